@@ -1,0 +1,170 @@
+"""The handler contract shared by the Telegram and the console adapter.
+
+A handler is a plain function ``(Request, Services) -> Reply``. It never imports
+``telegram``: adapters turn updates into a :class:`Request` and a :class:`Reply` into
+messages. Feature modules register their commands with :func:`command` and their
+button handlers with :func:`callback`; adapters read :data:`COMMANDS` and :data:`CALLBACKS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+MAX_CALLBACK_BYTES = 64
+
+
+@dataclass(frozen=True)
+class MessageRef:
+    """A message the user replied to (or a forwarded original)."""
+
+    message_id: int
+    text: str  # text or caption, "" when none
+    author_id: int | None
+    author_name: str  # first name (or forward origin name)
+    date: datetime
+    from_this_bot: bool = False
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A document sent with the message; ``load()`` fetches its bytes."""
+
+    file_name: str
+    size: int
+    mime_type: str | None
+    load: Callable[[], bytes]
+
+
+@dataclass(frozen=True)
+class Request:
+    chat_id: int
+    chat_type: str  # private | group | supergroup | channel | console
+    user_id: int
+    user_name: str  # first name of the sender
+    text: str  # the whole text (or caption) of the message
+    command: str | None = None  # lowercased, without "/" and "@botname"
+    args: str = ""  # everything after the command, stripped
+    message_id: int | None = None
+    date: datetime | None = None
+    is_admin: bool = True  # chat admin (always True in private chats and the console)
+    reply_to: MessageRef | None = None
+    forward_from: str | None = None  # original author's name of a forwarded message
+    edited: bool = False  # an edit of an earlier message
+    attachment: Attachment | None = None
+    callback_data: str | None = None  # set for button presses
+    language_code: str | None = None
+
+    @property
+    def is_private(self) -> bool:
+        return self.chat_type in ("private", "console")
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str | None = None  # callback data, at most 64 bytes UTF-8
+    url: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.data is not None and len(self.data.encode()) > MAX_CALLBACK_BYTES:
+            raise ValueError(f"callback data longer than 64 bytes: {self.data!r}")
+
+
+@dataclass(frozen=True)
+class Document:
+    file_name: str
+    content: bytes
+    caption: str = ""
+
+
+@dataclass
+class OutMessage:
+    html: str  # Telegram HTML; every piece of source or user text escaped
+    buttons: list[list[Button]] = field(default_factory=list)
+    document: Document | None = None
+
+
+@dataclass
+class Reply:
+    messages: list[OutMessage] = field(default_factory=list)
+    edit: bool = False  # for button presses: replace the pressed message instead of sending
+    toast: str | None = None  # short answer to a button press (answerCallbackQuery)
+    note_ref: tuple[str, int] | None = None  # (kind, id) of a stored object this reply confirms
+
+    @classmethod
+    def text(cls, html: str, buttons: list[list[Button]] | None = None) -> Reply:
+        return cls(messages=[OutMessage(html=html, buttons=buttons or [])])
+
+
+Handler = Callable[[Request, "Services"], Reply]
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str  # German name, e.g. "zitat"
+    aliases: tuple[str, ...]  # e.g. ("quote",)
+    func: Handler
+    summary: str  # one German line for /hilfe and setMyCommands
+    summary_en: str  # English line for setMyCommands(language_code="en")
+    usage: str  # e.g. "/zitat STICHWORT [QUELLE]"
+    example: str  # e.g. "/zitat Karaganow"
+    admin_only: bool = False  # changes restricted to chat admins in groups
+    expensive: bool = False  # subject to the per-user rate limit
+    group: str = "Lesen"  # section heading in /hilfe
+
+
+COMMANDS: dict[str, Command] = {}  # name and every alias -> Command
+CALLBACKS: dict[str, Handler] = {}  # callback data prefix (before the first ":") -> handler
+
+
+def command(
+    name: str,
+    *aliases: str,
+    summary: str,
+    summary_en: str,
+    usage: str,
+    example: str,
+    admin_only: bool = False,
+    expensive: bool = False,
+    group: str = "Lesen",
+) -> Callable[[Handler], Handler]:
+    """Register a command handler under its German name and its aliases."""
+
+    def register(func: Handler) -> Handler:
+        cmd = Command(
+            name, tuple(aliases), func, summary, summary_en, usage, example, admin_only,
+            expensive, group,
+        )
+        for key in (name, *aliases):
+            if key in COMMANDS and COMMANDS[key].func is not func:
+                raise ValueError(f"command /{key} registered twice")
+            COMMANDS[key] = cmd
+        return func
+
+    return register
+
+
+def callback(prefix: str) -> Callable[[Handler], Handler]:
+    """Register a button handler for callback data of the form ``prefix:...``."""
+
+    def register(func: Handler) -> Handler:
+        if prefix in CALLBACKS and CALLBACKS[prefix] is not func:
+            raise ValueError(f"callback prefix {prefix!r} registered twice")
+        CALLBACKS[prefix] = func
+        return func
+
+    return register
+
+
+def unique_commands() -> list[Command]:
+    """Every registered command once, in registration order."""
+    seen: dict[str, Command] = {}
+    for cmd in COMMANDS.values():
+        seen.setdefault(cmd.name, cmd)
+    return list(seen.values())
