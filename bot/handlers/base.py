@@ -121,6 +121,9 @@ class Command:
 
 COMMANDS: dict[str, Command] = {}  # name and every alias -> Command
 CALLBACKS: dict[str, Handler] = {}  # callback data prefix (before the first ":") -> handler
+# Called for every edited message the bot can see (e.g. to update a logged note); return None
+# when the edit concerns nothing of yours.
+EDIT_HOOKS: list[Callable[[Request, "Services"], Reply | None]] = []
 
 
 def command(

@@ -1,0 +1,1 @@
+"""Handlers: content (filled in by its issue)."""

@@ -1,0 +1,1 @@
+"""Handlers: notes (filled in by its issue)."""

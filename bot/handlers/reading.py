@@ -1,0 +1,1 @@
+"""Handlers: reading (filled in by its issue)."""

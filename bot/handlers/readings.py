@@ -1,0 +1,1 @@
+"""Handlers: readings (filled in by its issue)."""

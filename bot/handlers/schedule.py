@@ -1,0 +1,1 @@
+"""Handlers: schedule (filled in by its issue)."""
