@@ -1,1 +1,474 @@
-"""Handlers: reading (filled in by its issue)."""
+"""Reading commands: /start, /hilfe, /quellen, /zitat, /frage, their paging buttons, free text.
+
+Callback prefixes of this module (each followed by ``<qid>:<n>``, see ``paging``):
+``p`` page n of a stored search, ``a`` whole paragraph of the hit with rank n,
+``m`` more from the source of the hit with rank n.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from bot.core.models import Hit, Passage, Source
+from bot.core.text import normalize
+from bot.handlers import paging
+from bot.handlers.base import (
+    COMMANDS,
+    Button,
+    Command,
+    OutMessage,
+    Reply,
+    Request,
+    callback,
+    command,
+    unique_commands,
+)
+from bot.handlers.format import esc, quote_block, split_message
+from bot.handlers.paging import PER_PAGE, StoredQuery
+from bot.texts import reading as t
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+MAX_QUERY = 1000  # characters; longer "questions" are pasted texts, not searches
+SHOWN_QUERY = 120  # characters of the query repeated in headings
+MAX_SUGGESTIONS = 3
+MAX_SOURCE_WORDS = 3  # a trailing source argument is at most this many words
+SOURCE_NAME_SIMILARITY = 85  # rapidfuzz ratio for a misspelled source name ("protokol")
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@command(
+    "start",
+    summary="Begrüßung und Überblick",
+    summary_en="Welcome and overview",
+    usage="/start",
+    example="/start",
+)
+def start(request: Request, services: Services) -> Reply:
+    """Greet the user and show what the bot can do."""
+    greeting = t.START_GREETING.format(name=esc(request.user_name or "du"))
+    return _reply_html(greeting + "\n\n" + help_text())
+
+
+@command(
+    "hilfe",
+    "help",
+    summary="Was der Bot kann, mit Beispielen",
+    summary_en="What the bot can do, with examples",
+    usage="/hilfe",
+    example="/hilfe",
+)
+def help_command(request: Request, services: Services) -> Reply:
+    """Every registered command with one example, grouped by feature."""
+    return _reply_html(help_text())
+
+
+def help_text() -> str:
+    """The help page, generated from the command registry so new features appear in it."""
+    groups: dict[str, list[Command]] = {}
+    for cmd in unique_commands():
+        groups.setdefault(cmd.group, []).append(cmd)
+    blocks = [t.HELP_INTRO]
+    for group, cmds in groups.items():
+        lines = [t.HELP_GROUP_HEADING.format(group=esc(group))]
+        for cmd in cmds:
+            line = t.HELP_COMMAND_LINE.format(
+                usage=esc(cmd.usage), summary=esc(cmd.summary), example=esc(cmd.example)
+            )
+            if cmd.aliases:
+                head, _, rest = line.partition(" – ")
+                aliases = ", /".join(esc(a) for a in cmd.aliases)
+                line = head + t.HELP_ALIASES.format(aliases=aliases) + " – " + rest
+            lines.append(line)
+        blocks.append("\n".join(lines))
+    blocks.append(t.HELP_OUTRO)
+    return "\n\n".join(blocks)
+
+
+@command(
+    "quellen",
+    "sources",
+    summary="Die Quellen mit Autor, Medium, Datum und Kurznamen",
+    summary_en="The sources with author, outlet, date and short names",
+    usage="/quellen",
+    example="/quellen",
+)
+def sources_command(request: Request, services: Services) -> Reply:
+    """List every source with its author, outlet, date and the short names it answers to."""
+    sources = list(services.catalog.sources)
+    if not sources:
+        return Reply.text(t.SOURCES_EMPTY)
+    blocks = [t.SOURCES_HEADING.format(count=len(sources))]
+    for src in sources:
+        aliases = ""
+        if src.aliases:
+            aliases = t.SOURCE_ALIASES.format(aliases=", ".join(esc(a) for a in src.aliases))
+        blocks.append(
+            t.SOURCE_ENTRY.format(
+                title=esc(src.title),
+                author=esc(src.author),
+                outlet=esc(src.outlet),
+                date=f"{src.date:%d.%m.%Y}",
+                slug=esc(src.slug),
+                aliases=aliases,
+            )
+        )
+    example = f"<code>/zitat Frieden {esc(_short_name(sources[0]))}</code>"
+    blocks.append(t.SOURCES_OUTRO.format(example=example))
+    return _reply_html("\n\n".join(blocks))
+
+
+@command(
+    "zitat",
+    "quote",
+    summary="Wörtliche Zitate zu einem Stichwort, auf Wunsch aus einer Quelle",
+    summary_en="Verbatim quotes for a keyword, optionally from one source",
+    usage="/zitat STICHWORT [QUELLE]",
+    example="/zitat Karaganow",
+    expensive=True,
+)
+def quote_command(request: Request, services: Services) -> Reply:
+    """Verbatim quotes matching a keyword, each with its citation, paged."""
+    args = request.args.strip()
+    if not args:
+        return _usage("zitat")
+    if len(args) > MAX_QUERY:
+        return Reply.text(t.QUERY_TOO_LONG.format(length=len(args), limit=MAX_QUERY))
+    keyword, candidates, source_text = split_source(args, services)
+    if len(candidates) > 1:
+        return _choose_source(request, services, keyword, candidates, source_text)
+    source = candidates[0].slug if candidates else None
+    query = paging.save_query(services, request.chat_id, "zitat", keyword, source)
+    return Reply(messages=render_results(services, query, 0))
+
+
+@command(
+    "frage",
+    "ask",
+    summary="Die Textstellen, die eine Frage beantworten",
+    summary_en="The passages that answer a question",
+    usage="/frage TEXT",
+    example="/frage Warum lehnt Karaganow den Friedensplan ab?",
+    expensive=True,
+)
+def ask_command(request: Request, services: Services) -> Reply:
+    """The passages that answer a free-text question (after a prepared topic answer, if any)."""
+    question = request.args.strip()
+    if not question:
+        return _usage("frage")
+    if len(question) > MAX_QUERY:
+        return Reply.text(t.QUERY_TOO_LONG.format(length=len(question), limit=MAX_QUERY))
+    topic = _topic_answer(question, services)
+    query = paging.save_query(services, request.chat_id, "frage", question, None)
+    hits = paging.run_query(services, query)
+    if topic and not hits:
+        return Reply(messages=topic)
+    return Reply(messages=topic + render_results(services, query, 0, hits))
+
+
+def handle_text(request: Request, services: Services) -> Reply:
+    """Plain text in a private chat (or the console) is a question: answer it like /frage."""
+    text = (request.text or "").strip()
+    return ask_command(dataclasses.replace(request, command="frage", args=text), services)
+
+
+def unknown_command(request: Request, services: Services) -> Reply:
+    """A short hint to /hilfe for a command nobody registered."""
+    name = (request.command or "").strip()
+    if not name:
+        return Reply.text(t.UNKNOWN_COMMAND_PLAIN)
+    return Reply.text(t.UNKNOWN_COMMAND.format(command=esc(name[:64])))
+
+
+# --- buttons -------------------------------------------------------------------------------
+
+
+@callback("p")
+def page_button(request: Request, services: Services) -> Reply:
+    """Weiter / Zurück (and the source and suggestion choices): show page n of a search."""
+    loaded = _load(request, services)
+    if loaded is None:
+        return _expired()
+    query, page = loaded
+    return Reply(messages=render_results(services, query, page), edit=True)
+
+
+@callback("a")
+def paragraph_button(request: Request, services: Services) -> Reply:
+    """Ganzer Absatz: the whole paragraph a partial hit was cut from."""
+    loaded = _load(request, services)
+    if loaded is None:
+        return _expired()
+    query, rank = loaded
+    hits = paging.run_query(services, query)
+    if rank >= len(hits):
+        return _expired()
+    hit = hits[rank]
+    whole = whole_paragraph(services, hit)
+    heading = t.WHOLE_PARAGRAPH_HEADING.format(
+        label=esc(hit.source.label), paragraph=hit.passage.paragraph
+    )
+    back = [[Button(t.BTN_BACK_TO_LIST, f"p:{query.id}:{rank // PER_PAGE}")]]
+    return Reply(messages=_messages(heading + "\n\n" + quote_block(whole), back), edit=True)
+
+
+@callback("m")
+def more_button(request: Request, services: Services) -> Reply:
+    """Mehr aus dieser Quelle: the same search within the source of one hit, as a new message."""
+    loaded = _load(request, services)
+    if loaded is None:
+        return _expired()
+    query, rank = loaded
+    hits = paging.run_query(services, query)
+    if rank >= len(hits):
+        return _expired()
+    narrowed = paging.save_query(
+        services, query.chat_id, query.kind, query.text, hits[rank].source.slug
+    )
+    return Reply(messages=render_results(services, narrowed, 0))
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def render_results(
+    services: Services, query: StoredQuery, page: int, hits: list[Hit] | None = None
+) -> list[OutMessage]:
+    """Page ``page`` of a stored search as messages, the buttons under the last one."""
+    if hits is None:
+        hits = paging.run_query(services, query)
+    if not hits:
+        return _no_result(services, query)
+    pages = paging.page_count(len(hits))
+    page = min(max(page, 0), pages - 1)
+    first = page * PER_PAGE
+    shown = hits[first : first + PER_PAGE]
+
+    scope = _scope(services, query)
+    shown_query = esc(_shorten(query.text))
+    if query.kind == "frage":
+        heading = t.ANSWER_HEADING.format(query=shown_query, scope=scope)
+    else:
+        heading = t.QUOTES_HEADING.format(query=shown_query, scope=scope)
+    info = t.PAGE_INFO.format(first=first + 1, last=first + len(shown), total=len(hits))
+    blocks = [f"{heading}\n{info}"]
+    for offset, hit in enumerate(shown):
+        blocks.append(f"<b>{first + offset + 1}.</b> {quote_block(hit)}")
+
+    whole_row = [
+        Button(t.BTN_WHOLE.format(n=first + i + 1), f"a:{query.id}:{first + i}")
+        for i, hit in enumerate(shown)
+        if hit.passage.part > 0
+    ]
+    more_rows: list[list[Button]] = []
+    if query.source is None:
+        seen: set[str] = set()
+        for i, hit in enumerate(shown):
+            if hit.source.slug not in seen:
+                seen.add(hit.source.slug)
+                label = t.BTN_MORE.format(label=hit.source.label)
+                more_rows.append([Button(label, f"m:{query.id}:{first + i}")])
+    nav_row = []
+    if page > 0:
+        nav_row.append(Button(t.BTN_PREV, f"p:{query.id}:{page - 1}"))
+    if page < pages - 1:
+        nav_row.append(Button(t.BTN_NEXT, f"p:{query.id}:{page + 1}"))
+    buttons = [row for row in ([whole_row] if whole_row else []) + more_rows + [nav_row] if row]
+    return _messages("\n\n".join(blocks), buttons)
+
+
+def whole_paragraph(services: Services, hit: Hit) -> Hit:
+    """The hit widened to its whole paragraph (itself when the paragraph was not split)."""
+    p = hit.passage
+    if p.part == 0:
+        return hit
+    parts = sorted(
+        (q for q in services.search.passages_of(p.source) if q.paragraph == p.paragraph),
+        key=lambda q: q.part,
+    )
+    if not parts:
+        return hit
+    joined = Passage(
+        id=f"{p.source}:{p.paragraph}",
+        source=p.source,
+        paragraph=p.paragraph,
+        part=0,
+        line_start=min(q.line_start for q in parts),
+        line_end=max(q.line_end for q in parts),
+        kind=p.kind,
+        section=p.section,
+        text=" ".join(q.text.strip() for q in parts),
+    )
+    return Hit(passage=joined, source=hit.source, score=hit.score, also_in=hit.also_in)
+
+
+def _no_result(services: Services, query: StoredQuery) -> list[OutMessage]:
+    scope = _scope(services, query)
+    shown_query = esc(_shorten(query.text))
+    if query.kind == "frage":
+        text = t.NO_ANSWER.format(query=shown_query, scope=scope)
+    else:
+        text = t.NO_QUOTES.format(query=shown_query, scope=scope)
+    words = _suggestions(services, query.text)
+    buttons: list[list[Button]] = []
+    if words:
+        listed = t.DID_YOU_MEAN_OR.join(f"<i>{esc(w)}</i>" for w in words)
+        text += "\n" + t.DID_YOU_MEAN.format(words=listed)
+        row = []
+        for word in words:
+            suggested = paging.save_query(services, query.chat_id, query.kind, word, query.source)
+            row.append(Button(t.BTN_SUGGEST.format(word=word), f"p:{suggested.id}:0"))
+        buttons.append(row)
+    else:
+        text += "\n" + t.TRY_OTHER
+    return _messages(text, buttons)
+
+
+def _suggestions(services: Services, text: str) -> list[str]:
+    try:
+        words = services.search.suggest(text)
+    except Exception:  # a failing suggestion must not hide the "nothing found" answer
+        log.exception("suggest failed for %r", text[:80])
+        return []
+    result: list[str] = []
+    for word in words:
+        if word and word.lower() != text.strip().lower() and word not in result:
+            result.append(word)
+    return result[:MAX_SUGGESTIONS]
+
+
+def _choose_source(
+    request: Request,
+    services: Services,
+    keyword: str,
+    candidates: list[Source],
+    source_text: str,
+) -> Reply:
+    """An ambiguous source argument: one button per candidate, plus all sources."""
+    rows = []
+    for src in candidates[:8]:
+        query = paging.save_query(services, request.chat_id, "zitat", keyword, src.slug)
+        rows.append([Button(src.label, f"p:{query.id}:0")])
+    everywhere = paging.save_query(services, request.chat_id, "zitat", keyword, None)
+    rows.append([Button(t.ALL_SOURCES, f"p:{everywhere.id}:0")])
+    return Reply.text(t.CHOOSE_SOURCE.format(text=esc(source_text)), rows)
+
+
+def split_source(args: str, services: Services) -> tuple[str, list[Source], str]:
+    """Split ``STICHWORT [QUELLE]``: (keyword, matching sources, source words).
+
+    The last 1–3 words are tried as a source name, longest first; the keyword keeps at least
+    one word. No match leaves the whole text as the keyword.
+    """
+    words = args.split()
+    for n in range(min(MAX_SOURCE_WORDS, len(words) - 1), 0, -1):
+        candidate = " ".join(words[-n:])
+        found = [s for s in services.catalog.resolve(candidate) if _names_source(candidate, s)]
+        if found:
+            return " ".join(words[:-n]), found, candidate
+    return args, [], ""
+
+
+def _names_source(text: str, source: Source) -> bool:
+    """Whether ``text`` is (nearly) one of the names of ``source``, not just a word of its title.
+
+    ``resolve`` also matches single title words ("Trump", "Frieden"); after a keyword those are
+    far more likely part of the search than a source name.
+    """
+    query = normalize(text)
+    names = (
+        source.slug,
+        source.slug.replace("-", " "),
+        source.title,
+        source.author,
+        source.short,
+        *source.aliases,
+    )
+    for name in names:
+        folded = normalize(name)
+        if folded and (folded == query or fuzz.ratio(folded, query) >= SOURCE_NAME_SIMILARITY):
+            return True
+    return False
+
+
+def _topic_answer(question: str, services: Services) -> list[OutMessage]:
+    """Prepared topic answers of the content feature, when it offers them for this question."""
+    from bot.handlers import content
+
+    topic_answer = getattr(content, "topic_answer", None)
+    if topic_answer is None:
+        return []
+    try:
+        answer = topic_answer(question, services)
+    except Exception:  # the passages below still answer the question
+        log.exception("topic_answer failed for %r", question[:80])
+        return []
+    if answer is None:
+        return []
+    if isinstance(answer, Reply):
+        return list(answer.messages)
+    if isinstance(answer, OutMessage):
+        return [answer]
+    return list(answer)
+
+
+# --- helpers -------------------------------------------------------------------------------
+
+
+def _load(request: Request, services: Services) -> tuple[StoredQuery, int] | None:
+    values = paging.parse_data(request.callback_data, 2)
+    if values is None:
+        return None
+    qid, n = values
+    query = paging.load_query(services, qid, request.chat_id)
+    if query is None:
+        return None
+    return query, n
+
+
+def _expired() -> Reply:
+    return Reply(toast=t.EXPIRED_BUTTON)
+
+
+def _scope(services: Services, query: StoredQuery) -> str:
+    if query.source is None:
+        return ""
+    src = services.catalog.get(query.source)
+    label = src.label if src is not None else query.source
+    return t.SCOPE_SOURCE.format(label=esc(label))
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_QUERY else text[: SHOWN_QUERY - 1].rstrip() + "…"
+
+
+def _short_name(src: Source) -> str:
+    return min(src.aliases, key=len) if src.aliases else src.slug
+
+
+def _messages(html: str, buttons: list[list[Button]] | None = None) -> list[OutMessage]:
+    """Split ``html`` under Telegram's limit; the buttons go under the last part."""
+    parts = split_message(html)
+    messages = [OutMessage(html=part) for part in parts]
+    if buttons:
+        messages[-1].buttons = buttons
+    return messages
+
+
+def _reply_html(html: str) -> Reply:
+    return Reply(messages=_messages(html))
+
+
+def _usage(name: str) -> Reply:
+    cmd = COMMANDS[name]
+    return Reply.text(t.USAGE.format(usage=esc(cmd.usage), example=esc(cmd.example)))

@@ -1,0 +1,160 @@
+"""Command line: `jourfixe run | chat | ask | sources | index | check | add | remove | protocol`."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import sys
+from collections.abc import Sequence
+
+from bot.config import Config
+from bot.core.catalog import CatalogError
+
+# Feature modules that add their own subcommands through register_cli(subparsers).
+CLI_MODULES = ("bot.core.content", "bot.core.readings", "bot.core.notes")
+
+
+def _services(config: Config):  # noqa: ANN202
+    from bot.services import build_services
+
+    return build_services(config)
+
+
+def cmd_run(args: argparse.Namespace, config: Config) -> int:
+    """Long polling with a token; without one, the offline console chat."""
+    if config.token:
+        from bot.tg.app import run_bot
+
+        return run_bot(config)
+    print(
+        "Kein TELEGRAM_BOT_TOKEN gesetzt – ich starte den Konsolen-Chat.\n"
+        "Für Telegram: Token bei @BotFather holen, `export TELEGRAM_BOT_TOKEN=…`, "
+        "dann `jourfixe run`.\n"
+    )
+    return cmd_chat(args, config)
+
+
+def cmd_chat(args: argparse.Namespace, config: Config) -> int:
+    from bot.console import run_console
+
+    return run_console(config)
+
+
+def _hit_json(hit) -> dict:  # noqa: ANN001
+    return {
+        "source": hit.source.slug,
+        "title": hit.source.title,
+        "ref": hit.ref,
+        "kind": hit.passage.kind,
+        "text": hit.passage.text,
+        "score": hit.score,
+        "id": hit.passage.id,
+        "also_in": list(hit.also_in),
+    }
+
+
+def cmd_ask(args: argparse.Namespace, config: Config) -> int:
+    services = _services(config)
+    search = services.search
+    if args.question is None:  # JSON Lines: one question per stdin line
+        for line in sys.stdin:
+            hits = search.search(line.strip(), limit=args.limit)
+            print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False), flush=True)
+        return 0
+    hits = search.search(args.question, limit=args.limit)
+    if args.json:
+        print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print("Dazu habe ich in den Quellen nichts gefunden.")
+        suggestions = search.suggest(args.question)
+        if suggestions:
+            print("Meintest du: " + ", ".join(suggestions) + "?")
+        return 0
+    for i, hit in enumerate(hits, 1):
+        also = f" (auch in: {', '.join(hit.also_in)})" if hit.also_in else ""
+        print(f"{i}. {hit.source.title} — {hit.ref}{also}")
+        print(f"   {hit.passage.text}\n")
+    return 0
+
+
+def cmd_sources(args: argparse.Namespace, config: Config) -> int:
+    services = _services(config)
+    for s in services.catalog.sources:
+        n = len(services.search.passages_of(s.slug))
+        print(f"{s.slug}: {s.title}\n   {s.author}, {s.outlet}, {s.date:%d.%m.%Y} · {n} Passagen")
+        if s.aliases:
+            print(f"   Kurznamen: {', '.join(s.aliases)}")
+    return 0
+
+
+def cmd_index(args: argparse.Namespace, config: Config) -> int:
+    import time
+
+    from bot.core.catalog import Catalog
+    from bot.core.search import SearchEngine
+    from bot.core.store import Store
+
+    store = Store.open(config.db_path)
+    catalog = Catalog.load(config, store)
+    engine = SearchEngine(store, catalog)
+    t0 = time.perf_counter()
+    rebuilt = engine.ensure_index(config.seeds_dir, force=args.rebuild)
+    dt = time.perf_counter() - t0
+    n = sum(1 for _ in engine._passages)
+    state = "neu aufgebaut" if rebuilt else "aktuell, nichts zu tun"
+    print(f"Index {state}: {n} Passagen aus {len(catalog.sources)} Quellen ({dt:.2f} s).")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="jourfixe", description="Telegram-Bot für Lesekreise (ohne Token: Konsolen-Chat)."
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="ausführliches Protokoll")
+    sub = parser.add_subparsers(dest="command")
+    p = sub.add_parser("run", help="Bot starten (ohne Token: Konsolen-Chat)")
+    p.set_defaults(func=cmd_run)
+    p = sub.add_parser("chat", help="Konsolen-Chat über die mitgelieferten Quellen")
+    p.set_defaults(func=cmd_chat)
+    p = sub.add_parser("ask", help="Frage an die Quellen stellen")
+    p.add_argument("question", nargs="?", help="Frage; ohne Angabe: eine Frage pro Zeile (stdin)")
+    p.add_argument("--limit", type=int, default=5, help="wie viele Passagen (Standard 5)")
+    p.add_argument("--json", action="store_true", help="Ausgabe als JSON")
+    p.set_defaults(func=cmd_ask)
+    p = sub.add_parser("sources", help="Quellen auflisten")
+    p.set_defaults(func=cmd_sources)
+    p = sub.add_parser("index", help="Suchindex prüfen oder neu aufbauen")
+    p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
+    p.set_defaults(func=cmd_index)
+    for name in CLI_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ImportError:
+            continue
+        register = getattr(module, "register_cli", None)
+        if register is not None:
+            register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # its URLs contain the token
+    if not getattr(args, "func", None):
+        args.func = cmd_run
+    config = Config.from_env()
+    try:
+        return int(args.func(args, config) or 0)
+    except CatalogError as exc:
+        print(f"Fehler in den Quellen: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,302 @@
+"""An offline chat with the bot on stdin/stdout, over the same handlers as Telegram.
+
+Lines starting with "/" are commands, a bare number presses that button of the last answer,
+anything else is a question. Replies are printed as plain text: quotes indented with "> ",
+buttons as numbered choices.
+"""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import re
+import shlex
+import sys
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from bot.config import Config
+from bot.handlers.base import Attachment, Button, Document, Reply, Request
+from bot.texts import reading as t
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+log.addHandler(logging.NullHandler())  # no traceback on the user's terminal unless configured
+
+CONSOLE_CHAT_ID = 0
+CONSOLE_USER_ID = 0
+CONSOLE_USER = "Du"
+QUIT_WORDS = ("/ende", "/exit", "/quit", "exit", "quit", "ende")
+_COMMAND = re.compile(r"^/([^\s@]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
+
+
+def run_console(
+    config: Config,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    download_dir: Path | None = None,
+) -> int:
+    """Chat with the bot on the console until EOF or /ende; returns the exit code."""
+    from bot.services import build_services
+
+    try:
+        services = build_services(config)
+    except Exception as exc:  # a broken database or sources file: say so, no traceback
+        log.exception("console start failed")
+        print(f"Der Bot konnte nicht starten: {exc}", file=stdout)
+        return 1
+    import bot.handlers  # noqa: F401  (registers every command)
+
+    console = Console(services, stdout, download_dir or Path.cwd())
+    console.say(t.CONSOLE_GREETING)
+    interactive = stdin.isatty()
+    while True:
+        if interactive:
+            stdout.write(t.CONSOLE_PROMPT)
+            stdout.flush()
+        try:
+            line = stdin.readline()
+        except KeyboardInterrupt:
+            line = ""
+        if not line:
+            break
+        line = line.strip()
+        if not line:
+            continue
+        if line.lower() in QUIT_WORDS:
+            break
+        try:
+            console.handle_line(line)
+        except KeyboardInterrupt:
+            break
+    console.say(t.CONSOLE_BYE)
+    return 0
+
+
+@dataclass
+class Console:
+    services: Services
+    out: TextIO
+    download_dir: Path
+    buttons: list[Button] = field(default_factory=list)  # of the last answer, numbered from 1
+    _message_id: int = 0
+
+    def say(self, text: str) -> None:
+        print(text, file=self.out)
+        self.out.flush()
+
+    def handle_line(self, line: str) -> None:
+        """One line typed by the user: a button number, a command or a question."""
+        if line.isdigit():
+            self.press(int(line))
+            return
+        match = _COMMAND.match(line)
+        if match is None:
+            self.dispatch(self.request(line), None)
+            return
+        name = match.group(1).lower()
+        args = (match.group(2) or "").strip()
+        attachment = None
+        if name == "neu" and args:
+            picked = self.attachment(args)
+            if picked is False:
+                return
+            if picked is not None:
+                attachment, args = picked
+        self.dispatch(self.request(line, name, args, attachment=attachment), name)
+
+    def press(self, number: int) -> None:
+        """Press button ``number`` of the last answer."""
+        if not self.buttons:
+            self.say(t.CONSOLE_NO_BUTTONS)
+            return
+        if not 1 <= number <= len(self.buttons):
+            self.say(t.CONSOLE_NO_SUCH_BUTTON.format(count=len(self.buttons)))
+            return
+        button = self.buttons[number - 1]
+        if button.url:
+            self.say(t.CONSOLE_LINK.format(label=button.label, url=button.url))
+            return
+        self.dispatch(self.request("", callback_data=button.data or ""), None)
+
+    def dispatch(self, request: Request, name: str | None) -> None:
+        from bot.handlers.base import CALLBACKS, COMMANDS
+        from bot.handlers.reading import handle_text, unknown_command
+
+        try:
+            if request.callback_data is not None:
+                prefix = request.callback_data.split(":", 1)[0]
+                handler = CALLBACKS.get(prefix)
+                reply = (
+                    handler(request, self.services) if handler else Reply(toast=t.EXPIRED_BUTTON)
+                )
+            elif name is None:
+                reply = handle_text(request, self.services)
+            elif name in COMMANDS:
+                reply = COMMANDS[name].func(request, self.services)
+            else:
+                reply = unknown_command(request, self.services)
+        except Exception:
+            log.exception("handler failed for %r", request.text[:80] or request.callback_data)
+            self.say(t.ERROR_APOLOGY)
+            return
+        self.show(reply)
+
+    def show(self, reply: Reply) -> None:
+        """Print a reply as plain text with numbered buttons."""
+        if reply.toast:
+            self.say(t.CONSOLE_TOAST.format(text=reply.toast))
+        if not reply.messages:
+            return  # a toast alone leaves the last answer (and its buttons) in place
+        self.buttons = []
+        blocks = [t.CONSOLE_BOT + (" " + t.CONSOLE_EDITED if reply.edit else "")]
+        for message in reply.messages:
+            parts = [html_to_text(message.html)] if message.html else []
+            if message.document is not None:
+                parts.append(self.save(message.document))
+            for row in message.buttons:
+                cells = []
+                for button in row:
+                    self.buttons.append(button)
+                    cells.append(f"[{len(self.buttons)}] {button.label}")
+                parts.append("  " + "  ".join(cells))
+            blocks.append("\n".join(parts))
+        self.say("\n\n".join(blocks) + "\n")
+
+    def save(self, document: Document) -> str:
+        """Store a document the bot sent in the download directory."""
+        name = Path(document.file_name).name or "datei"
+        target = self.download_dir / name
+        stem, suffix = target.stem, target.suffix
+        counter = 1
+        while target.exists():
+            target = self.download_dir / f"{stem}-{counter}{suffix}"
+            counter += 1
+        size = len(document.content)
+        try:
+            target.write_bytes(document.content)
+        except OSError:
+            return t.CONSOLE_DOCUMENT_UNSAVED.format(name=name, size=size)
+        caption = html_to_text(document.caption) + "\n" if document.caption else ""
+        return caption + t.CONSOLE_DOCUMENT.format(name=name, size=size, path=target)
+
+    def attachment(self, args: str) -> tuple[Attachment, str] | None | bool:
+        """For "/neu PFAD [REST]": the file as an attachment and the rest of the arguments.
+
+        None when the first word is no file path (the handler gets the text as is), False
+        when it looks like a path that does not exist (already reported).
+        """
+        try:
+            words = shlex.split(args)
+        except ValueError:
+            words = args.split()
+        if not words:
+            return None
+        path = Path(words[0]).expanduser()
+        if not path.is_file():
+            if "/" in words[0] or "\\" in words[0] or path.suffix:
+                self.say(t.CONSOLE_FILE_MISSING.format(path=words[0]))
+                return False
+            return None
+        mime, _ = mimetypes.guess_type(path.name)
+        attachment = Attachment(
+            file_name=path.name,
+            size=path.stat().st_size,
+            mime_type=mime,
+            load=path.read_bytes,
+        )
+        return attachment, " ".join(words[1:])
+
+    def request(
+        self,
+        text: str,
+        command: str | None = None,
+        args: str = "",
+        attachment: Attachment | None = None,
+        callback_data: str | None = None,
+    ) -> Request:
+        self._message_id += 1
+        return Request(
+            chat_id=CONSOLE_CHAT_ID,
+            chat_type="console",
+            user_id=CONSOLE_USER_ID,
+            user_name=CONSOLE_USER,
+            text=text,
+            command=command,
+            args=args,
+            message_id=self._message_id,
+            date=self.services.clock(),
+            is_admin=True,
+            attachment=attachment,
+            callback_data=callback_data,
+            language_code="de",
+        )
+
+
+class _PlainText(HTMLParser):
+    """Telegram HTML to readable text: tags dropped, blockquotes indented with "> "."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.quote_depth = 0
+        self.links: list[str | None] = []
+        self.at_line_start = True
+        self.soft_break = False  # a block boundary already ended the line
+
+    def _emit(self, text: str) -> None:
+        for i, line in enumerate(text.split("\n")):
+            if i > 0:
+                if self.soft_break:
+                    self.soft_break = False
+                else:
+                    self.out.append("\n")
+                self.at_line_start = True
+            if not line:
+                continue
+            if self.at_line_start and self.quote_depth:
+                self.out.append("> " * self.quote_depth)
+            self.out.append(line)
+            self.at_line_start = False
+            self.soft_break = False
+
+    def _break(self) -> None:
+        if not self.at_line_start:
+            self.out.append("\n")
+            self.at_line_start = True
+            self.soft_break = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "blockquote":
+            self._break()
+            self.quote_depth += 1
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href"))
+        elif tag == "br":
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote" and self.quote_depth:
+            self.quote_depth -= 1
+            self._break()
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href and not href.startswith("tg://"):
+                self._emit(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data)
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text of a Telegram HTML message."""
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    lines = "".join(parser.out).split("\n")
+    text = "\n".join(line.rstrip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")

@@ -1,0 +1,750 @@
+"""German passage search: SQLite FTS5 for recall, our own scoring for the ranking.
+
+How a query is answered:
+
+1. The query is cut into words, stop words and question fillers are dropped, and words that
+   name a source ("Fazi", "WSWS", "Protokoll") become a source preference.
+2. Each remaining word is a *concept* with alternatives: its Snowball stem (inflection),
+   its compound parts or the compound its parts form (Friedensplan ↔ Plan … Frieden),
+   synonym groups (Mrd. ↔ Milliarden, USA ↔ Vereinigte Staaten) and, when the word is not in
+   the index vocabulary, the vocabulary words within one or two edits or with the same
+   sound key (typos, Karaganow ↔ Karaganov, Selenski ↔ Selenskyj).
+3. FTS5 fetches candidates with an OR over all alternatives (never raw user text: only
+   quoted index terms reach MATCH).
+4. Candidates are scored with BM25 per concept (best alternative, discounted by how far it
+   is from what the user typed), times the share of the query's weight they cover, times the
+   source preference. A query whose words the index mostly does not know is off-topic: the
+   answer is empty rather than the least bad passage.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import yaml
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot import PROJECT_ROOT
+from bot.core.ingest import segment
+from bot.core.models import Hit, Passage, Source
+from bot.core.text import normalize, phonetic, stem, words
+
+if TYPE_CHECKING:
+    from bot.core.catalog import Catalog
+    from bot.core.store import Store
+
+INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
+SERVED_KINDS = ("text", "contribution", "answer")
+MAX_QUERY_CHARS = 2000
+MAX_CONCEPTS = 24
+CANDIDATES = 300
+MIN_COVERAGE = 0.5
+K1, B = 1.2, 0.75
+
+STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
+SYNONYMS_FILE = PROJECT_ROOT / "content" / "synonyms.yaml"
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    lines = STOPWORDS_FILE.read_text(encoding="utf-8").split()
+    return frozenset(normalize(w) for w in lines if not w.startswith("#"))
+
+
+@dataclass(frozen=True)
+class SynonymGroups:
+    """Groups of equivalent expressions; each maps to one canonical index term."""
+
+    single: dict[str, str]  # stem -> canonical term
+    multi: dict[tuple[str, ...], str]  # stem sequence -> canonical term
+
+    @classmethod
+    def load(cls, path: Path = SYNONYMS_FILE) -> SynonymGroups:
+        single: dict[str, str] = {}
+        multi: dict[tuple[str, ...], str] = {}
+        if path.is_file():
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for i, group in enumerate(data.get("groups", [])):
+                canon = f"syn{i}x"
+                for expr in group:
+                    stems = tuple(stem(w) for w in words(str(expr)))
+                    if len(stems) == 1:
+                        single[stems[0]] = canon
+                    elif stems:
+                        multi[stems] = canon
+        return cls(single, multi)
+
+    def canonical(self, stems: list[str]) -> list[str]:
+        """Canonical terms for every synonym found in a stem sequence."""
+        out = [self.single[s] for s in stems if s in self.single]
+        if self.multi:
+            for seq, canon in self.multi.items():
+                n = len(seq)
+                for i in range(len(stems) - n + 1):
+                    if tuple(stems[i : i + n]) == seq:
+                        out.append(canon)
+                        break
+        return out
+
+
+_FUGEN = ("", "s", "es", "n", "en", "e", "er")
+_DERIV = re.compile(r"^(.{2,}?)(?:ig|ige|igen|iger|iges|igem)$")  # 50-tägige -> Tag
+
+
+class Vocabulary:
+    """Index words and terms with their frequencies; compound splitting against them."""
+
+    def __init__(self) -> None:
+        self.word_count: Counter[str] = Counter()  # folded word -> occurrences
+        self.display: dict[str, str] = {}  # folded word -> a surface form as written
+        self.df: Counter[str] = Counter()  # index term -> passages containing it
+        self.stems: set[str] = set()
+        self.by_phonetic: dict[str, list[str]] = defaultdict(list)
+        self.by_length: dict[int, list[str]] = defaultdict(list)
+        self.n_docs = 0
+        self.total_len = 0
+
+    def finish(self) -> None:
+        self.stems = {stem(w) for w in self.word_count}
+        self.by_phonetic = defaultdict(list)
+        self.by_length = defaultdict(list)
+        for w in self.word_count:
+            if len(w) >= 4 and not w.isdigit():
+                self.by_phonetic[phonetic(w)].append(w)
+                self.by_length[len(w)].append(w)
+        self.split.cache_clear()
+
+    @property
+    def avgdl(self) -> float:
+        return self.total_len / self.n_docs if self.n_docs else 1.0
+
+    def knows(self, word: str) -> bool:
+        return word in self.word_count or stem(word) in self.stems
+
+    def _part_ok(self, part: str) -> bool:
+        if len(part) < 3 or part in stopwords():
+            return False
+        return part in self.word_count or (len(part) >= 4 and stem(part) in self.stems)
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - the vocabulary lives as long as the engine
+    def split(self, word: str) -> tuple[str, ...]:
+        """Split a compound into known words: 'friedensplan' -> ('frieden', 'plan')."""
+        if len(word) < 7 or word.isdigit():
+            return ()
+        best: tuple[str, ...] = ()
+        for i in range(len(word) - 3, 2, -1):
+            head, tail = word[:i], word[i:]
+            tail_ok = self._part_ok(tail)
+            tail_parts = (tail,) if tail_ok else self.split(tail)
+            if not tail_parts:
+                continue
+            for fuge in _FUGEN:
+                if fuge and not head.endswith(fuge):
+                    continue
+                base = head[: len(head) - len(fuge)] if fuge else head
+                if self._part_ok(base):
+                    cand = (base, *tail_parts)
+                    # prefer the fewest parts, then the longest head
+                    if not best or len(cand) < len(best):
+                        best = cand
+                    break
+            if best and len(best) == 2:
+                break
+        return best
+
+
+def passage_terms(text: str, vocab: Vocabulary | None, syn: SynonymGroups) -> tuple[list, list]:
+    """Index terms (stems) and secondary terms (compound parts, derivations, synonyms)."""
+    ws = words(text)
+    stems = [stem(w) for w in ws]
+    extra: list[str] = []
+    for i, w in enumerate(ws):
+        if vocab is not None:
+            extra.extend(stem(p) for p in vocab.split(w))
+        m = _DERIV.match(w)
+        if m and i > 0 and ws[i - 1].isdigit():
+            extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
+    extra.extend(syn.canonical(stems))
+    return stems, extra
+
+
+@dataclass
+class Concept:
+    """One query word and the index terms that may stand for it, with their weights."""
+
+    word: str
+    alternatives: dict[str, float] = field(default_factory=dict)
+    required_all: list[list[str]] = field(default_factory=list)  # split parts (all must match)
+    known: bool = False
+
+    def add(self, term: str, weight: float) -> None:
+        if weight > self.alternatives.get(term, 0.0):
+            self.alternatives[term] = weight
+
+
+@dataclass
+class Query:
+    concepts: list[Concept]
+    prefer: dict[str, float]  # source slug -> boost
+    source_words: set[str]
+
+
+def _fts_quote(term: str) -> str:
+    return '"' + term.replace('"', "") + '"'
+
+
+class SearchEngine:
+    """The passage index of one database and the query logic over it."""
+
+    def __init__(self, store: Store, catalog: Catalog) -> None:
+        self.store = store
+        self.catalog = catalog
+        self.synonyms = SynonymGroups.load()
+        self.vocab = Vocabulary()
+        self._passages: dict[str, Passage] = {}
+        self._dups: dict[str, list[str]] = {}
+        ensure_schema(store.db)
+        self._load()
+
+    # -- building -------------------------------------------------------------------
+    @classmethod
+    def in_memory(cls, passages: list[Passage], sources: list[Source]) -> SearchEngine:
+        """A throw-away engine over any passages (e.g. a chat's notes), same ranking."""
+        from bot.core.catalog import Catalog
+        from bot.core.store import Store
+
+        engine = cls(Store.open(":memory:"), Catalog(sources))
+        engine.index_passages(passages)
+        return engine
+
+    def fingerprint(self, seeds_dir: Path) -> str:
+        h = hashlib.sha256(INDEX_VERSION.encode())
+        h.update(stopwords_digest().encode())
+        if SYNONYMS_FILE.is_file():
+            h.update(SYNONYMS_FILE.read_bytes())
+        for s in sorted(self.catalog.sources, key=lambda s: s.slug):
+            h.update(f"{s.slug}|{s.kind}|{s.sha256}|{s.file}\n".encode())
+        return h.hexdigest()
+
+    def ensure_index(self, seeds_dir: Path, force: bool = False) -> bool:
+        """Rebuild the index if a source or the rules changed; True when it was rebuilt."""
+        fp = self.fingerprint(seeds_dir)
+        meta = self.store.db["index_meta"]
+        row = next(meta.rows_where("key = ?", ["fingerprint"]), None)
+        if not force and row and row["value"] == fp and self._passages:
+            return False
+        passages: list[Passage] = []
+        for source in self.catalog.sources:
+            path = self.catalog.path_of(source, seeds_dir)
+            text = path.read_text(encoding="utf-8")
+            passages.extend(segment(text, source.slug, source.kind))
+        self.index_passages(passages, fingerprint=fp)
+        return True
+
+    def index_passages(self, passages: list[Passage], fingerprint: str = "") -> None:
+        """Replace the whole index atomically (one transaction)."""
+        vocab = Vocabulary()
+        for p in passages:
+            if p.kind not in SERVED_KINDS:
+                continue
+            for w, surface in zip(words(p.text), _surface_words(p.text), strict=False):
+                vocab.word_count[w] += 1
+                vocab.display.setdefault(w, surface)
+        vocab.finish()
+        rows, fts_rows = self._rows(passages, vocab)
+        dups = _near_duplicates(passages)
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM passages")
+            db.execute("DELETE FROM passages_fts")
+            db.execute("DELETE FROM words")
+            db["passages"].insert_all(rows, batch_size=2000)
+            db.conn.executemany(
+                "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
+            )
+            db["words"].insert_all(
+                ({"word": w, "n": n, "display": vocab.display[w]} for w, n in
+                 vocab.word_count.items()),
+                batch_size=5000,
+            )
+            for group in dups:
+                for pid in group:
+                    db.execute("UPDATE passages SET dup = ? WHERE id = ?", [group[0], pid])
+            db["index_meta"].upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
+        self._load()
+
+    def _rows(self, passages: Iterable[Passage], vocab: Vocabulary) -> tuple[list, list]:
+        rows, fts_rows = [], []
+        start = self._next_rowid()
+        for n, p in enumerate(passages, start=start):
+            stems, extra = passage_terms(p.text, vocab, self.synonyms)
+            rows.append(
+                {
+                    "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
+                    "part": p.part, "line_start": p.line_start, "line_end": p.line_end,
+                    "kind": p.kind, "section": p.section, "text": p.text,
+                    "terms": " ".join(stems), "extra": " ".join(extra), "dup": None,
+                }
+            )  # fmt: skip
+            fts_rows.append((n, " ".join(stems), " ".join(extra)))
+        return rows, fts_rows
+
+    def _next_rowid(self) -> int:
+        row = self.store.db.execute("SELECT COALESCE(MAX(n), 0) FROM passages").fetchone()
+        return row[0] + 1
+
+    def add_source(self, source: Source, text: str) -> list[Passage]:
+        """Index one more source incrementally (inside the caller's transaction if any)."""
+        passages = segment(text, source.slug, source.kind)
+        if not passages:
+            raise ValueError("Der Text enthält keine Absätze.")
+        for p in passages:
+            if p.kind not in SERVED_KINDS:
+                continue
+            for w, surface in zip(words(p.text), _surface_words(p.text), strict=False):
+                self.vocab.word_count[w] += 1
+                self.vocab.display.setdefault(w, surface)
+        self.vocab.finish()
+        rows, fts_rows = self._rows(passages, self.vocab)
+        with self.store.transaction() as db:
+            db.execute("DELETE FROM passages WHERE source = ?", [source.slug])
+            db["passages"].insert_all(rows)
+            db.conn.executemany(
+                "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
+            )
+            counts = Counter(
+                w for p in passages if p.kind in SERVED_KINDS for w in words(p.text)
+            )
+            for w, n in counts.items():
+                db.execute(
+                    "INSERT INTO words(word, n, display) VALUES (?, ?, ?) "
+                    "ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
+                    [w, n, self.vocab.display[w]],
+                )
+            fp = self.fingerprint(Path("."))
+            db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
+        self._load()
+        return passages
+
+    def remove_source(self, slug: str) -> int:
+        """Take a source's passages out of the index; returns how many were removed."""
+        with self.store.transaction() as db:
+            ns = [r[0] for r in db.execute("SELECT n FROM passages WHERE source = ?", [slug])]
+            db.conn.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(n,) for n in ns])
+            db.execute("DELETE FROM passages WHERE source = ?", [slug])
+            fp = self.fingerprint(Path("."))
+            db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
+        self._load()
+        return len(ns)
+
+    def _load(self) -> None:
+        """Read passages and vocabulary statistics into memory."""
+        db = self.store.db
+        vocab = Vocabulary()
+        self._passages = {}
+        self._rowid: dict[int, str] = {}
+        groups: dict[str, list[str]] = defaultdict(list)
+        for r in db.execute(
+            "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
+            " terms, extra, dup FROM passages ORDER BY n"
+        ):
+            p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
+            self._passages[p.id] = p
+            self._rowid[r[0]] = p.id
+            terms = r[10].split() + r[11].split()
+            if p.kind in SERVED_KINDS:
+                vocab.n_docs += 1
+                vocab.total_len += len(r[10].split())
+                vocab.df.update(set(terms))
+            if r[12]:
+                groups[r[12]].append(p.id)
+        for w, n, display in db.execute("SELECT word, n, display FROM words"):
+            vocab.word_count[w] = n
+            vocab.display[w] = display
+        vocab.finish()
+        self.vocab = vocab
+        self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
+        self._terms_cache: dict[str, Counter[str]] = {}
+
+    # -- reading --------------------------------------------------------------------
+    def passage(self, passage_id: str) -> Passage | None:
+        return self._passages.get(passage_id)
+
+    def passages_of(self, slug: str) -> list[Passage]:
+        return [p for p in self._passages.values() if p.source == slug]
+
+    def paragraph(self, passage: Passage) -> list[Passage]:
+        """All parts of the paragraph a passage belongs to."""
+        return [
+            p
+            for p in self.passages_of(passage.source)
+            if p.paragraph == passage.paragraph
+        ]
+
+    def hit(self, passage: Passage, score: float = 0.0) -> Hit:
+        source = self.catalog.get(passage.source)
+        assert source is not None
+        also = tuple(
+            self._passages[o].source
+            for o in self._dups.get(passage.id, [])
+            if o != passage.id and self._passages[o].source != passage.source
+        )
+        return Hit(passage, source, score, also)
+
+    # -- query analysis -------------------------------------------------------------
+    def _source_names(self) -> dict[str, set[str]]:
+        names: dict[str, set[str]] = defaultdict(set)
+        for s in self.catalog.sources:
+            for name in (*s.aliases, s.author):
+                n = normalize(name)
+                if len(n) >= 2:
+                    names[n].add(s.slug)
+        return names
+
+    def analyse(self, query: str) -> Query:
+        text = query[:MAX_QUERY_CHARS]
+        ws = words(text)
+        prefer: dict[str, float] = {}
+        source_words: set[str] = set()
+        names = self._source_names()
+        for n in (3, 2, 1):
+            for i in range(len(ws) - n + 1):
+                gram = " ".join(ws[i : i + n])
+                slugs = names.get(gram)
+                if not slugs and n == 1 and len(gram) >= 5:
+                    for name, s in names.items():
+                        if " " not in name and len(name) >= 5 and fuzz.ratio(gram, name) >= 85:
+                            slugs = s
+                            break
+                if slugs:
+                    for slug in slugs:
+                        prefer[slug] = 1.6
+                    source_words.update(ws[i : i + n])
+        concepts: list[Concept] = []
+        seen: set[str] = set()
+        stops = stopwords()
+        for w in ws:
+            if w in stops or w in seen or (len(w) < 2 and not w.isdigit()):
+                continue
+            seen.add(w)
+            if w in source_words and stem(w) not in self.vocab.df:
+                continue  # "Fazi" decides the source, not the passage
+            concepts.append(self._concept(w))
+            if len(concepts) >= MAX_CONCEPTS:
+                break
+        self._add_multiword_synonyms(ws, concepts)
+        return Query(concepts, prefer, source_words)
+
+    def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
+        stems = [stem(w) for w in ws]
+        for canon in self.synonyms.canonical(stems):
+            if any(canon in c.alternatives for c in concepts):
+                continue
+            for c in concepts:
+                if any(self.synonyms.single.get(t) == canon for t in c.alternatives):
+                    break
+            else:
+                seq = next(k for k, v in self.synonyms.multi.items() if v == canon)
+                members = [c for c in concepts if stem(c.word) in seq]
+                for c in members:
+                    c.add(canon, 0.9)
+
+    def _concept(self, w: str) -> Concept:
+        v = self.vocab
+        c = Concept(w)
+        s = stem(w)
+        df = v.df
+        if s in df:
+            c.add(s, 1.0)
+            c.known = True
+        if s.endswith("s") and s[:-1] in df:  # genitive of names: Europas -> Europa
+            c.add(s[:-1], 1.0)
+            c.known = True
+        if s + "s" in df:
+            c.add(s + "s", 0.9)
+        canon = self.synonyms.single.get(s)
+        if canon:
+            c.add(canon, 1.0)
+            c.known = c.known or canon in df
+        m = _DERIV.match(w)
+        if m and stem(m.group(1)) in df:
+            c.add(stem(m.group(1)), 0.9)
+        # the query word as a part of compounds in the text ("Plan" in "Friedensplan")
+        if s in df:
+            c.known = True
+        parts = v.split(w)
+        if parts and not (w in v.word_count):
+            part_stems = [stem(p) for p in parts]
+            if all(p in df for p in part_stems):
+                c.required_all.append(part_stems)
+                c.known = True
+        if not c.known:
+            for cand, weight in self._fuzzy(w):
+                cs = stem(cand)
+                if cs in df:
+                    c.add(cs, weight)
+                    c.known = True
+        return c
+
+    def _fuzzy(self, w: str) -> list[tuple[str, float]]:
+        """Vocabulary words close to an unknown word: typos and transliterations."""
+        v = self.vocab
+        if len(w) < 4 or w.isdigit():
+            return []
+        out: dict[str, float] = {}
+        for cand in v.by_phonetic.get(phonetic(w), []):
+            out[cand] = 0.85
+        max_d = 1 if len(w) <= 6 else 2
+        pool: list[str] = []
+        for n in range(len(w) - max_d, len(w) + max_d + 1):
+            pool.extend(v.by_length.get(n, []))
+        if pool:
+            for cand, dist, _ in process.extract(
+                w, pool, scorer=OSA.distance, score_cutoff=max_d, limit=8
+            ):
+                # a transposition counts once; the first letter is rarely mistyped
+                weight = 0.8 if dist == 1 else 0.65
+                if cand[0] != w[0]:
+                    weight -= 0.1
+                out[cand] = max(out.get(cand, 0.0), weight)
+        best = sorted(out.items(), key=lambda kv: (-kv[1], -v.word_count[kv[0]]))
+        return best[:4]
+
+    # -- ranking --------------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        limit: int = 5,
+        source: str | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> list[Hit]:
+        """Ranked passages for a question or keywords; [] when nothing relevant matches."""
+        q = self.analyse(query)
+        kinds = tuple(kinds or SERVED_KINDS)
+        if not q.concepts:
+            if q.prefer and limit:
+                slugs = [source] if source else list(q.prefer)
+                ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
+                return [self.hit(p, 0.0) for p in ps[:limit]]
+            return []
+        scored = self._score(q, source, kinds)
+        hits: list[Hit] = []
+        seen_groups: set[str] = set()
+        for pid, score in scored:
+            p = self._passages[pid]
+            group = self._dups.get(pid)
+            if group:
+                key = group[0]
+                if key in seen_groups:
+                    continue
+                seen_groups.add(key)
+            hits.append(self.hit(p, round(score, 4)))
+            if len(hits) >= limit:
+                break
+        return hits
+
+    def _score(self, q: Query, source: str | None, kinds: tuple[str, ...]) -> list:
+        v = self.vocab
+        n_docs = max(v.n_docs, 1)
+
+        def idf(term: str) -> float:
+            df = v.df.get(term, 0)
+            return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+
+        unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+        weights = []
+        for c in q.concepts:
+            terms = list(c.alternatives) + [t for group in c.required_all for t in group]
+            if terms:
+                w = max(idf(t) for t in terms)
+                if c.required_all and not c.alternatives:
+                    w = sum(idf(t) for t in c.required_all[0]) / len(c.required_all[0])
+            else:
+                w = unknown_idf
+            weights.append(w)
+        total = sum(weights)
+        known = sum(w for w, c in zip(weights, q.concepts, strict=True) if c.known)
+        if total <= 0 or known / total < MIN_COVERAGE:
+            return []
+        all_terms = {t for c in q.concepts for t in c.alternatives}
+        all_terms |= {t for c in q.concepts for g in c.required_all for t in g}
+        if not all_terms:
+            return []
+        match = " OR ".join(_fts_quote(t) for t in sorted(all_terms))
+        sql = (
+            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? "
+            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
+        )
+        rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+        avgdl = v.avgdl
+        results = []
+        for (n,) in rows:
+            pid = self._rowid.get(n)
+            if pid is None:
+                continue
+            p = self._passages[pid]
+            if p.kind not in kinds or (source and p.source != source):
+                continue
+            tf = self._terms(pid)
+            dl = tf["\x00len"] or 1
+            norm = K1 * (1 - B + B * dl / avgdl)
+            score = 0.0
+            covered = 0.0
+            for c, w in zip(q.concepts, weights, strict=True):
+                best = 0.0
+                for term, alt_w in c.alternatives.items():
+                    f = tf.get(term, 0)
+                    if f:
+                        best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
+                for group in c.required_all:
+                    if all(tf.get(t, 0) for t in group):
+                        part = sum(
+                            idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in group
+                        ) / len(group)
+                        best = max(best, 0.9 * part)
+                if best > 0:
+                    score += best
+                    covered += w
+            if score <= 0:
+                continue
+            coverage = covered / total
+            score *= 0.35 + coverage**1.5
+            score *= q.prefer.get(p.source, 1.0)
+            results.append((pid, score, coverage))
+        if not results:
+            return []
+        # a passage must cover enough of the query to count as an answer
+        best_cov = max(c for _, _, c in results)
+        if best_cov < MIN_COVERAGE and len(q.concepts) > 1:
+            return []
+        results.sort(key=lambda r: -r[1])
+        return [(pid, s) for pid, s, _ in results]
+
+    def _terms(self, pid: str) -> Counter[str]:
+        tf = self._terms_cache.get(pid)
+        if tf is None:
+            row = self.store.db.execute(
+                "SELECT terms, extra FROM passages WHERE id = ?", [pid]
+            ).fetchone()
+            terms = row[0].split()
+            tf = Counter(terms)
+            for t in set(row[1].split()):
+                tf[t] = max(tf[t], 1)
+            tf["\x00len"] = len(terms)
+            if len(self._terms_cache) > 50_000:
+                self._terms_cache.clear()
+            self._terms_cache[pid] = tf
+        return tf
+
+    # -- suggestions ----------------------------------------------------------------
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """Index words close to the query's words, for "Meintest du …?"."""
+        v = self.vocab
+        out: list[str] = []
+        stops = stopwords()
+        for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
+            if w in stops or len(w) < 3:
+                continue
+            pool = [x for x in v.word_count if abs(len(x) - len(w)) <= 3 and x not in stops]
+            for cand, score, _ in process.extract(w, pool, scorer=fuzz.ratio, limit=3):
+                display = v.display.get(cand, cand)
+                if score >= 70 and display not in out and cand != w:
+                    out.append(display)
+        return out[:limit]
+
+
+def _surface_words(text: str) -> list[str]:
+    """Words as written (same segmentation as text.words, original case)."""
+    from bot.core.text import WORD
+
+    out: list[str] = []
+    for token in re.findall(r"\S+", text):
+        folded_parts = words(token)
+        raw_parts = WORD.findall(token)
+        if len(raw_parts) == len(folded_parts):
+            out.extend(raw_parts)
+        else:
+            out.extend(folded_parts)
+    return out
+
+
+def stopwords_digest() -> str:
+    return hashlib.sha256(STOPWORDS_FILE.read_bytes()).hexdigest()[:16]
+
+
+def _near_duplicates(passages: list[Passage], threshold: float = 0.6) -> list[list[str]]:
+    """Groups of near-identical passages from different sources (MinHash-style sketch)."""
+    sketches: dict[str, set[int]] = {}
+    shingles: dict[str, set[int]] = {}
+    buckets: dict[int, list[str]] = defaultdict(list)
+    by_id = {p.id: p for p in passages}
+    for p in passages:
+        if p.kind not in SERVED_KINDS:
+            continue
+        ws = words(p.text)
+        if len(ws) < 8:
+            continue
+        sh = {hash(" ".join(ws[i : i + 4])) for i in range(len(ws) - 3)}
+        shingles[p.id] = sh
+        sketch = set(sorted(sh)[:6])
+        sketches[p.id] = sketch
+        for h in sketch:
+            buckets[h].append(p.id)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    checked: set[tuple[str, str]] = set()
+    for ids in buckets.values():
+        if len(ids) > 50:
+            continue
+        for i, a in enumerate(ids):
+            for b in ids[i + 1 :]:
+                if by_id[a].source == by_id[b].source or (a, b) in checked:
+                    continue
+                checked.add((a, b))
+                sa, sb = shingles[a], shingles[b]
+                if len(sa & sb) / min(len(sa), len(sb)) >= threshold:
+                    parent[find(b)] = find(a)
+    order = {pid: i for i, pid in enumerate(by_id)}
+    members = set(parent) | set(parent.values())
+    groups: dict[str, list[str]] = defaultdict(list)
+    for pid in members:
+        groups[find(pid)].append(pid)
+    return [sorted(g, key=order.__getitem__) for g in groups.values() if len(g) > 1]
+
+
+def ensure_schema(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
+    """Tables of the passage index."""
+    if "passages" not in db.table_names():
+        db["passages"].create(
+            {
+                "n": int, "id": str, "source": str, "paragraph": int, "part": int,
+                "line_start": int, "line_end": int, "kind": str, "section": int,
+                "text": str, "terms": str, "extra": str, "dup": str,
+            },
+            pk="n",
+        )  # fmt: skip
+        db["passages"].create_index(["id"], unique=True)
+        db["passages"].create_index(["source"])
+    if "passages_fts" not in db.table_names():
+        db.execute(
+            "CREATE VIRTUAL TABLE passages_fts USING fts5("
+            "terms, extra, tokenize = 'unicode61 remove_diacritics 0')"
+        )
+    if "words" not in db.table_names():
+        db["words"].create({"word": str, "n": int, "display": str}, pk="word")
+    if "index_meta" not in db.table_names():
+        db["index_meta"].create({"key": str, "value": str}, pk="key")
+
