@@ -51,9 +51,7 @@ _ABBREVIATIONS = frozenset(
     "z b u a d h bzw ca dr prof nr s vgl usw etc mio mrd st abs art bsp evtl ggf inkl "
     "jh jhd min max sog u.a z.b d.h vs bspw hrsg ebd zit gs".split()
 )
-_BOUNDARY = re.compile(
-    r"(?<=[.!?…])[\"“”»«'’)\]]*\s+(?:[“”\"]\s+)?(?=[\"„“»«(\[]?[A-ZÄÖÜ0-9])"
-)
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"“”»«'’)\]]*\s+(?:[“”\"]\s+)?(?=[\"„“»«(\[]?[A-ZÄÖÜ0-9])")
 
 
 @dataclass(frozen=True)

@@ -722,15 +722,20 @@ def guess_metadata(
         title = re.sub(r"[_\s]+", " ", stem).strip() or T.UNTITLED
         defaults.append(T.DEFAULT_TITLE)
     title = re.sub(r"\s+", " ", title).strip()[:200]
+    kind = o.kind or ("protocol" if looks_like_protocol(text) else "article")
+    if kind == "protocol" and not o.title:
+        # "Jour fixe vom 12.01.2026 Thema" -> "Jour fixe vom 12.01.2026: Thema"
+        title = re.sub(r"^(Jour fixe vom \d{1,2}\.\d{1,2}\.\d{2,4})\s+(?=\w)", r"\1: ", title)
     author = o.author or find_author(text) or ex.author
-    if not author:
+    if not author and kind == "protocol":
+        author = T.PROTOCOL_AUTHOR
+    elif not author:
         author = T.UNKNOWN_AUTHOR
         defaults.append(T.DEFAULT_AUTHOR)
     when = o.date or parse_date(ex.date or "") or parse_date("\n".join(_head_lines(text, 12)))
     if when is None:
         when = today
         defaults.append(T.DEFAULT_DATE)
-    kind = o.kind or ("protocol" if looks_like_protocol(text) else "article")
     outlet = o.outlet if o.outlet is not None else ex.outlet
     slug = o.slug or make_slug(title, kind, when)
     meta = Meta(title=title, author=author.strip(), date=when, outlet=outlet, kind=kind, slug=slug)

@@ -62,3 +62,4 @@ BUNDLED = (
     "„{title}“ ({slug}) gehört zum mitgelieferten Bestand (content/sources.yaml) und kann "
     "hier nicht entfernt werden. Bitte den Eintrag dort löschen."
 )
+PROTOCOL_AUTHOR = "Lesekreis (Protokoll)"
