@@ -157,7 +157,7 @@ def quote_command(request: Request, services: Services) -> Reply:
     summary="Die Textstellen, die eine Frage beantworten",
     summary_en="The passages that answer a question",
     usage="/frage TEXT",
-    example="/frage Warum lehnt Karaganow den Friedensplan ab?",
+    example="/frage Was sagt Karaganow über Atomwaffen?",
     expensive=True,
 )
 def ask_command(request: Request, services: Services) -> Reply:
