@@ -211,17 +211,49 @@ _NOTE_COLS = (
 def _session(row: tuple) -> Session:
     sid, chat_id, day, topic, opened, closed, imported, next_meeting = row
     return Session(
-        sid, chat_id, date.fromisoformat(day), topic, _dt(opened), _dt(closed), bool(imported),
+        sid,
+        chat_id,
+        date.fromisoformat(day),
+        topic,
+        _dt(opened),
+        _dt(closed),
+        bool(imported),
         next_meeting,
     )
 
 
 def _note(row: tuple) -> Note:
-    (num, chat_id, session_id, kind, text, author_id, author_name, created, logged_by,
-     message_id, passage_id, ref, deleted, edited) = row
+    (
+        num,
+        chat_id,
+        session_id,
+        kind,
+        text,
+        author_id,
+        author_name,
+        created,
+        logged_by,
+        message_id,
+        passage_id,
+        ref,
+        deleted,
+        edited,
+    ) = row
     return Note(
-        num, chat_id, session_id, kind, text, author_id, author_name, _dt(created), logged_by,
-        message_id, passage_id, ref, _dt(deleted), _dt(edited),
+        num,
+        chat_id,
+        session_id,
+        kind,
+        text,
+        author_id,
+        author_name,
+        _dt(created),
+        logged_by,
+        message_id,
+        passage_id,
+        ref,
+        _dt(deleted),
+        _dt(edited),
     )
 
 
@@ -345,14 +377,28 @@ class NoteBook:
             )
 
     def _insert_session(
-        self, chat_id: int, day: date, topic: str, now: datetime, *, closed: bool = False,
-        imported: bool = False, next_meeting: str = "",
+        self,
+        chat_id: int,
+        day: date,
+        topic: str,
+        now: datetime,
+        *,
+        closed: bool = False,
+        imported: bool = False,
+        next_meeting: str = "",
     ) -> Session:
         cur = self.store.db.execute(
             "INSERT INTO note_sessions(chat_id, day, topic, opened_at, closed_at, imported, "
             "next_meeting) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (chat_id, day.isoformat(), topic[:MAX_TOPIC_CHARS], _iso(now),
-             _iso(now) if closed else None, int(imported), next_meeting),
+            (
+                chat_id,
+                day.isoformat(),
+                topic[:MAX_TOPIC_CHARS],
+                _iso(now),
+                _iso(now) if closed else None,
+                int(imported),
+                next_meeting,
+            ),
         )
         session = self.session(chat_id, cur.lastrowid)
         assert session is not None
@@ -387,9 +433,19 @@ class NoteBook:
         return num
 
     def _insert_note(
-        self, chat_id: int, session_id: int, kind: str, text: str, *, author_id: int | None,
-        author_name: str, created_at: datetime, logged_by: int | None,
-        message_id: int | None, passage_id: str | None, ref: str,
+        self,
+        chat_id: int,
+        session_id: int,
+        kind: str,
+        text: str,
+        *,
+        author_id: int | None,
+        author_name: str,
+        created_at: datetime,
+        logged_by: int | None,
+        message_id: int | None,
+        passage_id: str | None,
+        ref: str,
     ) -> Note:
         if kind not in KINDS:
             raise ValueError(f"unknown note kind {kind!r}")
@@ -398,18 +454,41 @@ class NoteBook:
             "INSERT INTO notes(chat_id, num, session_id, kind, text, author_id, author_name, "
             "created_at, logged_by, message_id, passage_id, ref) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (chat_id, num, session_id, kind, text, author_id, author_name, _iso(created_at),
-             logged_by, message_id, passage_id, ref),
+            (
+                chat_id,
+                num,
+                session_id,
+                kind,
+                text,
+                author_id,
+                author_name,
+                _iso(created_at),
+                logged_by,
+                message_id,
+                passage_id,
+                ref,
+            ),
         )
         note = self.note(chat_id, num)
         assert note is not None
         return note
 
     def add_note(
-        self, chat_id: int, kind: str, text: str, *, today: date, now: datetime,
-        author_id: int | None, author_name: str, logged_by: int | None,
-        created_at: datetime | None = None, message_id: int | None = None,
-        passage_id: str | None = None, ref: str = "", topic: str = "",
+        self,
+        chat_id: int,
+        kind: str,
+        text: str,
+        *,
+        today: date,
+        now: datetime,
+        author_id: int | None,
+        author_name: str,
+        logged_by: int | None,
+        created_at: datetime | None = None,
+        message_id: int | None = None,
+        passage_id: str | None = None,
+        ref: str = "",
+        topic: str = "",
     ) -> Added:
         """Log a note in the open session, opening one for ``today`` when there is none.
 
@@ -424,9 +503,17 @@ class NoteBook:
             if session is None:
                 session = self._insert_session(chat_id, today, topic, now)
             note = self._insert_note(
-                chat_id, session.id, kind, text, author_id=author_id, author_name=author_name,
-                created_at=created_at or now, logged_by=logged_by, message_id=message_id,
-                passage_id=passage_id, ref=ref,
+                chat_id,
+                session.id,
+                kind,
+                text,
+                author_id=author_id,
+                author_name=author_name,
+                created_at=created_at or now,
+                logged_by=logged_by,
+                message_id=message_id,
+                passage_id=passage_id,
+                ref=ref,
             )
         return Added(note, session, opened)
 
@@ -454,8 +541,9 @@ class NoteBook:
         """The author of a note, whoever logged it, and chat admins may delete or restore it."""
         return is_admin or user_id in (note.logged_by, note.author_id)
 
-    def delete_note(self, chat_id: int, num: int, user_id: int, is_admin: bool,
-                    now: datetime) -> Note:
+    def delete_note(
+        self, chat_id: int, num: int, user_id: int, is_admin: bool, now: datetime
+    ) -> Note:
         """Soft-delete a note of this chat (NoteNotFound, NotAllowed)."""
         with self.store.transaction():
             note = self.note(chat_id, num)
@@ -486,13 +574,15 @@ class NoteBook:
         assert restored is not None
         return restored
 
-    def update_from_edit(self, chat_id: int, message_id: int, text: str,
-                         now: datetime) -> list[Note]:
+    def update_from_edit(
+        self, chat_id: int, message_id: int, text: str, now: datetime
+    ) -> list[Note]:
         """An edited Telegram message: update the live notes that logged it."""
         text = check_text(text)
         with self.store.transaction():
             nums = [
-                n for (n,) in self._rows(
+                n
+                for (n,) in self._rows(
                     "SELECT num FROM notes WHERE chat_id = ? AND message_id = ? "
                     "AND deleted_at IS NULL AND kind != ?",
                     (chat_id, message_id, QUOTE),
@@ -515,8 +605,15 @@ class NoteBook:
         return row is not None
 
     def import_session(
-        self, chat_id: int, day: date, topic: str, notes: list[NewNote], *, now: datetime,
-        next_meeting: str = "", replace: bool = False,
+        self,
+        chat_id: int,
+        day: date,
+        topic: str,
+        notes: list[NewNote],
+        *,
+        now: datetime,
+        next_meeting: str = "",
+        replace: bool = False,
     ) -> Session:
         """Store a past session (a closed, imported one) with its notes in one transaction.
 
@@ -544,15 +641,24 @@ class NoteBook:
             created = datetime.combine(day, datetime.min.time(), UTC)
             for item in notes:
                 self._insert_note(
-                    chat_id, session.id, item.kind, item.text, author_id=None,
-                    author_name=item.author_name, created_at=created, logged_by=None,
-                    message_id=None, passage_id=item.passage_id, ref=item.ref,
+                    chat_id,
+                    session.id,
+                    item.kind,
+                    item.text,
+                    author_id=None,
+                    author_name=item.author_name,
+                    created_at=created,
+                    logged_by=None,
+                    message_id=None,
+                    passage_id=item.passage_id,
+                    ref=item.ref,
                 )
         return session
 
 
-def quoted_passages(message_text: str, candidates: Iterable[Passage],
-                    limit: int = 5) -> list[Passage]:
+def quoted_passages(
+    message_text: str, candidates: Iterable[Passage], limit: int = 5
+) -> list[Passage]:
     """Passages whose text a message of the bot shows, in the order they appear in it.
 
     A quote message is the passage followed by its citation; a long passage may be shortened,

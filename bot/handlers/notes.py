@@ -1,1 +1,736 @@
-"""Handlers: notes (filled in by its issue)."""
+"""Handlers: session notes and protocols (/sitzung, /notiz, /ergebnis, /offen, /protokoll …).
+
+Every reply that confirms a note is built after the core's transaction has committed. The
+confirmation names the note as "#N" so that /loeschen in reply to it finds the note again
+(the adapter does not report the ids of the bot's own messages).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from bot.core import notes as core
+from bot.core import protocol as proto
+from bot.core.models import Passage, Source
+from bot.core.notes import NoteBook
+from bot.handlers.base import (
+    EDIT_HOOKS,
+    Button,
+    Document,
+    OutMessage,
+    Reply,
+    Request,
+    callback,
+    command,
+)
+from bot.handlers.format import esc, split_message
+from bot.texts import notes as T
+
+if TYPE_CHECKING:
+    from bot.services import Services
+
+RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
+_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d+)")
+_NUM_ARG = re.compile(r"^#?(\d{1,9})$")
+LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
+
+
+# -- helpers -----------------------------------------------------------------------------
+
+
+def book(services: Services) -> NoteBook:
+    """The chat notes over the shared store (schema created once per process)."""
+    nb = services.extras.get("notes")
+    if nb is None or nb.store is not services.store:
+        nb = services.extras["notes"] = NoteBook(services.store)
+    return nb
+
+
+def _tz(services: Services) -> ZoneInfo:
+    try:
+        return ZoneInfo(services.config.timezone)
+    except Exception:  # noqa: BLE001 - a bad JOURFIXE_TZ must not break note taking
+        return ZoneInfo("Europe/Berlin")
+
+
+def _now(services: Services) -> datetime:
+    return services.clock()
+
+
+def _today(services: Services) -> date:
+    return _now(services).astimezone(_tz(services)).date()
+
+
+def _usage(usage: str, example: str) -> str:
+    return T.USAGE.format(usage=esc(usage), example=esc(example))
+
+
+def _title(session: core.Session) -> str:
+    return esc(proto.title_of(session.day, session.topic))
+
+
+def _scheduled(services: Services, chat_id: int) -> tuple[str, str]:
+    """(topic, announcement) of the chat's next scheduled meeting, ("", "") when unknown.
+
+    The scheduling module is optional and written elsewhere: it is used only if it offers
+    ``next_meeting_info(services, chat_id) -> (topic, text) | None``, and any error in it
+    leaves the protocol without the next meeting rather than failing.
+    """
+    try:
+        from bot.core import schedule  # noqa: PLC0415 - optional module
+    except ImportError:
+        return "", ""
+    info = getattr(schedule, "next_meeting_info", None)
+    if info is None:
+        return "", ""
+    try:
+        result = info(services, chat_id)
+    except Exception:  # noqa: BLE001
+        return "", ""
+    if not result:
+        return "", ""
+    topic, text = result
+    return str(topic or ""), str(text or "")
+
+
+def _confirm(added: core.Added, extra: str = "") -> Reply:
+    note = added.note
+    label = T.KIND_LABEL[note.kind]
+    if note.kind == core.SECTION:
+        line = (
+            T.SECTION_SAVED.format(num=note.num, title=esc(note.text))
+            if note.text
+            else T.SECTION_SAVED_UNTITLED.format(num=note.num)
+        )
+    elif note.kind == core.QUOTE:
+        line = T.QUOTE_SAVED.format(num=note.num, ref=esc(note.ref))
+    elif extra:
+        line = T.SAVED_BY.format(label=label, num=note.num, author=esc(extra))
+    else:
+        line = T.SAVED.format(label=label, num=note.num)
+    if added.opened:
+        line += "\n" + T.SESSION_AUTO_OPENED.format(title=_title(added.session))
+    reply = Reply.text(line)
+    reply.note_ref = ("note", note.num)
+    return reply
+
+
+def _error(error: core.NoteError, usage: str = "", example: str = "") -> Reply:
+    if isinstance(error, core.NoteTooLong):
+        return Reply.text(T.TOO_LONG.format(length=error.length, limit=core.MAX_NOTE_CHARS))
+    if isinstance(error, core.EmptyNote):
+        return Reply.text(T.EMPTY_NOTE.format(usage=esc(usage), example=esc(example)))
+    if isinstance(error, core.NotAllowed):
+        return Reply.text(T.NOT_ALLOWED)
+    raise error
+
+
+def _author(request: Request) -> str:
+    return request.forward_from or request.user_name
+
+
+# -- sessions ----------------------------------------------------------------------------
+
+_START = ("start", "starten", "beginn", "beginnen", "neu", "open", "begin")
+_END = ("ende", "beenden", "schluss", "stop", "stopp", "end", "close", "zu")
+
+
+@command(
+    "sitzung",
+    "session",
+    summary=T.SITZUNG_SUMMARY,
+    summary_en=T.SITZUNG_SUMMARY_EN,
+    usage=T.SITZUNG_USAGE,
+    example=T.SITZUNG_EXAMPLE,
+    group=T.GROUP,
+)
+def sitzung(request: Request, services: Services) -> Reply:
+    """Start, show or end the chat's session."""
+    nb = book(services)
+    word, _, rest = request.args.partition(" ")
+    word = word.lower()
+    if not word:
+        current = nb.current_session(request.chat_id)
+        if current is None:
+            return Reply.text(T.SESSION_NONE)
+        count = len(nb.notes_of(request.chat_id, current.id))
+        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
+    if word in _START:
+        topic = rest.strip() or _scheduled(services, request.chat_id)[0]
+        try:
+            session = nb.open_session(
+                request.chat_id,
+                _today(services),
+                topic[: core.MAX_TOPIC_CHARS],
+                _now(services),
+            )
+        except core.SessionAlreadyOpen as error:
+            return Reply.text(T.SESSION_ALREADY_OPEN.format(title=_title(error.session)))
+        return Reply.text(T.SESSION_OPENED.format(title=_title(session)))
+    if word in _END:
+        try:
+            session = nb.close_session(request.chat_id, _now(services))
+        except core.NoOpenSession:
+            return Reply.text(T.SESSION_NOTHING_TO_CLOSE)
+        notes = nb.notes_of(request.chat_id, session.id)
+        head = T.SESSION_CLOSED.format(title=_title(session), count=len(notes))
+        reply = _protocol_reply(services, request.chat_id, session)
+        reply.messages.insert(0, OutMessage(html=head))
+        return reply
+    return Reply.text(T.SESSION_BAD_ARG.format(arg=esc(word[:50])))
+
+
+# -- notes -------------------------------------------------------------------------------
+
+
+def _log(request: Request, services: Services, kind: str, usage: str, example: str) -> Reply:
+    nb = book(services)
+    now = _now(services)
+    ref = request.reply_to
+    topic = ""
+    try:
+        if not request.args and ref is not None:
+            if ref.from_this_bot and kind == core.CONTRIBUTION:
+                linked = link_quote(request, services)
+                if linked is not None:
+                    return linked
+            if not ref.text.strip():
+                return Reply.text(T.EMPTY_REPLY)
+            if nb.current_session(request.chat_id) is None:
+                topic = _scheduled(services, request.chat_id)[0]
+            added = nb.add_note(
+                request.chat_id,
+                kind,
+                ref.text,
+                today=_today(services),
+                now=now,
+                author_id=ref.author_id,
+                author_name=ref.author_name,
+                logged_by=request.user_id,
+                created_at=ref.date,
+                message_id=ref.message_id,
+                topic=topic,
+            )
+            return _confirm(
+                added, extra=ref.author_name if ref.author_id != request.user_id else ""
+            )
+        if nb.current_session(request.chat_id) is None:
+            topic = _scheduled(services, request.chat_id)[0]
+        added = nb.add_note(
+            request.chat_id,
+            kind,
+            request.args,
+            today=_today(services),
+            now=now,
+            author_id=request.user_id,
+            author_name=_author(request),
+            logged_by=request.user_id,
+            created_at=request.date or now,
+            message_id=request.message_id,
+            topic=topic,
+        )
+    except core.NoteError as error:
+        return _error(error, usage, example)
+    return _confirm(added)
+
+
+@command(
+    "notiz",
+    "note",
+    summary=T.NOTIZ_SUMMARY,
+    summary_en=T.NOTIZ_SUMMARY_EN,
+    usage=T.NOTIZ_USAGE,
+    example=T.NOTIZ_EXAMPLE,
+    group=T.GROUP,
+)
+def notiz(request: Request, services: Services) -> Reply:
+    """Log a contribution; in reply to a message, log that message with its author."""
+    return _log(request, services, core.CONTRIBUTION, T.NOTIZ_USAGE, T.NOTIZ_EXAMPLE)
+
+
+@command(
+    "ergebnis",
+    "result",
+    summary=T.ERGEBNIS_SUMMARY,
+    summary_en=T.ERGEBNIS_SUMMARY_EN,
+    usage=T.ERGEBNIS_USAGE,
+    example=T.ERGEBNIS_EXAMPLE,
+    group=T.GROUP,
+)
+def ergebnis(request: Request, services: Services) -> Reply:
+    """Log a conclusion of the group."""
+    return _log(request, services, core.CONCLUSION, T.ERGEBNIS_USAGE, T.ERGEBNIS_EXAMPLE)
+
+
+@command(
+    "offen",
+    "open",
+    summary=T.OFFEN_SUMMARY,
+    summary_en=T.OFFEN_SUMMARY_EN,
+    usage=T.OFFEN_USAGE,
+    example=T.OFFEN_EXAMPLE,
+    group=T.GROUP,
+)
+def offen(request: Request, services: Services) -> Reply:
+    """Log an open question for the next meeting."""
+    return _log(request, services, core.QUESTION, T.OFFEN_USAGE, T.OFFEN_EXAMPLE)
+
+
+@command(
+    "abschnitt",
+    "section",
+    summary=T.ABSCHNITT_SUMMARY,
+    summary_en=T.ABSCHNITT_SUMMARY_EN,
+    usage=T.ABSCHNITT_USAGE,
+    example=T.ABSCHNITT_EXAMPLE,
+    group=T.GROUP,
+)
+def abschnitt(request: Request, services: Services) -> Reply:
+    """Start a new section (the title is optional)."""
+    nb = book(services)
+    now = _now(services)
+    topic = "" if nb.current_session(request.chat_id) else _scheduled(services, request.chat_id)[0]
+    try:
+        added = nb.add_note(
+            request.chat_id,
+            core.SECTION,
+            request.args,
+            today=_today(services),
+            now=now,
+            author_id=request.user_id,
+            author_name=_author(request),
+            logged_by=request.user_id,
+            created_at=request.date or now,
+            message_id=request.message_id,
+            topic=topic,
+        )
+    except core.NoteError as error:
+        return _error(error, T.ABSCHNITT_USAGE, T.ABSCHNITT_EXAMPLE)
+    return _confirm(added)
+
+
+def _quote_candidates(services: Services) -> list[Passage]:
+    passages: list[Passage] = []
+    for source in services.catalog.sources:
+        passages.extend(services.search.passages_of(source.slug))
+    return passages
+
+
+def link_quote(request: Request, services: Services) -> Reply | None:
+    """/zitat (or /notiz) in reply to a quote the bot sent: link its passages to the session.
+
+    Returns None when the request is not a reply to a message of the bot that shows a
+    passage, so the caller can go on with its own search.
+    """
+    ref = request.reply_to
+    if ref is None or not ref.from_this_bot or not ref.text.strip():
+        return None
+    found = core.quoted_passages(ref.text, _quote_candidates(services))
+    if not found:
+        return None
+    nb = book(services)
+    now = _now(services)
+    messages: list[OutMessage] = []
+    last: Reply | None = None
+    for passage in found:
+        source = services.catalog.get(passage.source)
+        cite = services.search.hit(passage).ref if source else passage.id
+        topic = (
+            "" if nb.current_session(request.chat_id) else _scheduled(services, request.chat_id)[0]
+        )
+        added = nb.add_note(
+            request.chat_id,
+            core.QUOTE,
+            passage.text[: core.MAX_NOTE_CHARS],
+            today=_today(services),
+            now=now,
+            author_id=request.user_id,
+            author_name=_author(request),
+            logged_by=request.user_id,
+            created_at=request.date or now,
+            message_id=None,
+            passage_id=passage.id,
+            ref=cite,
+            topic=topic,
+        )
+        last = _confirm(added)
+        messages.extend(last.messages)
+    assert last is not None
+    return Reply(messages=messages, note_ref=last.note_ref)
+
+
+@command(
+    "korrektur",
+    "fix",
+    summary=T.KORREKTUR_SUMMARY,
+    summary_en=T.KORREKTUR_SUMMARY_EN,
+    usage=T.KORREKTUR_USAGE,
+    example=T.KORREKTUR_EXAMPLE,
+    group=T.GROUP,
+)
+def korrektur(request: Request, services: Services) -> Reply:
+    """Replace the text of the sender's own last note."""
+    try:
+        note = book(services).correct_last(
+            request.chat_id, request.user_id, request.args, _now(services)
+        )
+    except core.NoteNotFound:
+        return Reply.text(T.NOTHING_TO_CORRECT)
+    except core.NoteError as error:
+        return _error(error, T.KORREKTUR_USAGE, T.KORREKTUR_EXAMPLE)
+    reply = Reply.text(T.CORRECTED.format(label=T.KIND_LABEL[note.kind], num=note.num))
+    reply.note_ref = ("note", note.num)
+    return reply
+
+
+def _target_num(request: Request) -> int | None:
+    m = _NUM_ARG.match(request.args.strip())
+    if m:
+        return int(m.group(1))
+    ref = request.reply_to
+    if ref is not None and ref.from_this_bot:
+        m = _CONFIRMED_NUM.search(ref.text)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+@command(
+    "loeschen",
+    "delete",
+    summary=T.LOESCHEN_SUMMARY,
+    summary_en=T.LOESCHEN_SUMMARY_EN,
+    usage=T.LOESCHEN_USAGE,
+    example=T.LOESCHEN_EXAMPLE,
+    group=T.GROUP,
+)
+def loeschen(request: Request, services: Services) -> Reply:
+    """Soft-delete a note (reply to its confirmation, or give its number)."""
+    num = _target_num(request)
+    if num is None:
+        return Reply.text(T.DELETE_HOW)
+    try:
+        note = book(services).delete_note(
+            request.chat_id, num, request.user_id, request.is_admin, _now(services)
+        )
+    except core.NoteNotFound:
+        return Reply.text(T.NOT_FOUND.format(num=num))
+    except core.NoteError as error:
+        return _error(error)
+    return Reply.text(T.DELETED.format(label=T.KIND_LABEL[note.kind], num=note.num))
+
+
+def _preview(text: str, limit: int = LIST_PREVIEW) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _note_line(note: core.Note, tz: ZoneInfo, day: date | None = None) -> str:
+    who = f" · {esc(note.author_name)}" if note.author_name else ""
+    when = note.created_at.astimezone(tz)
+    stamp = f"{when:%H:%M}" if day and when.date() == day else f"{when:%d.%m.%Y}"
+    if day is None:
+        stamp = f"{when:%d.%m.%Y}"
+    text = note.text or "—"
+    return T.NOTE_LINE.format(
+        num=note.num,
+        label=T.KIND_LABEL[note.kind],
+        who=who,
+        day=stamp,
+        text=esc(_preview(text)),
+    )
+
+
+def _trash_reply(services: Services, chat_id: int) -> Reply:
+    notes = book(services).trash(chat_id)
+    if not notes:
+        return Reply.text(T.TRASH_EMPTY)
+    tz = _tz(services)
+    body = "\n\n".join([T.TRASH_HEAD, *(_note_line(n, tz) for n in notes)])
+    buttons = [
+        [Button(T.TRASH_BUTTON.format(num=n.num), f"{RESTORE_PREFIX}:{n.num}")] for n in notes
+    ]
+    parts = split_message(body)
+    messages = [OutMessage(html=p) for p in parts]
+    messages[-1].buttons = buttons
+    return Reply(messages=messages)
+
+
+@command(
+    "papierkorb",
+    "trash",
+    summary=T.PAPIERKORB_SUMMARY,
+    summary_en=T.PAPIERKORB_SUMMARY_EN,
+    usage=T.PAPIERKORB_USAGE,
+    example=T.PAPIERKORB_EXAMPLE,
+    group=T.GROUP,
+)
+def papierkorb(request: Request, services: Services) -> Reply:
+    """List deleted notes of this chat with restore buttons."""
+    return _trash_reply(services, request.chat_id)
+
+
+@callback(RESTORE_PREFIX)
+def restore(request: Request, services: Services) -> Reply:
+    """Restore button of /papierkorb: put the note back, refresh the list."""
+    data = request.callback_data or ""
+    _, _, raw = data.partition(":")
+    try:
+        num = int(raw)
+        note = book(services).restore_note(request.chat_id, num, request.user_id, request.is_admin)
+    except (ValueError, core.NoteNotFound):
+        reply = _trash_reply(services, request.chat_id)
+        reply.edit, reply.toast = True, T.RESTORE_GONE
+        return reply
+    except core.NotAllowed:
+        return Reply(toast=T.NOT_ALLOWED)
+    reply = _trash_reply(services, request.chat_id)
+    reply.edit = True
+    reply.toast = T.RESTORED.format(label=T.KIND_LABEL[note.kind], num=note.num)
+    return reply
+
+
+def _note_passages(
+    notes: list[core.Note], sessions: dict[int, core.Session]
+) -> tuple[list[Passage], list[Source]]:
+    passages = [
+        Passage(
+            id=f"s{n.session_id}:{n.num}",
+            source=f"s{n.session_id}",
+            paragraph=n.num,
+            part=0,
+            line_start=n.num,
+            line_end=n.num,
+            kind="contribution" if n.kind == core.CONTRIBUTION else "answer",
+            section=1,
+            text=n.text or T.KIND_LABEL[n.kind],
+        )
+        for n in notes
+    ]
+    sources = [
+        Source(
+            slug=f"s{s.id}",
+            title=proto.title_of(s.day, s.topic),
+            author="Lesekreis",
+            outlet="",
+            date=s.day,
+            kind="protocol",
+            file="",
+            sha256="",
+        )
+        for s in sessions.values()
+    ]
+    return passages, sources
+
+
+@command(
+    "notizen",
+    "notes",
+    summary=T.NOTIZEN_SUMMARY,
+    summary_en=T.NOTIZEN_SUMMARY_EN,
+    usage=T.NOTIZEN_USAGE,
+    example=T.NOTIZEN_EXAMPLE,
+    group=T.GROUP,
+)
+def notizen(request: Request, services: Services) -> Reply:
+    """Without a keyword the notes of the current session; with one, a search of them all."""
+    from bot.core.search import SearchEngine  # noqa: PLC0415 - heavy, only for searches
+
+    nb = book(services)
+    tz = _tz(services)
+    query = request.args.strip()
+    if not query:
+        session = nb.last_session(request.chat_id)
+        if session is None:
+            return Reply.text(T.NO_SESSIONS)
+        notes = nb.notes_of(request.chat_id, session.id)
+        if not notes:
+            return Reply.text(T.NOTES_EMPTY)
+        head = T.NOTES_HEAD.format(title=_title(session))
+        body = "\n\n".join([head, *(_note_line(n, tz, session.day) for n in notes)])
+        return Reply(messages=[OutMessage(html=p) for p in split_message(body)])
+    notes = nb.all_notes(request.chat_id)
+    sessions = {s.id: s for s in nb.sessions(request.chat_id)}
+    hits = []
+    if notes:
+        passages, sources = _note_passages(notes, sessions)
+        engine = SearchEngine.in_memory(passages, sources)
+        hits = engine.search(query, limit=10, kinds=("contribution", "answer"))
+    if not hits:
+        return Reply.text(T.SEARCH_NONE.format(query=esc(_preview(query, 80))))
+    by_num = {n.num: n for n in notes}
+    lines = [T.SEARCH_HEAD.format(query=esc(_preview(query, 80)))]
+    for hit in hits:
+        note = by_num[hit.passage.paragraph]
+        lines.append(_note_line(note, tz))
+    return Reply(messages=[OutMessage(html=p) for p in split_message("\n\n".join(lines))])
+
+
+# -- protocol ----------------------------------------------------------------------------
+
+
+def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
+    nb = book(services)
+    notes = nb.notes_of(chat_id, session.id)
+    next_text = "" if session.imported else _scheduled(services, chat_id)[1]
+    protocol = proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
+    if not protocol.sections and not protocol.questions:
+        return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
+    messages = [OutMessage(html=p) for p in split_message(proto.to_html(protocol))]
+    md = proto.to_markdown(protocol).encode("utf-8")
+    messages.append(
+        OutMessage(
+            html="",
+            document=Document(proto.file_name(session.day), md, caption=T.FILE_CAPTION),
+        )
+    )
+    return Reply(messages=messages)
+
+
+def _session_for(request: Request, services: Services) -> core.Session | Reply:
+    nb = book(services)
+    if not request.args.strip():
+        session = nb.last_session(request.chat_id)
+        return session if session else Reply.text(T.NO_SESSIONS)
+    day = proto.parse_date(request.args, _today(services))
+    if day is None:
+        return Reply.text(T.BAD_DATE.format(raw=esc(_preview(request.args, 40))))
+    session = nb.session_on(request.chat_id, day)
+    if session is None:
+        return Reply.text(T.NO_SESSION_ON.format(day=f"{day:%d.%m.%Y}"))
+    return session
+
+
+@command(
+    "protokoll",
+    "protocol",
+    summary=T.PROTOKOLL_SUMMARY,
+    summary_en=T.PROTOKOLL_SUMMARY_EN,
+    usage=T.PROTOKOLL_USAGE,
+    example=T.PROTOKOLL_EXAMPLE,
+    group=T.GROUP,
+)
+def protokoll(request: Request, services: Services) -> Reply:
+    """The protocol of a session (default: the last one) as messages and as a file."""
+    found = _session_for(request, services)
+    if isinstance(found, Reply):
+        return found
+    return _protocol_reply(services, request.chat_id, found)
+
+
+@command(
+    "namen",
+    "names",
+    summary=T.NAMEN_SUMMARY,
+    summary_en=T.NAMEN_SUMMARY_EN,
+    usage=T.NAMEN_USAGE,
+    example=T.NAMEN_EXAMPLE,
+    admin_only=True,
+    group=T.GROUP,
+)
+def namen(request: Request, services: Services) -> Reply:
+    """Turn first names in protocols on or off for this chat."""
+    nb = book(services)
+    word = request.args.strip().lower()
+    on = word in ("an", "ein", "on", "ja", "1")
+    off = word in ("aus", "off", "nein", "0")
+    if not (on or off):
+        state = "an" if nb.names_enabled(request.chat_id) else "aus"
+        return Reply.text(
+            T.NAMES_STATE.format(
+                state=state, usage=esc(T.NAMEN_USAGE), example=esc(T.NAMEN_EXAMPLE)
+            )
+        )
+    if not request.is_admin:
+        return Reply.text(T.ADMIN_ONLY)
+    nb.set_names(request.chat_id, on)
+    return Reply.text(T.NAMES_ON if on else T.NAMES_OFF)
+
+
+@command(
+    "protokoll_quelle",
+    "protocol_source",
+    summary=T.QUELLE_SUMMARY,
+    summary_en=T.QUELLE_SUMMARY_EN,
+    usage=T.QUELLE_USAGE,
+    example=T.QUELLE_EXAMPLE,
+    admin_only=True,
+    group=T.GROUP,
+)
+def protokoll_quelle(request: Request, services: Services) -> Reply:
+    """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
+    if not request.is_admin:
+        return Reply.text(T.ADMIN_ONLY)
+    found = _session_for(request, services)
+    if isinstance(found, Reply):
+        return found
+    session = found
+    slug = f"protokoll-{session.day:%Y-%m-%d}"
+    if services.catalog.get(slug) is not None:
+        return Reply.text(T.SOURCE_EXISTS.format(slug=esc(slug)))
+    nb = book(services)
+    protocol = proto.build(
+        session, nb.notes_of(request.chat_id, session.id), names=nb.names_enabled(request.chat_id)
+    )
+    if not protocol.sections:
+        return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
+    try:
+        from bot.core.readings import Meta, ReadingError, add_reading  # noqa: PLC0415
+    except ImportError:  # pragma: no cover - the readings issue provides the ingest path
+        return Reply.text(T.SOURCE_FAILED.format(reason=T.SOURCE_UNAVAILABLE))
+    meta = Meta(
+        title=proto.title_of(session.day, session.topic),
+        author=T.SOURCE_AUTHOR,
+        date=session.day,
+        outlet=T.SOURCE_OUTLET,
+        kind="protocol",
+        slug=slug,
+    )
+    data = proto.to_markdown(protocol).encode("utf-8")
+    try:
+        result = add_reading(
+            services,
+            data,
+            proto.file_name(session.day),
+            meta,
+            dest_dir=services.config.data_dir / "protocols",
+            added_by=request.user_name,
+        )
+    except ReadingError as error:
+        return Reply.text(T.SOURCE_FAILED.format(reason=esc(str(error))))
+    return Reply.text(
+        T.SOURCE_ADDED.format(title=_title(session), count=result.passages, slug=esc(slug))
+    )
+
+
+# -- edits -------------------------------------------------------------------------------
+
+_NOTE_COMMANDS = ("notiz", "note", "ergebnis", "result", "offen", "open", "abschnitt", "section")
+
+
+def on_edit(request: Request, services: Services) -> Reply | None:
+    """An edited message that was logged as a note updates the note."""
+    if not request.edited or request.message_id is None:
+        return None
+    nb = book(services)
+    if not nb.has_message(request.chat_id, request.message_id):
+        return None
+    text = request.args if request.command in _NOTE_COMMANDS else request.text
+    try:
+        updated = nb.update_from_edit(request.chat_id, request.message_id, text, _now(services))
+    except core.NoteTooLong as error:
+        return Reply.text(T.TOO_LONG.format(length=error.length, limit=core.MAX_NOTE_CHARS))
+    except core.EmptyNote:
+        return None  # an emptied message keeps its last text in the protocol
+    if not updated:
+        return None
+    lines = [T.EDIT_UPDATED.format(label=T.KIND_LABEL[n.kind], num=n.num) for n in updated]
+    reply = Reply.text("\n".join(lines))
+    reply.note_ref = ("note", updated[-1].num)
+    return reply
+
+
+EDIT_HOOKS.append(on_edit)

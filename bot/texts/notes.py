@@ -64,8 +64,10 @@ KIND_LABEL = {
 }
 
 # -- sessions ----------------------------------------------------------------------------
-SESSION_OPENED = "✓ Sitzung eröffnet: <b>{title}</b>\nNotizen mit /notiz, /ergebnis, /offen; " \
+SESSION_OPENED = (
+    "✓ Sitzung eröffnet: <b>{title}</b>\nNotizen mit /notiz, /ergebnis, /offen; "
     "/sitzung ende schließt sie."
+)
 SESSION_AUTO_OPENED = "Neue Sitzung eröffnet: <b>{title}</b> (/sitzung ende schließt sie)."
 SESSION_ALREADY_OPEN = (
     "Es läuft schon eine Sitzung: <b>{title}</b>.\nBeende sie zuerst mit /sitzung ende."
@@ -133,3 +135,6 @@ SOURCE_ADDED = (
 )
 SOURCE_EXISTS = "Eine Quelle „{slug}“ gibt es schon; sie ist bereits durchsuchbar."
 SOURCE_FAILED = "Das Protokoll konnte ich nicht als Quelle hinzufügen: {reason}"
+SOURCE_UNAVAILABLE = "Das Hinzufügen von Texten ist in dieser Installation nicht verfügbar."
+SOURCE_AUTHOR = "Lesekreis (Protokoll)"
+SOURCE_OUTLET = "Protokoll des Jour fixe"
