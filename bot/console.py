@@ -153,7 +153,8 @@ class Console:
         if not reply.messages:
             return  # a toast alone leaves the last answer (and its buttons) in place
         self.buttons = []
-        blocks = [t.CONSOLE_BOT + (" " + t.CONSOLE_EDITED if reply.edit else "")]
+        header = t.CONSOLE_BOT + (" " + t.CONSOLE_EDITED if reply.edit else "")
+        blocks = []
         for message in reply.messages:
             parts = [html_to_text(message.html)] if message.html else []
             if message.document is not None:
@@ -165,7 +166,7 @@ class Console:
                     cells.append(f"[{len(self.buttons)}] {button.label}")
                 parts.append("  " + "  ".join(cells))
             blocks.append("\n".join(parts))
-        self.say("\n\n".join(blocks) + "\n")
+        self.say(header + "\n" + "\n\n".join(blocks) + "\n")
 
     def save(self, document: Document) -> str:
         """Store a document the bot sent in the download directory."""

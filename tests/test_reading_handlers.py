@@ -109,18 +109,18 @@ def test_help_shows_commands_of_other_features(
 
     monkeypatch.setattr("bot.handlers.base.COMMANDS", dict(COMMANDS))
     command(
-        "termin",
-        "date",
-        summary="Den nächsten Termin zeigen",
-        summary_en="Show the next meeting",
-        usage="/termin",
-        example="/termin",
-        group="Termine & <Plan>",
+        "probetermin",
+        "testdate",
+        summary="Einen Probetermin zeigen",
+        summary_en="Show a test meeting",
+        usage="/probetermin",
+        example="/probetermin",
+        group="Probe & <Plan>",
     )(noop)
     html = html_of(run("/hilfe", services))
-    assert "<b>Termine &amp; &lt;Plan&gt;</b>" in html
-    assert "Den nächsten Termin zeigen" in html
-    assert html.index("<b>Lesen</b>") < html.index("<b>Termine")
+    assert "<b>Probe &amp; &lt;Plan&gt;</b>" in html
+    assert "/probetermin (auch /testdate) – Einen Probetermin zeigen" in html
+    assert html.index("<b>Lesen</b>") < html.index("<b>Probe")
 
 
 def test_start_greets_by_name_and_explains(services: Services) -> None:
@@ -161,6 +161,8 @@ def test_quote_returns_verbatim_passages_with_citation(services: Services) -> No
     protocol = services.catalog.get("protokoll-2026-01-12")
     assert protocol is not None
     assert f"<i>{esc(protocol.title)}</i>, {esc(protocol.author)}, 12.01.2026, Z. " in html
+    # every hit is from the protocol: "mehr aus dieser Quelle" would show the same list
+    assert not [b for b in buttons_of(reply) if b.label.startswith("mehr aus ")]
     assert_valid_telegram(reply)
 
 

@@ -270,7 +270,7 @@ def render_results(
         if hit.passage.part > 0
     ]
     more_rows: list[list[Button]] = []
-    if query.source is None:
+    if query.source is None and len({hit.source.slug for hit in hits}) > 1:
         seen: set[str] = set()
         for i, hit in enumerate(shown):
             if hit.source.slug not in seen:
