@@ -13,8 +13,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from bot.core.models import Passage
+
+if TYPE_CHECKING:
+    from bot.services import Services
 
 # German function words (plus a few English ones that appear in quotes and names). Own list:
 # articles, pronouns, prepositions, conjunctions, auxiliaries, modal verbs, particles and
@@ -266,3 +270,21 @@ def key_terms(sentences: Sequence[str], count: int = 8, window: int = 4) -> list
         form = forms[vocab[i]].most_common(1)[0][0]
         out.append(form if not form.isupper() or len(form) <= 5 else form.capitalize())
     return out
+
+
+def auto_summary_for(services: Services, slug: str) -> AutoSummary | None:
+    """The automatic summary of an indexed source (cached per source text); None if unknown.
+
+    Callers show it only where no written summary exists, labelled "automatisch erstellt".
+    """
+    source = services.catalog.get(slug)
+    if source is None:
+        return None
+    cache: dict[tuple[str, str], AutoSummary] = services.extras.setdefault("autosummary", {})
+    key = (slug, source.sha256)
+    if key not in cache:
+        passages = services.search.passages_of(slug)
+        if not passages:
+            return None
+        cache[key] = auto_summary(passages)
+    return cache[key]

@@ -177,6 +177,10 @@ def _match_date(tokens: list[str], pos: int, today: date) -> tuple[date, int] | 
         return today + timedelta(days=1), pos + 1
     if tok in ("übermorgen", "uebermorgen"):
         return today + timedelta(days=2), pos + 1
+    if tok == "gestern":  # understood, so that the user hears "liegt in der Vergangenheit"
+        return today - timedelta(days=1), pos + 1
+    if tok == "vorgestern":
+        return today - timedelta(days=2), pos + 1
     if tok == "in" and pos + 2 < len(tokens):
         amount = _number(tokens[pos + 1])
         unit = tokens[pos + 2].rstrip(".")
@@ -207,7 +211,8 @@ def _match_date(tokens: list[str], pos: int, today: date) -> tuple[date, int] | 
             if day.weekday() != wd:
                 raise ParseError(
                     T.ERR_WEEKDAY_MISMATCH.format(
-                        date=f"{day:%d.%m.%Y}", real=T.WEEKDAY_NAMES[day.weekday()],
+                        date=f"{day:%d.%m.%Y}",
+                        real=T.WEEKDAY_NAMES[day.weekday()],
                         said=T.WEEKDAY_NAMES[wd],
                     )
                 )
@@ -436,7 +441,7 @@ def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
     A day without a year is resolved from ``today`` on (pass the protocol's date).
     """
     words = normalize_input(text)
-    words = [w.strip("*_()\"„“") for w in words]
+    words = [w.strip('*_()"„“') for w in words]
     words = [w[:-1] if w.endswith(".") and not _NUMERIC_DATE.fullmatch(w) else w for w in words]
     for i in range(len(words)):
         if not any(ch.isdigit() for ch in words[i]) and words[i] not in FILLERS:
@@ -447,7 +452,9 @@ def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
             if not any(any(ch.isdigit() for ch in w) for w in chunk):
                 continue
             try:
-                day, at, _moment = _parse_tokens(chunk, datetime.combine(today, time()), DEFAULT_TIME)
+                day, at, _moment = _parse_tokens(
+                    chunk, datetime.combine(today, time()), DEFAULT_TIME
+                )
             except ParseError:
                 continue
             if day is not None:

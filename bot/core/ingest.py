@@ -32,7 +32,7 @@ _SECTION_SEP = re.compile(r"^\s*(\\\*|\*|\*\s*\*\s*\*|-{3,}|_{3,})\s*$")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _HEADING_MARK = re.compile(r"^#{1,6}\s+")
 _DASH_START = re.compile(r"^[—–]\s")
-_CONJ_AFTER_HYPHEN = re.compile(r"^(bzw\.|und|oder|sowie|als auch|wie|noch)\b")
+_CONJ_AFTER_HYPHEN = re.compile(r"^(?:bzw\.|u\.|(?:und|oder|sowie|als auch|wie|noch)\b)")
 _PHOTO = re.compile(
     r"\[(?:[^\]]*\b(?:photo|foto|bild|image|picture)\b[^\]]*)\]\s*$|^(?:foto|bild|photo):",
     re.IGNORECASE,
@@ -77,7 +77,7 @@ def _strip_line_numbers(raw_lines: list[str]) -> list[str]:
         if m and int(m.group(1)) % 5 == 0:
             starts.append(int(m.group(1)))
     rising = sum(1 for a, b in zip(starts, starts[1:], strict=False) if b > a)
-    if len(starts) < 3 or rising < 0.8 * (len(starts) - 1):
+    if len(starts) < 2 or rising < 0.8 * (len(starts) - 1):
         return raw_lines
     out: list[str] = []
     last = 0

@@ -6,15 +6,18 @@ Every refusal raises :class:`ReadingError` with a German message for the user.
 
 from __future__ import annotations
 
+import argparse
+import dataclasses
 import hashlib
 import io
 import re
 import statistics
+import sys
 import unicodedata
 import warnings
 import zipfile
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
@@ -27,6 +30,7 @@ from bot.texts import readings as T
 if TYPE_CHECKING:
     import sqlite_utils
 
+    from bot.config import Config
     from bot.services import Services
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -74,6 +78,17 @@ def check_size(size: int, name: str) -> None:
     """Refuse files above 5 MB (callable before downloading, with the announced size)."""
     if size > MAX_BYTES:
         raise ReadingError(T.TOO_LARGE.format(name=name, size=human_size(size)))
+
+
+def check_upload(file_name: str, size: int) -> None:
+    """What can be refused before downloading: the file type and the announced size."""
+    name = PurePath(file_name).name or "Datei"
+    ext = PurePath(name).suffix.lower()
+    if ext == ".doc":
+        raise ReadingError(T.OLD_WORD)
+    if ext not in FORMATS:
+        raise ReadingError(T.UNSUPPORTED_TYPE.format(ext=ext or name))
+    check_size(size, name)
 
 
 def extract(data: bytes, file_name: str) -> Extracted:
@@ -143,6 +158,38 @@ _WESTERN = {
 }
 
 
+# Characters a German text in a Western single-byte encoding plausibly contains
+_WESTERN_CHARS = frozenset("äöüÄÖÜßéèêëàâáçñóôòúùûíìîïœæøåÉÈÀÇÑÓ„“”‚‘’–—…«»‹›§°€·×÷½¼¾²³µ¢£¥©®±¿¡")
+
+
+def _plausibility(text: str) -> float:
+    """Share of the non-ASCII characters that belong in a German/Western text."""
+    special = [ch for ch in text if ord(ch) > 127]
+    if not special:
+        return 1.0
+    return sum(ch in _WESTERN_CHARS for ch in special) / len(special)
+
+
+def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
+    """A non-UTF-8 text: Windows-1252/Latin-1 when that reads as German, else detected.
+
+    charset-normalizer alone often names cp775 or cp1250 for a short German text with a
+    single umlaut, so the Western reading is tried first and kept when it is plausible.
+    """
+    try:
+        western, encoding = data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:  # 0x81, 0x8d, ... are undefined in cp1252
+        western, encoding = data.decode("latin-1"), "latin-1"
+    if _plausibility(western) >= 0.8:
+        return western, encoding
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise ReadingError(T.BINARY.format(name=name))
+    return str(best), best.encoding
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else detected."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -155,19 +202,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(data).best()
-        if best is None:
-            raise ReadingError(T.BINARY.format(name=name)) from None
-        encoding = best.encoding
-        if encoding in _WESTERN:
-            try:
-                text, encoding = data.decode("cp1252"), "cp1252"
-            except UnicodeDecodeError:  # 0x81, 0x8d, ... are undefined in cp1252
-                text, encoding = data.decode("latin-1"), "latin-1"
-        else:
-            text = str(best)
+        text, encoding = _decode_legacy(data, name)
     controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 200):
         raise ReadingError(T.BINARY.format(name=name))
@@ -828,7 +863,7 @@ def parse_meta_args(
             raise ReadingError(T.BAD_DATE.format(value=when))
     if kind and kind not in KINDS:
         raise ReadingError(T.BAD_KIND.format(value=kind))
-    if slug is not None and not SLUG_RE.match(slug):
+    if slug is not None and (not SLUG_RE.match(slug) or len(slug) > 50):
         raise ReadingError(T.SLUG_INVALID.format(slug=slug))
     clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in
              {"title": title, "author": author, "outlet": outlet}.items()}  # fmt: skip
@@ -972,3 +1007,159 @@ def remove_reading(services: Services, slug: str) -> Source:
         services.search.remove_source(slug)
         db["reading_files"].delete_where("slug = ?", [slug])
     return source
+
+
+def update_reading(services: Services, slug: str, **changes: str) -> Source:
+    """Change title or author of a reading added at run time (committed before returning)."""
+    old = services.catalog.get(slug)
+    if old is None:
+        raise ReadingError(T.NOT_FOUND.format(slug=slug))
+    if services.catalog.is_bundled(slug):
+        raise ReadingError(T.BUNDLED.format(slug=slug, title=old.title))
+    new = dataclasses.replace(old, **changes)
+    try:
+        with services.store.transaction():
+            services.catalog.remove(slug)
+            services.catalog.add(new)
+    except Exception as exc:
+        # the database rolled back; put the old entry back into the in-memory registry
+        # (Catalog has no update(); a remove + add is its only way to change an entry)
+        services.catalog._by_slug[slug] = old  # noqa: SLF001
+        raise ReadingError(T.STORE_FAILED.format(detail=type(exc).__name__)) from exc
+    return new
+
+
+# --- pending button edits ("Titel ändern": the next message is the new value) ---------------
+
+
+def set_pending_edit(
+    services: Services, chat_id: int, user_id: int, slug: str, field: str, now: datetime
+) -> None:
+    with services.store.transaction() as db:
+        ensure_schema(db)
+        db["reading_edits"].upsert(
+            {"chat_id": chat_id, "user_id": user_id, "slug": slug, "field": field,
+             "created": now.isoformat()},
+            pk=("chat_id", "user_id"),
+        )  # fmt: skip
+
+
+def pop_pending_edit(
+    services: Services, chat_id: int, user_id: int, not_before: datetime
+) -> tuple[str, str] | None:
+    """The pending (slug, field) of this user in this chat, removed; None if none or stale."""
+    db = services.store.db
+    ensure_schema(db)
+    row = next(
+        db["reading_edits"].rows_where("chat_id = ? AND user_id = ?", [chat_id, user_id]), None
+    )
+    if row is None:
+        return None
+    with services.store.transaction() as tx:
+        tx["reading_edits"].delete_where("chat_id = ? AND user_id = ?", [chat_id, user_id])
+    if datetime.fromisoformat(row["created"]) < not_before:
+        return None
+    return row["slug"], row["field"]
+
+
+# --- command line ---------------------------------------------------------------------------
+
+
+def register_cli(subparsers: argparse._SubParsersAction) -> None:
+    """Add ``add DATEI [--title …] …`` and ``remove SLUG`` to the jourfixe command line."""
+    add = subparsers.add_parser("add", help=T.CLI_ADD_HELP, description=T.CLI_ADD_HELP)
+    add.add_argument("file", metavar="DATEI", help=T.CLI_FILE_HELP)
+    add.add_argument("--title", help=T.CLI_TITLE_HELP)
+    add.add_argument("--author", help=T.CLI_AUTHOR_HELP)
+    add.add_argument("--date", help=T.CLI_DATE_HELP)
+    add.add_argument("--outlet", help=T.CLI_OUTLET_HELP)
+    add.add_argument("--kind", help=T.CLI_KIND_HELP)
+    add.add_argument("--slug", help=T.CLI_SLUG_HELP)
+    add.set_defaults(func=cli_add)
+    remove = subparsers.add_parser("remove", help=T.CLI_REMOVE_HELP, description=T.CLI_REMOVE_HELP)
+    remove.add_argument("slug", metavar="SLUG", help=T.CLI_SLUG_ARG_HELP)
+    remove.set_defaults(func=cli_remove)
+
+
+def _cli_services(config: Config) -> Services | None:
+    from bot.services import build_services
+
+    try:
+        return build_services(config)
+    except (ValueError, OSError) as exc:  # CatalogError is a ValueError with a German text
+        print(T.CLI_SETUP_FAILED.format(detail=exc), file=sys.stderr)
+        return None
+
+
+def cli_add(args: argparse.Namespace, config: Config) -> int:
+    """``jourfixe add DATEI``: 0 when added, 1 when refused (German reason on stderr)."""
+    path = Path(args.file).expanduser()
+    if not path.is_file():
+        print(T.CLI_FILE_MISSING.format(path=args.file), file=sys.stderr)
+        return 1
+    try:
+        meta = parse_meta_args(
+            args.title, args.author, args.date, args.outlet, args.kind, args.slug
+        )
+        check_upload(path.name, path.stat().st_size)
+        data = path.read_bytes()
+    except ReadingError as err:
+        print(err, file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(T.CLI_FILE_UNREADABLE.format(path=args.file, detail=exc.strerror), file=sys.stderr)
+        return 1
+    services = _cli_services(config)
+    if services is None:
+        return 1
+    try:
+        result = add_reading(services, data, path.name, meta, config.seeds_dir, added_by="cli")
+    except ReadingError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(format_cli_result(result))
+    from bot.core.autosummary import auto_summary_for
+
+    summary = auto_summary_for(services, result.source.slug)
+    if summary is not None and summary.sentences:
+        print()
+        print(T.CLI_SUMMARY_HEAD)
+        for sentence in summary.sentences:
+            print(f"  • {sentence}")
+        print(T.CLI_TERMS.format(terms=", ".join(summary.key_terms)))
+    return 0
+
+
+def format_cli_result(result: AddResult) -> str:
+    s = result.source
+    lines = [
+        T.CLI_ADDED.format(title=s.title),
+        T.CLI_FIELDS.format(
+            slug=s.slug, author=s.author, date=f"{s.date:%d.%m.%Y}", outlet=s.outlet or "–",
+            kind=T.KIND_LABELS.get(s.kind, s.kind), passages=result.passages, file=result.file,
+        ),
+    ]  # fmt: skip
+    lines += [T.CLI_NOTE.format(note=note) for note in (*result.defaults, *result.warnings)]
+    if result.defaults:
+        lines.append(T.CLI_FIX_HINT.format(slug=s.slug))
+    return "\n".join(lines)
+
+
+def cli_remove(args: argparse.Namespace, config: Config) -> int:
+    """``jourfixe remove SLUG``: 0 when removed, 1 otherwise."""
+    services = _cli_services(config)
+    if services is None:
+        return 1
+    slug = args.slug.strip()
+    try:
+        source = remove_reading(services, slug)
+    except ReadingError as err:
+        print(err, file=sys.stderr)
+        if services.catalog.get(slug) is None:
+            close = [s.slug for s in services.catalog.resolve(slug)]
+            if close:
+                print(T.CLI_DID_YOU_MEAN.format(slugs=", ".join(close)), file=sys.stderr)
+        return 1
+    path = services.catalog.path_of(source, config.seeds_dir)
+    print(T.CLI_REMOVED.format(title=source.title, slug=source.slug, file=path))
+    return 0

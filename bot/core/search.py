@@ -47,7 +47,8 @@ SERVED_KINDS = ("text", "contribution", "answer")
 MAX_QUERY_CHARS = 2000
 MAX_CONCEPTS = 24
 CANDIDATES = 300
-MIN_COVERAGE = 0.5
+MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
+MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
@@ -183,8 +184,16 @@ class Concept:
 
     word: str
     alternatives: dict[str, float] = field(default_factory=dict)
-    required_all: list[list[str]] = field(default_factory=list)  # split parts (all must match)
+    parts: list[str] = field(default_factory=list)  # stems of a split compound
+    scale: float = 1.0  # < 1 for words that name a source ("Frieden von unten")
     known: bool = False
+    fuzzy: bool = False  # known only through a typo correction
+
+    @property
+    def confidence(self) -> float:
+        if not self.known:
+            return 0.0
+        return 0.6 if self.fuzzy else 1.0
 
     def add(self, term: str, weight: float) -> None:
         if weight > self.alternatives.get(term, 0.0):
@@ -414,6 +423,7 @@ class SearchEngine:
         ws = words(text)
         prefer: dict[str, float] = {}
         source_words: set[str] = set()
+        named: set[str] = set()
         names = self._source_names()
         for n in (3, 2, 1):
             for i in range(len(ws) - n + 1):
@@ -427,6 +437,8 @@ class SearchEngine:
                 if slugs:
                     for slug in slugs:
                         prefer[slug] = 1.6
+                    if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
+                        named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
         concepts: list[Concept] = []
         seen: set[str] = set()
@@ -437,7 +449,10 @@ class SearchEngine:
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
-            concepts.append(self._concept(w))
+            concept = self._concept(w)
+            if w in named:
+                concept.scale = 0.3
+            concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
         self._add_multiword_synonyms(ws, concepts)
@@ -477,22 +492,32 @@ class SearchEngine:
         m = _DERIV.match(w)
         if m and stem(m.group(1)) in df:
             c.add(stem(m.group(1)), 0.9)
-        # the query word as a part of compounds in the text ("Plan" in "Friedensplan")
-        if s in df:
-            c.known = True
-        parts = v.split(w)
-        if parts and not (w in v.word_count):
-            part_stems = [stem(p) for p in parts]
-            if all(p in df for p in part_stems):
-                c.required_all.append(part_stems)
+        parts = v.split(w) if w not in v.word_count else ()
+        if parts:  # a compound the text spells apart: Selbstbestimmungsrecht -> … Recht
+            c.parts = [stem(p) for p in parts]
+            if any(p in df for p in c.parts):
+                c.known = True
+        if not c.known and len(w) >= 5:
+            # the word inside compounds of the text: Nobelpreis -> Friedensnobelpreis
+            for cand in self._affix_matches(w):
+                c.add(stem(cand), 0.8)
                 c.known = True
         if not c.known:
             for cand, weight in self._fuzzy(w):
                 cs = stem(cand)
                 if cs in df:
                     c.add(cs, weight)
-                    c.known = True
+                    c.known = c.fuzzy = True
         return c
+
+    def _affix_matches(self, w: str, limit: int = 6) -> list[str]:
+        v = self.vocab
+        found = [
+            x
+            for x in v.word_count
+            if len(x) >= len(w) + 3 and (x.endswith(w) or x.startswith(w)) and stem(x) in v.df
+        ]
+        return sorted(found, key=lambda x: -v.word_count[x])[:limit]
 
     def _fuzzy(self, w: str) -> list[tuple[str, float]]:
         """Vocabulary words close to an unknown word: typos and transliterations."""
@@ -559,23 +584,20 @@ class SearchEngine:
             df = v.df.get(term, 0)
             return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
-        unknown_idf = math.log(1 + (n_docs + 0.5) / 0.5)
+        # Off-topic guard: most of the query's words must be known to the index
+        # (a fuzzy correction counts as a weaker vote than a word the index has).
+        votes = sum(c.confidence for c in q.concepts)
+        if votes / len(q.concepts) < MIN_KNOWN:
+            return []
         weights = []
         for c in q.concepts:
-            terms = list(c.alternatives) + [t for group in c.required_all for t in group]
-            if terms:
-                w = max(idf(t) for t in terms)
-                if c.required_all and not c.alternatives:
-                    w = sum(idf(t) for t in c.required_all[0]) / len(c.required_all[0])
-            else:
-                w = unknown_idf
-            weights.append(w)
+            terms = list(c.alternatives) + [t for t in c.parts if t in v.df]
+            weights.append(c.scale * max((idf(t) for t in terms), default=0.0))
         total = sum(weights)
-        known = sum(w for w, c in zip(weights, q.concepts, strict=True) if c.known)
-        if total <= 0 or known / total < MIN_COVERAGE:
+        if total <= 0:
             return []
         all_terms = {t for c in q.concepts for t in c.alternatives}
-        all_terms |= {t for c in q.concepts for g in c.required_all for t in g}
+        all_terms |= {t for c in q.concepts for t in c.parts if t in v.df}
         if not all_terms:
             return []
         match = " OR ".join(_fts_quote(t) for t in sorted(all_terms))
@@ -604,15 +626,19 @@ class SearchEngine:
                     f = tf.get(term, 0)
                     if f:
                         best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
-                for group in c.required_all:
-                    if all(tf.get(t, 0) for t in group):
-                        part = sum(
-                            idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in group
-                        ) / len(group)
-                        best = max(best, 0.9 * part)
+                share = 1.0
+                if c.parts:
+                    found = [t for t in c.parts if tf.get(t, 0)]
+                    if found:
+                        part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
+                        share = len(found) / len(c.parts)
+                        if 0.9 * part / len(c.parts) > best:
+                            best = 0.9 * part / len(c.parts)
+                        else:
+                            share = 1.0
                 if best > 0:
-                    score += best
-                    covered += w
+                    score += best * c.scale
+                    covered += w * share
             if score <= 0:
                 continue
             coverage = covered / total

@@ -1,0 +1,208 @@
+"""Search behaviour a reader notices: inflection, compounds, typos, names, bad input."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.config import Config
+from bot.core.models import Passage, Source
+from bot.core.search import SearchEngine
+from bot.services import build_services
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory) -> SearchEngine:
+    db = tmp_path_factory.mktemp("search") / "t.db"
+    return build_services(Config(db_path=db)).search
+
+
+def top(engine: SearchEngine, query: str, n: int = 1) -> list[str]:
+    return [h.passage.text for h in engine.search(query, limit=n)]
+
+
+def first_source(engine: SearchEngine, query: str) -> str:
+    return engine.search(query, limit=1)[0].source.slug
+
+
+def test_inflection_finds_the_same_passage(engine):
+    a = top(engine, "Sekundärsanktionen vom Tisch")
+    b = top(engine, "Sekundärsanktion Tische")
+    assert a == b and "Sekundärsanktionen seien vom Tisch" in a[0]
+
+
+def test_compound_in_query_matches_parts_in_text(engine):
+    # "Weltvorherrschaft" is written as a compound; the query spells it apart and back
+    apart = top(engine, "amerikanische Vorherrschaft in der Welt Nullsummenspiel")[0]
+    assert "Weltvorherrschaft" in apart
+    together = top(engine, "Waffenstillstandslösung", 3)
+    assert any("Waffenstillstandslösung" in t for t in together)
+
+
+def test_compound_parts_in_query_against_compound_in_text(engine):
+    hits = top(engine, "Plan für den Frieden Münchner Abkommen", 3)
+    assert any("Münchner Abkommen" in t for t in hits)
+
+
+@pytest.mark.parametrize("spelling", ["Orbán", "Orban"])
+def test_missing_diacritics(engine, spelling):
+    assert "Viktor Orbán" in top(engine, spelling)[0]
+
+
+@pytest.mark.parametrize("spelling", ["Zugeständnisse territorial", "Zugestaendnisse territorial"])
+def test_umlaut_transliteration(engine, spelling):
+    assert top(engine, "Zugeständnisse territorial") == top(engine, spelling)
+
+
+@pytest.mark.parametrize(
+    "typo,expected",
+    [
+        ("Sekundärsanktoinen", "Sekundärsanktionen"),
+        ("Kriegsrrecht Zelensky", "Kriegsrechts"),
+        ("Anchorrage", "Anchorage"),
+    ],
+)
+def test_typos_of_one_or_two_letters(engine, typo, expected):
+    assert any(expected in t for t in top(engine, typo, 3))
+
+
+@pytest.mark.parametrize("name", ["Selenskyj", "Selenski", "Zelensky", "Zelenskyj"])
+def test_transliterated_names(engine, name):
+    texts = top(engine, f"{name} Kriegsrecht Korruption", 1)
+    assert "Aufhebung des Kriegsrechts" in texts[0]
+
+
+@pytest.mark.parametrize("name", ["Karaganow", "Karaganov", "Karaganof"])
+def test_russian_name_variants(engine, name):
+    texts = top(engine, name, 3)
+    assert texts and all("Karagan" in t for t in texts)
+
+
+def test_numbers_and_abbreviations(engine):
+    assert "90-Mrd.-Kredit" in top(engine, "Kredit von 90 Milliarden")[0]
+    assert "50-tägige" in " ".join(top(engine, "Frist von 50 Tagen", 2))
+
+
+def test_usa_and_vereinigte_staaten_are_one_thing(engine):
+    a = set(top(engine, "Vereinigte Staaten Jelzin Partner", 3))
+    b = set(top(engine, "USA Jelzin Partner", 3))
+    assert a & b
+
+
+def test_stop_words_do_not_decide(engine):
+    question = top(engine, "Warum hat Russland das Treffen in Alaska als Sieg gewertet?")[0]
+    keywords = top(engine, "Russland Treffen Alaska Sieg gewertet")[0]
+    assert question == keywords
+
+
+def test_author_words_prefer_that_source(engine):
+    assert first_source(engine, "Was sagt Fazi zu den Sanktionen?").startswith("fazi-")
+    assert first_source(engine, "Was schreibt die WSWS über China?") == "wsws-alaska"
+    assert first_source(engine, "Frieden von unten China") == "frieden-von-unten"
+    assert first_source(engine, "Protokoll Kriegsziele Russlands") == "protokoll-2026-01-12"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "Rezept für Apfelkuchen",
+        "Wie wird das Wetter morgen in Hamburg?",
+        "Tabelle der Fußball-Bundesliga",
+        "Python Programmierung lernen",
+    ],
+)
+def test_off_topic_queries_get_nothing(engine, query):
+    assert engine.search(query) == []
+
+
+def test_shared_paragraph_of_two_sources_shown_once(engine):
+    hits = engine.search("Trump suprematistische Vision Rolle Amerikas Welt", limit=5)
+    texts = [h.passage.text[:60] for h in hits]
+    assert len(texts) == len(set(texts))
+    dup = [h for h in hits if h.also_in]
+    assert dup, "the Fazi paragraph that stands in both texts names the other source"
+    assert {dup[0].source.slug, *dup[0].also_in} == {"fazi-illusion", "fazi-endspiel"}
+
+
+def test_debris_is_never_served(engine):
+    for q in ["Werde aktiver Unterstützer", "AP Photo Julia Demaree", "David North Golfkrieg"]:
+        for h in engine.search(q, limit=5):
+            assert h.passage.kind in ("text", "contribution", "answer")
+
+
+def test_citation_names_source_and_lines(engine):
+    hit = engine.search("Karaganov Zitat Warnung Europäer", limit=1)[0]
+    assert hit.ref.startswith("GS-Protokoll 12.01.2026, Z. ")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "NEAR(a b)", "a AND OR NOT b", "*", "^Krieg", "(((", "Krieg: Frieden", "🙂🙂", "",
+     "x" * 10_000, "Krieg " * 2000, "col:Krieg", "-Krieg", '"Krieg" OR "Frieden"'],
+)
+def test_fts_syntax_in_user_input_is_harmless(engine, query):
+    engine.search(query)
+    engine.suggest(query)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300))
+def test_no_input_raises(engine, text):
+    hits = engine.search(text, limit=3)
+    assert len(hits) <= 3
+
+
+def test_suggestions_for_a_misspelt_word(engine):
+    assert any(s.lower().startswith("karagan") for s in engine.suggest("Karraganowww"))
+
+
+def test_in_memory_engine_ranks_any_documents():
+    src = Source("notes", "Notizen", "Gruppe", "Chat", __import__("datetime").date(2026, 1, 1),
+                 "protocol", "-", "-")
+    docs = [
+        Passage(f"notes:{i}", "notes", i, 0, i, i, "text", 1, t)
+        for i, t in enumerate(
+            ["Wir lesen nächstes Mal den Text über Europa.", "Die Sanktionen wirken nicht."], 1
+        )
+    ]
+    engine = SearchEngine.in_memory(docs, [src])
+    assert engine.search("Sanktion")[0].passage.id == "notes:2"
+
+
+def test_rebuild_only_when_sources_change(tmp_path):
+    cfg = Config(db_path=tmp_path / "t.db")
+    s1 = build_services(cfg)
+    assert not s1.search.ensure_index(cfg.seeds_dir)
+    assert s1.search.ensure_index(cfg.seeds_dir, force=True)
+    s2 = build_services(cfg)
+    assert not s2.search.ensure_index(cfg.seeds_dir)
+    assert len(s2.search.passages_of("fazi-illusion")) > 10
+
+
+def test_failed_rebuild_leaves_previous_index_usable(tmp_path, monkeypatch):
+    cfg = Config(db_path=tmp_path / "t.db")
+    services = build_services(cfg)
+    before = top(services.search, "Karaganow")
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("crash mid-rebuild")
+
+    monkeypatch.setattr("bot.core.search._near_duplicates", boom)
+    with pytest.raises(RuntimeError):
+        services.search.ensure_index(cfg.seeds_dir, force=True)
+    monkeypatch.undo()
+    reopened = build_services(cfg).search
+    assert top(reopened, "Karaganow") == before
+
+
+def test_added_source_is_searchable_and_removable(tmp_path):
+    services = build_services(Config(db_path=tmp_path / "t.db"))
+    src = Source("neu", "Neuer Text", "Autorin", "Blog", __import__("datetime").date(2026, 2, 1),
+                 "article", "neu.txt", "0")
+    services.catalog.add(src)
+    services.search.add_source(src, "Die Quastenflosser schwimmen im Indischen Ozean.\n")
+    assert services.search.search("Quastenflosser")[0].source.slug == "neu"
+    assert top(services.search, "Karaganow")  # the rest is still there
+    services.search.remove_source("neu")
+    assert services.search.search("Quastenflosser") == []
