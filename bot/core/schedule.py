@@ -653,11 +653,7 @@ class Schedule:
         tz = self.settings(chat_id).tz
         with self._tx():
             self._override(occ, now, moved_to=_wall(new_start.astimezone(tz)), moved_at=_iso(now))
-        meeting = self._get(occ.meeting_id)
-        over = self._overrides([meeting.id]).get((meeting.id, occ.day.isoformat()))
-        new = self._apply(meeting, occ.day, occ.start, tz, over)
-        assert new is not None
-        return occ, new
+        return occ, self._reload(occ)
 
     def set_topic(
         self,
@@ -668,14 +664,34 @@ class Schedule:
         reading: str = "",
         reading_label: str = "",
     ) -> Occurrence:
-        """Set the topic (and reading) of the meeting on ``day``."""
+        """Set the topic and/or reading of the meeting on ``day``.
+
+        An empty topic keeps the current one (only the reading changes); no reading keeps
+        the current reading.
+        """
         topic = clean_topic(topic)
         occ = self._find(chat_id, day, now)
+        if not reading and not reading_label:
+            reading, reading_label = occ.reading, occ.reading_label
         with self._tx():
             self._override(
-                occ, now, topic=topic, reading=reading, reading_label=reading_label[:MAX_TOPIC]
+                occ,
+                now,
+                topic=topic or occ.topic,
+                reading=reading,
+                reading_label=reading_label[:MAX_TOPIC],
             )
-        return next(o for o in self.on_day(chat_id, day) if o.meeting_id == occ.meeting_id)
+        return self._reload(occ)
+
+    def _reload(self, occ: Occurrence) -> Occurrence:
+        """``occ`` re-read with its current overrides."""
+        meeting = self._get(occ.meeting_id)
+        tz = self.settings(occ.chat_id).tz
+        over = self._overrides([meeting.id]).get((meeting.id, occ.day.isoformat()))
+        origin = localize(occ.day, meeting.start_local.time(), tz)
+        new = self._apply(meeting, occ.day, origin, tz, over)
+        assert new is not None
+        return new
 
     # --- reminders ---------------------------------------------------------------------------
 

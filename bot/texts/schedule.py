@@ -38,11 +38,12 @@ LIMIT_MEETINGS = (
 )
 LIMIT_LEADS = "Höchstens {limit} Erinnerungszeiten, z. B. /erinnerung 1d 1h"
 LIMIT_LEAD_RANGE = (
-    "Eine Erinnerung geht frühestens {max} und spätestens {min} vorher. Beispiel: /erinnerung 1d 1h"
+    "Eine Erinnerung geht frühestens {max} und spätestens {min} vorher. "
+    "Beispiel: /erinnerung 1d 1h"
 )
 LIMIT_INTERVAL = (
-    "Eine Reihe wiederholt sich höchstens wöchentlich und mindestens alle {max} Wochen – "
-    "kürzere Abstände als einen Tag gibt es nicht. Beispiel: /jourfixe Montag 19:00 alle 2 Wochen"
+    "Eine Reihe wiederholt sich wöchentlich oder alle N Wochen (höchstens alle {max}) – "
+    "tägliche oder stündliche Reihen gibt es nicht. Beispiel: /jourfixe Montag 19:00 alle 2 Wochen"
 )
 ERR_BAD_TZ = "„{raw}“ kenne ich nicht als Zeitzone. Beispiele: Europe/Berlin, Europe/Vienna"
 ERR_TOPIC_TOO_LONG = "Das Thema ist zu lang (höchstens {limit} Zeichen)."
@@ -54,7 +55,7 @@ NOT_ADMIN_HTML = (
 ERROR_HTML = "⚠️ {message}"
 USAGE_HTML = "So geht's: <code>{usage}</code>\nBeispiel: <code>{example}</code>"
 
-MEETING_SAVED_HTML = "✅ Termin eingetragen: <b>{when}</b>{topic}\nNoch {countdown}."
+MEETING_SAVED_HTML = "✅ Termin eingetragen: <b>{when}</b>{topic}\n⏳ {countdown}"
 SERIES_SAVED_HTML = (
     "✅ Jour fixe eingetragen: <b>{rule}</b>{topic}\nNächster Termin: <b>{first}</b>."
 )
@@ -120,6 +121,10 @@ REMINDER_LATE_HTML = (
 RELATIVE_TODAY = "heute"
 RELATIVE_TOMORROW = "morgen"
 RELATIVE_IN = "{countdown}"
+
+# --- for the protocol of the notes feature (plain text) -------------------------------------
+NEXT_SENTENCE = "Der nächste Jour fixe findet am {when} statt."
+NEXT_SENTENCE_TOPIC = "Thema ist dann: {topic}."
 
 # --- /hilfe ---------------------------------------------------------------------------------
 GROUP = "Termine"
