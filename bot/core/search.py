@@ -50,6 +50,7 @@ CANDIDATES = 300
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
+SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
 SYNONYMS_FILE = PROJECT_ROOT / "content" / "synonyms.yaml"
@@ -98,6 +99,11 @@ class SynonymGroups:
 
 
 _FUGEN = ("", "s", "es", "n", "en", "e", "er")
+_DERIV_SUFFIXES = ("lich", "isch", "heit", "keit", "ung")
+# Separable verb particles: "lehnt … ab" is "ablehnt", "legt … fest" is "festlegt".
+_PARTICLES = frozenset(
+    "ab an auf aus bei dar durch ein fest fort her hin los mit nach vor weg zu zurueck".split()
+)
 _DERIV = re.compile(r"^(.{2,}?)(?:ig|ige|igen|iger|iges|igem)$")  # 50-tägige -> Tag
 
 
@@ -436,7 +442,7 @@ class SearchEngine:
                             break
                 if slugs:
                     for slug in slugs:
-                        prefer[slug] = 1.6
+                        prefer[slug] = SOURCE_BOOST
                     if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
@@ -456,6 +462,13 @@ class SearchEngine:
             if len(concepts) >= MAX_CONCEPTS:
                 break
         self._add_multiword_synonyms(ws, concepts)
+        particles = [w for w in ws if w in _PARTICLES]
+        for c in concepts:
+            for particle in particles:
+                joined = stem(particle + c.word)
+                if joined in self.vocab.df:
+                    c.add(joined, 1.0)
+                    c.known = True
         return Query(concepts, prefer, source_words)
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
@@ -492,7 +505,10 @@ class SearchEngine:
         m = _DERIV.match(w)
         if m and stem(m.group(1)) in df:
             c.add(stem(m.group(1)), 0.9)
-        parts = v.split(w) if w not in v.word_count else ()
+        for suffix in _DERIV_SUFFIXES:  # Partei -> parteilich, frei -> Freiheit
+            if len(s) >= 4 and s + suffix in df:
+                c.add(s + suffix, 0.7)
+        parts = v.split(w)
         if parts:  # a compound the text spells apart: Selbstbestimmungsrecht -> … Recht
             c.parts = [stem(p) for p in parts]
             if any(p in df for p in c.parts):
