@@ -136,7 +136,7 @@ def _flat(text: str) -> str:
 
 def _md_escape(text: str) -> str:
     # segment() drops emphasis markers but keeps escaped asterisks
-    return text.replace("\\", "\\\\").replace("*", "\\*")
+    return text.replace("*", "\\*")
 
 
 def _md_lines(text: str) -> str:
@@ -288,7 +288,7 @@ def _extract_extras(lines: list[str]) -> tuple[list[str], list[tuple[int, NewNot
 
 
 def _unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    return text.replace("\\*", "*")
 
 
 def _section_of(lines: list[str], line_no: int) -> int:
