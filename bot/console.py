@@ -124,10 +124,12 @@ class Console:
         self.dispatch(self.request("", callback_data=button.data or ""), None)
 
     def dispatch(self, request: Request, name: str | None) -> None:
+        from bot.handlers import base
         from bot.handlers.base import CALLBACKS, COMMANDS
         from bot.handlers.reading import handle_text, unknown_command
 
         try:
+            reply: Reply | None = None
             if request.callback_data is not None:
                 prefix = request.callback_data.split(":", 1)[0]
                 handler = CALLBACKS.get(prefix)
@@ -135,7 +137,13 @@ class Console:
                     handler(request, self.services) if handler else Reply(toast=t.EXPIRED_BUTTON)
                 )
             elif name is None:
-                reply = handle_text(request, self.services)
+                # answers the bot asked for (e.g. a new title) come before the question search
+                for hook in list(getattr(base, "MESSAGE_HOOKS", [])):
+                    reply = hook(request, self.services)
+                    if reply is not None:
+                        break
+                if reply is None:
+                    reply = handle_text(request, self.services)
             elif name in COMMANDS:
                 reply = COMMANDS[name].func(request, self.services)
             else:

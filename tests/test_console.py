@@ -156,3 +156,21 @@ def test_html_to_text() -> None:
         "— Titel, Autor, 01.01.2025, Z. 3\n\n"
         "Quelle (https://example.org/x) und /zitat x"
     )
+
+
+def test_message_hooks_come_before_the_question_search(tmp_path: Path) -> None:
+    from bot.handlers import base
+
+    def hook(request: Request, services: Services) -> Reply | None:
+        return Reply.text(f"Titel übernommen: {request.text}") if request.text == "Neu" else None
+
+    hooks = getattr(base, "MESSAGE_HOOKS", None)
+    if hooks is None:
+        pytest.skip("no MESSAGE_HOOKS in the handler contract")
+    hooks.insert(0, hook)
+    try:
+        _, out = chat("Neu\nWas sagt Fazi?\n", tmp_path)
+    finally:
+        hooks.remove(hook)
+    assert "Titel übernommen: Neu" in out
+    assert "Textstellen zu deiner Frage\nWas sagt Fazi?" in out

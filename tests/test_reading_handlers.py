@@ -97,6 +97,9 @@ def test_help_lists_every_command_with_an_example(services: Services) -> None:
         assert f"<code>{esc(cmd.example)}</code>" in html
         assert f"<b>{esc(cmd.group)}</b>" in html
     assert "/help" in html and "/quote" in html and "/ask" in html
+    groups = re.findall(r"<b>([^<]+)</b>\n/", html)
+    assert groups[0] == "Lesen"
+    assert len(groups) == len(set(groups)) == len({c.group for c in COMMANDS.values()})
     assert_valid_telegram(reply)
     assert html_of(run("/help", services)) == html
 
@@ -517,3 +520,40 @@ def test_inline_query_edge_cases(services: Services) -> None:
     assert inline_results("Karaganow", "kaputt", services)[0] == first
     results, _ = inline_results("Karaganow protokoll", "", services)
     assert results and all(r.title.startswith("GS-Protokoll") for r in results)
+
+
+def test_pages_of_long_quotes_each_fit_in_one_message(services: Services) -> None:
+    slug = "lange-titel"
+    source = Source(
+        slug=slug,
+        title="Ein ausführlicher Titel " * 60,  # ~1400 characters in every citation
+        author="Autorin",
+        outlet="Testverlag",
+        date=date(2025, 1, 3),
+        kind="article",
+        file="/nonexistent/lange-titel.txt",
+        sha256="0" * 64,
+        short="Lange Titel",
+    )
+    sentence = "Das Quittenbrot im Absatz {p} ist Satz {n} einer längeren Erörterung. "
+    paragraphs = ["".join(sentence.format(p=p, n=n) for n in range(13)) for p in range(6)]
+    with services.store.transaction():
+        services.catalog.add(source)
+        services.search.add_source(source, "\n\n".join(paragraphs) + "\n")
+    try:
+        reply = run(f"/zitat Quittenbrot {slug}", services)
+        seen: list[str] = []
+        for _ in range(10):
+            assert len(reply.messages) == 1
+            assert_valid_telegram(reply)
+            seen.extend(quoted(html_of(reply)))
+            nxt = [b for b in buttons_of(reply) if b.label == t.BTN_NEXT]
+            if not nxt:
+                break
+            reply = press(nxt[0], services)
+        assert len(seen) == len(set(seen)) == 6
+        assert "Treffer 6–6 von 6" in html_of(reply)  # one long quote per page
+    finally:
+        with services.store.transaction():
+            services.search.remove_source(slug)
+            services.catalog.remove(slug)

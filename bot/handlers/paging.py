@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 TABLE = "reading_queries"
 MAX_RESULTS = 30  # ranked hits kept per query (10 pages of 3)
-PER_PAGE = 3
+PER_PAGE = 3  # at most; fewer when three long quotes would not fit in one message
 QUOTE_KINDS = ("text", "contribution", "answer")  # never headings or layout debris
 KEEP_QUERIES = timedelta(days=180)  # buttons on older messages answer "abgelaufen"
 _SCHEMA_FLAG = "reading.schema"
@@ -126,7 +126,3 @@ def parse_data(data: str | None, fields: int) -> list[int] | None:
     if any(v < 0 or v > 2**62 for v in values):
         return None
     return values
-
-
-def page_count(total: int) -> int:
-    return max(1, -(-total // PER_PAGE))

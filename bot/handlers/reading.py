@@ -27,7 +27,7 @@ from bot.handlers.base import (
     command,
     unique_commands,
 )
-from bot.handlers.format import esc, quote_block, split_message
+from bot.handlers.format import TELEGRAM_LIMIT, esc, quote_block, split_message
 from bot.handlers.paging import PER_PAGE, StoredQuery
 from bot.texts import reading as t
 
@@ -40,6 +40,8 @@ MAX_QUERY = 1000  # characters; longer "questions" are pasted texts, not searche
 SHOWN_QUERY = 120  # characters of the query repeated in headings
 MAX_SUGGESTIONS = 3
 MAX_SOURCE_WORDS = 3  # a trailing source argument is at most this many words
+HELP_FIRST_GROUP = "Lesen"  # the bot's main job leads the help page; then registration order
+PAGE_INFO_RESERVE = 60  # "Treffer 1–3 von 30" and the blank lines around it
 SOURCE_NAME_SIMILARITY = 85  # rapidfuzz ratio for a misspelled source name ("protokol")
 
 
@@ -74,11 +76,13 @@ def help_command(request: Request, services: Services) -> Reply:
 
 def help_text() -> str:
     """The help page, generated from the command registry so new features appear in it."""
-    groups: dict[str, list[Command]] = {}
+    groups: dict[str, list[Command]] = {HELP_FIRST_GROUP: []}
     for cmd in unique_commands():
         groups.setdefault(cmd.group, []).append(cmd)
     blocks = [t.HELP_INTRO]
     for group, cmds in groups.items():
+        if not cmds:
+            continue
         lines = [t.HELP_GROUP_HEADING.format(group=esc(group))]
         for cmd in cmds:
             line = t.HELP_COMMAND_LINE.format(
@@ -217,7 +221,8 @@ def paragraph_button(request: Request, services: Services) -> Reply:
     heading = t.WHOLE_PARAGRAPH_HEADING.format(
         label=esc(hit.source.label), paragraph=hit.passage.paragraph
     )
-    back = [[Button(t.BTN_BACK_TO_LIST, f"p:{query.id}:{rank // PER_PAGE}")]]
+    page = _page_of(services, query, hits, rank)
+    back = [[Button(t.BTN_BACK_TO_LIST, f"p:{query.id}:{page}")]]
     return Reply(messages=_messages(heading + "\n\n" + quote_block(whole), back), edit=True)
 
 
@@ -243,26 +248,19 @@ def more_button(request: Request, services: Services) -> Reply:
 def render_results(
     services: Services, query: StoredQuery, page: int, hits: list[Hit] | None = None
 ) -> list[OutMessage]:
-    """Page ``page`` of a stored search as messages, the buttons under the last one."""
+    """Page ``page`` of a stored search as one message with its buttons."""
     if hits is None:
         hits = paging.run_query(services, query)
     if not hits:
         return _no_result(services, query)
-    pages = paging.page_count(len(hits))
-    page = min(max(page, 0), pages - 1)
-    first = page * PER_PAGE
-    shown = hits[first : first + PER_PAGE]
-
-    scope = _scope(services, query)
-    shown_query = esc(_shorten(query.text))
-    if query.kind == "frage":
-        heading = t.ANSWER_HEADING.format(query=shown_query, scope=scope)
-    else:
-        heading = t.QUOTES_HEADING.format(query=shown_query, scope=scope)
-    info = t.PAGE_INFO.format(first=first + 1, last=first + len(shown), total=len(hits))
-    blocks = [f"{heading}\n{info}"]
-    for offset, hit in enumerate(shown):
-        blocks.append(f"<b>{first + offset + 1}.</b> {quote_block(hit)}")
+    heading = _heading(services, query)
+    blocks = [f"<b>{rank + 1}.</b> {quote_block(hit)}" for rank, hit in enumerate(hits)]
+    bounds = page_bounds(heading, blocks)
+    page = min(max(page, 0), len(bounds) - 1)
+    first, end = bounds[page]
+    shown = hits[first:end]
+    info = t.PAGE_INFO.format(first=first + 1, last=end, total=len(hits))
+    html = "\n\n".join([f"{heading}\n{info}", *blocks[first:end]])
 
     whole_row = [
         Button(t.BTN_WHOLE.format(n=first + i + 1), f"a:{query.id}:{first + i}")
@@ -280,10 +278,43 @@ def render_results(
     nav_row = []
     if page > 0:
         nav_row.append(Button(t.BTN_PREV, f"p:{query.id}:{page - 1}"))
-    if page < pages - 1:
+    if page < len(bounds) - 1:
         nav_row.append(Button(t.BTN_NEXT, f"p:{query.id}:{page + 1}"))
     buttons = [row for row in ([whole_row] if whole_row else []) + more_rows + [nav_row] if row]
-    return _messages("\n\n".join(blocks), buttons)
+    return _messages(html, buttons)
+
+
+def page_bounds(heading: str, blocks: list[str]) -> list[tuple[int, int]]:
+    """Split the ranked result blocks into pages: at most PER_PAGE each, and each page fits in
+    one Telegram message, so that Weiter / Zurück can edit it in place.
+
+    Deterministic for the same blocks, so a page number in a button stays valid.
+    """
+    budget = TELEGRAM_LIMIT - len(heading) - PAGE_INFO_RESERVE
+    bounds: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for i, block in enumerate(blocks):
+        cost = len(block) + 2
+        if i > start and (i - start >= PER_PAGE or size + cost > budget):
+            bounds.append((start, i))
+            start, size = i, 0
+        size += cost
+    bounds.append((start, len(blocks)))
+    return bounds
+
+
+def _heading(services: Services, query: StoredQuery) -> str:
+    scope = _scope(services, query)
+    shown_query = esc(_shorten(query.text))
+    if query.kind == "frage":
+        return t.ANSWER_HEADING.format(query=shown_query, scope=scope)
+    return t.QUOTES_HEADING.format(query=shown_query, scope=scope)
+
+
+def _page_of(services: Services, query: StoredQuery, hits: list[Hit], rank: int) -> int:
+    blocks = [f"<b>{r + 1}.</b> {quote_block(hit)}" for r, hit in enumerate(hits)]
+    bounds = page_bounds(_heading(services, query), blocks)
+    return next((n for n, (a, b) in enumerate(bounds) if a <= rank < b), 0)
 
 
 def whole_paragraph(services: Services, hit: Hit) -> Hit:
