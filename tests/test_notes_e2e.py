@@ -1,0 +1,85 @@
+"""A whole session through the real PTB Application and the fake Bot API server over HTTP."""
+
+from __future__ import annotations
+
+from fakebotapi import ApiCall, parse_html
+
+from bot.core import protocol as proto
+from bot.handlers import notes as h
+
+BOT = "jourfixe_bot"
+
+
+def texts(calls: list[ApiCall]) -> list[str]:
+    return [parse_html(c.text) for c in calls if c.method == "sendMessage"]
+
+
+async def test_session_end_to_end_through_telegram(tg, services):
+    api = tg.api
+    chat = api.group_chat(-100777, "Lesekreis Nord")
+    anna, ben = api.user(1001, "Anna"), api.user(1002, "Ben")
+
+    async def say(text: str, user: dict, **kw) -> list[ApiCall]:
+        return await tg.replies(api.group_message(text, user=user, chat=chat, **kw))
+
+    opened = await say(f"/sitzung@{BOT} start Europa im hybriden Krieg", anna)
+    assert "Sitzung eröffnet" in texts(opened)[0]
+    assert "✓ Beitrag #1 gespeichert." in texts(await say("/notiz Europa will Weltmacht.", anna))
+    assert "#2" in texts(await say("/notiz Ohne die USA geht militärisch nichts.", ben))[0]
+
+    # Ben says something in the chat (the bot stays silent); Anna logs it by replying
+    bens = api.group_message("Das ist der emanzipierte Imperialismus.", user=ben, chat=chat)
+    assert await tg.process(bens) == []
+    logged = await say("/notiz", anna, reply_to=bens["message"])
+    assert texts(logged) == ["✓ Beitrag #3 von Ben gespeichert."]
+
+    typo = api.group_message(
+        "/ergebnis Europa rüstet auf, um unabhänig zu werden.", user=anna, chat=chat
+    )
+    assert "Ergebnis #4" in texts(await tg.replies(typo))[0]
+    fixed = await tg.replies(
+        api.edited(typo, "/ergebnis Europa rüstet auf, um unabhängig zu werden.")
+    )
+    assert "#4 nach der Bearbeitung aktualisiert" in texts(fixed)[0]
+
+    assert "Offene Frage #5" in texts(await say("/offen Was heißt hybrider Krieg?", ben))[0]
+    mistake = await say("/notiz Versehen.", ben)
+    deleted = await say("/loeschen", ben, reply_to=api.bot_message(mistake[0]))
+    assert texts(deleted)[0].startswith("🗑 Beitrag #6 gelöscht.")
+
+    closed = await say("/sitzung ende", anna)
+    assert "Sitzung beendet" in texts(closed)[0] and "(5 Notizen)" in texts(closed)[0]
+    shown = "\n\n".join(texts(closed)[1:])
+    for piece in [
+        "Jour fixe vom",
+        "— Europa will Weltmacht.",
+        "— Das ist der emanzipierte Imperialismus.",
+        "Europa rüstet auf, um unabhängig zu werden.",
+        "Offene Fragen\n• Was heißt hybrider Krieg?",
+    ]:
+        assert piece in shown
+    assert "Versehen" not in shown
+    documents = [c for c in closed if c.method == "sendDocument"]
+    assert len(documents) == 1
+    name, content = documents[0].files["document"]
+    assert name.startswith("protokoll-") and name.endswith(".md")
+    parsed = proto.parse_protocol(content.decode("utf-8"))
+    assert parsed.topic == "Europa im hybriden Krieg"
+    assert [n.text for n in parsed.notes if n.kind == "contribution"] == [
+        "Europa will Weltmacht.",
+        "Ohne die USA geht militärisch nichts.",
+        "Das ist der emanzipierte Imperialismus.",
+    ]
+    assert [n.text for n in parsed.notes if n.kind == "question"] == ["Was heißt hybrider Krieg?"]
+
+    again = await say("/protokoll", ben)
+    assert texts(again) == texts(closed)[1:]
+    assert [c.method for c in again][-1] == "sendDocument"
+
+    # the trash button restores through a real callback query
+    trash = await say("/papierkorb", ben)
+    assert trash[-1].callback_data == ["nr:6"]
+    pressed = await tg.process(api.callback("nr:6", api.bot_message(trash[-1]), user=ben))
+    answers = [c for c in pressed if c.method == "answerCallbackQuery"]
+    assert answers and "wiederhergestellt" in answers[0].params.get("text", "")
+    assert h.book(services).note(-100777, 6).deleted is False
