@@ -54,13 +54,26 @@ def run_console(
     console = Console(services, stdout, download_dir or Path.cwd())
     console.say(t.CONSOLE_GREETING)
     interactive = stdin.isatty()
-    while True:
-        if interactive:
-            stdout.write(t.CONSOLE_PROMPT)
-            stdout.flush()
+    terminal = interactive and stdin is sys.stdin and stdout is sys.stdout
+    if terminal:
         try:
-            line = stdin.readline()
+            import readline  # noqa: F401  (line editing and history for input())
+        except ImportError:  # pragma: no cover - Windows without pyreadline
+            pass
+    while True:
+        try:
+            if terminal:
+                try:
+                    line = input(t.CONSOLE_PROMPT) + "\n"
+                except EOFError:
+                    line = ""
+            else:
+                if interactive:
+                    stdout.write(t.CONSOLE_PROMPT)
+                    stdout.flush()
+                line = stdin.readline()
         except KeyboardInterrupt:
+            stdout.write("\n")
             line = ""
         if not line:
             break

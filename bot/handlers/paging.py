@@ -49,6 +49,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )"""
     )
     db.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_created ON {TABLE} (created)")
+    db.execute(f"CREATE INDEX IF NOT EXISTS {TABLE}_chat_text ON {TABLE} (chat_id, text)")
 
 
 def _db(services: Services) -> sqlite_utils.Database:
