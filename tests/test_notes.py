@@ -535,3 +535,23 @@ def test_schema_is_idempotent(tmp_path):
     NoteBook(store)
     assert {"note_sessions", "notes", "note_settings"} <= set(store.db.table_names())
     store.close()
+
+
+def test_scheduled_meeting_gives_topic_and_next_meeting(svc):
+    from bot.core.schedule import get_schedule
+
+    schedule = get_schedule(svc)
+    schedule.add_meeting(CHAT, datetime(2026, 1, 26, 18, tzinfo=UTC), START, topic="GS 4-25")
+    schedule.add_meeting(CHAT, datetime(2026, 2, 9, 18, tzinfo=UTC), START, topic="Europa")
+    assert "Jour fixe vom 26.01.2026 – GS 4-25" in html(run("/sitzung start", svc))
+    run("/notiz Ein Beitrag.", svc)
+    text = html(run("/sitzung ende", svc))
+    assert text.rstrip().endswith(
+        "Der nächste Jour fixe findet am Montag, 09.02.2026, um 19:00 Uhr statt. "
+        "Thema ist dann: Europa."
+    )
+    md = run("/protokoll", svc).messages[-1].document.content.decode()
+    assert md.rstrip().endswith("Thema ist dann: Europa.")
+    # a chat without a calendar gets a protocol without the closing line
+    run("/notiz Anderswo.", svc, chat=OTHER_CHAT)
+    assert "nächste Jour fixe" not in html(run("/protokoll", svc, chat=OTHER_CHAT))

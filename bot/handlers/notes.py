@@ -49,7 +49,22 @@ def book(services: Services) -> NoteBook:
     return nb
 
 
-def _tz(services: Services) -> ZoneInfo:
+def _schedule_module():  # noqa: ANN202 - the optional scheduling module, or None
+    try:
+        from bot.core import schedule  # noqa: PLC0415 - written by the scheduling issue
+    except ImportError:  # pragma: no cover
+        return None
+    return schedule
+
+
+def _tz(services: Services, chat_id: int | None = None) -> ZoneInfo:
+    """The chat's time zone (/zeitzone of the scheduling module), else the configured one."""
+    schedule = _schedule_module()
+    if chat_id is not None and schedule is not None:
+        try:
+            return schedule.get_schedule(services).settings(chat_id).tz
+        except Exception:  # noqa: BLE001 - note taking must not depend on the calendar
+            pass
     try:
         return ZoneInfo(services.config.timezone)
     except Exception:  # noqa: BLE001 - a bad JOURFIXE_TZ must not break note taking
@@ -60,8 +75,8 @@ def _now(services: Services) -> datetime:
     return services.clock()
 
 
-def _today(services: Services) -> date:
-    return _now(services).astimezone(_tz(services)).date()
+def _today(services: Services, chat_id: int | None = None) -> date:
+    return _now(services).astimezone(_tz(services, chat_id)).date()
 
 
 def _usage(usage: str, example: str) -> str:
@@ -72,28 +87,31 @@ def _title(session: core.Session) -> str:
     return esc(proto.title_of(session.day, session.topic))
 
 
-def _scheduled(services: Services, chat_id: int) -> tuple[str, str]:
-    """(topic, announcement) of the chat's next scheduled meeting, ("", "") when unknown.
+def _scheduled_topic(services: Services, chat_id: int) -> str:
+    """The topic of the meeting scheduled for today in this chat ("" when none)."""
+    schedule = _schedule_module()
+    if schedule is None:
+        return ""
+    try:
+        today = _today(services, chat_id)
+        for occ in schedule.get_schedule(services).on_day(chat_id, today):
+            if occ.topic:
+                return str(occ.topic)
+    except Exception:  # noqa: BLE001 - a calendar problem must not stop a note
+        return ""
+    return ""
 
-    The scheduling module is optional and written elsewhere: it is used only if it offers
-    ``next_meeting_info(services, chat_id) -> (topic, text) | None``, and any error in it
-    leaves the protocol without the next meeting rather than failing.
-    """
+
+def _next_meeting(services: Services, chat_id: int) -> str:
+    """The announcement of the chat's next scheduled meeting ("" when none or unknown)."""
+    schedule = _schedule_module()
+    if schedule is None:
+        return ""
     try:
-        from bot.core import schedule  # noqa: PLC0415 - optional module
-    except ImportError:
-        return "", ""
-    info = getattr(schedule, "next_meeting_info", None)
-    if info is None:
-        return "", ""
-    try:
-        result = info(services, chat_id)
-    except Exception:  # noqa: BLE001
-        return "", ""
-    if not result:
-        return "", ""
-    topic, text = result
-    return str(topic or ""), str(text or "")
+        info = schedule.next_meeting_info(services, chat_id)
+    except Exception:  # noqa: BLE001 - the protocol is sent without the next meeting
+        return ""
+    return str(info[1]) if info else ""
 
 
 def _confirm(added: core.Added, extra: str = "") -> Reply:
@@ -159,11 +177,11 @@ def sitzung(request: Request, services: Services) -> Reply:
         count = len(nb.notes_of(request.chat_id, current.id))
         return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
     if word in _START:
-        topic = rest.strip() or _scheduled(services, request.chat_id)[0]
+        topic = rest.strip() or _scheduled_topic(services, request.chat_id)
         try:
             session = nb.open_session(
                 request.chat_id,
-                _today(services),
+                _today(services, request.chat_id),
                 topic[: core.MAX_TOPIC_CHARS],
                 _now(services),
             )
@@ -200,12 +218,12 @@ def _log(request: Request, services: Services, kind: str, usage: str, example: s
             if not ref.text.strip():
                 return Reply.text(T.EMPTY_REPLY)
             if nb.current_session(request.chat_id) is None:
-                topic = _scheduled(services, request.chat_id)[0]
+                topic = _scheduled_topic(services, request.chat_id)
             added = nb.add_note(
                 request.chat_id,
                 kind,
                 ref.text,
-                today=_today(services),
+                today=_today(services, request.chat_id),
                 now=now,
                 author_id=ref.author_id,
                 author_name=ref.author_name,
@@ -218,12 +236,12 @@ def _log(request: Request, services: Services, kind: str, usage: str, example: s
                 added, extra=ref.author_name if ref.author_id != request.user_id else ""
             )
         if nb.current_session(request.chat_id) is None:
-            topic = _scheduled(services, request.chat_id)[0]
+            topic = _scheduled_topic(services, request.chat_id)
         added = nb.add_note(
             request.chat_id,
             kind,
             request.args,
-            today=_today(services),
+            today=_today(services, request.chat_id),
             now=now,
             author_id=request.user_id,
             author_name=_author(request),
@@ -292,13 +310,15 @@ def abschnitt(request: Request, services: Services) -> Reply:
     """Start a new section (the title is optional)."""
     nb = book(services)
     now = _now(services)
-    topic = "" if nb.current_session(request.chat_id) else _scheduled(services, request.chat_id)[0]
+    topic = (
+        "" if nb.current_session(request.chat_id) else _scheduled_topic(services, request.chat_id)
+    )
     try:
         added = nb.add_note(
             request.chat_id,
             core.SECTION,
             request.args,
-            today=_today(services),
+            today=_today(services, request.chat_id),
             now=now,
             author_id=request.user_id,
             author_name=_author(request),
@@ -339,13 +359,15 @@ def link_quote(request: Request, services: Services) -> Reply | None:
         source = services.catalog.get(passage.source)
         cite = services.search.hit(passage).ref if source else passage.id
         topic = (
-            "" if nb.current_session(request.chat_id) else _scheduled(services, request.chat_id)[0]
+            ""
+            if nb.current_session(request.chat_id)
+            else _scheduled_topic(services, request.chat_id)
         )
         added = nb.add_note(
             request.chat_id,
             core.QUOTE,
             passage.text[: core.MAX_NOTE_CHARS],
-            today=_today(services),
+            today=_today(services, request.chat_id),
             now=now,
             author_id=request.user_id,
             author_name=_author(request),
@@ -448,7 +470,7 @@ def _trash_reply(services: Services, chat_id: int) -> Reply:
     notes = book(services).trash(chat_id)
     if not notes:
         return Reply.text(T.TRASH_EMPTY)
-    tz = _tz(services)
+    tz = _tz(services, chat_id)
     body = "\n\n".join([T.TRASH_HEAD, *(_note_line(n, tz) for n in notes)])
     buttons = [
         [Button(T.TRASH_BUTTON.format(num=n.num), f"{RESTORE_PREFIX}:{n.num}")] for n in notes
@@ -540,7 +562,7 @@ def notizen(request: Request, services: Services) -> Reply:
     from bot.core.search import SearchEngine  # noqa: PLC0415 - heavy, only for searches
 
     nb = book(services)
-    tz = _tz(services)
+    tz = _tz(services, request.chat_id)
     query = request.args.strip()
     if not query:
         session = nb.last_session(request.chat_id)
@@ -575,7 +597,10 @@ def notizen(request: Request, services: Services) -> Reply:
 def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
     nb = book(services)
     notes = nb.notes_of(chat_id, session.id)
-    next_text = "" if session.imported else _scheduled(services, chat_id)[1]
+    # the upcoming meeting belongs to the chat's latest session only
+    latest = nb.last_session(chat_id)
+    is_latest = latest is not None and latest.id == session.id
+    next_text = _next_meeting(services, chat_id) if is_latest and not session.imported else ""
     protocol = proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
     if not protocol.sections and not protocol.questions:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
@@ -595,7 +620,7 @@ def _session_for(request: Request, services: Services) -> core.Session | Reply:
     if not request.args.strip():
         session = nb.last_session(request.chat_id)
         return session if session else Reply.text(T.NO_SESSIONS)
-    day = proto.parse_date(request.args, _today(services))
+    day = proto.parse_date(request.args, _today(services, request.chat_id))
     if day is None:
         return Reply.text(T.BAD_DATE.format(raw=esc(_preview(request.args, 40))))
     session = nb.session_on(request.chat_id, day)
