@@ -138,26 +138,6 @@ _MAGIC = (
     b"RIFF",
     b"\x00\x00\x00",
 )
-# Single-byte encodings charset-normalizer may name for a German Western text; the text is
-# decoded as Windows-1252 then (a superset of Latin-1's printable range), which is what
-# German Windows editors write.
-_WESTERN = {
-    "cp1252",
-    "latin_1",
-    "iso8859_15",
-    "cp1250",
-    "iso8859_2",
-    "mac_roman",
-    "cp850",
-    "cp437",
-    "mac_latin2",
-    "iso8859_9",
-    "cp1254",
-    "iso8859_16",
-    "ascii",
-}
-
-
 # Characters a German text in a Western single-byte encoding plausibly contains
 _WESTERN_CHARS = frozenset("äöüÄÖÜßéèêëàâáçñóôòúùûíìîïœæøåÉÈÀÇÑÓ„“”‚‘’–—…«»‹›§°€·×÷½¼¾²³µ¢£¥©®±¿¡")
 
@@ -167,6 +147,9 @@ def _plausibility(text: str) -> float:
     special = [ch for ch in text if ord(ch) > 127]
     if not special:
         return 1.0
+    letters = sum(1 for ch in text if ch.isalpha()) or 1
+    if sum(1 for ch in special if ch.isalpha()) > 0.3 * letters:
+        return 0.0  # mostly accented letters: another alphabet read in the wrong code page
     return sum(ch in _WESTERN_CHARS for ch in special) / len(special)
 
 
@@ -817,7 +800,7 @@ def find_duplicate(services: Services, data: bytes, text: str) -> tuple[Source, 
     """An existing source with the same bytes or text (exact) or nearly the same words.
 
     Returns (source, exact) or None. Near copies (a PDF of a text already there as .txt)
-    are found by 6-word shingles: 80 % of the new text's shingles inside one source.
+    are found by 6-word shingles: 80 % of the shingles of both texts shared.
     """
     ensure_schema(services.store.db)
     file_hash, text_hash = sha256(data), sha256(text.encode())
@@ -837,7 +820,7 @@ def find_duplicate(services: Services, data: bytes, text: str) -> tuple[Source, 
         return None
     for s in by_slug.values():
         old = _shingles("\n".join(p.text for p in services.search.passages_of(s.slug)))
-        if old and len(new & old) >= 0.8 * min(len(new), len(old)):
+        if old and len(new & old) >= 0.8 * max(len(new), len(old)):
             return s, False
     return None
 
@@ -922,25 +905,26 @@ def add_reading(
 
     text_bytes = ex.text.encode("utf-8")
     text_hash = sha256(text_bytes)
-    dest.mkdir(parents=True, exist_ok=True)
-    stem = f"{_next_seed_number(dest):03d}_{text_hash[:16]}"
-    text_path = dest / f"{stem}.txt"
-    original_path = None
-    if text_bytes != data:
-        original_path = dest / f"{stem}.orig{PurePath(file_name).suffix.lower()}"
     in_seeds = dest.resolve() == config.seeds_dir.resolve()
-    source = Source(
-        slug=slug,
-        title=m.title or T.UNTITLED,
-        author=m.author or T.UNKNOWN_AUTHOR,
-        outlet=m.outlet or "",
-        date=m.date or today,
-        kind=kind,
-        file=text_path.name if in_seeds else str(text_path.resolve()),
-        sha256=text_hash,
-    )
     written: list[Path] = []
+    source: Source | None = None
     try:
+        dest.mkdir(parents=True, exist_ok=True)
+        stem = f"{_next_seed_number(dest):03d}_{text_hash[:16]}"
+        text_path = dest / f"{stem}.txt"
+        original_path = None
+        if text_bytes != data:
+            original_path = dest / f"{stem}.orig{PurePath(file_name).suffix.lower()}"
+        source = Source(
+            slug=slug,
+            title=m.title or T.UNTITLED,
+            author=m.author or T.UNKNOWN_AUTHOR,
+            outlet=m.outlet or "",
+            date=m.date or today,
+            kind=kind,
+            file=text_path.name if in_seeds else str(text_path.resolve()),
+            sha256=text_hash,
+        )
         _write_new(text_path, text_bytes)
         written.append(text_path)
         if original_path is not None:
@@ -956,12 +940,14 @@ def add_reading(
                  "added_by": added_by, "added_at": services.clock().isoformat()},
             )  # fmt: skip
     except Exception as exc:
-        _compensate(services, source)
+        if source is not None:
+            _compensate(services, source)
         for path in written:
             path.unlink(missing_ok=True)
         if isinstance(exc, ReadingError):
             raise
-        raise ReadingError(T.STORE_FAILED.format(detail=type(exc).__name__)) from exc
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise ReadingError(T.STORE_FAILED.format(detail=detail)) from exc
     kinds: dict[str, int] = {}
     for p in indexed:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -986,8 +972,9 @@ def _write_new(path: Path, data: bytes) -> None:
 
 def _compensate(services: Services, source: Source) -> None:
     """After a rolled-back add: drop what the in-memory catalog and index still hold."""
-    if services.catalog.get(source.slug) is source:
-        services.catalog.remove(source.slug)
+    if services.catalog.get(source.slug) is not source:
+        return  # never registered (or the slug belongs to another source: leave it alone)
+    services.catalog.remove(source.slug)
     try:
         services.search.remove_source(source.slug)  # reloads the index from the database
     except Exception:  # noqa: BLE001 - the database is already as before

@@ -124,6 +124,10 @@ CALLBACKS: dict[str, Handler] = {}  # callback data prefix (before the first ":"
 # Called for every edited message the bot can see (e.g. to update a logged note); return None
 # when the edit concerns nothing of yours.
 EDIT_HOOKS: list[Callable[[Request, "Services"], Reply | None]] = []
+# Called (in registration order) for every non-command message the bot sees, before the
+# default text handling; the first non-None reply wins. Used for answers the bot asked for
+# (e.g. the new title after "Titel ändern").
+MESSAGE_HOOKS: list[Callable[[Request, "Services"], Reply | None]] = []
 
 
 def command(

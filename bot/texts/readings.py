@@ -63,3 +63,93 @@ BUNDLED = (
     "hier nicht entfernt werden. Bitte den Eintrag dort löschen."
 )
 PROTOCOL_AUTHOR = "Lesekreis (Protokoll)"
+
+# --- CLI -----------------------------------------------------------------------------------
+CLI_ADD_HELP = "Einen neuen Text aufnehmen (.txt, .md, .pdf, .html, .docx)"
+CLI_REMOVE_HELP = "Eine Quelle aus dem Index nehmen (die Datei bleibt erhalten)"
+CLI_FILE_HELP = "die Datei mit dem Text"
+CLI_TITLE_HELP = "Titel (sonst aus dem Dokument)"
+CLI_AUTHOR_HELP = "Autor (sonst aus dem Dokument)"
+CLI_DATE_HELP = "Datum, z. B. 2026-01-12 oder 12.01.2026 (sonst aus dem Dokument)"
+CLI_OUTLET_HELP = "Medium, z. B. GegenStandpunkt"
+CLI_KIND_HELP = "Art: article, blog oder protocol (sonst erkannt)"
+CLI_SLUG_HELP = "Kürzel, z. B. europa-hybrider-krieg (sonst aus dem Titel)"
+CLI_SLUG_ARG_HELP = "das Kürzel der Quelle (siehe /quellen)"
+CLI_FILE_MISSING = "Die Datei „{path}“ gibt es nicht."
+CLI_FILE_UNREADABLE = "Die Datei „{path}“ kann ich nicht lesen ({detail})."
+CLI_ADDED = "Aufgenommen: „{title}“"
+CLI_FIELDS = (
+    "  Kürzel:     {slug}\n"
+    "  Autor:      {author}\n"
+    "  Datum:      {date}\n"
+    "  Medium:     {outlet}\n"
+    "  Art:        {kind}\n"
+    "  Abschnitte: {passages} durchsuchbar\n"
+    "  Datei:      {file}"
+)
+CLI_NOTE = "  Hinweis: {note}"
+CLI_FIX_HINT = (
+    "  Zum Korrigieren: jourfixe remove {slug} und erneut mit --title/--author/--date aufnehmen."
+)
+CLI_SUMMARY_HEAD = "Zusammenfassung (automatisch erstellt):"
+CLI_TERMS = "Stichworte (automatisch erstellt): {terms}"
+CLI_REMOVED = "Entfernt: „{title}“ ({slug}). Die Datei {file} bleibt erhalten."
+CLI_DID_YOU_MEAN = "Meintest du: {slugs}?"
+CLI_SETUP_FAILED = "Die Quellen konnten nicht geladen werden: {detail}"
+
+# --- Telegram ------------------------------------------------------------------------------
+GROUP = "Quellen"
+NEW_SUMMARY = "Neuen Text aufnehmen: Datei mit der Beschriftung /neu schicken"
+NEW_SUMMARY_EN = "Add a new reading: send a file with the caption /neu"
+NEW_USAGE = "/neu (als Beschriftung einer Datei)"
+NEW_EXAMPLE = "Datei schicken, Beschriftung: /neu"
+REMOVE_SUMMARY = "Eine Quelle aus der Suche nehmen"
+REMOVE_SUMMARY_EN = "Remove a source from the search"
+REMOVE_USAGE = "/entfernen QUELLE"
+REMOVE_EXAMPLE = "/entfernen europa-im-hybriden-krieg"
+ADMIN_ONLY = "Das dürfen in Gruppen nur Admins."
+NEW_HOW = (
+    "So nimmst du einen neuen Text auf: schick mir die Datei (.txt, .md, .pdf, .html oder "
+    ".docx, höchstens 5 MB) und schreib als Beschriftung <code>/neu</code>. "
+    "Mit <code>/neu protokoll</code> wird sie als Protokoll aufgenommen."
+)
+NEW_REPLY_HINT = (
+    "Auf eine Datei antworten kann ich leider nicht – schick die Datei bitte noch einmal und "
+    "schreib als Beschriftung <code>/neu</code>."
+)
+DOWNLOAD_FAILED = "Die Datei konnte ich nicht herunterladen. Bitte noch einmal schicken."
+ADDED_HEAD = "📚 Neuer Text aufgenommen: <b>{title}</b>"
+ADDED_FIELDS = (
+    "Autor: {author} · Datum: {date} · Art: {kind}\n"
+    "Kürzel: <code>{slug}</code> · {passages} Abschnitte durchsuchbar"
+)
+ADDED_DEFAULTS = "Hinweis: {notes}"
+ADDED_WARNING = "⚠️ {warning}"
+AUTO_SUMMARY_HEAD = "<b>Zusammenfassung</b> <i>(automatisch erstellt)</i>"
+AUTO_TERMS = "<b>Stichworte</b> <i>(automatisch erstellt)</i>: {terms}"
+BUTTON_TITLE = "Titel ändern"
+BUTTON_AUTHOR = "Autor ändern"
+FIELD_LABELS = {"t": "Titel", "a": "Autor"}
+ASK_VALUE = (
+    "Schick mir jetzt den neuen {field} für „{title}“ – als Antwort auf diese Nachricht. "
+    "„-“ bricht ab."
+)
+EDIT_EXPIRED = "Diese Schaltfläche ist abgelaufen."
+EDIT_GONE = "Die Quelle gibt es nicht mehr."
+EDIT_BUNDLED = "Mitgelieferte Quellen werden in content/sources.yaml geändert."
+EDIT_CANCELLED = "Abgebrochen – nichts geändert."
+EDIT_EMPTY = (
+    "Der {field} darf nicht leer sein. Bitte noch einmal schicken (oder „-“ zum Abbrechen)."
+)
+EDIT_TOO_LONG = "Der {field} ist zu lang (höchstens {limit} Zeichen). Bitte kürzer schicken."
+EDIT_DONE = "{field} geändert: <b>{value}</b> ({slug})"
+REMOVE_WHICH = "Welche Quelle soll ich entfernen?"
+REMOVE_NONE = "Eine Quelle „{query}“ finde ich nicht. /quellen zeigt alle."
+REMOVE_ASK = (
+    "Soll „{title}“ (<code>{slug}</code>) aus der Suche entfernt werden? "
+    "Die Datei bleibt erhalten."
+)
+REMOVE_YES = "Ja, entfernen"
+REMOVE_NO = "Abbrechen"
+REMOVE_DONE = "„{title}“ ist entfernt. Die Datei bleibt erhalten."
+REMOVE_CANCELLED = "Nichts entfernt."

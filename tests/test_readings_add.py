@@ -1,0 +1,336 @@
+"""Adding and removing readings: registry, index, files, duplicates, all-or-nothing, CLI."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fixtures.readings.make import (
+    ARTICLE_TITLE,
+    PROTOCOL_TEXT,
+    UNKNOWN_PROTOCOL_TEXT,
+    article_docx,
+    article_html,
+    article_pdf,
+    article_text,
+    make_config,
+    make_services,
+)
+
+from bot.core.readings import (
+    Meta,
+    ReadingError,
+    add_reading,
+    register_cli,
+    remove_reading,
+    update_reading,
+)
+from bot.handlers.base import COMMANDS, Request
+from bot.services import Services, build_services
+
+ARTICLE_FILES = {
+    "hybrid.txt": lambda: article_text().encode("cp1252"),
+    "hybrid.pdf": article_pdf,
+    "hybrid.html": article_html,
+    "hybrid.docx": article_docx,
+}
+
+
+@pytest.fixture
+def svc(tmp_path: Path) -> Services:
+    services = make_services(tmp_path)
+    yield services
+    services.store.close()
+
+
+def found(services: Services, query: str) -> list[str]:
+    return [hit.passage.source for hit in services.search.search(query)]
+
+
+def quellen(services: Services) -> str:
+    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="A", text="/quellen",
+                      command="quellen")  # fmt: skip
+    return "\n".join(m.html for m in COMMANDS["quellen"].func(request, services).messages)
+
+
+def snapshot(services: Services) -> tuple:
+    db = services.store.db
+    return (
+        sorted(s.slug for s in services.catalog.sources),
+        db.execute("SELECT count(*) FROM passages").fetchone()[0],
+        db.execute("SELECT count(*) FROM passages_fts").fetchone()[0],
+        db.execute("SELECT count(*), sum(n) FROM words").fetchone(),
+        sorted(p.name for p in services.config.seeds_dir.iterdir()),
+        len(services.search.passages_of("europa-im-hybriden-krieg")),
+    )
+
+
+@pytest.mark.parametrize("name", sorted(ARTICLE_FILES))
+def test_new_article_is_searchable_at_once_and_listed(svc: Services, name: str) -> None:
+    result = add_reading(svc, ARTICLE_FILES[name](), name, dest_dir=svc.config.seeds_dir)
+    source = result.source
+    assert (source.slug, source.title, source.author) == (
+        "europa-im-hybriden-krieg", ARTICLE_TITLE, "Jane Roe",
+    )  # fmt: skip
+    assert source.date == date(2025, 10, 3)
+    assert source.kind == "article"
+    assert result.passages == 3
+    assert found(svc, "Drohnenwand Ostflanke")[0] == source.slug
+    assert found(svc, "emanzipierter Imperialismus")[0] == source.slug
+    assert ARTICLE_TITLE in quellen(svc)
+    # the stored text is UTF-8 and is what the index refers to; the upload is kept beside it
+    assert result.file.parent == svc.config.seeds_dir
+    assert "Drohnenwand" in result.file.read_text(encoding="utf-8")
+    assert result.original is not None and result.original.read_bytes() == ARTICLE_FILES[name]()
+
+
+def test_new_protocol_is_searchable_with_contributions_and_answers(svc: Services) -> None:
+    result = add_reading(svc, PROTOCOL_TEXT.encode(), "jf.md", dest_dir=svc.config.seeds_dir)
+    source = result.source
+    assert source.slug == "protokoll-2026-01-26"
+    assert source.kind == "protocol"
+    assert source.title == "Jour fixe vom 26.01.2026: Europa im hybriden Krieg (GS 4-25)"
+    assert result.kinds["contribution"] == 2
+    assert result.warnings == ()
+    hits = svc.search.search("Sabotage Cyberangriffe", kinds=("answer",))
+    assert hits[0].source.slug == source.slug
+    assert hits[0].passage.section == 2
+    assert result.original is None  # a UTF-8 text file is stored as it came
+
+
+def test_readings_survive_a_restart_without_rebuild(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    first = build_services(config)
+    add_reading(first, article_pdf(), "hybrid.pdf")  # CLI default: into seeds_dir
+    first.store.close()
+    again = build_services(config)
+    assert again.catalog.get("europa-im-hybriden-krieg") is not None
+    assert found(again, "Drohnenwand")[0] == "europa-im-hybriden-krieg"
+    assert again.search.ensure_index(config.seeds_dir) is False  # fingerprint still valid
+    assert again.search.ensure_index(config.seeds_dir, force=True) is True  # rebuild reads it
+    assert found(again, "Drohnenwand")[0] == "europa-im-hybriden-krieg"
+    again.store.close()
+
+
+def test_upload_into_data_dir_uses_absolute_path(svc: Services) -> None:
+    dest = svc.config.data_dir / "readings"
+    result = add_reading(svc, article_docx(), "hybrid.docx", dest_dir=dest)
+    assert Path(result.source.file).is_absolute()
+    assert Path(result.source.file).parent == dest.resolve()
+    assert svc.catalog.path_of(result.source, svc.config.seeds_dir).is_file()
+
+
+def test_metadata_overrides_and_reported_defaults(svc: Services) -> None:
+    body = ("Ein Absatz ohne Titelzeile über die Aufrüstung der Europäer und die Rolle der "
+            "Rüstungsindustrie im Haushalt, " * 4).encode()  # fmt: skip
+    result = add_reading(svc, body, "rede.txt", dest_dir=svc.config.seeds_dir)
+    assert result.source.author == "unbekannt"
+    assert result.source.date == date(2026, 1, 20)  # the services clock
+    assert len(result.defaults) == 3
+    meta = Meta(
+        title="Rede", author="R. Redner", date=date(2025, 5, 1), outlet="GS", slug="eine-rede"
+    )
+    other = article_text("Ein anderer Titel").encode() + b"Zusatz ueber Kanonenboote.\n" * 30
+    result = add_reading(svc, other, "x.txt", meta, dest_dir=svc.config.seeds_dir)
+    assert (result.source.slug, result.source.title, result.source.author) == (
+        "eine-rede", "Rede", "R. Redner",
+    )  # fmt: skip
+    assert result.source.outlet == "GS"
+    assert result.defaults == ()
+
+
+def test_slug_collision_gets_a_suffix_but_an_explicit_slug_is_refused(svc: Services) -> None:
+    add_reading(svc, article_text().encode(), "a.txt", dest_dir=svc.config.seeds_dir)
+    second = article_text().replace("Die Europäer", "Die Amerikaner").encode()
+    second += b"\n\nGanz neuer Absatz \xc3\xbcber Zollpolitik und Handelskriege.\n" * 40
+    with pytest.raises(ReadingError, match="schon vergeben"):
+        add_reading(svc, second, "b.txt", Meta(slug="fazi-illusion"), svc.config.seeds_dir)
+    result = add_reading(svc, second, "b.txt", dest_dir=svc.config.seeds_dir)
+    assert result.source.slug == "europa-im-hybriden-krieg-2"
+
+
+# --- duplicates ------------------------------------------------------------------------------
+
+
+def test_same_file_twice_is_refused(svc: Services) -> None:
+    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    before = snapshot(svc)
+    with pytest.raises(ReadingError) as info:
+        add_reading(svc, article_pdf(), "kopie.pdf", dest_dir=svc.config.seeds_dir)
+    assert str(info.value) == (
+        f"Diesen Text gibt es schon: „{ARTICLE_TITLE}“ (europa-im-hybriden-krieg). "
+        "Ich habe nichts geändert."
+    )
+    assert snapshot(svc) == before
+
+
+def test_seed_file_is_a_duplicate(svc: Services) -> None:
+    data = (svc.config.seeds_dir / "002_41a678d0e50b80a7.txt").read_bytes()
+    with pytest.raises(ReadingError, match="Die Illusion des Friedens"):
+        add_reading(svc, data, "fazi.txt", dest_dir=svc.config.seeds_dir)
+
+
+def test_same_text_in_another_format_is_refused(svc: Services) -> None:
+    add_reading(svc, article_text().encode(), "hybrid.txt", dest_dir=svc.config.seeds_dir)
+    for name in ("hybrid.pdf", "hybrid.html", "hybrid.docx"):
+        with pytest.raises(ReadingError, match="fast identisch|gibt es schon"):
+            add_reading(svc, ARTICLE_FILES[name](), name, dest_dir=svc.config.seeds_dir)
+    assert [s.slug for s in svc.catalog.sources].count("europa-im-hybriden-krieg") == 1
+
+
+def test_seed_text_reencoded_is_a_near_duplicate(svc: Services) -> None:
+    text = (svc.config.seeds_dir / "004_da9c4ef74847b748.txt").read_text(encoding="utf-8")
+    with pytest.raises(ReadingError, match="Trumps Endspiel"):
+        add_reading(svc, text.encode("cp1252", "replace"), "endspiel.txt")
+
+
+# --- protocols of unknown layout -------------------------------------------------------------
+
+
+def test_unknown_protocol_layout_is_ingested_as_article_with_warning(svc: Services) -> None:
+    result = add_reading(
+        svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir
+    )
+    assert result.source.kind == "article"
+    assert "Layout kenne ich nicht" in result.warnings[0]
+    assert found(svc, "Schuldenbremse Sondervermögen")[0] == result.source.slug
+
+
+def test_forced_protocol_of_unknown_layout_stays_protocol(svc: Services) -> None:
+    meta = Meta(kind="protocol")
+    result = add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
+    assert result.source.kind == "protocol"
+    assert "als Protokoll aufgenommen" in result.warnings[0]
+
+
+# --- all or nothing --------------------------------------------------------------------------
+
+
+def test_failure_while_indexing_leaves_registry_index_and_files_as_before(svc: Services) -> None:
+    db = svc.store.db
+    db.execute(
+        "CREATE TRIGGER fail_insert BEFORE INSERT ON passages "
+        "WHEN NEW.source = 'europa-im-hybriden-krieg' "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    before = snapshot(svc)
+    with pytest.raises(ReadingError) as info:
+        add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    assert "nicht gespeichert" in str(info.value)
+    assert "Es wurde nichts geändert" in str(info.value)
+    assert snapshot(svc) == before
+    assert svc.catalog.get("europa-im-hybriden-krieg") is None
+    assert found(svc, "Drohnenwand") == []
+    assert db.execute("SELECT count(*) FROM added_sources").fetchone()[0] == 0
+    # nothing half-ingested blocks a second try
+    db.execute("DROP TRIGGER fail_insert")
+    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    assert found(svc, "Drohnenwand")[0] == "europa-im-hybriden-krieg"
+
+
+def test_unwritable_destination_changes_nothing(svc: Services, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x")
+    before = snapshot(svc)
+    with pytest.raises(ReadingError, match="nicht gespeichert"):
+        add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=blocker / "readings")
+    assert snapshot(svc) == before
+
+
+# --- removal and corrections -----------------------------------------------------------------
+
+
+def test_remove_takes_source_out_but_keeps_file_and_allows_re_adding(svc: Services) -> None:
+    result = add_reading(svc, article_html(), "hybrid.html", dest_dir=svc.config.seeds_dir)
+    removed = remove_reading(svc, result.source.slug)
+    assert removed.slug == "europa-im-hybriden-krieg"
+    assert svc.catalog.get(removed.slug) is None
+    assert found(svc, "Drohnenwand") == []
+    assert ARTICLE_TITLE not in quellen(svc)
+    assert result.file.is_file() and result.original is not None and result.original.is_file()
+    again = add_reading(svc, article_html(), "hybrid.html", dest_dir=svc.config.data_dir)
+    assert again.source.slug == "europa-im-hybriden-krieg"
+
+
+def test_remove_unknown_or_bundled_source(svc: Services) -> None:
+    with pytest.raises(ReadingError, match="gibt es nicht"):
+        remove_reading(svc, "gibt-es-nicht")
+    with pytest.raises(ReadingError, match="mitgelieferten Bestand"):
+        remove_reading(svc, "fazi-illusion")
+    assert found(svc, "Anchorage")  # still searchable
+
+
+def test_update_title_and_author_persist(svc: Services) -> None:
+    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    update_reading(svc, "europa-im-hybriden-krieg", title="Europa rüstet auf", author="J. Roe")
+    again = build_services(svc.config)
+    source = again.catalog.get("europa-im-hybriden-krieg")
+    assert (source.title, source.author) == ("Europa rüstet auf", "J. Roe")
+    assert again.search.search("Drohnenwand")[0].source.title == "Europa rüstet auf"
+    again.store.close()
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def run_cli(config, *argv: str) -> int:  # noqa: ANN001
+    parser = argparse.ArgumentParser(prog="jourfixe")
+    register_cli(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(list(argv))
+    return args.func(args, config)
+
+
+def test_cli_add_and_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = make_config(tmp_path)
+    path = tmp_path / "hybrid.docx"
+    path.write_bytes(article_docx())
+    code = run_cli(config, "add", str(path), "--outlet", "GegenStandpunkt", "--kind", "article")
+    out = capsys.readouterr()
+    assert code == 0, out.err
+    assert f"Aufgenommen: „{ARTICLE_TITLE}“" in out.out
+    assert "Medium:     GegenStandpunkt" in out.out
+    assert "Zusammenfassung (automatisch erstellt):" in out.out
+    # the seeds numbering continues after 004
+    assert any(p.name.startswith("005_") for p in (tmp_path / "seeds").iterdir())
+    assert run_cli(config, "add", str(path)) == 1
+    assert "gibt es schon" in capsys.readouterr().err
+    assert run_cli(config, "remove", "europa-im-hybriden-krieg") == 0
+    assert "Entfernt: „Europa im hybriden Krieg“" in capsys.readouterr().out
+    services = build_services(config)
+    assert services.catalog.get("europa-im-hybriden-krieg") is None
+    services.store.close()
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["add", "fehlt.txt"], "gibt es nicht"),
+        (["add", "{file}", "--date", "irgendwann"], "Datum „irgendwann“"),
+        (["add", "{file}", "--kind", "roman"], "Art „roman“"),
+        (["add", "{empty}"], "ist leer"),
+        (["remove", "europa"], "gibt es nicht"),
+    ],
+)
+def test_cli_refusals_are_german_and_exit_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    config = make_config(tmp_path)
+    (tmp_path / "a.txt").write_text(article_text(), encoding="utf-8")
+    (tmp_path / "leer.txt").write_bytes(b"")
+    argv = [a.format(file=tmp_path / "a.txt", empty=tmp_path / "leer.txt") for a in argv]
+    assert run_cli(config, *argv) == 1
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_cli_commands_have_german_help() -> None:
+    parser = argparse.ArgumentParser(prog="jourfixe")
+    sub = parser.add_subparsers(dest="command")
+    register_cli(sub)
+    for name in ("add", "remove"):
+        assert sub.choices[name].description
+        help_text = sub.choices[name].format_help()
+        assert "DATEI" in help_text or "SLUG" in help_text
