@@ -17,4 +17,6 @@ NOT_UNDERSTOOD = "Das habe ich nicht verstanden. /hilfe zeigt, was ich kann."
 UNKNOWN_COMMAND = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was ich kann."
 
 # Raised (as OSError) by Attachment.load when Telegram does not hand out the file.
-DOWNLOAD_FAILED = "Die Datei konnte nicht von Telegram geladen werden. Bitte schick sie noch einmal."
+DOWNLOAD_FAILED = (
+    "Die Datei konnte nicht von Telegram geladen werden. Bitte schick sie noch einmal."
+)

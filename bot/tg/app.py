@@ -1,0 +1,852 @@
+"""The Telegram adapter: Telegram updates in, :class:`Request`; :class:`Reply` out, Bot API calls.
+
+Everything the bot says comes from the plain handlers in ``bot.handlers``; this module only
+decides *whether* an update is meant for the bot (group rules), builds the request, and sends
+the reply (HTML, split under 4096 characters, buttons on the last part).
+
+Environment (read by :meth:`bot.config.Config.from_env`):
+
+- ``TELEGRAM_BOT_TOKEN``: the bot token; never logged.
+- ``TELEGRAM_API_BASE_URL``: Bot API base, default ``https://api.telegram.org/bot`` (tests and
+  local Bot API servers); files are fetched from the same host under ``/file/bot``.
+- ``JOURFIXE_WEBHOOK_URL``: public HTTPS URL; when set the bot runs a webhook server instead of
+  long polling (needs ``python-telegram-bot[webhooks]``, i.e. tornado). The server listens on
+  ``0.0.0.0:JOURFIXE_WEBHOOK_PORT`` (default 8443) under the URL's path; a reverse proxy
+  terminates TLS. The webhook secret is derived from the token.
+- ``JOURFIXE_RATE_LIMIT=0``: no flood-limit throttling and no per-user limit (tests, benchmarks).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import importlib
+import inspect
+import logging
+import math
+import os
+import re
+import time
+import urllib.parse
+import warnings
+from collections import deque
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass, replace
+from datetime import timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx
+from telegram import (
+    BotCommand,
+    BotCommandScopeDefault,
+    Chat,
+    ChatMemberAdministrator,
+    ChatMemberOwner,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    InlineQueryResultArticle,
+    InputTextMessageContent,
+    LinkPreviewOptions,
+    Message,
+    MessageOrigin,
+    MessageOriginChannel,
+    MessageOriginChat,
+    MessageOriginHiddenUser,
+    MessageOriginUser,
+    ReplyParameters,
+    Update,
+    User,
+)
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ContextTypes,
+    InlineQueryHandler,
+    MessageHandler,
+    filters,
+)
+from telegram.warnings import PTBDeprecationWarning
+
+from bot.handlers.base import (
+    CALLBACKS,
+    COMMANDS,
+    EDIT_HOOKS,
+    Attachment,
+    Button,
+    Command,
+    Handler,
+    MessageRef,
+    OutMessage,
+    Reply,
+    Request,
+    unique_commands,
+)
+from bot.handlers.format import split_message
+from bot.texts import telegram as t
+
+if TYPE_CHECKING:
+    from bot.config import Config
+    from bot.services import Services
+
+log = logging.getLogger(__name__)
+
+# The update types the bot handles (passed to getUpdates / setWebhook).
+ALLOWED_UPDATES = [
+    Update.MESSAGE,
+    Update.EDITED_MESSAGE,
+    Update.CALLBACK_QUERY,
+    Update.INLINE_QUERY,
+]
+USER_RATE_LIMIT = (5, 30.0)  # at most 5 expensive requests per user in 30 seconds
+ADMIN_CACHE_SECONDS = 60.0
+INLINE_CACHE_SECONDS = 30  # readings can be added at run time: keep Telegram's cache short
+DOWNLOAD_TIMEOUT = 60.0
+# Messages an anonymous group admin sends come from this bot account, with sender_chat = group.
+ANONYMOUS_ADMIN_ID = 1087968824
+# Loggers that would print request URLs, which contain the token.
+_URL_LOGGERS = ("httpx", "httpcore")
+
+_COMMAND = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)")
+_TAG = re.compile(r"<[^>]*>")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Route:
+    """What a message asks for: a registered command, an unknown command, or a question."""
+
+    kind: str  # "command" | "unknown" | "text"
+    text: str  # the message text (mention of the bot removed for "text")
+    name: str | None = None  # command name as typed, lowercased
+    args: str = ""
+    command: Command | None = None
+
+
+def route_message(
+    text: str,
+    *,
+    chat_type: str,
+    bot_username: str,
+    replied_to_bot: bool = False,
+    has_document: bool = False,
+) -> Route | None:
+    """Decide whether (and how) the bot answers a message; ``None`` means stay silent.
+
+    Commands are answered with or without ``@botname`` (unless addressed to another bot). In a
+    private chat every other text is a question; in groups only a mention of the bot or a
+    reply to one of its messages is. Unknown commands get a hint only when they are clearly
+    meant for this bot: in private chats or with ``@botname``.
+    """
+    private = chat_type == "private"
+    m = _COMMAND.match(text)
+    if m:
+        name, target = m.group(1).lower(), m.group(2)
+        addressed = target is not None and target.lower() == bot_username.lower()
+        if target is not None and not addressed:
+            return None  # "/zitat@otherbot": not ours
+        args = text[m.end() :].strip()
+        cmd = COMMANDS.get(name)
+        if cmd is not None:
+            return Route("command", text, name, args, cmd)
+        if private or addressed:
+            return Route("unknown", text, name, args)
+        return None
+    mention = re.compile(rf"(?<![\w@])@{re.escape(bot_username)}(?!\w)", re.IGNORECASE)
+    mentioned = bool(bot_username) and mention.search(text) is not None
+    if not (private or mentioned or replied_to_bot):
+        return None
+    question = " ".join(mention.sub(" ", text).split()) if bot_username else text.strip()
+    if not question and not has_document and not mentioned:
+        return None  # a sticker or a photo without caption; a bare "@bot" is still a question
+    return Route("text", question)
+
+
+def telegram_commands(language: str = "de") -> list[BotCommand]:
+    """The command list for setMyCommands: German names, or English aliases for ``en``."""
+    result: list[BotCommand] = []
+    seen: set[str] = set()
+    for cmd in unique_commands():
+        if language == "en":
+            name = next((a for a in cmd.aliases if _valid_command(a)), cmd.name)
+            summary = cmd.summary_en or cmd.summary
+        else:
+            name, summary = cmd.name, cmd.summary
+        if not _valid_command(name) or name in seen:
+            continue
+        seen.add(name)
+        summary = summary.strip() or name
+        result.append(BotCommand(name, summary[:256]))
+    return result[:100]
+
+
+def _valid_command(name: str) -> bool:
+    return re.fullmatch(r"[a-z0-9_]{1,32}", name) is not None
+
+
+def keyboard(buttons: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None:
+    """Button specs as an inline keyboard (``None`` when there are no buttons)."""
+    rows = []
+    for row in buttons:
+        cells = [
+            InlineKeyboardButton(b.label, url=b.url)
+            if b.url
+            else InlineKeyboardButton(b.label, callback_data=b.data or "-")
+            for b in row
+        ]
+        if cells:
+            rows.append(cells)
+    return InlineKeyboardMarkup(rows) if rows else None
+
+
+def plain_text(html_text: str) -> str:
+    """HTML reduced to what a user would read, for the fallback when Telegram rejects markup."""
+    return html.unescape(_TAG.sub("", html_text))
+
+
+def file_base_url(api_base_url: str) -> str:
+    """Where files are downloaded: ``https://host/bot`` -> ``https://host/file/bot``."""
+    parts = urllib.parse.urlsplit(api_base_url)
+    path = parts.path
+    if path.endswith("/bot"):
+        path = path[: -len("/bot")] + "/file/bot"
+    else:
+        path = path.rstrip("/") + "/file/bot"
+    return urllib.parse.urlunsplit(parts._replace(path=path))
+
+
+def _seconds(value: int | float | timedelta) -> float:
+    return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _origin_name(origin: MessageOrigin | None) -> str | None:
+    if isinstance(origin, MessageOriginUser):
+        return origin.sender_user.first_name
+    if isinstance(origin, MessageOriginHiddenUser):
+        return origin.sender_user_name
+    if isinstance(origin, MessageOriginChat):
+        return origin.author_signature or origin.sender_chat.title
+    if isinstance(origin, MessageOriginChannel):
+        return origin.author_signature or origin.chat.title
+    return None
+
+
+def _is_from(msg: Message | None, user_id: int) -> bool:
+    return msg is not None and msg.from_user is not None and msg.from_user.id == user_id
+
+
+def _message_ref(msg: Message | None, bot_id: int) -> MessageRef | None:
+    if msg is None:
+        return None
+    author = msg.from_user
+    return MessageRef(
+        message_id=msg.message_id,
+        text=msg.text or msg.caption or "",
+        author_id=author.id if author else None,
+        author_name=_origin_name(msg.forward_origin)
+        or (author.first_name if author else (msg.sender_chat.title if msg.sender_chat else ""))
+        or "",
+        date=msg.date,
+        from_this_bot=author is not None and author.id == bot_id,
+    )
+
+
+class TelegramAdapter:
+    """The PTB callbacks; holds the services and the little state the adapter needs."""
+
+    def __init__(
+        self,
+        config: Config,
+        services: Services,
+        user_rate_limit: tuple[int, float] | None = USER_RATE_LIMIT,
+    ) -> None:
+        self.config = config
+        self.services = services
+        self.user_rate_limit = user_rate_limit
+        self._usage: dict[int, deque[float]] = {}
+        self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
+
+    # -- updates ---------------------------------------------------------------------------
+
+    async def on_message(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A new message: a command, a question, or nothing the bot should answer."""
+        msg = update.message
+        if msg is None or msg.from_user is None or not self._from_person(msg, context):
+            return
+        bot = context.bot
+        text = msg.text or msg.caption or ""
+        reply_to = msg.reply_to_message
+        route = route_message(
+            text,
+            chat_type=msg.chat.type,
+            bot_username=bot.username or "",
+            replied_to_bot=bool(
+                reply_to and reply_to.from_user and reply_to.from_user.id == bot.id
+            ),
+            has_document=msg.document is not None,
+        )
+        if route is None:
+            return
+        if route.kind == "command":
+            assert route.command is not None
+            func: Handler = route.command.func
+            expensive = route.command.expensive
+        elif route.kind == "unknown":
+            func, expensive = _reading("unknown_command", _fallback_unknown), False
+        else:
+            func, expensive = _reading("handle_text", _fallback_text), True
+        if expensive and await self._throttled(msg, context):
+            return
+        request = await self._request(
+            msg,
+            context,
+            user=msg.from_user,
+            text=route.text,
+            command=route.name if route.kind != "text" else None,
+            args=route.args,
+            with_attachment=True,
+        )
+        reply = func(request, self.services)
+        await self.send(bot, msg.chat.id, reply, quote=msg)
+
+    async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """An edited message goes to every edit hook (e.g. to update a logged note)."""
+        msg = update.edited_message
+        if msg is None or msg.from_user is None or not EDIT_HOOKS:
+            return
+        if not self._from_person(msg, context):
+            return
+        text = msg.text or msg.caption or ""
+        m = _COMMAND.match(text)
+        request = await self._request(
+            msg,
+            context,
+            user=msg.from_user,
+            text=text,
+            command=m.group(1).lower() if m else None,
+            args=text[m.end() :].strip() if m else "",
+            edited=True,
+        )
+        for hook in list(EDIT_HOOKS):
+            reply = hook(request, self.services)
+            if reply is not None:
+                await self.send(context.bot, msg.chat.id, reply, quote=msg)
+
+    async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button press: dispatch on the prefix of its data, always answer the query."""
+        query = update.callback_query
+        if query is None:
+            return
+        answered = False
+        try:
+            data = query.data or ""
+            func = CALLBACKS.get(data.split(":", 1)[0])
+            msg = query.message if isinstance(query.message, Message) else None
+            if func is None:
+                await self._api(query.answer, t.STALE_BUTTON)
+                answered = True
+                return
+            if msg is not None:
+                request = await self._request(
+                    msg, context, user=query.from_user, text=msg.text or msg.caption or ""
+                )
+                request = replace(request, callback_data=data)
+            else:  # a button under an inline-mode message: no chat known
+                request = Request(
+                    chat_id=query.from_user.id,
+                    chat_type="inline",
+                    user_id=query.from_user.id,
+                    user_name=query.from_user.first_name,
+                    text="",
+                    is_admin=False,
+                    callback_data=data,
+                    language_code=query.from_user.language_code,
+                )
+            reply = func(request, self.services)
+            await self._api(query.answer, (reply.toast or "")[:200] or None)
+            answered = True
+            if reply.edit and reply.messages:
+                await self._edit(context.bot, query.inline_message_id, msg, reply)
+            elif msg is not None:
+                await self.send(context.bot, msg.chat.id, reply, thread=msg)
+        finally:
+            if not answered:
+                try:
+                    await self._api(query.answer)
+                except TelegramError as exc:
+                    log.warning("could not answer callback query: %s", exc)
+
+    async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """``@bot Stichwort``: one page of matching quotes, paged with next_offset."""
+        query = update.inline_query
+        if query is None:
+            return
+        inline = importlib.import_module("bot.handlers.inline")
+        items, next_offset = inline.inline_results(query.query, query.offset, self.services)
+        results = [
+            InlineQueryResultArticle(
+                id=item.id,
+                title=item.title,
+                description=item.description or None,
+                input_message_content=InputTextMessageContent(
+                    item.html,
+                    parse_mode=ParseMode.HTML,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                ),
+            )
+            for item in items
+        ]
+        await self._api(
+            query.answer,
+            results,
+            cache_time=INLINE_CACHE_SECONDS,
+            next_offset=next_offset or "",
+            auto_pagination=False,
+        )
+
+    async def on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Log the failure with the update id; the user gets a short German apology."""
+        error = context.error
+        if not isinstance(update, Update):
+            if isinstance(error, NetworkError):  # polling hiccups: no traceback spam
+                log.warning("network problem while polling: %s", error)
+            else:
+                log.error("error outside of an update", exc_info=error)
+            return
+        log.error("error while handling update %s", update.update_id, exc_info=error)
+        chat = update.effective_chat
+        if chat is None:  # inline queries have no chat to apologize in
+            return
+        try:
+            await context.bot.send_message(chat.id, t.APOLOGY)
+        except TelegramError as exc:
+            log.warning("could not send the apology for update %s: %s", update.update_id, exc)
+
+    # -- sending ---------------------------------------------------------------------------
+
+    async def send(
+        self,
+        bot: Any,
+        chat_id: int,
+        reply: Reply,
+        quote: Message | None = None,
+        thread: Message | None = None,
+    ) -> None:
+        """Send every message of ``reply``; in groups the first one replies to ``quote``."""
+        reply_params = None
+        origin = quote or thread
+        if quote is not None and quote.chat.type != Chat.PRIVATE:
+            reply_params = ReplyParameters(quote.message_id, allow_sending_without_reply=True)
+        thread_id = origin.message_thread_id if origin and origin.is_topic_message else None
+        try:
+            for out in reply.messages:
+                sent = await self._send_out(bot, chat_id, out, reply_params, thread_id)
+                if sent:
+                    reply_params = None
+        except Forbidden as exc:
+            # blocked by the user or removed from the group: nobody to tell; drop the rest
+            log.warning("Telegram refused to deliver to chat %s: %s", chat_id, exc)
+
+    async def _send_out(
+        self,
+        bot: Any,
+        chat_id: int,
+        out: OutMessage,
+        reply_params: ReplyParameters | None,
+        thread_id: int | None,
+    ) -> bool:
+        markup = keyboard(out.buttons)
+        html_text = out.html or ""
+        sent = False
+        if out.document is not None:
+            caption = out.document.caption or ""
+            if not caption and len(html_text) <= 1024:
+                caption, html_text = html_text, ""
+            if len(caption) > 1024:
+                caption, html_text = "", (caption + "\n\n" + html_text).strip()
+            await self._api(
+                bot.send_document,
+                chat_id,
+                document=out.document.content,
+                filename=out.document.file_name,
+                caption=caption or None,
+                parse_mode=ParseMode.HTML,
+                reply_markup=None if html_text.strip() else markup,
+                reply_parameters=reply_params,
+                message_thread_id=thread_id,
+            )
+            sent, reply_params = True, None
+        if not html_text.strip():
+            return sent
+        parts = [p for p in split_message(html_text) if p.strip()]
+        for i, part in enumerate(parts):
+            await self._send_text(
+                bot,
+                chat_id,
+                part,
+                markup if i == len(parts) - 1 else None,
+                reply_params if i == 0 else None,
+                thread_id,
+            )
+        return True
+
+    async def _send_text(
+        self,
+        bot: Any,
+        chat_id: int,
+        text: str,
+        markup: InlineKeyboardMarkup | None,
+        reply_params: ReplyParameters | None,
+        thread_id: int | None,
+    ) -> None:
+        kwargs: dict[str, Any] = {
+            "reply_markup": markup,
+            "reply_parameters": reply_params,
+            "message_thread_id": thread_id,
+            "link_preview_options": LinkPreviewOptions(is_disabled=True),
+        }
+        try:
+            await self._api(bot.send_message, chat_id, text, parse_mode=ParseMode.HTML, **kwargs)
+        except BadRequest as exc:
+            if "parse entities" not in exc.message.lower():
+                raise
+            # A handler produced broken HTML: the user still gets the words, without markup.
+            log.error("Telegram rejected HTML (%s); sending plain text", exc.message)
+            await self._api(bot.send_message, chat_id, plain_text(text)[:4096], **kwargs)
+
+    async def _edit(
+        self, bot: Any, inline_message_id: str | None, msg: Message | None, reply: Reply
+    ) -> None:
+        """Replace the pressed message with the first message of ``reply``; send the rest."""
+        first, rest = reply.messages[0], reply.messages[1:]
+        parts = [p for p in split_message(first.html or "") if p.strip()]
+        if first.document is not None or not parts:
+            if msg is not None:
+                await self.send(bot, msg.chat.id, reply, thread=msg)
+            return
+        markup = keyboard(first.buttons)
+        target: dict[str, Any] = (
+            {"inline_message_id": inline_message_id}
+            if msg is None
+            else {"chat_id": msg.chat.id, "message_id": msg.message_id}
+        )
+        try:
+            await self._api(
+                bot.edit_message_text,
+                parts[0],
+                parse_mode=ParseMode.HTML,
+                reply_markup=markup if len(parts) == 1 else None,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                **target,
+            )
+        except Forbidden as exc:
+            log.warning("Telegram refused to edit in chat %s: %s", target, exc)
+            return
+        except BadRequest as exc:
+            text = exc.message.lower()
+            if "not modified" in text:
+                pass  # the same page pressed twice
+            elif msg is not None and (
+                "not found" in text or "can't be edited" in text or "no text" in text
+            ):
+                # too old to edit (or not a text message): send the answer as a new message
+                await self.send(bot, msg.chat.id, reply, thread=msg)
+                return
+            else:
+                raise
+        if msg is None:
+            return
+        tail = [OutMessage("\n\n".join(parts[1:]), first.buttons)] if len(parts) > 1 else []
+        if tail or rest:
+            await self.send(bot, msg.chat.id, Reply(messages=tail + rest), thread=msg)
+
+    async def _api(self, fn: Callable[..., Awaitable[T]], *args: Any, **kwargs: Any) -> T:
+        """One Bot API call; on flood control wait as told and retry once."""
+        for attempt in range(2):
+            try:
+                return await fn(*args, **kwargs)
+            except RetryAfter as exc:
+                if attempt:
+                    raise
+                with warnings.catch_warnings():  # PTB 22 warns about int time periods
+                    warnings.simplefilter("ignore", PTBDeprecationWarning)
+                    delay = _seconds(exc.retry_after)
+                log.warning("flood control: retrying in %.0f s", delay)
+                await asyncio.sleep(delay)
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # -- building requests -----------------------------------------------------------------
+
+    def _from_person(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """Ignore other bots (no bot loops) and our own inline results posted as messages."""
+        if msg.via_bot is not None and msg.via_bot.id == context.bot.id:
+            return False
+        user = msg.from_user
+        return user is not None and (not user.is_bot or user.id == ANONYMOUS_ADMIN_ID)
+
+    async def _request(
+        self,
+        msg: Message,
+        context: ContextTypes.DEFAULT_TYPE,
+        *,
+        user: User,
+        text: str,
+        command: str | None = None,
+        args: str = "",
+        edited: bool = False,
+        with_attachment: bool = False,
+    ) -> Request:
+        bot = context.bot
+        doc = msg.document
+        attachment = None
+        if doc is not None and with_attachment:
+            attachment = Attachment(
+                file_name=doc.file_name or "datei",
+                size=doc.file_size or 0,
+                mime_type=doc.mime_type,
+                load=lambda file_id=doc.file_id: self.download(file_id),
+            )
+        return Request(
+            chat_id=msg.chat.id,
+            chat_type=msg.chat.type,
+            user_id=user.id,
+            user_name=user.first_name,
+            text=text,
+            command=command,
+            args=args,
+            message_id=msg.message_id,
+            date=msg.date,
+            is_admin=await self._is_admin(bot, msg, user),
+            reply_to=_message_ref(msg.reply_to_message, bot.id),
+            forward_from=_origin_name(msg.forward_origin),
+            edited=edited,
+            attachment=attachment,
+            language_code=user.language_code,
+        )
+
+    async def _is_admin(self, bot: Any, msg: Message, user: User) -> bool:
+        """Private chats: always; groups: creator or administrator (cached for a minute)."""
+        chat = msg.chat
+        if chat.type == Chat.PRIVATE:
+            return True
+        if msg.sender_chat is not None and msg.sender_chat.id == chat.id:
+            return True  # an anonymous admin writing as the group
+        key = (chat.id, user.id)
+        now = time.monotonic()
+        cached = self._admins.get(key)
+        if cached is not None and cached[1] > now:
+            return cached[0]
+        try:
+            member = await bot.get_chat_member(chat.id, user.id)
+            admin = isinstance(member, ChatMemberOwner | ChatMemberAdministrator)
+        except TelegramError as exc:
+            log.warning("getChatMember failed in chat %s: %s", chat.id, exc)
+            return False
+        if len(self._admins) > 10_000:
+            self._admins = {k: v for k, v in self._admins.items() if v[1] > now}
+        self._admins[key] = (admin, now + ADMIN_CACHE_SECONDS)
+        return admin
+
+    async def _throttled(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
+        """Per-user limit on expensive requests; tells the user how long to wait."""
+        if self.user_rate_limit is None or msg.from_user is None:
+            return False
+        limit, window = self.user_rate_limit
+        now = time.monotonic()
+        recent = self._usage.setdefault(msg.from_user.id, deque())
+        while recent and now - recent[0] >= window:
+            recent.popleft()
+        if len(recent) < limit:
+            recent.append(now)
+            if len(self._usage) > 10_000:
+                self._usage = {u: q for u, q in self._usage.items() if q}
+            return False
+        wait = max(1, math.ceil(window - (now - recent[0])))
+        text = t.RATE_LIMITED.format(window=int(window), limit=limit, wait=wait)
+        await self.send(context.bot, msg.chat.id, Reply.text(text), quote=msg)
+        return True
+
+    def download(self, file_id: str) -> bytes:
+        """Fetch a file's bytes (synchronously: handlers are plain functions)."""
+        token = self.config.token or ""
+        try:
+            with httpx.Client(timeout=DOWNLOAD_TIMEOUT) as client:
+                answer = client.post(
+                    f"{self.config.api_base_url}{token}/getFile", data={"file_id": file_id}
+                ).json()
+                if not answer.get("ok"):
+                    raise OSError(t.DOWNLOAD_FAILED)
+                path = answer["result"]["file_path"]
+                if Path(path).is_absolute() and Path(path).is_file():
+                    return Path(path).read_bytes()  # a local Bot API server in --local mode
+                res = client.get(f"{file_base_url(self.config.api_base_url)}{token}/{path}")
+                if res.status_code != 200:
+                    raise OSError(t.DOWNLOAD_FAILED)
+                return res.content
+        except (httpx.HTTPError, ValueError, KeyError):
+            # no exception chaining: httpx messages carry the URL, and the URL the token
+            raise OSError(t.DOWNLOAD_FAILED) from None
+
+
+def _reading(name: str, fallback: Handler) -> Handler:
+    """A handler of bot.handlers.reading, looked up at call time (tests may replace it)."""
+    module = importlib.import_module("bot.handlers.reading")
+    return getattr(module, name, fallback)
+
+
+def _fallback_text(request: Request, services: Services) -> Reply:
+    return Reply.text(t.NOT_UNDERSTOOD)
+
+
+def _fallback_unknown(request: Request, services: Services) -> Reply:
+    return Reply.text(t.UNKNOWN_COMMAND)
+
+
+# -- building and running ------------------------------------------------------------------
+
+
+def build_application(
+    config: Config,
+    services: Services,
+    *,
+    user_rate_limit: tuple[int, float] | None | bool = True,
+) -> Application:
+    """Wire the handlers into a PTB Application (not started).
+
+    ``user_rate_limit``: ``True`` = the default per-user limit when ``config.rate_limit``,
+    ``None`` = off, or an explicit ``(requests, seconds)``.
+    """
+    import bot.handlers  # noqa: F401  (registers every command, button and edit hook)
+
+    for name in _URL_LOGGERS:  # their INFO lines contain request URLs, i.e. the token
+        logging.getLogger(name).setLevel(logging.WARNING)
+    if not config.token:
+        raise ValueError("no Telegram token configured (TELEGRAM_BOT_TOKEN)")
+    if user_rate_limit is True:
+        limit: tuple[int, float] | None = USER_RATE_LIMIT if config.rate_limit else None
+    else:
+        limit = user_rate_limit or None
+    adapter = TelegramAdapter(config, services, limit)
+
+    async def post_init(application: Application) -> None:
+        await register_commands(application)
+        await _setup_reminders(application, services)
+
+    builder = (
+        Application.builder()
+        .token(config.token)
+        .base_url(config.api_base_url)
+        .base_file_url(file_base_url(config.api_base_url))
+        .post_init(post_init)
+    )
+    if config.rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter())
+    application = builder.build()
+    application.bot_data["adapter"] = adapter
+    application.bot_data["services"] = services
+    application.add_handler(MessageHandler(filters.UpdateType.MESSAGE, adapter.on_message))
+    application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, adapter.on_edited))
+    application.add_handler(CallbackQueryHandler(adapter.on_callback))
+    application.add_handler(InlineQueryHandler(adapter.on_inline))
+    application.add_error_handler(adapter.on_error)
+    return application
+
+
+async def register_commands(application: Application) -> None:
+    """setMyCommands: German by default, English for clients set to English."""
+    try:
+        await application.bot.set_my_commands(telegram_commands("de"), BotCommandScopeDefault())
+        await application.bot.set_my_commands(
+            telegram_commands("en"), BotCommandScopeDefault(), language_code="en"
+        )
+    except TelegramError as exc:  # the bot works without a command menu
+        log.warning("could not register the command list: %s", exc)
+
+
+async def _setup_reminders(application: Application, services: Services) -> None:
+    try:
+        reminders = importlib.import_module("bot.tg.reminders")
+    except ModuleNotFoundError as exc:
+        if exc.name != "bot.tg.reminders":
+            raise
+        return
+    setup = getattr(reminders, "setup_reminders", None)
+    if setup is None:
+        return
+    result = setup(application, services)
+    if inspect.isawaitable(result):
+        await result
+
+
+class _RedactToken(logging.Filter):
+    """Belt and braces: replace the token in any log line that would still contain it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.token and self.token in record.getMessage():
+            record.msg = record.getMessage().replace(self.token, "***")
+            record.args = None
+        return True
+
+
+def _configure_logging(token: str) -> None:
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(
+            level=os.environ.get("JOURFIXE_LOG_LEVEL", "INFO").upper(),
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    for handler in root.handlers:
+        handler.addFilter(_RedactToken(token))
+    for name in _URL_LOGGERS:
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def run_bot(config: Config) -> int:
+    """Run the bot until SIGINT/SIGTERM: long polling, or a webhook if configured."""
+    # PTB 22 warns about integer time periods; opt in to its timedelta behaviour.
+    os.environ.setdefault("PTB_TIMEDELTA", "true")
+    _configure_logging(config.token or "")
+    from bot.services import build_services
+
+    try:
+        services = build_services(config)
+        application = build_application(config, services)
+    except Exception:
+        log.exception("the bot could not start")
+        return 1
+    try:
+        if config.webhook_url:
+            path = urllib.parse.urlsplit(config.webhook_url).path.lstrip("/")
+            secret = hashlib.sha256(f"jourfixe:{config.token}".encode()).hexdigest()[:32]
+            log.info("starting webhook on port %s", config.webhook_port)
+            application.run_webhook(
+                listen="0.0.0.0",
+                port=config.webhook_port,
+                url_path=path,
+                webhook_url=config.webhook_url,
+                secret_token=secret,
+                allowed_updates=ALLOWED_UPDATES,
+            )
+        else:
+            log.info("starting long polling against %s", _host(config.api_base_url))
+            application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    except RuntimeError as exc:  # e.g. webhook mode without tornado installed
+        log.error("the bot stopped: %s", exc)
+        return 1
+    except TelegramError as exc:  # e.g. an invalid token on getMe
+        log.error("Telegram refused to start the bot: %s", exc)
+        return 1
+    return 0
+
+
+def _host(url: str) -> str:
+    return urllib.parse.urlsplit(url).netloc
