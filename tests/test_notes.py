@@ -555,3 +555,25 @@ def test_scheduled_meeting_gives_topic_and_next_meeting(svc):
     # a chat without a calendar gets a protocol without the closing line
     run("/notiz Anderswo.", svc, chat=OTHER_CHAT)
     assert "nächste Jour fixe" not in html(run("/protokoll", svc, chat=OTHER_CHAT))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/notizen " + "Friedensplan " * 900,
+        "/notizen 🙂🙂",
+        '/notizen "NEAR" OR (*) ^',
+        "/protokoll " + "1" * 10_000,
+        "/protokoll 🙂",
+        "/protokoll_quelle 99.99.9999",
+        "/sitzung start " + "T" * 10_000,
+        "/loeschen " + "9" * 30,
+        "/namen vielleicht",
+        "/abschnitt " + "A" * 5000,
+    ],
+)
+def test_bad_input_gets_a_german_answer(svc, text):
+    run("/notiz Etwas.", svc)
+    reply = run(text, svc)
+    assert reply.messages and all(0 < len(m.html) <= 4096 for m in reply.messages)
+    assert [n.text for n in book(svc).all_notes(CHAT)] == ["Etwas."]
