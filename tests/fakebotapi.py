@@ -852,11 +852,14 @@ def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
             pass  # quiet: URLs contain the token
 
         def _reply(self, status: int, body: bytes, ctype: str = "application/json") -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            try:
+                self.send_response(status)
+                self.send_header("Content-Type", ctype)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            except (BrokenPipeError, ConnectionResetError):
+                self.close_connection = True  # the bot went away mid long poll
 
         def _route(self) -> None:
             url = urllib.parse.urlsplit(self.path)

@@ -1,0 +1,109 @@
+"""End to end: the real `jourfixe run` process against the fake Bot API server over HTTP."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakebotapi import FakeBotAPI, parse_html
+
+from bot import PROJECT_ROOT
+
+WAIT = 30.0  # seconds; generous for a loaded CI machine, but bounded
+
+
+@pytest.fixture
+def running_bot(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, subprocess.Popen[bytes], Path]]:
+    """The fake server plus `python -m bot run` pointed at it; always terminated."""
+    with FakeBotAPI() as api:
+        env = dict(os.environ)
+        env.update(
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_BASE_URL=api.base_url,
+            JOURFIXE_DB=str(tmp_path / "e2e.db"),
+            JOURFIXE_DATA_DIR=str(tmp_path / "data"),
+            JOURFIXE_RATE_LIMIT="0",
+            PYTHONUNBUFFERED="1",
+        )
+        env.pop("JOURFIXE_WEBHOOK_URL", None)
+        log = tmp_path / "bot.log"
+        with log.open("wb") as out:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "bot", "-v", "run"],
+                cwd=PROJECT_ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+            )
+            try:
+                yield api, proc, log
+            finally:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait(timeout=15)
+
+
+def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
+    api, proc, log = running_bot
+    try:
+        api.wait_for("setMyCommands", timeout=WAIT)  # started: polling and post_init done
+    except TimeoutError:
+        pytest.fail(f"bot did not start:\n{log.read_text(errors='replace')[-3000:]}")
+
+    # a private question
+    user = api.user(7001, "Clara")
+    since = api.mark()
+    api.inject(api.private_message("Was sagt Karaganow über Putin?", user=user))
+    answer = api.wait_for("sendMessage", lambda c: c.chat_id == 7001, WAIT, since)
+    assert answer.error is None
+    assert "Karaganow" in parse_html(answer.text)
+
+    # a group command addressed with @botname
+    group = api.group_chat(-1009001, "Jour fixe")
+    since = api.mark()
+    update = api.group_message(f"/zitat@{api.username} Frieden", user=user, chat=group)
+    api.inject(update)
+    results = api.wait_for(
+        "sendMessage", lambda c: c.chat_id == group["id"] and bool(c.buttons), WAIT, since
+    )
+    assert results.params["reply_parameters"]["message_id"] == update["message"]["message_id"]
+    assert "Frieden" in parse_html(results.text)
+
+    # pressing "Weiter" edits that message
+    data = next(
+        d
+        for row in results.buttons
+        for b in row
+        if "Weiter" in b["text"]
+        for d in [b["callback_data"]]
+    )
+    since = api.mark()
+    api.inject(api.callback(data, results, user=user))
+    api.wait_for("answerCallbackQuery", timeout=WAIT, since=since)
+    edit = api.wait_for("editMessageText", timeout=WAIT, since=since)
+    assert edit.error is None
+    assert edit.params["message_id"] == results.result["message_id"]
+    assert edit.text != results.text
+
+    # an inline query
+    since = api.mark()
+    api.inject(api.inline_query("Karaganow", user=user))
+    inline = api.wait_for("answerInlineQuery", timeout=WAIT, since=since)
+    assert inline.error is None
+    assert inline.params["results"]
+    assert "Karaganow" in inline.params["results"][0]["input_message_content"]["message_text"]
+
+    assert proc.poll() is None, "the bot died"
+    proc.terminate()
+    assert proc.wait(timeout=15) == 0
+    output = log.read_text(errors="replace")
+    assert api.token not in output
+    assert "Traceback" not in output
