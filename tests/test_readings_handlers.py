@@ -1,0 +1,280 @@
+"""/neu, /entfernen and the title/author buttons: handlers, the console and Telegram."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from fixtures.readings.make import (
+    ARTICLE_TITLE,
+    PROTOCOL_TEXT,
+    article_docx,
+    article_html,
+    article_pdf,
+    pdf_bytes,
+)
+
+import bot.handlers  # noqa: F401  (registers every command)
+from bot.config import Config
+from bot.console import run_console
+from bot.handlers import base
+from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
+from bot.services import Services
+
+SLUG = "europa-im-hybriden-krieg"
+
+
+def attachment(data: bytes, name: str, size: int | None = None) -> Attachment:
+    return Attachment(name, len(data) if size is None else size, None, lambda: data)
+
+
+def request(text: str = "", **kw: object) -> Request:
+    fields: dict[str, object] = {
+        "chat_id": -100, "chat_type": "supergroup", "user_id": 7, "user_name": "Anna",
+        "text": text, "is_admin": True,
+    }  # fmt: skip
+    fields.update(kw)
+    return Request(**fields)  # type: ignore[arg-type]
+
+
+def neu(services: Services, att: Attachment | None, args: str = "", **kw: object) -> Reply:
+    req = request(f"/neu {args}".strip(), command="neu", args=args, attachment=att, **kw)
+    return COMMANDS["neu"].func(req, services)
+
+
+def press(services: Services, data: str, **kw: object) -> Reply:
+    return CALLBACKS[data.split(":", 1)[0]](request(callback_data=data, **kw), services)
+
+
+def say(services: Services, text: str, **kw: object) -> Reply | None:
+    """A plain message, dispatched the way the adapters do: hooks first."""
+    req = request(text, **kw)
+    for hook in base.MESSAGE_HOOKS:
+        reply = hook(req, services)
+        if reply is not None:
+            return reply
+    return None
+
+
+def html(reply: Reply) -> str:
+    return "\n".join(m.html for m in reply.messages)
+
+
+def buttons(reply: Reply) -> list[tuple[str, str]]:
+    return [(b.label, b.data or "") for m in reply.messages for row in m.buttons for b in row]
+
+
+def titles(services: Services) -> list[str]:
+    return [s.title for s in services.catalog.sources]
+
+
+# --- /neu ------------------------------------------------------------------------------------
+
+
+def test_neu_with_a_document_answers_with_what_it_found(services: Services) -> None:
+    reply = neu(services, attachment(article_docx(), "hybrid.docx"))
+    text = html(reply)
+    assert f"<b>{ARTICLE_TITLE}</b>" in text
+    assert "Autor: Jane Roe · Datum: 03.10.2025 · Art: Artikel" in text
+    assert "3 Abschnitte durchsuchbar" in text
+    assert "(automatisch erstellt)" in text
+    assert buttons(reply) == [("Titel ändern", f"rd:t:{SLUG}"), ("Autor ändern", f"rd:a:{SLUG}")]
+    assert services.search.search("Drohnenwand")[0].source.slug == SLUG
+    listing = COMMANDS["quellen"].func(request("/quellen", command="quellen"), services)
+    assert ARTICLE_TITLE in html(listing)
+    stored = Path(services.catalog.get(SLUG).file)
+    assert stored.parent == (services.config.data_dir / "readings").resolve()
+
+
+def test_neu_protokoll_word_forces_the_kind(services: Services) -> None:
+    reply = neu(services, attachment(PROTOCOL_TEXT.encode(), "jf.txt"), "protokoll")
+    assert "Art: Protokoll" in html(reply)
+    assert services.catalog.get("protokoll-2026-01-26").kind == "protocol"
+
+
+def test_neu_is_for_admins_in_groups(services: Services) -> None:
+    def explode() -> bytes:
+        raise AssertionError("must not download")
+
+    att = Attachment("hybrid.pdf", 1000, None, explode)
+    reply = neu(services, att, is_admin=False)
+    assert html(reply) == "Das dürfen in Gruppen nur Admins."
+    # in a private chat everybody may
+    reply = neu(services, attachment(article_pdf(), "h.pdf"), chat_type="private", is_admin=False)
+    assert "Neuer Text aufgenommen" in html(reply)
+
+
+def test_neu_refuses_big_files_before_downloading(services: Services) -> None:
+    def explode() -> bytes:
+        raise AssertionError("must not download")
+
+    before = titles(services)
+    reply = neu(services, Attachment("buch.pdf", 12 * 1024 * 1024, None, explode))
+    assert "12,0 MB" in html(reply) and "höchstens 5 MB" in html(reply)
+    reply = neu(services, Attachment("film.mp4", 100, None, explode))
+    assert "kann ich nicht lesen" in html(reply)
+    assert titles(services) == before
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"", "leer.txt", "ist leer"),
+        (pdf_bytes([[]]), "scan.pdf", "gescanntes PDF ohne Textebene"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "bild.txt", "Binärdaten"),
+        (b"<b>\xff</b>" * 10, "kaputt.docx", "keine lesbare Word-Datei"),
+    ],
+)
+def test_neu_bad_files_get_a_german_message_and_change_nothing(
+    services: Services, data: bytes, name: str, message: str
+) -> None:
+    before = titles(services)
+    reply = neu(services, attachment(data, name))
+    assert message in html(reply)
+    assert "<" not in html(reply).replace("<code>", "").replace("</code>", "")
+    assert titles(services) == before
+
+
+def test_neu_duplicate_is_refused(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    reply = neu(services, attachment(article_html(), "hybrid.html"))
+    assert "fast identisch mit „Europa im hybriden Krieg“" in html(reply)
+    assert titles(services).count(ARTICLE_TITLE) == 1
+
+
+def test_neu_without_document_explains_how(services: Services) -> None:
+    assert "Beschriftung" in html(neu(services, None))
+    ref = base.MessageRef(1, "", 9, "Bea", services.clock())
+    assert "noch einmal" in html(neu(services, None, reply_to=ref))
+
+
+def test_neu_download_failure(services: Services) -> None:
+    def fail() -> bytes:
+        raise OSError("network")
+
+    reply = neu(services, Attachment("hybrid.pdf", 100, None, fail))
+    assert "nicht herunterladen" in html(reply)
+
+
+# --- Titel ändern / Autor ändern -------------------------------------------------------------
+
+
+def test_title_button_takes_the_next_message_of_that_user(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    ask = press(services, f"rd:t:{SLUG}")
+    assert "neuen Titel" in html(ask)
+    assert say(services, "Meine Meinung dazu", user_id=8) is None  # someone else: a question
+    assert say(services, "Anderswo", chat_id=-200) is None  # same user, other chat
+    done = say(services, "  Europa <rüstet> auf  ")
+    assert done is not None
+    assert "Titel geändert: <b>Europa &lt;rüstet&gt; auf</b>" in html(done)
+    assert services.catalog.get(SLUG).title == "Europa <rüstet> auf"
+    assert say(services, "noch etwas") is None  # the edit is used up
+
+
+def test_author_button_validation_and_cancel(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    press(services, f"rd:a:{SLUG}")
+    too_long = say(services, "x" * 500)
+    assert "zu lang" in html(too_long)
+    done = say(services, "Jane Q. Roe 🙂")
+    assert "Autor geändert" in html(done)
+    assert services.catalog.get(SLUG).author == "Jane Q. Roe 🙂"
+    press(services, f"rd:a:{SLUG}")
+    assert "Abgebrochen" in html(say(services, "-"))
+    assert services.catalog.get(SLUG).author == "Jane Q. Roe 🙂"
+
+
+def test_pending_edit_expires(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    press(services, f"rd:t:{SLUG}")
+    later = services.clock() + timedelta(minutes=20)
+    services.clock = lambda: later
+    assert say(services, "Zu spät") is None
+    assert services.catalog.get(SLUG).title == ARTICLE_TITLE
+
+
+def test_edit_buttons_need_admin_and_refuse_bundled_sources(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    assert (
+        press(services, f"rd:t:{SLUG}", is_admin=False).toast
+        == "Das dürfen in Gruppen nur Admins."
+    )
+    assert say(services, "Neuer Titel") is None
+    assert "sources.yaml" in (press(services, "rd:t:fazi-illusion").toast or "")
+    assert press(services, "rd:t:gibt-es-nicht").toast == "Die Quelle gibt es nicht mehr."
+
+
+# --- /entfernen ------------------------------------------------------------------------------
+
+
+def entfernen(services: Services, args: str, **kw: object) -> Reply:
+    req = request(f"/entfernen {args}", command="entfernen", args=args, **kw)
+    return COMMANDS["entfernen"].func(req, services)
+
+
+def test_entfernen_asks_then_removes_and_keeps_the_file(services: Services) -> None:
+    neu(services, attachment(article_pdf(), "hybrid.pdf"))
+    stored = Path(services.catalog.get(SLUG).file)
+    ask = entfernen(services, "hybriden Krieg")
+    assert "Soll „Europa im hybriden Krieg“" in html(ask)
+    assert buttons(ask) == [("Ja, entfernen", f"rd:y:{SLUG}"), ("Abbrechen", "rd:n")]
+    assert services.catalog.get(SLUG) is not None  # nothing happens before the confirmation
+    done = press(services, f"rd:y:{SLUG}")
+    assert done.edit
+    assert "ist entfernt" in html(done)
+    assert services.catalog.get(SLUG) is None
+    assert services.search.search("Drohnenwand") == []
+    assert stored.is_file()
+    assert press(services, f"rd:y:{SLUG}").toast == "Die Quelle gibt es nicht mehr."
+
+
+def test_entfernen_edge_cases(services: Services) -> None:
+    assert "/entfernen QUELLE" in html(entfernen(services, ""))
+    assert "finde ich nicht" in html(entfernen(services, "Kochrezepte"))
+    assert html(entfernen(services, "Fazi", is_admin=False)) == "Das dürfen in Gruppen nur Admins."
+    which = entfernen(services, "Fazi")  # two sources by Fazi: choose
+    assert html(which) == "Welche Quelle soll ich entfernen?"
+    assert ("Abbrechen", "rd:n") in buttons(which)
+    refused = press(services, "rd:y:fazi-illusion")
+    assert "mitgelieferten Bestand" in html(refused)
+    assert services.catalog.get("fazi-illusion") is not None
+    assert "Nichts entfernt" in html(press(services, "rd:n"))
+
+
+def test_callback_data_fits_telegram_limit(services: Services) -> None:
+    from bot.core.readings import Meta, add_reading
+
+    slug = "s" * 50
+    add_reading(services, article_pdf(), "h.pdf", Meta(slug=slug), services.config.data_dir)
+    reply = entfernen(services, slug)
+    assert all(len(data.encode()) <= 64 for _, data in buttons(reply))
+
+
+# --- through the console and through Telegram ------------------------------------------------
+
+
+def test_console_neu_then_fix_title(tmp_path: Path) -> None:
+    path = tmp_path / "hybrid.html"
+    path.write_bytes(article_html())
+    out = io.StringIO()
+    config = Config(db_path=tmp_path / "c.db", data_dir=tmp_path / "data")
+    lines = f"/neu {path}\n1\nEuropa und der hybride Krieg\n/quellen\n/ende\n"
+    assert run_console(config, stdin=io.StringIO(lines), stdout=out, download_dir=tmp_path) == 0
+    text = out.getvalue()
+    assert "Neuer Text aufgenommen: Europa im hybriden Krieg" in text
+    assert "Titel geändert: Europa und der hybride Krieg" in text
+    assert "Europa und der hybride Krieg" in text.split("Titel geändert")[1]
+
+
+async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa: ANN001
+    update = fake_api.document_message(article_pdf(), "hybrid.pdf", caption="/neu",
+                                       mime_type="application/pdf")  # fmt: skip
+    sent = await tg.replies(update)
+    assert "Neuer Text aufgenommen: <b>Europa im hybriden Krieg</b>" in sent[0].text
+    assert f"rd:t:{SLUG}" in sent[-1].callback_data
+    big = fake_api.document_message(b"x" * (6 * 1024 * 1024), "riesig.txt", caption="/neu")
+    sent = await tg.replies(big)
+    assert "höchstens 5 MB" in sent[0].text
