@@ -774,6 +774,28 @@ class Schedule:
                     self._record(occ.chat_id, occ.key, lead, "dropped", False, now)
         return sorted(due, key=lambda d: d.due_at)
 
+    def next_reminder_times(self, now: datetime, until: datetime) -> dict[int, datetime]:
+        """Per chat, the earliest reminder falling due in ``(now, until]`` (not yet sent)."""
+        result: dict[int, datetime] = {}
+        for chat in self._reminder_chats():
+            if chat.paused or not chat.leads:
+                continue
+            window = self.occurrences(
+                chat.chat_id, now, until + timedelta(minutes=max(chat.leads) + 1)
+            )
+            recorded = self._recorded(chat.chat_id, [o.key for o in window])
+            for occ in window:
+                for lead in chat.leads:
+                    at = occ.start - timedelta(minutes=lead)
+                    if not now < at <= until or (occ.key, lead) in recorded:
+                        continue
+                    armed = max(filter(None, (occ.armed_at, chat.armed_at)), default=None)
+                    if armed is not None and at < armed:
+                        continue
+                    if chat.chat_id not in result or at < result[chat.chat_id]:
+                        result[chat.chat_id] = at
+        return result
+
     def _record(
         self, chat_id: int, key: str, lead: int, status: str, late: bool, now: datetime
     ) -> bool:
