@@ -247,11 +247,16 @@ def key_terms(sentences: Sequence[str], count: int = 8, window: int = 4) -> list
                 capitalised[stem] += 1
             seq.append(stem)
         sequences.append(seq)
-    vocab = [s for s in freq if freq[s] >= 2 and capitalised[s] >= 0.5 * freq[s]]
-    if len(vocab) < count:  # short texts: take any content word seen twice, then any
-        vocab += [s for s in freq if s not in vocab and freq[s] >= 2]
-    if len(vocab) < count:
-        vocab += [s for s in freq if s not in vocab]
+    nouns = {s for s in freq if capitalised[s] >= 0.5 * freq[s]}
+    vocab = [s for s in freq if s in nouns and freq[s] >= 2]
+    # short texts: nouns seen once, then other words seen twice (never any word seen once)
+    for tier in (
+        [s for s in freq if s in nouns and freq[s] == 1],
+        [s for s in freq if s not in nouns and freq[s] >= 2],
+    ):
+        if len(vocab) >= count:
+            break
+        vocab += tier
     ids = {s: i for i, s in enumerate(vocab)}
     graph: list[dict[int, float]] = [{} for _ in vocab]
     for seq in sequences:
