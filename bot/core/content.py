@@ -350,7 +350,10 @@ class _Loader:
             mark = err.problem_mark or err.context_mark
             line = mark.line + 1 if mark is not None else 1
             problem = err.problem or err.context or "?"
-            self._error(path, line, T.ERR_YAML.format(problem=problem))
+            message = T.ERR_YAML.format(problem=problem)
+            if err.context_mark is not None and err.context_mark.line + 1 < line:
+                message += T.ERR_YAML_CONTEXT.format(line=err.context_mark.line + 1)
+            self._error(path, line, message)
         except yaml.YAMLError as err:
             self._error(path, 1, T.ERR_YAML_NO_MARK.format(problem=err))
         return None
@@ -469,9 +472,12 @@ class _Loader:
 
     # -- files --------------------------------------------------------------------------------
     def load(self) -> ContentStore:
+        before = len(self.errors)
         topics = self._load_topics()
+        # a broken topics file is reported once, not again for every position that uses it
+        topics_ok = len(self.errors) == before
         summaries = self._load_summaries()
-        positions = self._load_positions({t.slug for t in topics})
+        positions = self._load_positions({t.slug for t in topics}, check_topics=topics_ok)
         protocol = self._load_protocol()
         if self.errors:
             raise ContentError(self.errors)
@@ -556,7 +562,7 @@ class _Loader:
             files += sorted(folder.glob("*.y*ml"))
         return files
 
-    def _load_positions(self, topic_slugs: set[str]) -> list[Position]:
+    def _load_positions(self, topic_slugs: set[str], check_topics: bool = True) -> list[Position]:
         positions: list[Position] = []
         first: dict[tuple[str, str], str] = {}
         known_topics = ", ".join(sorted(topic_slugs)) or "–"
@@ -577,8 +583,9 @@ class _Loader:
                 text = self._text(path, entry, "position", label)
                 phrases = self._texts(path, entry, "evidence", label)
                 if topic is not None and topic not in topic_slugs:
-                    problem = T.ERR_UNKNOWN_TOPIC.format(slug=topic, known=known_topics)
-                    self._error(path, entry.lines["topic"], problem, label)
+                    if check_topics:
+                        problem = T.ERR_UNKNOWN_TOPIC.format(slug=topic, known=known_topics)
+                        self._error(path, entry.lines["topic"], problem, label)
                     topic = None
                 if source is not None and not self._source(
                     path, entry.lines["source"], source, label
