@@ -1,0 +1,303 @@
+"""/zusammenfassung, /position, /vergleich, /themen and topic answers, through the handlers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+import bot.handlers  # noqa: F401  (registers every command)
+from bot.config import Config
+from bot.console import run_console
+from bot.handlers.base import CALLBACKS, COMMANDS, MAX_CALLBACK_BYTES, Reply, Request
+from bot.handlers.content import topic_answer
+from bot.services import Services
+
+TELEGRAM_LIMIT = 4096
+TAG = re.compile(r"</?(b|i|u|s|code|pre|a|blockquote)\b[^>]*>")
+
+
+def send(services: Services, text: str) -> Reply:
+    name, _, args = text.lstrip("/").partition(" ")
+    request = Request(
+        chat_id=1, chat_type="private", user_id=7, user_name="Anna", text=text,
+        command=name, args=args.strip(), date=dt.datetime(2026, 1, 20, tzinfo=dt.UTC),
+    )  # fmt: skip
+    return COMMANDS[name].func(request, services)
+
+
+def press(services: Services, data: str) -> Reply:
+    request = Request(
+        chat_id=1, chat_type="private", user_id=7, user_name="Anna", text="",
+        callback_data=data,
+    )  # fmt: skip
+    return CALLBACKS[data.split(":", 1)[0]](request, services)
+
+
+def html(reply: Reply) -> str:
+    return "\n\n".join(m.html for m in reply.messages)
+
+
+def buttons(reply: Reply) -> list[tuple[str, str]]:
+    return [(b.label, b.data or "") for m in reply.messages for row in m.buttons for b in row]
+
+
+def assert_valid(reply: Reply) -> None:
+    """Every message fits Telegram, tags are balanced, callback data is short."""
+    assert reply.messages
+    for message in reply.messages:
+        assert 0 < len(message.html) <= TELEGRAM_LIMIT
+        opened = re.findall(r"<(b|i|blockquote|code)>", message.html)
+        closed = re.findall(r"</(b|i|blockquote|code)>", message.html)
+        assert sorted(opened) == sorted(closed), message.html[:200]
+        for row in message.buttons:
+            for button in row:
+                assert button.data and len(button.data.encode()) <= MAX_CALLBACK_BYTES
+
+
+# --- /zusammenfassung ------------------------------------------------------------------------
+
+
+def test_summary_short_with_buttons_for_full_and_theses(services: Services) -> None:
+    reply = send(services, "/zusammenfassung Trumps Endspiel")
+    assert_valid(reply)
+    summary = services.content.summary_for("fazi-endspiel")
+    assert summary.short[:60] in html(reply)
+    assert "Trumps Endspiel in der Ukraine" in html(reply)
+    labels = dict(buttons(reply))
+    assert labels == {
+        "Ganze Zusammenfassung": "z:g:fazi-endspiel",
+        "Thesen": "z:t:fazi-endspiel",
+    }
+
+    full = press(services, "z:g:fazi-endspiel")
+    assert_valid(full)
+    assert summary.full[-60:] in html(full)
+    theses = press(services, "z:t:fazi-endspiel")
+    assert_valid(theses)
+    for number, thesis in enumerate(summary.theses, 1):
+        assert f"{number}. {thesis}" in html(theses)
+
+
+def test_summary_alias_and_ambiguous_source(services: Services) -> None:
+    reply = send(services, "/summary Fazi")
+    assert "passt auf mehrere Quellen" in html(reply)
+    assert dict(buttons(reply)) == {
+        "Fazi, Illusion des Friedens": "z:k:fazi-illusion",
+        "Fazi, Trumps Endspiel": "z:k:fazi-endspiel",
+    }
+    chosen = press(services, "z:k:fazi-illusion")
+    assert services.content.summary_for("fazi-illusion").short in html(chosen)
+
+
+def test_protocol_summary_has_sections_and_next_meeting(services: Services) -> None:
+    reply = send(services, "/zusammenfassung Protokoll")
+    assert ("Abschnitte", "z:a:protokoll-2026-01-12") in buttons(reply)
+    sections = press(services, "z:a:protokoll-2026-01-12")
+    assert_valid(sections)
+    text = html(sections)
+    for section in services.content.protocol.sections:
+        assert f"Abschnitt {section.number}: {section.title}" in text
+    assert "Fragen und Einwände" in text and "Ergebnis der Diskussion" in text
+    assert "26.01.2026" in text
+    assert "Europa im hybriden Krieg für einen emanzipierten Imperialismus" in text
+
+
+@pytest.mark.parametrize("args", ["", "Kochbuch", "x" * 10_000])
+def test_summary_without_a_known_source_lists_the_sources(services: Services, args: str) -> None:
+    reply = send(services, f"/zusammenfassung {args}")
+    assert_valid(reply)
+    text = html(reply)
+    assert ("Quellen" in text and "WSWS, 18.08.2025" in text) or "zu lang" in text
+
+
+def test_unknown_button_data_is_answered_not_crashed(services: Services) -> None:
+    assert "nicht mehr" in html(press(services, "z:k:gibt-es-nicht"))
+    assert "veraltet" in html(press(services, "vg:gibt-es-nicht"))
+    assert "veraltet" in html(press(services, "po:china"))
+
+
+# --- /vergleich and /position ----------------------------------------------------------------
+
+
+def test_compare_works_for_every_topic(services: Services) -> None:
+    content = services.content
+    for topic in content.topics:
+        reply = send(services, f"/vergleich {topic.title}")
+        assert_valid(reply)
+        text = html(reply)
+        assert topic.title in text
+        positioned = {p.source for p in content.positions_for(topic.slug)}
+        assert text.count("<blockquote>") == len(positioned)
+        for source in services.catalog.sources:
+            if source.slug in positioned:
+                assert content.position(topic.slug, source.slug).text[:50] in text
+        silent = [s.label for s in services.catalog.sources if s.slug not in positioned]
+        if silent:
+            assert "Äußern sich dazu nicht:" in text
+            for label in silent:
+                assert label in text.split("Äußern sich dazu nicht:")[1]
+
+
+def test_compare_quotes_the_passage_of_the_evidence_with_citation(services: Services) -> None:
+    reply = send(services, "/vergleich Rolle Europas")
+    text = html(reply)
+    position = services.content.position("europa-ukraine", "wsws-alaska")
+    passage = services.search.passage(position.evidence[0].passage_id)
+    assert "Ohne Rückendeckung der USA wird die Fortführung des Kriegs" in text
+    assert f"Z. {passage.line_start}" in text and "18.08.2025" in text
+
+
+def test_position_of_one_source_shows_all_its_evidence(services: Services) -> None:
+    reply = send(services, "/position Europa Protokoll")
+    assert_valid(reply)
+    position = services.content.position("europa-ukraine", "protokoll-2026-01-12")
+    text = html(reply)
+    assert TAG.sub("", position.text)[:40] in text
+    assert text.count("<blockquote>") == len(position.evidence)
+    assert "/vergleich europa-ukraine" in text
+
+
+def test_position_of_a_silent_source(services: Services) -> None:
+    text = html(send(services, "/position China Protokoll"))
+    assert "äußert sich zu „China und die Rivalität mit den USA“ nicht" in text
+
+
+def test_position_with_an_ambiguous_source_offers_buttons(services: Services) -> None:
+    reply = send(services, "/position Alaska Fazi")
+    assert dict(buttons(reply)) == {
+        "Fazi, Illusion des Friedens": "po:alaska-gipfel:fazi-illusion",
+        "Fazi, Trumps Endspiel": "po:alaska-gipfel:fazi-endspiel",
+    }
+    chosen = press(services, "po:alaska-gipfel:fazi-endspiel")
+    assert_valid(chosen)
+    expected = services.content.position("alaska-gipfel", "fazi-endspiel").text
+    assert expected[:50] in html(chosen)
+
+
+def test_position_without_source_compares(services: Services) -> None:
+    text = html(send(services, "/position Sanktionen"))
+    assert "wo die Texte stehen" in text and text.count("<blockquote>") == 4
+
+
+def test_unknown_topic_lists_topics_and_typos_are_forgiven(services: Services) -> None:
+    reply = send(services, "/vergleich Kochrezepte")
+    text = html(reply)
+    assert_valid(reply)
+    assert "finde ich kein Thema" in text and "Russlands Kriegsziele" in text
+    reply = send(services, "/compare Osterweiterug")  # a typo still finds the topic
+    assert "NATO-Osterweiterung und Sicherheitsgarantien" in html(reply)
+
+
+@pytest.mark.parametrize("command", ["vergleich", "position"])
+def test_empty_and_oversized_topic_arguments(services: Services, command: str) -> None:
+    assert "Bitte ein Thema angeben" in html(send(services, f"/{command}"))
+    assert "zu lang" in html(send(services, f"/{command} " + "Krieg " * 2000))
+
+
+def test_user_text_is_escaped(services: Services) -> None:
+    reply = send(services, "/vergleich <b>Quatsch</b> & 🙂")
+    assert "&lt;b&gt;Quatsch&lt;/b&gt; &amp; 🙂" in html(reply)
+    assert_valid(reply)
+
+
+def test_topics_list_with_buttons(services: Services) -> None:
+    reply = send(services, "/themen")
+    assert_valid(reply)
+    text = html(reply)
+    for topic in services.content.topics:
+        assert topic.title in text
+    data = [d for _, d in buttons(reply)]
+    assert data == [f"vg:{t.slug}" for t in services.content.topics]
+    compared = press(services, "vg:china")
+    assert "China und die Rivalität mit den USA" in html(compared)
+
+
+# --- free-text questions (/frage) -------------------------------------------------------------
+
+
+def test_a_question_about_a_topic_gets_the_comparison(services: Services) -> None:
+    messages = topic_answer("Wie sehen die Texte Europas Rolle?", services)
+    assert messages
+    text = "\n\n".join(m.html for m in messages)
+    assert "Die Rolle Europas und der Ukraine" in text and "wo die Texte stehen" in text
+
+
+def test_a_question_naming_a_source_gets_its_position(services: Services) -> None:
+    messages = topic_answer("Was sagt das Protokoll zu Atomwaffen?", services)
+    assert messages
+    text = "\n\n".join(m.html for m in messages)
+    assert "Atomwaffen und Eskalation</b> – GS-Protokoll 12.01.2026" in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Was sagt Karaganow über Atomwaffen?", "Wer ist Margarita Simonyan?", "Langstreckenraketen"],
+)
+def test_a_narrow_question_is_left_to_the_passages(services: Services, question: str) -> None:
+    assert topic_answer(question, services) is None
+
+
+def test_frage_shows_the_comparison_before_the_passages(services: Services) -> None:
+    reply = send(services, "/frage Wie sehen die Texte Europas Rolle?")
+    assert "wo die Texte stehen" in reply.messages[0].html
+
+
+# --- sources without written content ----------------------------------------------------------
+
+
+def test_a_reading_without_written_content(services: Services, tmp_path: Path) -> None:
+    from bot.core.readings import Meta, add_reading
+
+    text = (
+        "Die Friedensbewegung in Europa\n\nDie europäischen Regierungen rüsten auf. "
+        "Die Friedensbewegung fordert Verhandlungen statt Waffenlieferungen und warnt vor "
+        "einer Eskalation des Krieges in der Ukraine.\n"
+    )
+    result = add_reading(
+        services, text.encode(), "friedensbewegung.txt",
+        Meta(title="Die Friedensbewegung in Europa", author="Test", slug="friedensbewegung"),
+        dest_dir=tmp_path,
+    )  # fmt: skip
+    source = result.source
+    reply = send(services, "/zusammenfassung friedensbewegung")
+    assert_valid(reply)
+    assert "noch keine Zusammenfassung geschrieben" in html(reply)
+    compare = html(send(services, "/vergleich Europa"))
+    assert f"<b>Noch nicht ausgewertet:</b> {source.label}" in compare
+    assert "Äußern sich dazu nicht" not in compare  # every bundled text speaks on Europe
+    one = html(send(services, f"/position Europa {source.slug}"))
+    assert "noch nicht ausgewertet" in one
+
+
+def test_without_any_written_content_the_best_passages_answer(services: Services) -> None:
+    services.content = None
+    reply = send(services, "/vergleich Sanktionen")
+    assert_valid(reply)
+    text = html(reply)
+    assert "noch keine geprüften Positionen" in text and "<blockquote>" in text
+    assert "noch keine Themen" in html(send(services, "/themen"))
+    summary = html(send(services, "/zusammenfassung WSWS"))
+    assert "noch keine Zusammenfassung geschrieben" in summary
+    assert topic_answer("Wie sehen die Texte Europas Rolle?", services) is None
+
+
+# --- console ---------------------------------------------------------------------------------
+
+
+def test_compare_in_the_console(tmp_path: Path) -> None:
+    out = io.StringIO()
+    code = run_console(
+        Config(db_path=tmp_path / "t.db"),
+        stdin=io.StringIO("/vergleich Alaska-Gipfel\n/themen\n/ende\n"),
+        stdout=out,
+        download_dir=tmp_path,
+    )
+    assert code == 0
+    text = out.getvalue()
+    assert "Der Alaska-Gipfel – wo die Texte stehen" in text
+    assert "Äußern sich dazu nicht: Frieden von unten, IO 888/889" in text
+    assert "<blockquote>" not in text
