@@ -107,3 +107,28 @@ def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
     output = log.read_text(errors="replace")
     assert api.token not in output
     assert "Traceback" not in output
+
+
+def test_a_wrong_token_stops_with_a_clear_message_and_no_traceback(tmp_path):
+    with FakeBotAPI() as api:
+        env = dict(os.environ)
+        env.update(
+            TELEGRAM_BOT_TOKEN="999:FALSCH",  # the fake server answers 401 like Telegram
+            TELEGRAM_API_BASE_URL=api.base_url,
+            JOURFIXE_DB=str(tmp_path / "e2e.db"),
+            JOURFIXE_DATA_DIR=str(tmp_path / "data"),
+        )
+        env.pop("JOURFIXE_WEBHOOK_URL", None)
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            timeout=WAIT,
+        )
+    output = (done.stdout + done.stderr).decode(errors="replace")
+    assert done.returncode == 1
+    assert "TELEGRAM_BOT_TOKEN prüfen" in output
+    assert "Traceback" not in output
+    assert "FALSCH" not in output

@@ -20,3 +20,19 @@ UNKNOWN_COMMAND = "Diesen Befehl kenne ich nicht. /hilfe zeigt, was ich kann."
 DOWNLOAD_FAILED = (
     "Die Datei konnte nicht von Telegram geladen werden. Bitte schick sie noch einmal."
 )
+
+# Start-up problems of `jourfixe run`, shown to whoever runs the bot (in the log on stderr).
+START_INVALID_TOKEN = (
+    "Telegram kennt diesen Token nicht. Bitte TELEGRAM_BOT_TOKEN prüfen (Token von @BotFather)."
+)
+START_NETWORK = (
+    "Telegram ist nicht erreichbar ({error}). Bitte Internetverbindung und "
+    "TELEGRAM_API_BASE_URL prüfen; ohne Token startet `jourfixe run` den Konsolen-Chat."
+)
+START_TELEGRAM_ERROR = "Telegram hat den Start abgelehnt: {error}"
+START_FAILED = "Der Bot konnte nicht starten: {error}"
+WEBHOOK_NEEDS_TORNADO = (
+    "Für den Webhook-Modus (JOURFIXE_WEBHOOK_URL) fehlt das Paket tornado: "
+    "`pip install 'python-telegram-bot[webhooks]'`, oder JOURFIXE_WEBHOOK_URL weglassen "
+    "(dann fragt der Bot Telegram selbst ab)."
+)

@@ -22,12 +22,14 @@ import asyncio
 import hashlib
 import html
 import importlib
+import importlib.util
 import inspect
 import logging
 import math
 import os
 import re
 import time
+import traceback
 import urllib.parse
 import warnings
 from collections import deque
@@ -60,7 +62,14 @@ from telegram import (
     User,
 )
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -783,17 +792,27 @@ async def _setup_reminders(application: Application, services: Services) -> None
         await result
 
 
-class _RedactToken(logging.Filter):
-    """Belt and braces: replace the token in any log line that would still contain it."""
+class _LogHygiene(logging.Filter):
+    """Never print the token; no tracebacks for plain network trouble (the message says it)."""
 
     def __init__(self, token: str) -> None:
         super().__init__()
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
+        if record.name.startswith("telegram") and record.exc_info:
+            error = record.exc_info[1]
+            if isinstance(error, NetworkError | InvalidToken):
+                record.exc_info, record.exc_text = None, None
+                record.msg = f"{record.getMessage()} ({error})"
+                record.args = None
         if self.token and self.token in record.getMessage():
             record.msg = record.getMessage().replace(self.token, "***")
             record.args = None
+        if self.token and record.exc_info and not record.exc_text:
+            text = "".join(traceback.format_exception(*record.exc_info)).rstrip("\n")
+            if self.token in text:
+                record.exc_text = text.replace(self.token, "***")
         return True
 
 
@@ -805,23 +824,29 @@ def _configure_logging(token: str) -> None:
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
     for handler in root.handlers:
-        handler.addFilter(_RedactToken(token))
+        handler.addFilter(_LogHygiene(token))
     for name in _URL_LOGGERS:
         logging.getLogger(name).setLevel(logging.WARNING)
 
 
 def run_bot(config: Config) -> int:
-    """Run the bot until SIGINT/SIGTERM: long polling, or a webhook if configured."""
+    """Run the bot until SIGINT/SIGTERM: long polling, or a webhook if configured.
+
+    Returns 0 after a clean stop, 1 when the bot could not start (reason in the log, German).
+    """
     # PTB 22 warns about integer time periods; opt in to its timedelta behaviour.
     os.environ.setdefault("PTB_TIMEDELTA", "true")
     _configure_logging(config.token or "")
+    if config.webhook_url and importlib.util.find_spec("tornado") is None:
+        log.error(t.WEBHOOK_NEEDS_TORNADO)
+        return 1
     from bot.services import build_services
 
     try:
         services = build_services(config)
         application = build_application(config, services)
-    except Exception:
-        log.exception("the bot could not start")
+    except Exception as exc:
+        log.exception(t.START_FAILED.format(error=exc))
         return 1
     try:
         if config.webhook_url:
@@ -839,11 +864,14 @@ def run_bot(config: Config) -> int:
         else:
             log.info("starting long polling against %s", _host(config.api_base_url))
             application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    except RuntimeError as exc:  # e.g. webhook mode without tornado installed
-        log.error("the bot stopped: %s", exc)
+    except InvalidToken:
+        log.error(t.START_INVALID_TOKEN)
         return 1
-    except TelegramError as exc:  # e.g. an invalid token on getMe
-        log.error("Telegram refused to start the bot: %s", exc)
+    except NetworkError as exc:
+        log.error(t.START_NETWORK.format(error=exc))
+        return 1
+    except TelegramError as exc:
+        log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
     return 0
 
