@@ -203,12 +203,12 @@ def _from_iso(text: str | None) -> datetime | None:
 
 
 def _wall(moment: datetime) -> str:
-    """Aware datetime -> stored wall-clock text in its own zone."""
-    return moment.strftime("%Y-%m-%dT%H:%M")
+    """Aware datetime -> stored wall-clock text in its own zone ("2026-01-26T19:00:00")."""
+    return moment.replace(tzinfo=None).isoformat(timespec="seconds")
 
 
 def _parse_wall(text: str) -> datetime:
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M")
+    return datetime.fromisoformat(text)
 
 
 def validate_timezone(name: str) -> ZoneInfo:

@@ -50,7 +50,10 @@ def setup_reminders(
     for job in job_queue.get_jobs_by_name(JOB_NAME):
         job.schedule_removal()
     data = {"services": services, "interval": interval}
-    job_queue.run_repeating(_tick, interval=interval, first=0, name=JOB_NAME, data=data)
+    # first=0 would not do: APScheduler moves a start date that has just passed to the next
+    # interval. A one-off job runs at once (missed reminders), the repeating one after that.
+    job_queue.run_once(_tick, when=0, name=JOB_NAME, data=data)
+    job_queue.run_repeating(_tick, interval=interval, first=interval, name=JOB_NAME, data=data)
 
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
