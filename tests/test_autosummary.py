@@ -111,3 +111,13 @@ def test_summary_html_escapes_source_text() -> None:
     summary = AutoSummary(("A <b> & B sind gleich.",), ("A&B",), ("t:1",))
     html = format_auto_summary(summary)
     assert "A &lt;b&gt; &amp; B" in html and "A&amp;B" in html
+
+
+def test_very_long_texts_are_sampled(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.core import autosummary
+
+    monkeypatch.setattr(autosummary, "MAX_SENTENCES", 20)
+    many = [f"{TOPIC[i % 5][:-1]} im Jahr {1900 + i}." for i in range(100)]
+    summary = auto_summary(passages(*many))
+    assert 3 <= len(summary.sentences) <= 5
+    assert all(s in many for s in summary.sentences)

@@ -69,7 +69,8 @@ def snapshot(services: Services) -> tuple:
 
 @pytest.mark.parametrize("name", sorted(ARTICLE_FILES))
 def test_new_article_is_searchable_at_once_and_listed(svc: Services, name: str) -> None:
-    result = add_reading(svc, ARTICLE_FILES[name](), name, dest_dir=svc.config.seeds_dir)
+    data = ARTICLE_FILES[name]()
+    result = add_reading(svc, data, name, dest_dir=svc.config.seeds_dir)
     source = result.source
     assert (source.slug, source.title, source.author) == (
         "europa-im-hybriden-krieg", ARTICLE_TITLE, "Jane Roe",
@@ -83,7 +84,7 @@ def test_new_article_is_searchable_at_once_and_listed(svc: Services, name: str) 
     # the stored text is UTF-8 and is what the index refers to; the upload is kept beside it
     assert result.file.parent == svc.config.seeds_dir
     assert "Drohnenwand" in result.file.read_text(encoding="utf-8")
-    assert result.original is not None and result.original.read_bytes() == ARTICLE_FILES[name]()
+    assert result.original is not None and result.original.read_bytes() == data
 
 
 def test_new_protocol_is_searchable_with_contributions_and_answers(svc: Services) -> None:

@@ -51,6 +51,8 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+MAX_SENTENCES = 1000  # about two seconds; longer texts are sampled evenly
+
 _ABBREVIATIONS = frozenset(
     "z b u a d h bzw ca dr prof nr s vgl usw etc mio mrd st abs art bsp evtl ggf inkl "
     "jh jhd min max sog u.a z.b d.h vs bspw hrsg ebd zit gs".split()
@@ -183,6 +185,11 @@ def auto_summary(passages: Iterable[Passage], max_sentences: int | None = None) 
             units.append((s, p.id))
     if not units:
         return AutoSummary((), (), ())
+    all_sentences = [s for s, _ in units]
+    if len(units) > MAX_SENTENCES:
+        # the graph is quadratic: rank an evenly spread sample of a very long text
+        step = len(units) / MAX_SENTENCES
+        units = [units[int(i * step)] for i in range(MAX_SENTENCES)]
     bags = [Counter(stems(s)) for s, _ in units]
     lengths = [sum(b.values()) for b in bags]
     n = len(units)
@@ -210,10 +217,16 @@ def auto_summary(passages: Iterable[Passage], max_sentences: int | None = None) 
         chosen.append(i)
         if len(chosen) == k:
             break
+    # a text saying one thing over and over: still give at least three sentences
+    for i in ranked:
+        if len(chosen) >= min(3, k):
+            break
+        if i not in chosen:
+            chosen.append(i)
     chosen.sort()
     return AutoSummary(
         sentences=tuple(units[i][0] for i in chosen),
-        key_terms=tuple(key_terms([s for s, _ in units])),
+        key_terms=tuple(key_terms(all_sentences)),
         passage_ids=tuple(units[i][1] for i in chosen),
     )
 

@@ -808,13 +808,10 @@ def find_duplicate(services: Services, data: bytes, text: str) -> tuple[Source, 
     for s in by_slug.values():
         if s.sha256 in (file_hash, text_hash):
             return s, True
-    for row in services.store.db["reading_files"].rows:
-        if (
-            file_hash in (row["file_sha256"], row["text_sha256"])
-            or text_hash == row["text_sha256"]
-        ):
-            if row["slug"] in by_slug:
-                return by_slug[row["slug"]], True
+    for row in services.store.db["reading_files"].rows:  # uploads: original and stored text
+        known = (row["file_sha256"], row["text_sha256"])
+        if (file_hash in known or text_hash in known) and row["slug"] in by_slug:
+            return by_slug[row["slug"]], True
     new = _shingles(text)
     if len(new) < 20:
         return None
@@ -1035,15 +1032,13 @@ def pop_pending_edit(
     services: Services, chat_id: int, user_id: int, not_before: datetime
 ) -> tuple[str, str] | None:
     """The pending (slug, field) of this user in this chat, removed; None if none or stale."""
-    db = services.store.db
-    ensure_schema(db)
-    row = next(
-        db["reading_edits"].rows_where("chat_id = ? AND user_id = ?", [chat_id, user_id]), None
-    )
-    if row is None:
-        return None
-    with services.store.transaction() as tx:
-        tx["reading_edits"].delete_where("chat_id = ? AND user_id = ?", [chat_id, user_id])
+    ensure_schema(services.store.db)
+    where = "chat_id = ? AND user_id = ?"
+    with services.store.transaction() as db:
+        row = next(db["reading_edits"].rows_where(where, [chat_id, user_id]), None)
+        if row is None:
+            return None
+        db["reading_edits"].delete_where(where, [chat_id, user_id])
     if datetime.fromisoformat(row["created"]) < not_before:
         return None
     return row["slug"], row["field"]
