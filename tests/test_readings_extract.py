@@ -81,6 +81,21 @@ def test_pdf_hyphenated_line_ends_are_joined() -> None:
     assert "Der Friedensplan scheitert an der Frage der US-Politik in Europa." in ex.text
 
 
+def test_pdf_line_numbers_of_a_printed_protocol_are_dropped() -> None:
+    body = wrap(
+        "Die Europäer wollen ihre Rüstung selbst bestimmen und die Drohnenwand selbst "
+        "bezahlen, sagt der Artikel, und der Lesekreis fragt, wer das bezahlen soll. " * 8
+    )
+    lines = ["Jour fixe vom 26.01.2026", ""]
+    for n, line in enumerate(body, start=1):
+        lines.append(f"{n} {line}" if n % 5 == 0 else line)
+    lines += ["", "2025 war das Jahr der Zeitenwende in der Haushaltspolitik."]
+    ex = extract(pdf_bytes([lines]), "protokoll.pdf")
+    assert " 5 " not in ex.text and " 10 " not in ex.text
+    assert "Die Europäer wollen ihre Rüstung selbst bestimmen" in ex.text
+    assert "2025 war das Jahr der Zeitenwende" in ex.text  # not a line number
+
+
 def test_pdf_metadata_title_is_used() -> None:
     ex = extract(pdf_bytes([wrap(ARTICLE_PARAGRAPHS[0])], title="Die Drohnenwand"), "d.pdf")
     assert ex.title == "Die Drohnenwand"

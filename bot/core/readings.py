@@ -233,11 +233,47 @@ def _extract_pdf(data: bytes, name: str) -> Extracted:
     letters = sum(1 for p in pages for ch in p if ch.isalpha())
     if letters < 20 * max(1, len(pages)) and letters < 200:
         raise ReadingError(T.SCANNED_PDF.format(name=name))
+    pages = _strip_pdf_line_numbers(pages)
     text = "\n\n".join(_reflow_pdf_page(p) for p in pages if p.strip())
     # Word processors put junk like "Microsoft Word - brief.docx" into the title field
     if re.search(r"\.(docx?|odt|pdf|txt)$|^(untitled|unbenannt|microsoft)", title, re.I):
         title = ""
     return Extracted(text=_clean_text(text), fmt="pdf", title=title, author=author)
+
+
+_LINE_NO = re.compile(r"^\s*(\d{1,4})(?:\s+|$)")
+
+
+def _strip_pdf_line_numbers(pages: list[str]) -> list[str]:
+    """Drop printed line numbers (5, 10, 15 … at line starts, rising through the document).
+
+    Protocols are printed with them; once the lines are joined into paragraphs they would
+    sit mid-sentence, so they go before reflowing. Other numbers at a line start ("2025 war
+    …") stay because they do not form the rising sequence of multiples of five.
+    """
+    numbered = [
+        int(m.group(1))
+        for page in pages
+        for line in page.split("\n")
+        if (m := _LINE_NO.match(line)) and int(m.group(1)) % 5 == 0
+    ]
+    rising = sum(1 for a, b in zip(numbered, numbered[1:], strict=False) if b > a)
+    if len(numbered) < 3 or rising < 0.8 * (len(numbered) - 1):
+        return pages
+    out: list[str] = []
+    last = 0
+    for page in pages:
+        lines = []
+        for line in page.split("\n"):
+            m = _LINE_NO.match(line)
+            if m and int(m.group(1)) % 5 == 0 and int(m.group(1)) > last:
+                last = int(m.group(1))
+                line = line[m.end() :]
+                if not line.strip():
+                    continue  # a number alone on its line
+            lines.append(line)
+        out.append("\n".join(lines))
+    return out
 
 
 def _reflow_pdf_page(page: str) -> str:
