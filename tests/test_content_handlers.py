@@ -93,6 +93,12 @@ def test_summary_alias_and_ambiguous_source(services: Services) -> None:
     assert services.content.summary_for("fazi-illusion").short in html(chosen)
 
 
+def test_summary_by_slug_is_unambiguous(services: Services) -> None:
+    for source in services.catalog.sources:
+        reply = send(services, f"/zusammenfassung {source.slug}")
+        assert services.content.summary_for(source.slug).short in html(reply)
+
+
 def test_protocol_summary_has_sections_and_next_meeting(services: Services) -> None:
     reply = send(services, "/zusammenfassung Protokoll")
     assert ("Abschnitte", "z:a:protokoll-2026-01-12") in buttons(reply)

@@ -68,7 +68,8 @@ def summary_command(request: Request, services: Services) -> Reply:
         return Reply.text(T.SUMMARY_USAGE_HTML.format(sources=_source_list(services)))
     if len(args) > MAX_ARGS:
         return Reply.text(T.QUERY_TOO_LONG_HTML.format(length=len(args), limit=MAX_ARGS))
-    found = services.catalog.resolve(args)
+    exact = services.catalog.get(args.lower())  # a slug, e.g. from the schedule's button
+    found = [exact] if exact else services.catalog.resolve(args)
     if not found:
         return Reply.text(
             T.SOURCE_UNKNOWN_HTML.format(text=esc(args), sources=_source_list(services))
