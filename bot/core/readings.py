@@ -264,10 +264,16 @@ def _strip_pdf_line_numbers(pages: list[str]) -> list[str]:
     last = 0
     for page in pages:
         lines = []
+        seen_on_page = False
         for line in page.split("\n"):
             m = _LINE_NO.match(line)
-            if m and int(m.group(1)) % 5 == 0 and int(m.group(1)) > last:
-                last = int(m.group(1))
+            n = int(m.group(1)) if m else 0
+            if n == 5 and not seen_on_page:
+                last = 0  # numbering restarts on every page
+            # the next line number follows closely; "2025 war …" is not one
+            if m and n % 5 == 0 and last < n <= last + 25:
+                last = n
+                seen_on_page = True
                 line = line[m.end() :]
                 if not line.strip():
                     continue  # a number alone on its line
