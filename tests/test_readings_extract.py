@@ -66,6 +66,21 @@ def test_windows_line_ends_and_markdown_file() -> None:
     assert ex.text == "# Titel der Lektüre\n\nErster Absatz mit Inhalt.\n"
 
 
+def test_markdown_front_matter_gives_metadata() -> None:
+    text = (
+        "---\ntitle: Europa im hybriden Krieg\nauthor: [Jane Roe, John Doe]\n"
+        "date: 2025-10-03\nmedium: GegenStandpunkt\n---\n\n" + "\n\n".join(ARTICLE_PARAGRAPHS)
+    )
+    ex = extract(text.encode(), "hybrid.md")
+    assert ex.text.startswith(ARTICLE_PARAGRAPHS[0])
+    meta = guess_metadata(ex, "hybrid.md", TODAY).meta
+    assert (meta.title, meta.author, meta.date, meta.outlet) == (
+        ARTICLE_TITLE, "Jane Roe, John Doe", date(2025, 10, 3), "GegenStandpunkt",
+    )  # fmt: skip
+    broken = "---\ntitle: [unclosed\n---\nText des Artikels.\n"
+    assert extract(broken.encode(), "x.md").text.startswith("---")  # kept as it is
+
+
 def test_pdf_text_layer_is_reflowed_into_paragraphs() -> None:
     ex = extract(article_pdf(), "hybrid.pdf")
     assert ex.fmt == "pdf"

@@ -112,7 +112,7 @@ def extract(data: bytes, file_name: str) -> Extracted:
         if fmt == "html":
             result = _extract_html(raw, encoding)
         else:
-            result = Extracted(text=_clean_text(raw), fmt="txt", encoding=encoding)
+            result = _front_matter(Extracted(text=_clean_text(raw), fmt="txt", encoding=encoding))
     if not re.search(r"\w{2}", result.text):
         raise ReadingError(T.NO_TEXT.format(name=name))
     return result
@@ -197,6 +197,36 @@ def _clean_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\u00ad", "").replace("\ufeff", "").replace("\f", "\n\n")
     return text.strip("\n") + "\n"
+
+
+def _front_matter(ex: Extracted) -> Extracted:
+    """Markdown exports often start with a YAML block (title, author, date): use and drop it."""
+    m = re.match(r"---\n(.*?)\n(?:---|\.\.\.)\n", ex.text, re.S)
+    if not m:
+        return ex
+    import yaml
+
+    try:
+        data = yaml.safe_load(m.group(1))
+    except yaml.YAMLError:
+        return ex
+    if not isinstance(data, dict):
+        return ex
+
+    def field(*keys: str) -> str:
+        for key in keys:
+            value = data.get(key)
+            if isinstance(value, list):
+                value = ", ".join(str(v) for v in value)
+            if value not in (None, ""):
+                return str(value).strip()
+        return ""
+
+    return dataclasses.replace(
+        ex, text=ex.text[m.end() :].lstrip("\n"), title=field("title", "titel"),
+        author=field("author", "autor", "authors"), date=field("date", "datum"),
+        outlet=field("outlet", "medium", "source", "quelle"),
+    )  # fmt: skip
 
 
 # --- PDF ----------------------------------------------------------------------------------
