@@ -536,3 +536,39 @@ async def test_the_token_never_appears_in_logs(tg, register, caplog):
     await tg.process(tg.api.inline_query("Frieden"))
     assert caplog.records, "expected some log output at DEBUG level"
     assert tg.config.token and tg.config.token not in caplog.text
+
+
+READING = (
+    "Die Lage in Europa\n\nVon Rosa Beispiel\n\n"
+    + "Der Frieden in Europa hängt an Verhandlungen, die keiner führen will. " * 20
+    + "\n\nEine Probe der Lektüre mit dem Wort Verhandlungsbereitschaftsprobe.\n"
+).encode()
+
+
+async def test_real_new_reading_from_a_captioned_document(tg):
+    sent = await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
+    shown = " ".join(plain(c) for c in sent)
+    assert sent and t.APOLOGY not in shown
+    assert tg.api.calls_to("getFile"), "the document was not downloaded"
+    found = await tg.replies(tg.api.private_message("/zitat Verhandlungsbereitschaftsprobe"))
+    assert "Verhandlungsbereitschaftsprobe" in " ".join(plain(c) for c in found)
+
+
+async def test_new_reading_as_a_reply_to_a_document_in_a_group(tg):
+    chat = tg.api.group_chat()
+    admin = tg.api.user(77, "Ada")
+    tg.api.admins.add((chat["id"], admin["id"]))
+    doc = tg.api.document_message(READING, "europa.txt", chat=chat, user=admin)["message"]
+    sent = await tg.replies(
+        tg.api.group_message(f"/neu@{BOT}", user=admin, chat=chat, reply_to=doc)
+    )
+    assert sent and t.APOLOGY not in sent[0].text
+    assert tg.api.calls_to("getFile")
+
+
+async def test_replies_in_forum_topics_stay_in_the_topic(tg):
+    update = tg.api.group_message("/hilfe")
+    update["message"]["is_topic_message"] = True
+    update["message"]["message_thread_id"] = 99
+    sent = await tg.replies(update)
+    assert sent and all(c.params.get("message_thread_id") == 99 for c in sent)

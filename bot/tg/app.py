@@ -612,6 +612,8 @@ class TelegramAdapter:
     ) -> Request:
         bot = context.bot
         doc = msg.document
+        if doc is None and command is not None and msg.reply_to_message is not None:
+            doc = msg.reply_to_message.document  # "/neu" sent as a reply to a document
         attachment = None
         if doc is not None and with_attachment:
             attachment = Attachment(
