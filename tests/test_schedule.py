@@ -418,9 +418,15 @@ def test_announcements_in_other_phrasings(
 
 
 def test_texts_without_an_announcement() -> None:
-    assert find_announcement("Am 26. Januar sprach Trump über Frieden.", date(2026, 1, 12)) is None
-    assert (
-        find_announcement("Der nächste Termin steht noch nicht fest.", date(2026, 1, 12)) is None
+    written = date(2026, 1, 12)
+    assert find_announcement("Am 26. Januar sprach Trump über Frieden.", written) is None
+    assert find_announcement("Der nächste Termin steht noch nicht fest.", written) is None
+    # "thematisiert" is no topic, and a later sentence counts only if it opens with it
+    found = find_announcement(
+        "Der nächste Jour fixe ist am 26.01. Das wurde lange thematisiert. "
+        "Später hieß es, das Thema sei offen.",
+        written,
     )
+    assert found is not None and "" == found.topic
     # a "next meeting" before the protocol's own date is no announcement
-    assert find_announcement("Der nächste Jour fixe war am 5.1.2026.", date(2026, 1, 12)) is None
+    assert find_announcement("Der nächste Jour fixe war am 5.1.2026.", written) is None

@@ -303,6 +303,13 @@ def test_termine_lists_meetings_series_and_reminder_settings(svc: Services) -> N
     assert "Erinnerungen: 1 Tag, 1 Stunde vorher" in text
 
 
+def test_termine_shortens_long_topics(svc: Services) -> None:
+    run("/termin 26.01. " + "Imperialismus " * 20, svc)
+    line = next(x for x in html(run("/termine", svc)).splitlines() if x.startswith("• "))
+    assert line.endswith("…") and len(line) < 140
+    assert ("Imperialismus " * 20).strip() == get_schedule(svc).next_meeting(CHAT, NOW).topic
+
+
 # --- changing single dates ----------
 
 
@@ -359,9 +366,28 @@ def test_erinnerung_show_set_off(svc: Services) -> None:
 
 
 def test_erinnerung_resumes_a_paused_chat(svc: Services) -> None:
+    get_schedule(svc).add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
     get_schedule(svc).pause(CHAT, NOW)
     assert "pausiert" in html(run("/erinnerung", svc))
+    assert "pausiert" in html(run("/termine", svc))
     run("/erinnerung 1d 1h", svc)
+    assert not get_schedule(svc).settings(CHAT).paused
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "/termin 27.01.",
+        "/absagen 26.01.",
+        "/thema 26.01. Neu",
+        "/verschieben 26.01. 28.01.",
+        "/zeitzone Europe/Berlin",
+    ],
+)
+def test_any_change_in_a_paused_chat_resumes_its_reminders(svc: Services, text: str) -> None:
+    get_schedule(svc).add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
+    get_schedule(svc).pause(CHAT, NOW)
+    assert "✅" in html(run(text, svc))
     assert not get_schedule(svc).settings(CHAT).paused
 
 
@@ -414,8 +440,12 @@ def test_reminder_text_names_date_time_topic_reading_with_buttons(svc: Services)
     assert "Lektüre: Trumps Endspiel" in message.html
     assert "verspätet" not in message.html
     assert ["ss:fazi-endspiel", "sp:"] == [b.data for row in message.buttons for b in row]
+    assert "⏳ in einem Tag" in message.html
     late = reminder_message(DueReminder(occ, 60, now, True), now + timedelta(hours=23, minutes=5))
     assert "Jour fixe heute" in late.html and "verspätet" in late.html
+    assert "⏳ in 55 Minuten" in late.html
+    early = reminder_message(DueReminder(occ, 4320, now, False), now - timedelta(days=2))
+    assert "Jour fixe am Montag" in early.html and "⏳ in 3 Tagen" in early.html
 
 
 def test_next_meeting_info_for_the_protocol(svc: Services) -> None:

@@ -302,7 +302,7 @@ class Schedule:
     def set_timezone(self, chat_id: int, name: str, now: datetime) -> ZoneInfo:
         tz = validate_timezone(name)
         with self._tx():
-            self._upsert_chat(chat_id, tz=tz.key, armed_at=_iso(now))
+            self._upsert_chat(chat_id, tz=tz.key, paused=0, paused_at=None, armed_at=_iso(now))
         return tz
 
     def set_leads(self, chat_id: int, leads: Iterable[int], now: datetime) -> tuple[int, ...]:
@@ -470,7 +470,7 @@ class Schedule:
         return self._get(meeting_id)
 
     def end_series(self, chat_id: int, now: datetime) -> int:
-        """End every running series of the chat after today; returns how many."""
+        """End every running series of the chat from today on; returns how many."""
         running = self.series(chat_id, now)
         today = now.astimezone(self.settings(chat_id).tz).date()
         with self._tx():
@@ -890,20 +890,30 @@ _NEXT_MEETING = re.compile(
     re.IGNORECASE,
 )
 _TOPIC = re.compile(
-    r"(?:thema|lektüre|lektuere|gelesen wird|wir lesen)\s*(?:ist\s+dann|ist|wird\s+dann|wird|"
+    r"\b(?:thema|lektüre|lektuere|gelesen wird|wir lesen)\b\s*(?:ist\s+dann|ist|wird\s+dann|wird|"
     r"dann|:)?\s*(?:sein\s*)?:?\s*(?P<topic>.+?)(?:\.(?=\s|$)|$)",
     re.IGNORECASE | re.DOTALL,
 )
 _LEADING_ARTICLE = re.compile(r"^(?:der|die|das|den)\s+", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_DAY_END = re.compile(r"(?:^|[\s*(])\d{1,2}\.$")
+_MONTH_START = re.compile(
+    r"\**(?:jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE
+)
 
 
 def _sentences(text: str) -> list[str]:
     text = text.replace("\\*", " ")
     text = re.sub(r"\s+", " ", text)
-    return [
-        s.strip() for s in re.split(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"*])", text) if s.strip()
-    ]
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"*])", text) if p.strip()]
+    sentences: list[str] = []
+    for part in parts:
+        # "am 26. Januar": a day number before a month name ends no sentence
+        if sentences and _DAY_END.search(sentences[-1]) and _MONTH_START.match(part):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part.strip())
+    return sentences
 
 
 def find_announcement(text: str, written_on: date) -> Announcement | None:
@@ -924,9 +934,11 @@ def find_announcement(text: str, written_on: date) -> Announcement | None:
             continue
         day, at = found
         topic, label = "", ""
-        for candidate in (sentence[match.end() :], *sentences[index + 1 : index + 3]):
+        following = sentences[index + 1 : index + 3]
+        for number, candidate in enumerate((sentence[match.end() :], *following)):
             topic_match = _TOPIC.search(candidate)
-            if topic_match:
+            # in a following sentence only an opening "Thema ist dann …" counts
+            if topic_match and (number == 0 or topic_match.start() <= 6):
                 raw = topic_match.group("topic").strip()
                 bold = _BOLD.search(raw)
                 label = (bold.group(1) or bold.group(2)).strip() if bold else ""

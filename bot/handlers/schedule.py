@@ -48,6 +48,7 @@ ANNOUNCE_PREFIX = "sa"  # "sa:<protocol slug>": schedule the meeting a protocol 
 SUMMARY_PREFIX = "ss"  # "ss:<source slug>": the summary of a reading (/zusammenfassung)
 PROTOCOL_PREFIX = "sp"  # "sp:": /protokoll of the chat's last session
 LIST_LIMIT = 10  # meetings shown by /termine
+LIST_TOPIC = 80  # characters of a topic shown in /termine
 ICS_DAYS = 366  # how far ahead /ical exports
 
 _READING_MARK = re.compile(r"\b(?:lektüre|lektuere|text|lesen)\s*:\s*", re.IGNORECASE)
@@ -71,6 +72,10 @@ def _error(message: str) -> Reply:
 def _usage(name: str) -> Reply:
     cmd = COMMANDS[name]
     return Reply.text(T.USAGE_HTML.format(usage=esc(cmd.usage), example=esc(cmd.example)))
+
+
+def _short(text: str, limit: int = LIST_TOPIC) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _refused(request: Request) -> Reply | None:
@@ -308,7 +313,7 @@ def termine(request: Request, services: Services) -> Reply:
     lines = [T.MEETINGS_HEAD_HTML.format(tz=esc(settings.tz.key))]
     for occ in upcoming:
         marks = (T.MARK_SERIES if occ.series else "") + (T.MARK_MOVED if occ.moved else "")
-        topic = f" – {esc(occ.topic)}" if occ.topic else ""
+        topic = f" – {esc(_short(occ.topic))}" if occ.topic else ""
         lines.append(
             T.MEETING_LINE_HTML.format(
                 when=esc(format_datetime(occ.start)), marks=marks, topic=topic
@@ -317,7 +322,7 @@ def termine(request: Request, services: Services) -> Reply:
     if running:
         lines.append(T.SERIES_HEAD_HTML)
         for meeting in running:
-            topic = f" – {esc(meeting.topic)}" if meeting.topic else ""
+            topic = f" – {esc(_short(meeting.topic))}" if meeting.topic else ""
             lines.append(T.SERIES_LINE_HTML.format(rule=esc(_rule(meeting)), topic=topic))
     lines.append("\n" + _leads_text(settings.leads, settings.paused))
     return Reply.text("\n".join(lines))
@@ -449,6 +454,7 @@ def schedule_announced(request: Request, services: Services) -> Reply:
         )
     except ScheduleError as error:
         return _error(str(error))
+    schedule.resume(request.chat_id, now)
     return Reply.text(
         T.MEETING_SAVED_HTML.format(
             when=esc(format_datetime(occ.start)),
@@ -521,6 +527,7 @@ def absagen(request: Request, services: Services) -> Reply:
         return _not_found(error)
     except (ParseError, ScheduleError) as error:
         return _error(str(error))
+    schedule.resume(request.chat_id, now)
     topic = f" – {esc(occ.topic)}" if occ.topic else ""
     return Reply.text(T.CANCELLED_HTML.format(when=esc(format_datetime(occ.start)), topic=topic))
 
@@ -569,6 +576,7 @@ def verschieben(request: Request, services: Services) -> Reply:
         return _not_found(error)
     except (ParseError, ScheduleError) as error:
         return _error(str(error))
+    schedule.resume(request.chat_id, now)
     return Reply.text(
         T.MOVED_HTML.format(
             old=esc(format_datetime(old.start)), new=esc(format_datetime(new.start))
@@ -600,6 +608,7 @@ def thema(request: Request, services: Services) -> Reply:
         return _not_found(error)
     except (ParseError, ScheduleError) as error:
         return _error(str(error))
+    schedule.resume(request.chat_id, now)
     reading = (
         T.READING_LINE_HTML.format(reading=esc(occ.reading_label)) if occ.reading_label else ""
     )
@@ -707,12 +716,12 @@ def reminder_message(reminder: DueReminder, now: datetime) -> OutMessage:
     elif occ.start.date() == local_now.date() + timedelta(days=1):
         relative = T.RELATIVE_TOMORROW
     else:
-        relative = T.RELATIVE_IN.format(countdown=countdown(occ.start, now))
+        relative = T.RELATIVE_ON.format(weekday=T.WEEKDAY_NAMES[occ.start.weekday()])
     text = T.REMINDER_HTML.format(
         relative=esc(relative),
         when=esc(format_datetime(occ.start)),
         topic=_topic_lines(occ),
-        reading="",
+        countdown=esc(countdown(occ.start, now)),
         late=T.REMINDER_LATE_HTML if reminder.late else "",
     )
     buttons: list[list[Button]] = []

@@ -114,13 +114,15 @@ ICS_SUMMARY = "Jour fixe"
 ICS_FILE = "jourfixe.ics"
 
 # --- reminders (HTML) -----------------------------------------------------------------------
-REMINDER_HTML = "⏰ <b>Erinnerung: Jour fixe {relative}</b>\n<b>{when}</b>{topic}{reading}{late}"
+REMINDER_HTML = (
+    "⏰ <b>Erinnerung: Jour fixe {relative}</b>\n<b>{when}</b>{topic}\n⏳ {countdown}{late}"
+)
 REMINDER_LATE_HTML = (
     "\n\n<i>(verspätet: Der Bot war eine Weile nicht erreichbar – der Termin gilt trotzdem.)</i>"
 )
 RELATIVE_TODAY = "heute"
 RELATIVE_TOMORROW = "morgen"
-RELATIVE_IN = "{countdown}"
+RELATIVE_ON = "am {weekday}"
 
 # --- for the protocol of the notes feature (plain text) -------------------------------------
 NEXT_SENTENCE = "Der nächste Jour fixe findet am {when} statt."
