@@ -247,7 +247,9 @@ class FakeBotAPI:
         server.daemon_threads = True
         self._server = server
         self.port = server.server_address[1]
-        self._thread = threading.Thread(target=server.serve_forever, name="fakebotapi")
+        self._thread = threading.Thread(
+            target=server.serve_forever, kwargs={"poll_interval": 0.05}, name="fakebotapi"
+        )
         self._thread.daemon = True
         self._thread.start()
         return self
