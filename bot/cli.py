@@ -1,4 +1,4 @@
-"""Command line: `jourfixe run | chat | ask | sources | index | check | add | remove | protocol`."""
+"""Command line: run, chat, ask, sources, index, check, add, remove, protocol."""
 
 from __future__ import annotations
 

@@ -85,7 +85,9 @@ def load_sources_yaml(path: Path, seeds_dir: Path, check_hash: bool = True) -> l
             try:
                 date = dt.date.fromisoformat(date)
             except ValueError as exc:
-                raise CatalogError(f"{where}: Feld 'date' ist kein ISO-Datum (JJJJ-MM-TT).") from exc
+                raise CatalogError(
+                    f"{where}: Feld 'date' ist kein ISO-Datum (JJJJ-MM-TT)."
+                ) from exc
         if not isinstance(date, dt.date):
             raise CatalogError(f"{where}: Feld 'date' ist kein ISO-Datum (JJJJ-MM-TT).")
         file = seeds_dir / str(entry["file"])

@@ -36,7 +36,7 @@ from rapidfuzz.distance import OSA
 from bot import PROJECT_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
-from bot.core.text import normalize, phonetic, stem, words
+from bot.core.text import normalize, phonetic, stem, tokenize, words
 
 if TYPE_CHECKING:
     from bot.core.catalog import Catalog
@@ -47,6 +47,7 @@ SERVED_KINDS = ("text", "contribution", "answer")
 MAX_QUERY_CHARS = 2000
 MAX_CONCEPTS = 24
 CANDIDATES = 300
+RECALL_BUDGET = 20_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
@@ -89,13 +90,21 @@ class SynonymGroups:
         """Canonical terms for every synonym found in a stem sequence."""
         out = [self.single[s] for s in stems if s in self.single]
         if self.multi:
-            for seq, canon in self.multi.items():
-                n = len(seq)
-                for i in range(len(stems) - n + 1):
-                    if tuple(stems[i : i + n]) == seq:
-                        out.append(canon)
-                        break
+            firsts = self._firsts()
+            for i, s in enumerate(stems):
+                for seq in firsts.get(s, ()):
+                    if tuple(stems[i : i + len(seq)]) == seq:
+                        out.append(self.multi[seq])
         return out
+
+    def _firsts(self) -> dict[str, list[tuple[str, ...]]]:
+        firsts = self.__dict__.get("_first_index")
+        if firsts is None:
+            firsts = defaultdict(list)
+            for seq in self.multi:
+                firsts[seq[0]].append(seq)
+            object.__setattr__(self, "_first_index", firsts)
+        return firsts
 
 
 _FUGEN = ("", "s", "es", "n", "en", "e", "er")
@@ -129,6 +138,7 @@ class Vocabulary:
                 self.by_phonetic[phonetic(w)].append(w)
                 self.by_length[len(w)].append(w)
         self.split.cache_clear()
+        self.__dict__.pop("_part_stems", None)
 
     @property
     def avgdl(self) -> float:
@@ -141,6 +151,14 @@ class Vocabulary:
         if len(part) < 3 or part in stopwords():
             return False
         return part in self.word_count or (len(part) >= 4 and stem(part) in self.stems)
+
+    def part_stems(self, word: str) -> tuple[str, ...]:
+        """Stems of a word's compound parts (cached: called for every word indexed)."""
+        cache = self.__dict__.setdefault("_part_stems", {})
+        got = cache.get(word)
+        if got is None:
+            got = cache[word] = tuple(stem(p) for p in self.split(word))
+        return got
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the vocabulary lives as long as the engine
     def split(self, word: str) -> tuple[str, ...]:
@@ -169,17 +187,22 @@ class Vocabulary:
         return best
 
 
-def passage_terms(text: str, vocab: Vocabulary | None, syn: SynonymGroups) -> tuple[list, list]:
+def passage_terms(
+    ws: list[str], vocab: Vocabulary | None, syn: SynonymGroups
+) -> tuple[list, list]:
     """Index terms (stems) and secondary terms (compound parts, derivations, synonyms)."""
-    ws = words(text)
-    stems = [stem(w) for w in ws]
+    stems = list(map(stem, ws))
     extra: list[str] = []
-    for i, w in enumerate(ws):
-        if vocab is not None:
-            extra.extend(stem(p) for p in vocab.split(w))
-        m = _DERIV.match(w)
-        if m and i > 0 and ws[i - 1].isdigit():
-            extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
+    if vocab is not None:
+        for parts in map(vocab.part_stems, ws):
+            if parts:
+                extra.extend(parts)
+    for i in range(1, len(ws)):
+        if ws[i - 1].isdigit():
+            w = ws[i]
+            m = _DERIV.match(w)
+            if m:
+                extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
     extra.extend(syn.canonical(stems))
     return stems, extra
 
@@ -268,39 +291,40 @@ class SearchEngine:
     def index_passages(self, passages: list[Passage], fingerprint: str = "") -> None:
         """Replace the whole index atomically (one transaction)."""
         vocab = Vocabulary()
-        for p in passages:
-            if p.kind not in SERVED_KINDS:
-                continue
-            for w, surface in zip(words(p.text), _surface_words(p.text), strict=False):
-                vocab.word_count[w] += 1
-                vocab.display.setdefault(w, surface)
+        tokens = [tokenize(p.text) for p in passages]
+        _count_words(vocab, passages, tokens)
         vocab.finish()
-        rows, fts_rows = self._rows(passages, vocab)
-        dups = _near_duplicates(passages)
+        rows, fts_rows = self._rows(passages, tokens, vocab)
+        dups = _near_duplicates(passages, tokens)
         with self.store.transaction() as db:
             db.execute("DELETE FROM passages")
             db.execute("DELETE FROM passages_fts")
             db.execute("DELETE FROM words")
-            db["passages"].insert_all(rows, batch_size=2000)
+            _insert_passages(db, rows)
             db.conn.executemany(
                 "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
             )
-            db["words"].insert_all(
-                ({"word": w, "n": n, "display": vocab.display[w]} for w, n in
-                 vocab.word_count.items()),
-                batch_size=5000,
+            db.conn.executemany(
+                "INSERT INTO words(word, n, display) VALUES (?, ?, ?)",
+                ((w, n, vocab.display[w]) for w, n in vocab.word_count.items()),
             )
-            for group in dups:
-                for pid in group:
-                    db.execute("UPDATE passages SET dup = ? WHERE id = ?", [group[0], pid])
+            db.conn.executemany(
+                "UPDATE passages SET dup = ? WHERE id = ?",
+                [(group[0], pid) for group in dups for pid in group],
+            )
             db["index_meta"].upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
         self._load()
 
-    def _rows(self, passages: Iterable[Passage], vocab: Vocabulary) -> tuple[list, list]:
+    def _rows(
+        self,
+        passages: list[Passage],
+        tokens: list[tuple[list[str], list[str] | None]],
+        vocab: Vocabulary,
+    ) -> tuple[list, list]:
         rows, fts_rows = [], []
         start = self._next_rowid()
-        for n, p in enumerate(passages, start=start):
-            stems, extra = passage_terms(p.text, vocab, self.synonyms)
+        for n, (p, toks) in enumerate(zip(passages, tokens, strict=True), start=start):
+            stems, extra = passage_terms(toks[0], vocab, self.synonyms)
             rows.append(
                 {
                     "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
@@ -321,22 +345,21 @@ class SearchEngine:
         passages = segment(text, source.slug, source.kind)
         if not passages:
             raise ValueError("Der Text enthält keine Absätze.")
-        for p in passages:
-            if p.kind not in SERVED_KINDS:
-                continue
-            for w, surface in zip(words(p.text), _surface_words(p.text), strict=False):
-                self.vocab.word_count[w] += 1
-                self.vocab.display.setdefault(w, surface)
+        tokens = [tokenize(p.text) for p in passages]
+        _count_words(self.vocab, passages, tokens)
         self.vocab.finish()
-        rows, fts_rows = self._rows(passages, self.vocab)
+        rows, fts_rows = self._rows(passages, tokens, self.vocab)
         with self.store.transaction() as db:
             db.execute("DELETE FROM passages WHERE source = ?", [source.slug])
-            db["passages"].insert_all(rows)
+            _insert_passages(db, rows)
             db.conn.executemany(
                 "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
             )
             counts = Counter(
-                w for p in passages if p.kind in SERVED_KINDS for w in words(p.text)
+                w
+                for p, toks in zip(passages, tokens, strict=True)
+                if p.kind in SERVED_KINDS
+                for w in toks[0]
             )
             for w, n in counts.items():
                 db.execute(
@@ -344,10 +367,19 @@ class SearchEngine:
                     "ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
                     [w, n, self.vocab.display[w]],
                 )
+            self._link_duplicates(db, [*self._passages.values(), *passages])
             fp = self.fingerprint(Path("."))
             db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
         self._load()
         return passages
+
+    def _link_duplicates(self, db, passages: list[Passage]) -> None:  # noqa: ANN001
+        unique = list({p.id: p for p in passages}.values())
+        groups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
+        db.execute("UPDATE passages SET dup = NULL")
+        for group in groups:
+            for pid in group:
+                db.execute("UPDATE passages SET dup = ? WHERE id = ?", [group[0], pid])
 
     def remove_source(self, slug: str) -> int:
         """Take a source's passages out of the index; returns how many were removed."""
@@ -387,7 +419,6 @@ class SearchEngine:
         vocab.finish()
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
-        self._terms_cache: dict[str, Counter[str]] = {}
 
     # -- reading --------------------------------------------------------------------
     def passage(self, passage_id: str) -> Passage | None:
@@ -398,11 +429,7 @@ class SearchEngine:
 
     def paragraph(self, passage: Passage) -> list[Passage]:
         """All parts of the paragraph a passage belongs to."""
-        return [
-            p
-            for p in self.passages_of(passage.source)
-            if p.paragraph == passage.paragraph
-        ]
+        return [p for p in self.passages_of(passage.source) if p.paragraph == passage.paragraph]
 
     def hit(self, passage: Passage, score: float = 0.0) -> Hit:
         source = self.catalog.get(passage.source)
@@ -616,22 +643,22 @@ class SearchEngine:
         all_terms |= {t for c in q.concepts for t in c.parts if t in v.df}
         if not all_terms:
             return []
-        match = " OR ".join(_fts_quote(t) for t in sorted(all_terms))
+        match = " OR ".join(_fts_quote(t) for t in self._recall_terms(all_terms))
         sql = (
-            "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? "
+            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
             "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
         )
         rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
         avgdl = v.avgdl
         results = []
-        for (n,) in rows:
+        for n, terms, extra in rows:
             pid = self._rowid.get(n)
             if pid is None:
                 continue
             p = self._passages[pid]
             if p.kind not in kinds or (source and p.source != source):
                 continue
-            tf = self._terms(pid)
+            tf = _tf(terms, extra)
             dl = tf["\x00len"] or 1
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
@@ -670,21 +697,22 @@ class SearchEngine:
         results.sort(key=lambda r: -r[1])
         return [(pid, s) for pid, s, _ in results]
 
-    def _terms(self, pid: str) -> Counter[str]:
-        tf = self._terms_cache.get(pid)
-        if tf is None:
-            row = self.store.db.execute(
-                "SELECT terms, extra FROM passages WHERE id = ?", [pid]
-            ).fetchone()
-            terms = row[0].split()
-            tf = Counter(terms)
-            for t in set(row[1].split()):
-                tf[t] = max(tf[t], 1)
-            tf["\x00len"] = len(terms)
-            if len(self._terms_cache) > 50_000:
-                self._terms_cache.clear()
-            self._terms_cache[pid] = tf
-        return tf
+    def _recall_terms(self, terms: set[str]) -> list[str]:
+        """The rarer terms, up to a posting budget: common words only rank, never recall.
+
+        FTS5 scores every row an OR query matches; at 100,000 passages a word like
+        "Russland" matches tens of thousands. Candidates need one rare term of the query.
+        """
+        df = self.vocab.df
+        ordered = sorted(terms, key=lambda t: df.get(t, 0))
+        budget = max(RECALL_BUDGET, df.get(ordered[0], 0))
+        chosen, used = [], 0
+        for t in ordered:
+            if chosen and used + df.get(t, 0) > budget:
+                break
+            chosen.append(t)
+            used += df.get(t, 0)
+        return chosen
 
     # -- suggestions ----------------------------------------------------------------
     def suggest(self, query: str, limit: int = 3) -> list[str]:
@@ -703,38 +731,64 @@ class SearchEngine:
         return out[:limit]
 
 
-def _surface_words(text: str) -> list[str]:
-    """Words as written (same segmentation as text.words, original case)."""
-    from bot.core.text import WORD
+_PASSAGE_COLUMNS = (
+    "n", "id", "source", "paragraph", "part", "line_start", "line_end", "kind", "section",
+    "text", "terms", "extra", "dup",
+)  # fmt: skip
 
-    out: list[str] = []
-    for token in re.findall(r"\S+", text):
-        folded_parts = words(token)
-        raw_parts = WORD.findall(token)
-        if len(raw_parts) == len(folded_parts):
-            out.extend(raw_parts)
-        else:
-            out.extend(folded_parts)
-    return out
+
+def _insert_passages(db, rows: list[dict]) -> None:  # noqa: ANN001
+    cols = ", ".join(_PASSAGE_COLUMNS)
+    marks = ", ".join("?" for _ in _PASSAGE_COLUMNS)
+    db.conn.executemany(
+        f"INSERT INTO passages ({cols}) VALUES ({marks})",
+        ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
+    )
+
+
+def _tf(terms: str, extra: str) -> Counter[str]:
+    tf = Counter(terms.split())
+    tf["\x00len"] = sum(tf.values())
+    for t in set(extra.split()):
+        if not tf[t]:
+            tf[t] = 1
+    return tf
+
+
+def _count_words(
+    vocab: Vocabulary, passages: list[Passage], tokens: list[tuple[list[str], list[str] | None]]
+) -> None:
+    for p, toks in zip(passages, tokens, strict=True):
+        if p.kind not in SERVED_KINDS:
+            continue
+        folded, raw = toks
+        vocab.word_count.update(folded)
+        for w, surface in zip(folded, raw or folded, strict=True):
+            if w not in vocab.display:
+                vocab.display[w] = surface
 
 
 def stopwords_digest() -> str:
     return hashlib.sha256(STOPWORDS_FILE.read_bytes()).hexdigest()[:16]
 
 
-def _near_duplicates(passages: list[Passage], threshold: float = 0.6) -> list[list[str]]:
+def _near_duplicates(
+    passages: list[Passage],
+    tokens: list[tuple[list[str], list[str] | None]],
+    threshold: float = 0.6,
+) -> list[list[str]]:
     """Groups of near-identical passages from different sources (MinHash-style sketch)."""
     sketches: dict[str, set[int]] = {}
     shingles: dict[str, set[int]] = {}
     buckets: dict[int, list[str]] = defaultdict(list)
     by_id = {p.id: p for p in passages}
-    for p in passages:
+    for p, toks in zip(passages, tokens, strict=True):
         if p.kind not in SERVED_KINDS:
             continue
-        ws = words(p.text)
+        ws = toks[0]
         if len(ws) < 8:
             continue
-        sh = {hash(" ".join(ws[i : i + 4])) for i in range(len(ws) - 3)}
+        sh = set(map(hash, zip(ws, ws[1:], ws[2:], ws[3:], strict=False)))
         shingles[p.id] = sh
         sketch = set(sorted(sh)[:6])
         sketches[p.id] = sketch
@@ -743,9 +797,12 @@ def _near_duplicates(passages: list[Passage], threshold: float = 0.6) -> list[li
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
-        while parent.get(x, x) != x:
-            x = parent[x]
-        return x
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while x != root:  # path compression
+            parent[x], x = root, parent[x]
+        return root
 
     checked: set[tuple[str, str]] = set()
     for ids in buckets.values():
@@ -789,4 +846,3 @@ def ensure_schema(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
         db["words"].create({"word": str, "n": int, "display": str}, pk="word")
     if "index_meta" not in db.table_names():
         db["index_meta"].create({"key": str, "value": str}, pk="key")
-

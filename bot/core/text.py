@@ -42,6 +42,13 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", fold(text)).strip()
 
 
+def tokenize(text: str) -> tuple[list[str], list[str] | None]:
+    """Normalized words, and the same words as written when they align one to one."""
+    folded = WORD.findall(fold(text))
+    raw = WORD.findall(unicodedata.normalize("NFC", text))
+    return folded, (raw if len(raw) == len(folded) else None)
+
+
 def words(text: str) -> list[str]:
     """Normalized word tokens (hyphenated words come apart: 'us-politik' -> 'us', 'politik')."""
     return WORD.findall(fold(text))

@@ -1,0 +1,67 @@
+"""The command line: ask (text, JSON, JSON Lines), sources, index, help texts."""
+
+import io
+import json
+
+import pytest
+
+from bot.cli import build_parser, main
+
+
+@pytest.fixture(autouse=True)
+def db(tmp_path, monkeypatch):
+    monkeypatch.setenv("JOURFIXE_DB", str(tmp_path / "cli.db"))
+    monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
+
+
+def test_ask_prints_source_citation_and_text(capsys):
+    assert main(["ask", "Karaganow"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1. ") and "GS-Protokoll 12.01.2026, Z." in out and "Karagan" in out
+
+
+def test_ask_json_has_the_documented_fields(capsys):
+    assert main(["ask", "--json", "--limit", "2", "Sekundärsanktionen"]) == 0
+    hits = json.loads(capsys.readouterr().out)
+    assert 1 <= len(hits) <= 2
+    for hit in hits:
+        assert {"source", "title", "ref", "kind", "text", "score"} <= set(hit)
+    assert "Sekundärsanktionen" in hits[0]["text"]
+
+
+def test_ask_reads_json_lines_from_stdin(capsys, monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Karaganow\nRezept für Apfelkuchen\n\n"))
+    assert main(["ask"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3
+    first, second, third = (json.loads(line) for line in lines)
+    assert first and second == [] and third == []
+
+
+def test_ask_without_result_suggests_words(capsys):
+    main(["ask", "Karraganoww"])
+    out = capsys.readouterr().out
+    assert "nichts gefunden" in out or "Karagan" in out
+
+
+def test_sources_lists_every_source(capsys):
+    assert main(["sources"]) == 0
+    out = capsys.readouterr().out
+    for slug in ["frieden-von-unten", "protokoll-2026-01-12", "fazi-illusion", "wsws-alaska"]:
+        assert slug in out
+
+
+def test_index_rebuild(capsys):
+    assert main(["index", "--rebuild"]) == 0
+    assert "neu aufgebaut" in capsys.readouterr().out
+    assert main(["index"]) == 0
+    assert "aktuell" in capsys.readouterr().out
+
+
+def test_every_subcommand_has_german_help():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    for name, action in sub.choices.items():
+        helps = [c.help for c in sub._choices_actions if c.dest == name]
+        assert helps and helps[0], f"{name} has no help text"
+        assert action.format_help()
