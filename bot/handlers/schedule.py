@@ -121,7 +121,9 @@ def find_reading(services: Services, text: str) -> tuple[str, str, str]:
     lowered = text.lower()
     hits = []
     for source in services.catalog.sources:
-        names = [source.title, *re.split(r" / |\. ", source.title), source.short]
+        # the title, its parts ("A / B", "A. B" - not the dots of a date) and the short label
+        parts = re.split(r" / |(?<=[^\W\d])\. ", source.title)
+        names = [source.title, *parts, source.short]
         if source.slug in lowered or any(
             len(name) >= 12 and f" {normalize(name)} " in norm for name in names if name
         ):
