@@ -105,6 +105,8 @@ def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
     proc.terminate()
     assert proc.wait(timeout=15) == 0
     output = log.read_text(errors="replace")
+    assert f"Der Bot läuft als @{api.username}" in output
+    assert "Der Bot ist beendet." in output
     assert api.token not in output
     assert "Traceback" not in output
 

@@ -36,3 +36,9 @@ WEBHOOK_NEEDS_TORNADO = (
     "`pip install 'python-telegram-bot[webhooks]'`, oder JOURFIXE_WEBHOOK_URL weglassen "
     "(dann fragt der Bot Telegram selbst ab)."
 )
+
+# Printed by `jourfixe run` on the terminal (plain text).
+RUNNING = "Der Bot läuft als @{username} ({mode}). Beenden mit Strg+C."
+MODE_POLLING = "fragt Telegram laufend nach neuen Nachrichten"
+MODE_WEBHOOK = "Webhook"
+STOPPED = "Der Bot ist beendet."

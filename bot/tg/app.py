@@ -822,8 +822,7 @@ def _configure_logging(token: str) -> None:
     root = logging.getLogger()
     if not root.handlers:
         logging.basicConfig(
-            level=os.environ.get("JOURFIXE_LOG_LEVEL", "INFO").upper(),
-            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+            level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
         )
     for handler in root.handlers:
         handler.addFilter(_LogHygiene(token))
@@ -850,6 +849,15 @@ def run_bot(config: Config) -> int:
     except Exception as exc:
         log.exception(t.START_FAILED.format(error=exc))
         return 1
+    setup = application.post_init
+
+    async def announce(app: Application) -> None:
+        if setup is not None:
+            await setup(app)
+        mode = t.MODE_WEBHOOK if config.webhook_url else t.MODE_POLLING
+        print(t.RUNNING.format(username=app.bot.username, mode=mode), flush=True)
+
+    application.post_init = announce
     try:
         if config.webhook_url:
             path = urllib.parse.urlsplit(config.webhook_url).path.lstrip("/")
@@ -875,6 +883,7 @@ def run_bot(config: Config) -> int:
     except TelegramError as exc:
         log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
+    print(t.STOPPED, flush=True)
     return 0
 
 
