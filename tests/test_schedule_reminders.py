@@ -94,3 +94,21 @@ async def test_flood_control_leaves_the_reminder_for_the_next_run(tg, services) 
     services.clock = lambda: datetime(2026, 1, 25, 19, 1, tzinfo=BERLIN).astimezone(UTC)
     assert 1 == await send_due_reminders(tg.app.bot, services)
     assert 1 == len(reminders_sent(tg.api))
+
+
+async def test_chat_not_found_pauses_and_bad_markup_falls_back_to_plain_text(
+    tg,
+    services,  # noqa: ANN001
+) -> None:
+    schedule = get_schedule(services)
+    schedule.add_meeting(CHAT, MEETING, CREATED, "Krieg & Frieden")
+    schedule.add_meeting(CHAT + 1, MEETING, CREATED, "Krieg & Frieden")
+    services.clock = lambda: datetime(2026, 1, 25, 19, 0, tzinfo=BERLIN).astimezone(UTC)
+    tg.api.fail("sendMessage", 400, "Bad Request: chat not found", chat_id=CHAT)
+    tg.api.fail("sendMessage", 400, "Bad Request: can't parse entities", chat_id=CHAT + 1)
+    assert 1 == await send_due_reminders(tg.app.bot, services)
+    assert schedule.settings(CHAT).paused
+    [plain] = reminders_sent(tg.api)
+    assert CHAT + 1 == int(plain.chat_id)
+    assert "parse_mode" not in plain.params and "Thema: Krieg & Frieden" in plain.text
+    assert ["sent"] == [r["status"] for r in schedule.sent_log(CHAT + 1)]

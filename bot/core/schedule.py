@@ -1,6 +1,6 @@
 """Meetings, recurring series and reminders of a chat, stored in SQLite (no telegram import).
 
-Times are stored as the chat's *wall-clock* time ("2026-01-26T19:00") and turned into
+Times are stored as the chat's *wall-clock* time ("2026-01-26T19:00:00") and turned into
 instants with :mod:`zoneinfo` only when needed, so a series at 19:00 stays at 19:00 across
 daylight-saving changes, and a change of the chat's time zone keeps the wall-clock time.
 
