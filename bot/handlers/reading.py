@@ -142,6 +142,12 @@ def sources_command(request: Request, services: Services) -> Reply:
 )
 def quote_command(request: Request, services: Services) -> Reply:
     """Verbatim quotes matching a keyword, each with its citation, paged."""
+    # In reply to a quote the bot sent, /zitat links that passage to the open session.
+    from bot.handlers.notes import link_quote
+
+    linked = link_quote(request, services)
+    if linked is not None:
+        return linked
     args = request.args.strip()
     if not args:
         return _usage("zitat")
