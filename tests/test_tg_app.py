@@ -572,3 +572,33 @@ async def test_replies_in_forum_topics_stay_in_the_topic(tg):
     update["message"]["message_thread_id"] = 99
     sent = await tg.replies(update)
     assert sent and all(c.params.get("message_thread_id") == 99 for c in sent)
+
+
+async def test_button_under_a_message_telegram_no_longer_shows_answers_in_the_chat(
+    tg, monkeypatch
+):
+    pressed: list[Request] = []
+
+    def turn(req: Request, services) -> Reply:
+        pressed.append(req)
+        return Reply(messages=[OutMessage("Seite 2")], edit=True)
+
+    monkeypatch.setitem(CALLBACKS, "tt", turn)
+    chat = tg.api.group_chat()
+    inaccessible = {"chat": chat, "message_id": 3, "date": 0}  # Bot API: older than 48 hours
+    calls = await tg.process(tg.api.callback("tt:2", inaccessible))
+    assert [(c.method, c.chat_id) for c in calls if c.method == "sendMessage"] == [
+        ("sendMessage", chat["id"])
+    ]
+    assert "answerCallbackQuery" in [c.method for c in calls]
+    assert (pressed[0].chat_id, pressed[0].message_id) == (chat["id"], 3)
+
+
+async def test_anonymous_group_admin_is_an_admin(tg, seen):
+    chat = tg.api.group_chat()
+    anonymous = tg.api.user(1087968824, "Group", is_bot=True, username="GroupAnonymousBot")
+    update = tg.api.group_message("/echo", user=anonymous, chat=chat)
+    update["message"]["sender_chat"] = chat
+    await tg.process(update)
+    assert [r.is_admin for r in seen] == [True]
+    assert not tg.api.calls_to("getChatMember")

@@ -261,7 +261,7 @@ def _message_ref(msg: Message | None, bot_id: int) -> MessageRef | None:
         or (author.first_name if author else (msg.sender_chat.title if msg.sender_chat else ""))
         or "",
         date=msg.date,
-        from_this_bot=author is not None and author.id == bot_id,
+        from_this_bot=_is_from(msg, bot_id),
     )
 
 
@@ -289,14 +289,11 @@ class TelegramAdapter:
             return
         bot = context.bot
         text = msg.text or msg.caption or ""
-        reply_to = msg.reply_to_message
         route = route_message(
             text,
             chat_type=msg.chat.type,
             bot_username=bot.username or "",
-            replied_to_bot=bool(
-                reply_to and reply_to.from_user and reply_to.from_user.id == bot.id
-            ),
+            replied_to_bot=_is_from(msg.reply_to_message, bot.id),
             has_document=msg.document is not None,
         )
         if route is None:
@@ -355,34 +352,39 @@ class TelegramAdapter:
         try:
             data = query.data or ""
             func = CALLBACKS.get(data.split(":", 1)[0])
-            msg = query.message if isinstance(query.message, Message) else None
             if func is None:
                 await self._api(query.answer, t.STALE_BUTTON)
                 answered = True
                 return
+            pressed = query.message  # None under inline-mode messages
+            msg = pressed if isinstance(pressed, Message) else None
+            user = query.from_user
             if msg is not None:
                 request = await self._request(
-                    msg, context, user=query.from_user, text=msg.text or msg.caption or ""
+                    msg, context, user=user, text=msg.text or msg.caption or ""
                 )
                 request = replace(request, callback_data=data)
-            else:  # a button under an inline-mode message: no chat known
+            else:  # inline-mode message (no chat known) or one too old for Telegram to show
                 request = Request(
-                    chat_id=query.from_user.id,
-                    chat_type="inline",
-                    user_id=query.from_user.id,
-                    user_name=query.from_user.first_name,
+                    chat_id=pressed.chat.id if pressed else user.id,
+                    chat_type=pressed.chat.type if pressed else "inline",
+                    user_id=user.id,
+                    user_name=user.first_name,
                     text="",
-                    is_admin=False,
+                    message_id=pressed.message_id if pressed else None,
+                    is_admin=await self._is_admin(context.bot, pressed.chat, user)
+                    if pressed
+                    else False,
                     callback_data=data,
-                    language_code=query.from_user.language_code,
+                    language_code=user.language_code,
                 )
             reply = func(request, self.services)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
-            if reply.edit and reply.messages:
+            if reply.edit and reply.messages and (msg is not None or pressed is None):
                 await self._edit(context.bot, query.inline_message_id, msg, reply)
-            elif msg is not None:
-                await self.send(context.bot, msg.chat.id, reply, thread=msg)
+            elif pressed is not None:
+                await self.send(context.bot, pressed.chat.id, reply, thread=msg)
         finally:
             if not answered:
                 try:
@@ -632,7 +634,9 @@ class TelegramAdapter:
             args=args,
             message_id=msg.message_id,
             date=msg.date,
-            is_admin=await self._is_admin(bot, msg, user),
+            # an anonymous admin writes as the group itself
+            is_admin=(msg.sender_chat is not None and msg.sender_chat.id == msg.chat.id)
+            or await self._is_admin(bot, msg.chat, user),
             reply_to=_message_ref(msg.reply_to_message, bot.id),
             forward_from=_origin_name(msg.forward_origin),
             edited=edited,
@@ -640,13 +644,10 @@ class TelegramAdapter:
             language_code=user.language_code,
         )
 
-    async def _is_admin(self, bot: Any, msg: Message, user: User) -> bool:
+    async def _is_admin(self, bot: Any, chat: Chat, user: User) -> bool:
         """Private chats: always; groups: creator or administrator (cached for a minute)."""
-        chat = msg.chat
         if chat.type == Chat.PRIVATE:
             return True
-        if msg.sender_chat is not None and msg.sender_chat.id == chat.id:
-            return True  # an anonymous admin writing as the group
         key = (chat.id, user.id)
         now = time.monotonic()
         cached = self._admins.get(key)
