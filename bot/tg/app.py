@@ -115,6 +115,7 @@ USER_RATE_LIMIT = (5, 30.0)  # at most 5 expensive requests per user in 30 secon
 ADMIN_CACHE_SECONDS = 60.0
 INLINE_CACHE_SECONDS = 30  # readings can be added at run time: keep Telegram's cache short
 DOWNLOAD_TIMEOUT = 60.0
+MAX_RETRY_WAIT = 30.0  # seconds; a longer flood-control wait drops the message instead
 # Messages an anonymous group admin sends come from this bot account, with sender_chat = group.
 ANONYMOUS_ADMIN_ID = 1087968824
 # Loggers that would print request URLs, which contain the token.
@@ -433,8 +434,10 @@ class TelegramAdapter:
         chat = update.effective_chat
         if chat is None:  # inline queries have no chat to apologize in
             return
+        msg = update.effective_message
+        thread_id = msg.message_thread_id if msg and msg.is_topic_message else None
         try:
-            await context.bot.send_message(chat.id, t.APOLOGY)
+            await context.bot.send_message(chat.id, t.APOLOGY, message_thread_id=thread_id)
         except TelegramError as exc:
             log.warning("could not send the apology for update %s: %s", update.update_id, exc)
 
@@ -561,8 +564,8 @@ class TelegramAdapter:
         except BadRequest as exc:
             text = exc.message.lower()
             if "not modified" in text:
-                pass  # the same page pressed twice
-            elif msg is not None and (
+                return  # the same button pressed twice: everything is already there
+            if msg is not None and (
                 "not found" in text or "can't be edited" in text or "no text" in text
             ):
                 # too old to edit (or not a text message): send the answer as a new message
@@ -582,11 +585,11 @@ class TelegramAdapter:
             try:
                 return await fn(*args, **kwargs)
             except RetryAfter as exc:
-                if attempt:
-                    raise
                 with warnings.catch_warnings():  # PTB 22 warns about int time periods
                     warnings.simplefilter("ignore", PTBDeprecationWarning)
                     delay = _seconds(exc.retry_after)
+                if attempt or delay > MAX_RETRY_WAIT:
+                    raise  # updates are handled one at a time: never stall the bot for long
                 log.warning("flood control: retrying in %.0f s", delay)
                 await asyncio.sleep(delay)
         raise AssertionError("unreachable")  # pragma: no cover
