@@ -20,6 +20,7 @@ How a query is answered:
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -36,7 +37,7 @@ from rapidfuzz.distance import OSA
 from bot import PROJECT_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
-from bot.core.text import normalize, phonetic, stem, tokenize, words
+from bot.core.text import normalize, phonetic, stem, surface_words, tokenize, words
 
 if TYPE_CHECKING:
     from bot.core.catalog import Catalog
@@ -47,6 +48,7 @@ SERVED_KINDS = ("text", "contribution", "answer")
 MAX_QUERY_CHARS = 2000
 MAX_CONCEPTS = 24
 CANDIDATES = 300
+MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
 RECALL_BUDGET = 20_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
@@ -318,13 +320,13 @@ class SearchEngine:
     def _rows(
         self,
         passages: list[Passage],
-        tokens: list[tuple[list[str], list[str] | None]],
+        tokens: list[list[str]],
         vocab: Vocabulary,
     ) -> tuple[list, list]:
         rows, fts_rows = [], []
         start = self._next_rowid()
         for n, (p, toks) in enumerate(zip(passages, tokens, strict=True), start=start):
-            stems, extra = passage_terms(toks[0], vocab, self.synonyms)
+            stems, extra = passage_terms(toks, vocab, self.synonyms)
             rows.append(
                 {
                     "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
@@ -359,7 +361,7 @@ class SearchEngine:
                 w
                 for p, toks in zip(passages, tokens, strict=True)
                 if p.kind in SERVED_KINDS
-                for w in toks[0]
+                for w in toks
             )
             for w, n in counts.items():
                 db.execute(
@@ -755,17 +757,17 @@ def _tf(terms: str, extra: str) -> Counter[str]:
     return tf
 
 
-def _count_words(
-    vocab: Vocabulary, passages: list[Passage], tokens: list[tuple[list[str], list[str] | None]]
-) -> None:
+def _count_words(vocab: Vocabulary, passages: list[Passage], tokens: list[list[str]]) -> None:
     for p, toks in zip(passages, tokens, strict=True):
         if p.kind not in SERVED_KINDS:
             continue
-        folded, raw = toks
-        vocab.word_count.update(folded)
-        for w, surface in zip(folded, raw or folded, strict=True):
-            if w not in vocab.display:
-                vocab.display[w] = surface
+        display = vocab.display
+        if not display.keys() >= set(toks):  # display forms only where a word is new
+            raw = surface_words(p.text, len(toks)) or toks
+            for w, surface in zip(toks, raw, strict=True):
+                if w not in display:
+                    display[w] = surface
+        vocab.word_count.update(toks)
 
 
 def stopwords_digest() -> str:
@@ -774,26 +776,24 @@ def stopwords_digest() -> str:
 
 def _near_duplicates(
     passages: list[Passage],
-    tokens: list[tuple[list[str], list[str] | None]],
+    tokens: list[list[str]],
     threshold: float = 0.6,
 ) -> list[list[str]]:
     """Groups of near-identical passages from different sources (MinHash-style sketch)."""
-    sketches: dict[str, set[int]] = {}
-    shingles: dict[str, set[int]] = {}
     buckets: dict[int, list[str]] = defaultdict(list)
     by_id = {p.id: p for p in passages}
+    words_of = {p.id: toks for p, toks in zip(passages, tokens, strict=True)}
+
+    def shingle(pid: str) -> set[int]:
+        ws = words_of[pid]
+        return set(map(hash, zip(ws, ws[1:], ws[2:], ws[3:], strict=False)))
+
     for p, toks in zip(passages, tokens, strict=True):
-        if p.kind not in SERVED_KINDS:
+        if p.kind not in SERVED_KINDS or len(toks) < 8:
             continue
-        ws = toks[0]
-        if len(ws) < 8:
-            continue
-        sh = set(map(hash, zip(ws, ws[1:], ws[2:], ws[3:], strict=False)))
-        shingles[p.id] = sh
-        sketch = set(sorted(sh)[:6])
-        sketches[p.id] = sketch
-        for h in sketch:
+        for h in heapq.nsmallest(6, shingle(p.id)):
             buckets[h].append(p.id)
+    shingles: dict[str, set[int]] = {}
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -806,14 +806,15 @@ def _near_duplicates(
 
     checked: set[tuple[str, str]] = set()
     for ids in buckets.values():
-        if len(ids) > 50:
+        if len(ids) > MAX_DUP_BUCKET:  # a sentence repeated everywhere is no duplicate
             continue
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
                 if by_id[a].source == by_id[b].source or (a, b) in checked:
                     continue
                 checked.add((a, b))
-                sa, sb = shingles[a], shingles[b]
+                sa = shingles.get(a) or shingles.setdefault(a, shingle(a))
+                sb = shingles.get(b) or shingles.setdefault(b, shingle(b))
                 if len(sa & sb) / min(len(sa), len(sb)) >= threshold:
                     parent[find(b)] = find(a)
     order = {pid: i for i, pid in enumerate(by_id)}

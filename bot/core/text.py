@@ -15,7 +15,7 @@ from functools import lru_cache
 import Stemmer
 
 _STEMMER = Stemmer.Stemmer("german")
-_FOLD = str.maketrans(
+_FOLD_TABLE = (
     {
         "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ẞ": "ss",
         "„": '"', "“": '"', "”": '"', "‟": '"', "«": '"', "»": '"',
@@ -24,17 +24,39 @@ _FOLD = str.maketrans(
         "*": None, "\u00ad": None,
     }
 )  # fmt: skip
+# str.translate with a dict is slow on long texts; a regex touches only the few characters
+# that change.
+_FOLD = {k: v or "" for k, v in _FOLD_TABLE.items()}
+_FOLD_RE = re.compile("[" + re.escape("".join(_FOLD)) + "]")
+
+
+def _fold_char(match: re.Match[str]) -> str:
+    return _FOLD[match.group(0)]
+
+
 _WS = re.compile(r"\s+")
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
 def fold(text: str) -> str:
     """Lowercase, transliterate umlauts and ß, strip other diacritics."""
-    text = unicodedata.normalize("NFC", text).lower().translate(_FOLD)
+    text = _FOLD_RE.sub(_fold_char, unicodedata.normalize("NFC", text).lower())
     if text.isascii():
         return text
-    decomposed = unicodedata.normalize("NFKD", text)
+    return _NON_ASCII.sub(_strip_marks, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _strip_char(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _strip_marks(match: re.Match[str]) -> str:
+    return _strip_char(match.group(0))
 
 
 def normalize(text: str) -> str:
@@ -42,11 +64,15 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", fold(text)).strip()
 
 
-def tokenize(text: str) -> tuple[list[str], list[str] | None]:
-    """Normalized words, and the same words as written when they align one to one."""
-    folded = WORD.findall(fold(text))
+def tokenize(text: str) -> list[str]:
+    """Normalized words (same as :func:`words`)."""
+    return WORD.findall(fold(text))
+
+
+def surface_words(text: str, expected: int) -> list[str] | None:
+    """The words as written, when they align one to one with the normalized words."""
     raw = WORD.findall(unicodedata.normalize("NFC", text))
-    return folded, (raw if len(raw) == len(folded) else None)
+    return raw if len(raw) == expected else None
 
 
 def words(text: str) -> list[str]:
