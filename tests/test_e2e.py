@@ -54,9 +54,15 @@ def running_bot(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, subprocess.Popen[b
 def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
     api, proc, log = running_bot
     try:
-        api.wait_for("setMyCommands", timeout=WAIT)  # started: polling and post_init done
-    except TimeoutError:
-        pytest.fail(f"bot did not start:\n{log.read_text(errors='replace')[-3000:]}")
+        _conversation(api, proc, log)
+    except (AssertionError, TimeoutError) as exc:
+        seen = [(c.method, c.chat_id, c.error) for c in api.calls[-20:]]
+        bot_log = log.read_text(errors="replace")[-4000:]
+        pytest.fail(f"{exc}\n--- last calls: {seen}\n--- bot log:\n{bot_log}")
+
+
+def _conversation(api: FakeBotAPI, proc: subprocess.Popen[bytes], log: Path) -> None:
+    api.wait_for("setMyCommands", timeout=WAIT)  # started: polling and post_init done
 
     # a private question
     user = api.user(7001, "Clara")
