@@ -19,6 +19,7 @@ How a query is answered:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import heapq
 import math
@@ -130,9 +131,11 @@ class Vocabulary:
         self.by_length: dict[int, list[str]] = defaultdict(list)
         self.n_docs = 0
         self.total_len = 0
+        self.sorted_terms: list[str] = []
 
     def finish(self) -> None:
         self.stems = {stem(w) for w in self.word_count}
+        self.sorted_terms = sorted(t for t in self.df if not t.startswith("syn"))
         self.by_phonetic = defaultdict(list)
         self.by_length = defaultdict(list)
         for w in self.word_count:
@@ -187,6 +190,26 @@ class Vocabulary:
             if best and len(best) == 2:
                 break
         return best
+
+
+_SUFFIXES = ("itaet", "heit", "keit", "ung", "lich", "isch", "ismus", "ist", "schaft", "tum")
+_PREFIXES = ("be", "ge", "ver", "er", "zer", "ent", "emp", "miss", "un")
+
+
+def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
+    """Derivational relatives: strip a noun/adjective suffix, or (unknown words) a prefix."""
+    out = [
+        (word[: -len(suf)], 0.6)
+        for suf in _SUFFIXES
+        if word.endswith(suf) and len(word) - len(suf) >= 4
+    ]
+    if not known:
+        out += [
+            (word[len(pre) :], 0.7)
+            for pre in _PREFIXES
+            if word.startswith(pre) and len(word) - len(pre) >= 4
+        ]
+    return out
 
 
 def passage_terms(
@@ -537,6 +560,14 @@ class SearchEngine:
         for suffix in _DERIV_SUFFIXES:  # Partei -> parteilich, frei -> Freiheit
             if len(s) >= 4 and s + suffix in df:
                 c.add(s + suffix, 0.7)
+        for related in self._stem_relatives(s):  # bedroht ~ Bedrohung, Neutralität ~ neutral
+            c.add(related, 0.6)
+            c.known = True
+        for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
+            bs = stem(base)
+            if bs in df and bs not in c.alternatives:
+                c.add(bs, weight)
+                c.known = True
         parts = v.split(w)
         if parts:  # a compound the text spells apart: Selbstbestimmungsrecht -> … Recht
             c.parts = [stem(p) for p in parts]
@@ -555,6 +586,19 @@ class SearchEngine:
                     c.known = c.fuzzy = True
         return c
 
+    def _stem_relatives(self, s: str) -> list[str]:
+        """Index stems that extend or shorten this stem by up to three letters."""
+        if len(s) < 5 or s.isdigit():
+            return []
+        terms = self.vocab.sorted_terms
+        out = [s[:k] for k in range(5, len(s)) if len(s) - k <= 3 and s[:k] in self.vocab.df]
+        i = bisect.bisect_right(terms, s)
+        while i < len(terms) and terms[i].startswith(s):
+            if len(terms[i]) - len(s) <= 3:
+                out.append(terms[i])
+            i += 1
+        return out[:6]
+
     def _affix_matches(self, w: str, limit: int = 6) -> list[str]:
         v = self.vocab
         found = [
@@ -572,7 +616,7 @@ class SearchEngine:
         out: dict[str, float] = {}
         for cand in v.by_phonetic.get(phonetic(w), []):
             out[cand] = 0.85
-        max_d = 1 if len(w) <= 6 else 2
+        max_d = 1 if len(w) <= 8 else 2
         pool: list[str] = []
         for n in range(len(w) - max_d, len(w) + max_d + 1):
             pool.extend(v.by_length.get(n, []))
