@@ -378,12 +378,12 @@ def test_whole_paragraph_button_shows_every_part(services: Services) -> None:
 
 
 def test_no_result_says_so_and_suggests_close_words(services: Services) -> None:
-    reply = run("/zitat Karaganovski", services)
+    reply = run("/zitat Sanktionitis", services)
     html = html_of(reply)
-    assert "Zu „Karaganovski“ habe ich keine Zitate gefunden." in html
+    assert "Zu „Sanktionitis“ habe ich keine Zitate gefunden." in html
     assert "Meintest du <i>" in html
     suggestion = buttons_of(reply)[0]
-    assert "karagano" in suggestion.label.lower()
+    assert "sanktion" in suggestion.label.lower()
     found = press(suggestion, services)
     assert found.edit
     assert quoted(html_of(found))
