@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -9,46 +10,60 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakebotapi import FakeBotAPI, parse_html
+from fakebotapi import ApiCall, FakeBotAPI, parse_html
 
 from bot import PROJECT_ROOT
 
 WAIT = 30.0  # seconds; generous for a loaded CI machine, but bounded
 
 
+@contextlib.contextmanager
+def bot_process(
+    api: FakeBotAPI, tmp_path: Path, log_name: str = "bot.log"
+) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
+    """`python -m bot run` pointed at the fake server; always terminated."""
+    env = dict(os.environ)
+    env.update(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_BASE_URL=api.base_url,
+        JOURFIXE_DB=str(tmp_path / "e2e.db"),
+        JOURFIXE_DATA_DIR=str(tmp_path / "data"),
+        JOURFIXE_RATE_LIMIT="0",
+        PYTHONUNBUFFERED="1",
+    )
+    env.pop("JOURFIXE_WEBHOOK_URL", None)
+    log = tmp_path / log_name
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "-v", "run"],
+            cwd=PROJECT_ROOT,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            yield proc, log
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait(timeout=15)
+
+
 @pytest.fixture
 def running_bot(tmp_path: Path) -> Iterator[tuple[FakeBotAPI, subprocess.Popen[bytes], Path]]:
-    """The fake server plus `python -m bot run` pointed at it; always terminated."""
-    with FakeBotAPI() as api:
-        env = dict(os.environ)
-        env.update(
-            TELEGRAM_BOT_TOKEN=api.token,
-            TELEGRAM_API_BASE_URL=api.base_url,
-            JOURFIXE_DB=str(tmp_path / "e2e.db"),
-            JOURFIXE_DATA_DIR=str(tmp_path / "data"),
-            JOURFIXE_RATE_LIMIT="0",
-            PYTHONUNBUFFERED="1",
-        )
-        env.pop("JOURFIXE_WEBHOOK_URL", None)
-        log = tmp_path / "bot.log"
-        with log.open("wb") as out:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", "bot", "-v", "run"],
-                cwd=PROJECT_ROOT,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-            )
-            try:
-                yield api, proc, log
-            finally:
-                proc.terminate()
-                try:
-                    proc.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait(timeout=15)
+    """The fake server plus the bot process."""
+    with FakeBotAPI() as api, bot_process(api, tmp_path) as (proc, log):
+        yield api, proc, log
+
+
+def _fail_with_log(exc: BaseException, api: FakeBotAPI, log: Path) -> None:
+    seen = [(c.method, c.chat_id, c.error) for c in api.calls[-20:]]
+    bot_log = log.read_text(errors="replace")[-4000:]
+    pytest.fail(f"{exc}\n--- last calls: {seen}\n--- bot log:\n{bot_log}")
 
 
 def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
@@ -56,9 +71,7 @@ def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
     try:
         _conversation(api, proc, log)
     except (AssertionError, TimeoutError) as exc:
-        seen = [(c.method, c.chat_id, c.error) for c in api.calls[-20:]]
-        bot_log = log.read_text(errors="replace")[-4000:]
-        pytest.fail(f"{exc}\n--- last calls: {seen}\n--- bot log:\n{bot_log}")
+        _fail_with_log(exc, api, log)
 
 
 def _conversation(api: FakeBotAPI, proc: subprocess.Popen[bytes], log: Path) -> None:
@@ -140,3 +153,31 @@ def test_a_wrong_token_stops_with_a_clear_message_and_no_traceback(tmp_path):
     assert "TELEGRAM_BOT_TOKEN prüfen" in output
     assert "Traceback" not in output
     assert "FALSCH" not in output
+
+
+def _next_button(call: ApiCall) -> str:
+    return next(b["callback_data"] for row in call.buttons for b in row if "Weiter" in b["text"])
+
+
+def test_buttons_still_work_after_a_restart(tmp_path):
+    with FakeBotAPI() as api:
+        user = api.user(7002, "Dora")
+        with bot_process(api, tmp_path, "first.log") as (proc, log):
+            try:
+                api.wait_for("setMyCommands", timeout=WAIT)
+                since = api.mark()
+                api.inject(api.private_message("/zitat Frieden", user=user))
+                results = api.wait_for("sendMessage", lambda c: bool(c.buttons), WAIT, since)
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+        assert proc.returncode == 0
+        with bot_process(api, tmp_path, "second.log") as (proc, log):
+            try:
+                since = api.mark()
+                api.inject(api.callback(_next_button(results), results, user=user))
+                edit = api.wait_for("editMessageText", timeout=WAIT, since=since)
+                assert edit.error is None
+                assert edit.params["message_id"] == results.result["message_id"]
+                assert "Frieden" in parse_html(edit.text) and edit.text != results.text
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
