@@ -767,9 +767,14 @@ class SearchEngine:
         out: list[str] = []
         stops = stopwords()
         for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
-            if w in stops or len(w) < 3:
+            if w in stops or len(w) < 4 or w.isdigit():
                 continue
-            pool = [x for x in v.word_count if abs(len(x) - len(w)) <= 3 and x not in stops]
+            pool = [
+                x
+                for n in range(len(w) - 4, len(w) + 5)
+                for x in v.by_length.get(n, ())
+                if x not in stops
+            ]
             for cand, score, _ in process.extract(w, pool, scorer=fuzz.ratio, limit=3):
                 display = v.display.get(cand, cand)
                 if score >= 70 and display not in out and cand != w:
