@@ -229,6 +229,8 @@ class FakeBotAPI:
         self.chats: dict[int, dict[str, Any]] = {}
         self.messages: dict[tuple[int, int], dict[str, Any]] = {}  # everything the bot sent
         self.files: dict[str, tuple[str, bytes]] = {}  # file_id -> (file_path, content)
+        self.webhook: dict[str, Any] | None = None  # parameters of the last setWebhook
+        self.polls = 0  # getUpdates requests so far
         self._updates: list[dict[str, Any]] = []
         self._next_update_id = 1
         self._ids = itertools.count(1)  # message ids, unique across chats
@@ -597,6 +599,9 @@ class FakeBotAPI:
         return self.bot_user
 
     def _api_getupdates(self, p: dict[str, Any], f: Any) -> list[dict[str, Any]]:
+        # not recorded in ``calls`` (a polling bot asks every few seconds), only counted
+        with self._cond:
+            self.polls += 1
         offset = int(p.get("offset") or 0)
         limit = int(p.get("limit") or 100)
         timeout = min(float(p.get("timeout") or 0), self.max_poll_seconds)
@@ -611,7 +616,15 @@ class FakeBotAPI:
                 self._cond.wait(remaining)
             return [dict(u) for u in self._updates[:limit]]
 
+    def _api_setwebhook(self, p: dict[str, Any], f: Any) -> bool:
+        url = str(p.get("url") or "")
+        if url and not url.startswith(("https://", "http://127.0.0.1")):
+            raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided")
+        self.webhook = dict(p)
+        return True
+
     def _api_deletewebhook(self, p: dict[str, Any], f: Any) -> bool:
+        self.webhook = None
         if p.get("drop_pending_updates"):
             with self._cond:
                 self._updates.clear()

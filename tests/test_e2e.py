@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,10 +24,11 @@ WAIT = 30.0  # seconds; generous for a loaded CI machine, but bounded
 
 @contextlib.contextmanager
 def bot_process(
-    api: FakeBotAPI, tmp_path: Path, log_name: str = "bot.log"
+    api: FakeBotAPI, tmp_path: Path, log_name: str = "bot.log", **extra_env: str
 ) -> Iterator[tuple[subprocess.Popen[bytes], Path]]:
     """`python -m bot run` pointed at the fake server; always terminated."""
     env = dict(os.environ)
+    env.pop("JOURFIXE_WEBHOOK_URL", None)
     env.update(
         TELEGRAM_BOT_TOKEN=api.token,
         TELEGRAM_API_BASE_URL=api.base_url,
@@ -30,8 +36,8 @@ def bot_process(
         JOURFIXE_DATA_DIR=str(tmp_path / "data"),
         JOURFIXE_RATE_LIMIT="0",
         PYTHONUNBUFFERED="1",
+        **extra_env,
     )
-    env.pop("JOURFIXE_WEBHOOK_URL", None)
     log = tmp_path / log_name
     with log.open("wb") as out:
         proc = subprocess.Popen(
@@ -76,6 +82,7 @@ def test_the_bot_process_answers_private_group_button_and_inline(running_bot):
 
 def _conversation(api: FakeBotAPI, proc: subprocess.Popen[bytes], log: Path) -> None:
     api.wait_for("setMyCommands", timeout=WAIT)  # started: polling and post_init done
+    assert api.webhook is None
 
     # a private question
     user = api.user(7001, "Clara")
@@ -181,3 +188,55 @@ def test_buttons_still_work_after_a_restart(tmp_path):
                 assert "Frieden" in parse_html(edit.text) and edit.text != results.text
             except (AssertionError, TimeoutError) as exc:
                 _fail_with_log(exc, api, log)
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _post_update(url: str, update: dict, secret: str) -> int:
+    """POST an update to the bot's webhook like Telegram does; retried until it listens."""
+    body = json.dumps(update).encode()
+    headers = {"Content-Type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret}
+    deadline = time.monotonic() + WAIT
+    while True:
+        req = urllib.request.Request(url, data=body, headers=headers)
+        try:
+            with urllib.request.urlopen(req, timeout=10) as res:
+                return res.status
+        except urllib.error.HTTPError as err:
+            with err:
+                return err.code
+        except OSError:  # not listening yet
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def test_webhook_mode_registers_the_webhook_and_answers_updates(tmp_path):
+    pytest.importorskip("tornado", reason="webhook mode needs python-telegram-bot[webhooks]")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/jourfixe-hook"
+    with FakeBotAPI() as api:
+        extra = {"JOURFIXE_WEBHOOK_URL": url, "JOURFIXE_WEBHOOK_PORT": str(port)}
+        with bot_process(api, tmp_path, **extra) as (proc, log):
+            try:
+                api.wait_for("setWebhook", timeout=WAIT)
+                assert api.webhook is not None and api.webhook["url"] == url
+                secret = api.webhook["secret_token"]
+                assert secret and api.token not in secret
+
+                update = api.private_message("/hilfe", user=api.user(7003, "Emil"))
+                update["update_id"] = 1
+                assert _post_update(url, update, "falsch") == 403  # not from Telegram
+                since = api.mark()
+                update["update_id"] = 2
+                assert _post_update(url, update, secret) == 200
+                answer = api.wait_for("sendMessage", timeout=WAIT, since=since)
+                assert answer.chat_id == 7003 and answer.error is None
+                assert api.polls == 0  # a webhook bot never polls
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+        assert proc.returncode == 0
