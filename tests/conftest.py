@@ -95,8 +95,7 @@ class TelegramHarness:
         update = dict(update)
         update.setdefault("update_id", 1)
         await self.app.process_update(Update.de_json(update, self.app.bot))
-        with self.api._cond:
-            return list(self.api.calls[since:])
+        return self.api.calls_since(since)
 
     async def replies(self, update: dict[str, Any]) -> list[ApiCall]:
         """Like ``process`` but only the messages sent or edited."""
@@ -112,7 +111,7 @@ class TelegramHarness:
         since = self.api.mark()
         assert self.app.post_init is not None
         await self.app.post_init(self.app)
-        return self.api.calls[since:]
+        return self.api.calls_since(since)
 
 
 @pytest.fixture

@@ -298,6 +298,10 @@ class FakeBotAPI:
         with self._cond:
             return len(self._updates)
 
+    def calls_since(self, since: int = 0) -> list[ApiCall]:
+        with self._cond:
+            return list(self.calls[since:])
+
     def calls_to(self, method: str, since: int = 0) -> list[ApiCall]:
         with self._cond:
             return [c for c in self.calls[since:] if c.method == method]
