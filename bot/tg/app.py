@@ -11,8 +11,10 @@ Environment (read by :meth:`bot.config.Config.from_env`):
   local Bot API servers); files are fetched from the same host under ``/file/bot``.
 - ``JOURFIXE_WEBHOOK_URL``: public HTTPS URL; when set the bot runs a webhook server instead of
   long polling (needs ``python-telegram-bot[webhooks]``, i.e. tornado). The server listens on
-  ``0.0.0.0:JOURFIXE_WEBHOOK_PORT`` (default 8443) under the URL's path; a reverse proxy
-  terminates TLS. The webhook secret is derived from the token.
+  ``0.0.0.0:JOURFIXE_WEBHOOK_PORT`` (default 8443) under the URL's path, e.g.
+  ``https://bot.example.org/jourfixe`` -> ``/jourfixe``; a reverse proxy terminates TLS and
+  forwards that path. The secret token Telegram must send along is derived from the bot token,
+  so requests not coming from Telegram are refused (403).
 - ``JOURFIXE_RATE_LIMIT=0``: no flood-limit throttling and no per-user limit (tests, benchmarks).
 """
 
