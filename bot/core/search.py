@@ -54,6 +54,7 @@ RECALL_BUDGET = 20_000  # postings an FTS recall query may touch (rarest terms f
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
+PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
@@ -709,6 +710,7 @@ class SearchEngine:
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
             covered = 0.0
+            matched: list[set[str]] = []
             for c, w in zip(q.concepts, weights, strict=True):
                 best = 0.0
                 for term, alt_w in c.alternatives.items():
@@ -728,10 +730,14 @@ class SearchEngine:
                 if best > 0:
                     score += best * c.scale
                     covered += w * share
+                    if c.scale == 1.0:
+                        matched.append(set(c.alternatives) | set(c.parts))
             if score <= 0:
                 continue
             coverage = covered / total
             score *= 0.35 + coverage**1.5
+            if len(matched) >= 2:  # the query's words close together in the passage
+                score *= 1 + PROXIMITY * (_closest(terms.split(), matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
             results.append((pid, score, coverage))
         if not results:
@@ -795,6 +801,26 @@ def _insert_passages(db, rows: list[dict]) -> None:  # noqa: ANN001
         f"INSERT INTO passages ({cols}) VALUES ({marks})",
         ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
     )
+
+
+def _closest(stems: list[str], concepts: list[set[str]], window: int = 10) -> int:
+    """Most distinct query concepts found within ``window`` consecutive words."""
+    hits = [
+        (i, k) for i, t in enumerate(stems) for k, alts in enumerate(concepts) if t in alts
+    ]
+    best = 1
+    start = 0
+    counts: Counter[int] = Counter()
+    for pos, k in hits:
+        counts[k] += 1
+        while hits[start][0] < pos - window:
+            old = hits[start][1]
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+            start += 1
+        best = max(best, len(counts))
+    return best
 
 
 def _tf(terms: str, extra: str) -> Counter[str]:
