@@ -4,7 +4,8 @@ python-telegram-bot Application wired to it (no network beyond 127.0.0.1).
 - ``config``: a :class:`Config` whose database lives in ``tmp_path`` (no token, rate limit off).
 - ``services``: :func:`build_services` on that config; the search index is built once per
   session and copied, so the fixture is cheap.
-- ``fake_api``: a running :class:`tests.fakebotapi.FakeBotAPI` (update factories, recorded calls).
+- ``fake_api``: a running :class:`fakebotapi.FakeBotAPI`: update factories, recorded calls
+  (import it as ``from fakebotapi import ...``; pytest puts tests/ on sys.path).
 - ``tg``: a :class:`TelegramHarness`: the real Application from ``build_application`` (started
   with ``async with``, no polling), ``await tg.process(update_dict)`` runs one update through it
   and returns the Bot API calls it caused.
