@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import re
@@ -602,3 +603,16 @@ async def test_anonymous_group_admin_is_an_admin(tg, seen):
     await tg.process(update)
     assert [r.is_admin for r in seen] == [True]
     assert not tg.api.calls_to("getChatMember")
+
+
+async def test_with_telegrams_flood_limits_on_the_bot_still_answers(tg_config, services, fake_api):
+    from conftest import TelegramHarness
+    from telegram.ext import AIORateLimiter
+
+    config = dataclasses.replace(tg_config, rate_limit=True)
+    app = build_application(config, services)
+    assert isinstance(app.bot.rate_limiter, AIORateLimiter)
+    async with app:
+        h = TelegramHarness(app, fake_api, config)
+        sent = await h.replies(fake_api.group_message(f"/zitat@{BOT} Karaganow"))
+        assert sent and "Karaganow" in plain(sent[0])
