@@ -514,6 +514,9 @@ class SearchEngine:
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
+        if concepts and all(c.scale < 1 for c in concepts):
+            for c in concepts:  # only title words: they are the question, within that source
+                c.scale = 1.0
         self._add_multiword_synonyms(ws, concepts)
         particles = [w for w in ws if w in _PARTICLES]
         for c in concepts:

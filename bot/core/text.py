@@ -64,9 +64,13 @@ def normalize(text: str) -> str:
     return _WS.sub(" ", fold(text)).strip()
 
 
+# German thousands separators: "50.000" is the number 50000, not "50" and "000".
+_THOUSANDS = re.compile(r"(?<=\d)\.(?=\d{3}(?!\d))")
+
+
 def tokenize(text: str) -> list[str]:
     """Normalized words (same as :func:`words`)."""
-    return WORD.findall(fold(text))
+    return WORD.findall(_THOUSANDS.sub("", fold(text)))
 
 
 def surface_words(text: str, expected: int) -> list[str] | None:
@@ -77,7 +81,7 @@ def surface_words(text: str, expected: int) -> list[str] | None:
 
 def words(text: str) -> list[str]:
     """Normalized word tokens (hyphenated words come apart: 'us-politik' -> 'us', 'politik')."""
-    return WORD.findall(fold(text))
+    return tokenize(text)
 
 
 @lru_cache(maxsize=200_000)
