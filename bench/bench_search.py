@@ -98,7 +98,9 @@ def main() -> int:
         big = synthetic(seed_passages, args.passages, rng)
         big_bytes = sum(len(p.text.encode()) for p in big)
         sources = [
-            Source(s, s, "synthetic", "bench", services.catalog.sources[0].date, "article", "-", "-")
+            Source(
+                s, s, "synthetic", "bench", services.catalog.sources[0].date, "article", "-", "-"
+            )
             for s in sorted({p.source for p in big})
         ]
         store = Store.open(Path(tmp) / "big.db")

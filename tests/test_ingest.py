@@ -58,7 +58,7 @@ def test_long_paragraphs_split_on_sentence_boundaries(protocol):
     parts = [p for p in protocol if p.part > 0]
     assert parts, "the protocol has paragraphs over the passage limit"
     for p in parts:
-        assert p.text[-1] in ".?!“”\"…)", p.text[-40:]
+        assert p.text[-1] in '.?!“”"…)', p.text[-40:]
         assert p.id.endswith(f".{p.part}")
 
 

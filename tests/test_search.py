@@ -1,7 +1,5 @@
 """Search behaviour a reader notices: inflection, compounds, typos, names, bad input."""
 
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -138,15 +136,31 @@ def test_citation_names_source_and_lines(engine):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "NEAR(a b)", "a AND OR NOT b", "*", "^Krieg", "(((", "Krieg: Frieden", "🙂🙂", "",
-     "x" * 10_000, "Krieg " * 2000, "col:Krieg", "-Krieg", '"Krieg" OR "Frieden"'],
+    [
+        '"',
+        "NEAR(a b)",
+        "a AND OR NOT b",
+        "*",
+        "^Krieg",
+        "(((",
+        "Krieg: Frieden",
+        "🙂🙂",
+        "",
+        "x" * 10_000,
+        "Krieg " * 2000,
+        "col:Krieg",
+        "-Krieg",
+        '"Krieg" OR "Frieden"',
+    ],
 )
 def test_fts_syntax_in_user_input_is_harmless(engine, query):
     engine.search(query)
     engine.suggest(query)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=300))
 def test_no_input_raises(engine, text):
     hits = engine.search(text, limit=3)
@@ -158,8 +172,16 @@ def test_suggestions_for_a_misspelt_word(engine):
 
 
 def test_in_memory_engine_ranks_any_documents():
-    src = Source("notes", "Notizen", "Gruppe", "Chat", __import__("datetime").date(2026, 1, 1),
-                 "protocol", "-", "-")
+    src = Source(
+        "notes",
+        "Notizen",
+        "Gruppe",
+        "Chat",
+        __import__("datetime").date(2026, 1, 1),
+        "protocol",
+        "-",
+        "-",
+    )
     docs = [
         Passage(f"notes:{i}", "notes", i, 0, i, i, "text", 1, t)
         for i, t in enumerate(
@@ -198,8 +220,16 @@ def test_failed_rebuild_leaves_previous_index_usable(tmp_path, monkeypatch):
 
 def test_added_source_is_searchable_and_removable(tmp_path):
     services = build_services(Config(db_path=tmp_path / "t.db"))
-    src = Source("neu", "Neuer Text", "Autorin", "Blog", __import__("datetime").date(2026, 2, 1),
-                 "article", "neu.txt", "0")
+    src = Source(
+        "neu",
+        "Neuer Text",
+        "Autorin",
+        "Blog",
+        __import__("datetime").date(2026, 2, 1),
+        "article",
+        "neu.txt",
+        "0",
+    )
     services.catalog.add(src)
     services.search.add_source(src, "Die Quastenflosser schwimmen im Indischen Ozean.\n")
     assert services.search.search("Quastenflosser")[0].source.slug == "neu"

@@ -616,3 +616,14 @@ async def test_with_telegrams_flood_limits_on_the_bot_still_answers(tg_config, s
         h = TelegramHarness(app, fake_api, config)
         sent = await h.replies(fake_api.group_message(f"/zitat@{BOT} Karaganow"))
         assert sent and "Karaganow" in plain(sent[0])
+
+
+async def test_new_title_after_the_rename_button_reaches_the_readings_hook(tg):
+    sent = await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
+    with_buttons = next(c for c in sent if "Titel ändern" in str(c.params.get("reply_markup")))
+    data = next(d for d in with_buttons.callback_data if d.startswith("rd:t:"))
+    await tg.process(tg.api.callback(data, with_buttons))
+    renamed = await tg.replies(tg.api.private_message("Europa zwischen den Mächten"))
+    assert "Europa zwischen den Mächten" in " ".join(plain(c) for c in renamed)
+    listed = await tg.replies(tg.api.private_message("/quellen"))
+    assert "Europa zwischen den Mächten" in " ".join(plain(c) for c in listed)

@@ -52,7 +52,9 @@ class Hit:
     def ref(self) -> str:
         """Citation, e.g. 'GS-Protokoll 12.01.2026, Z. 129–136'."""
         p = self.passage
-        lines = f"Z. {p.line_start}" if p.line_start == p.line_end else (
-            f"Z. {p.line_start}–{p.line_end}"
+        lines = (
+            f"Z. {p.line_start}"
+            if p.line_start == p.line_end
+            else (f"Z. {p.line_start}–{p.line_end}")
         )
         return f"{self.source.label}, {lines}"

@@ -808,9 +808,7 @@ def _insert_passages(db, rows: list[dict]) -> None:  # noqa: ANN001
 
 def _closest(stems: list[str], concepts: list[set[str]], window: int = 10) -> int:
     """Most distinct query concepts found within ``window`` consecutive words."""
-    hits = [
-        (i, k) for i, t in enumerate(stems) for k, alts in enumerate(concepts) if t in alts
-    ]
+    hits = [(i, k) for i, t in enumerate(stems) for k, alts in enumerate(concepts) if t in alts]
     best = 1
     start = 0
     counts: Counter[int] = Counter()

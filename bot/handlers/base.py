@@ -123,11 +123,11 @@ COMMANDS: dict[str, Command] = {}  # name and every alias -> Command
 CALLBACKS: dict[str, Handler] = {}  # callback data prefix (before the first ":") -> handler
 # Called for every edited message the bot can see (e.g. to update a logged note); return None
 # when the edit concerns nothing of yours.
-EDIT_HOOKS: list[Callable[[Request, "Services"], Reply | None]] = []
+EDIT_HOOKS: list[Callable[[Request, Services], Reply | None]] = []
 # Called (in registration order) for every non-command message the bot sees, before the
 # default text handling; the first non-None reply wins. Used for answers the bot asked for
 # (e.g. the new title after "Titel ändern").
-MESSAGE_HOOKS: list[Callable[[Request, "Services"], Reply | None]] = []
+MESSAGE_HOOKS: list[Callable[[Request, Services], Reply | None]] = []
 
 
 def command(
@@ -145,8 +145,16 @@ def command(
 
     def register(func: Handler) -> Handler:
         cmd = Command(
-            name, tuple(aliases), func, summary, summary_en, usage, example, admin_only,
-            expensive, group,
+            name,
+            tuple(aliases),
+            func,
+            summary,
+            summary_en,
+            usage,
+            example,
+            admin_only,
+            expensive,
+            group,
         )
         for key in (name, *aliases):
             if key in COMMANDS and COMMANDS[key].func is not func:

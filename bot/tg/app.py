@@ -87,6 +87,7 @@ from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
     EDIT_HOOKS,
+    MESSAGE_HOOKS,
     Attachment,
     Button,
     Command,
@@ -127,6 +128,19 @@ _COMMAND = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)")
 _TAG = re.compile(r"<[^>]*>")
 
 T = TypeVar("T")
+
+
+def _with_message_hooks(default: Handler) -> Handler:
+    """Answers the bot asked for (e.g. a new title) come before the question search."""
+
+    def handle(request: Request, services: Services) -> Reply:
+        for hook in list(MESSAGE_HOOKS):
+            reply = hook(request, services)
+            if reply is not None:
+                return reply
+        return default(request, services)
+
+    return handle
 
 
 @dataclass(frozen=True)
@@ -308,7 +322,7 @@ class TelegramAdapter:
         elif route.kind == "unknown":
             func, expensive = _reading("unknown_command", _fallback_unknown), False
         else:
-            func, expensive = _reading("handle_text", _fallback_text), True
+            func, expensive = _with_message_hooks(_reading("handle_text", _fallback_text)), True
         if expensive and await self._throttled(msg, context):
             return
         request = await self._request(
