@@ -114,16 +114,19 @@ def evaluate(
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true", help="list the misses")
+    parser.add_argument(
+        "--set", default=str(DEVSET), help="query file (tests/devset.yaml or tests/holdout.yaml)"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "eval.db"))
         engine = services.search
-        cases = load_devset()
+        cases = load_devset(Path(args.set))
         passages = [p for s in services.catalog.sources for p in engine.passages_of(s.slug)]
         baseline = Baseline(passages)
         ours = evaluate(cases, lambda q: [h.passage for h in engine.search(q, limit=5)], engine)
         base = evaluate(cases, lambda q: baseline.search(q, limit=5), engine)
-    print(f"Dev set: {ours['n']} queries, {ours['n_off']} off-topic\n")
+    print(f"{Path(args.set).name}: {ours['n']} queries, {ours['n_off']} off-topic\n")
     print(f"{'metric':<26}{'jourfixe':>10}{'BM25 baseline':>16}")
     for key in ours:
         if key.startswith("_") or key in ("n", "n_off"):

@@ -110,3 +110,19 @@ def test_rules_are_generic_for_a_new_protocol():
 def test_sentence_split_keeps_abbreviations():
     s = split_sentences("Das kostet 90 Mrd. Euro, z. B. für Waffen. Danach kommt S. 49 dran.")
     assert s == ["Das kostet 90 Mrd. Euro, z. B. für Waffen.", "Danach kommt S. 49 dran."]
+
+
+def test_parts_of_a_split_paragraph_cite_their_own_lines(protocol):
+    parts = [p for p in protocol if p.paragraph == protocol[-1].paragraph or p.part > 0]
+    by_paragraph: dict[int, list] = {}
+    for p in parts:
+        if p.part:
+            by_paragraph.setdefault(p.paragraph, []).append(p)
+    lines = (SEEDS / next(SEEDS.glob("001_*.txt")).name).read_text(encoding="utf-8").split("\n")
+    multi_line = [ps for ps in by_paragraph.values() if ps[0].line_start < ps[-1].line_end]
+    assert multi_line
+    for ps in multi_line:
+        assert [p.line_start for p in ps] == sorted(p.line_start for p in ps)
+        for p in ps[1:]:
+            # the piece's first words stand on its first cited line
+            assert " ".join(p.text.split()[:4]) in lines[p.line_start - 1]

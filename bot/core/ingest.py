@@ -20,7 +20,7 @@ The rules are generic, not tuned to one file:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.core.models import Passage
 
@@ -67,6 +67,17 @@ class _Para:
     start: int
     end: int
     section: int
+    lines: list[tuple[int, int]] = field(default_factory=list)  # (line number, characters)
+
+    def line_at(self, fraction: float) -> int:
+        """The file line at a relative position (0..1) of the paragraph's text."""
+        total = sum(n for _, n in self.lines) or 1
+        target, seen = fraction * total, 0
+        for no, n in self.lines:
+            seen += n
+            if seen >= target:
+                return no
+        return self.end
 
 
 def _strip_line_numbers(raw_lines: list[str]) -> list[str]:
@@ -178,13 +189,15 @@ def _paragraphs(text: str) -> list[_Para]:
             current = paras.pop()
             current.text = _join(current.text, body)
             current.end = line.no
+            current.lines.append((line.no, len(body)))
         elif current is not None and prev is not None and _continues(prev, body):
             current.text = _join(current.text, body)
             current.end = line.no
+            current.lines.append((line.no, len(body)))
         else:
             if current is not None:
                 paras.append(current)
-            current = _Para(body, line.no, line.no, section)
+            current = _Para(body, line.no, line.no, section, [(line.no, len(body))])
         pending_hyphen = False
         prev = line
     if current is not None:
@@ -284,16 +297,22 @@ def segment(text: str, slug: str, kind: str = "article") -> list[Passage]:
             continue
         pkind = _kind(clean, para.text, kind, number - 1, paras)
         pieces = _split_long(clean) if pkind not in ("debris", "heading") else [clean]
+        offset = 0
         for part, piece in enumerate(pieces, start=1 if len(pieces) > 1 else 0):
             pid = f"{slug}:{number}" if part == 0 else f"{slug}:{number}.{part}"
+            start, end = para.start, para.end
+            if part:  # cite the lines this piece stands on, not the whole paragraph
+                start = para.line_at(offset / len(clean))
+                end = para.line_at((offset + len(piece)) / len(clean))
+                offset += len(piece) + 1
             passages.append(
                 Passage(
                     id=pid,
                     source=slug,
                     paragraph=number,
                     part=part,
-                    line_start=para.start,
-                    line_end=para.end,
+                    line_start=start,
+                    line_end=end,
                     kind=pkind,
                     section=para.section,
                     text=piece,
