@@ -58,6 +58,7 @@ PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
+_RULE_FILES = tuple(Path(__file__).with_name(n) for n in ("ingest.py", "text.py", "search.py"))
 SYNONYMS_FILE = PROJECT_ROOT / "content" / "synonyms.yaml"
 
 
@@ -293,6 +294,8 @@ class SearchEngine:
     def fingerprint(self, seeds_dir: Path) -> str:
         h = hashlib.sha256(INDEX_VERSION.encode())
         h.update(stopwords_digest().encode())
+        for module in _RULE_FILES:  # a change to the ingestion or term rules rebuilds
+            h.update(module.read_bytes())
         if SYNONYMS_FILE.is_file():
             h.update(SYNONYMS_FILE.read_bytes())
         for s in sorted(self.catalog.sources, key=lambda s: s.slug):
