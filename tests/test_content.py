@@ -234,6 +234,33 @@ def test_malformed_yaml_names_file_and_line(content_dir: Path, services: Service
     reported = [int(n) for n in re.findall(r"Zeile (\d+)", error)]
     assert min(reported) <= line <= max(reported)  # the broken entry lies in the named range
     assert "Unbekanntes Thema" not in error  # no follow-up errors for every position
+    assert "(Thema kriegsziele)" in error  # the entry, not only the line
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new", "entry"),
+    [
+        (
+            "positions.yaml",
+            '      - "dass die Ukraine niemals der NATO beitreten wird"',
+            '      - "dass die Ukraine niemals der NATO beitreten wird',
+            "(Position kriegsziele/fazi-illusion)",
+        ),
+        ("protocol.yaml", '    title: "Trumps Stellung zu Putin"',
+         '    title: "Trumps Stellung zu Putin', "(Abschnitt 1)"),
+        ("protocol.yaml", '  topic: "Die neuen Initiativen der Europäer"',
+         '  topic: "Die neuen Initiativen der Europäer', "(nächster Termin)"),
+        ("summaries/wsws-alaska.yaml", "source: wsws-alaska\n", "source: wsws-alaska\n  x: [\n",
+         "(Zusammenfassung wsws-alaska)"),
+    ],
+)  # fmt: skip
+def test_malformed_yaml_names_the_entry(
+    content_dir: Path, services: Services, name: str, old: str, new: str, entry: str
+) -> None:
+    _replace(content_dir / name, old, new)
+    error = _load_error(content_dir, services)
+    assert f"content/{name}, Zeile" in error and "YAML-Syntax ist fehlerhaft" in error
+    assert entry in error
 
 
 def test_unknown_source_slug(content_dir: Path, services: Services) -> None:

@@ -45,6 +45,10 @@ THESES_COUNT = (5, 10)
 POSITION_MAX_SENTENCES = 3
 TOPIC_MIN_SCORE = 85.0  # a topic matches a user's text from this score on (0–100)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# lines of a YAML file that cannot be parsed, read to name the entry an error belongs to
+_TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
+_ITEM = re.compile(r"^(\s*)-\s+([A-Za-z_]\w*)\s*:\s*(.*)$")
+_FIELD = re.compile(r"^(\s*)([A-Za-z_]\w*)\s*:\s*(.*)$")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(])")
 
 
@@ -351,12 +355,46 @@ class _Loader:
             line = mark.line + 1 if mark is not None else 1
             problem = err.problem or err.context or "?"
             message = T.ERR_YAML.format(problem=problem)
+            start = line
             if err.context_mark is not None and err.context_mark.line + 1 < line:
-                message += T.ERR_YAML_CONTEXT.format(line=err.context_mark.line + 1)
-            self._error(path, line, message)
+                start = err.context_mark.line + 1
+                message += T.ERR_YAML_CONTEXT.format(line=start)
+            self._error(path, line, message, self._entry_near(path, text, start))
         except yaml.YAMLError as err:
             self._error(path, 1, T.ERR_YAML_NO_MARK.format(problem=err))
         return None
+
+    def _entry_near(self, path: Path, text: str, line: int) -> str:
+        """The entry a broken line belongs to ("Position europa-ukraine/fazi-illusion")."""
+        if path.parent.name == "summaries":
+            return f"Zusammenfassung {path.stem}"
+        lines = text.splitlines()[:line]
+        fields: dict[str, str] = {}
+        for number in range(len(lines) - 1, -1, -1):
+            raw = lines[number]
+            top = _TOP_KEY.match(raw)
+            if top:  # left the list without finding an entry
+                return T.ENTRY_NEXT_MEETING if top.group(1) == "next_meeting" else ""
+            item = _ITEM.match(raw)
+            if not item:
+                continue
+            indent = len(item.group(1)) + 2
+            fields[item.group(2)] = item.group(3)
+            for following in text.splitlines()[number + 1 :]:
+                if following.strip() and len(following) - len(following.lstrip()) < indent:
+                    break
+                field = _FIELD.match(following)
+                if field and len(field.group(1)) == indent:
+                    fields.setdefault(field.group(2), field.group(3))
+            break
+        clean = {k: v.strip().strip("\"'") or "?" for k, v in fields.items()}
+        if "topic" in clean or "source" in clean:
+            return f"Position {clean.get('topic', '?')}/{clean.get('source', '?')}"
+        if "slug" in clean:
+            return f"Thema {clean['slug']}"
+        if "section" in clean:
+            return f"Abschnitt {clean['section']}"
+        return ""
 
     def _list(self, path: Path, data: Any, key: str) -> list[tuple[_Map, int]]:
         """The entries under ``key`` of a file's top-level mapping, with their lines."""
@@ -667,7 +705,7 @@ class _Loader:
 
     def _meeting(self, path: Path, data: _Map, slug: str) -> Meeting | None:
         entry = data["next_meeting"]
-        label = "nächster Termin"
+        label = T.ENTRY_NEXT_MEETING
         if not isinstance(entry, _Map):
             keys = "date, topic, text, issue"
             self._error(
