@@ -179,6 +179,8 @@ class Console:
         for message in reply.messages:
             parts = [html_to_text(message.html)] if message.html else []
             if message.document is not None:
+                if message.html.strip() == message.document.caption.strip():
+                    parts = []  # the text is the file's caption: shown once, with the file
                 parts.append(self.save(message.document))
             for row in message.buttons:
                 cells = []

@@ -143,6 +143,19 @@ def test_documents_from_the_bot_are_saved(tmp_path: Path, monkeypatch: pytest.Mo
     assert "Termine\n[Datei" in out
 
 
+def test_a_file_whose_text_is_its_caption_is_shown_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def export(request: Request, services: Services) -> Reply:
+        doc = Document("termine.ics", b"BEGIN:VCALENDAR\r\n", caption="1 Termin &amp; mehr")
+        return Reply(messages=[OutMessage(html="1 Termin &amp; mehr", document=doc)])
+
+    monkeypatch.setitem(COMMANDS, "export", fake_command("export", export))
+    _, out = chat("/export\n", tmp_path)
+    assert out.count("1 Termin & mehr") == 1
+    assert "[Datei termine.ics" in out
+
+
 def test_html_to_text() -> None:
     html = (
         "<b>Zitate zu „a&lt;b &amp; c“</b>\nTreffer 1–1 von 1\n\n"

@@ -271,6 +271,13 @@ async def test_documents_are_sent_with_send_document(tg, register):
     assert plain(call) == "Das Protokoll"
 
 
+async def test_a_file_whose_text_is_its_caption_is_announced_once(tg):
+    await tg.replies(tg.api.private_message("/termin 26.01. 19:30 Imperialismus"))
+    sent = await tg.replies(tg.api.private_message("/ical"))
+    assert [c.method for c in sent] == ["sendDocument"]
+    assert "Kalender" in plain(sent[0])
+
+
 # -- buttons ----------------------------------------------------------------------------------
 
 

@@ -495,6 +495,8 @@ class TelegramAdapter:
         sent = False
         if out.document is not None:
             caption = out.document.caption or ""
+            if caption.strip() == html_text.strip():
+                html_text = ""  # the text is the caption: say it once, not twice
             if not caption and len(html_text) <= 1024:
                 caption, html_text = html_text, ""
             if len(caption) > 1024:
