@@ -508,6 +508,25 @@ async def test_per_user_rate_limit_on_expensive_commands(tg_config, services, fa
         assert await h.replies(fake_api.private_message("/hilfe"))  # cheap commands still work
 
 
+async def test_rate_limit_says_wait_once_not_for_every_message(
+    tg_config, services, fake_api, register
+):
+    register("teuer", lambda req, services: Reply.text("Ergebnis"), expensive=True)
+    app = build_application(tg_config, services, user_rate_limit=(2, 30.0))
+    from conftest import TelegramHarness
+
+    async with app:
+        h = TelegramHarness(app, fake_api, tg_config)
+        chat = fake_api.group_chat()
+        texts = []
+        for _ in range(6):
+            update = fake_api.group_message(f"/teuer@{BOT}", chat=chat)
+            texts += [plain(c) for c in await h.replies(update)]
+    assert texts[:2] == ["Ergebnis", "Ergebnis"]
+    assert len(texts) == 3, texts
+    assert re.search(r"Bitte kurz warten … .* In \d+ Sekunden kannst du weiterfragen\.", texts[2])
+
+
 async def test_edited_messages_go_to_the_edit_hooks(tg):
     edits: list[Request] = []
 

@@ -4,10 +4,13 @@ APOLOGY = (
     "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
 )
 
+# Said once per wait; further requests during that wait are dropped without an answer.
 RATE_LIMITED = (
     "Bitte kurz warten … Du hast in den letzten {window} Sekunden schon {limit} aufwendige "
-    "Anfragen gestellt. In {wait} Sekunden kannst du weiterfragen."
+    "Anfragen gestellt. {when} kannst du weiterfragen."
 )
+RATE_WAIT_ONE = "In einer Sekunde"
+RATE_WAIT_MANY = "In {wait} Sekunden"
 
 # Toast for a button whose handler no longer exists (e.g. after an update of the bot).
 STALE_BUTTON = "Dieser Knopf gilt nicht mehr. Bitte stell die Anfrage neu."

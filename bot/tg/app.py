@@ -295,6 +295,7 @@ class TelegramAdapter:
         self.services = services
         self.user_rate_limit = user_rate_limit
         self._usage: dict[int, deque[float]] = {}
+        self._warned: dict[int, float] = {}  # user -> until when "bitte kurz warten" was said
         self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
 
     # -- updates ---------------------------------------------------------------------------
@@ -686,21 +687,32 @@ class TelegramAdapter:
         return admin
 
     async def _throttled(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
-        """Per-user limit on expensive requests; tells the user how long to wait."""
+        """Per-user limit on expensive requests; tells the user once how long to wait.
+
+        Further requests during the same wait are dropped silently: answering each of them
+        would flood the chat with the very messages the limit is meant to spare it.
+        """
         if self.user_rate_limit is None or msg.from_user is None:
             return False
+        user_id = msg.from_user.id
         limit, window = self.user_rate_limit
         now = time.monotonic()
-        recent = self._usage.setdefault(msg.from_user.id, deque())
+        recent = self._usage.setdefault(user_id, deque())
         while recent and now - recent[0] >= window:
             recent.popleft()
         if len(recent) < limit:
             recent.append(now)
             if len(self._usage) > 10_000:
                 self._usage = {u: q for u, q in self._usage.items() if q}
+                self._warned = {u: w for u, w in self._warned.items() if w > now}
             return False
-        wait = max(1, math.ceil(window - (now - recent[0])))
-        text = t.RATE_LIMITED.format(window=int(window), limit=limit, wait=wait)
+        free_at = recent[0] + window
+        if self._warned.get(user_id, 0.0) >= free_at:
+            return True  # already told to wait for exactly this
+        self._warned[user_id] = free_at
+        wait = max(1, math.ceil(free_at - now))
+        when = t.RATE_WAIT_ONE if wait == 1 else t.RATE_WAIT_MANY.format(wait=wait)
+        text = t.RATE_LIMITED.format(window=int(window), limit=limit, when=when)
         await self.send(context.bot, msg.chat.id, Reply.text(text), quote=msg)
         return True
 
