@@ -24,6 +24,7 @@ import html
 import itertools
 import json
 import re
+import sys
 import threading
 import time
 import urllib.parse
@@ -245,7 +246,7 @@ class FakeBotAPI:
     # -- lifecycle -------------------------------------------------------------------------
 
     def start(self) -> FakeBotAPI:
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self))
+        server = _QuietServer(("127.0.0.1", 0), _make_handler(self))
         server.daemon_threads = True
         self._server = server
         self.port = server.server_address[1]
@@ -861,6 +862,15 @@ def _parse_body(content_type: str, body: bytes) -> tuple[dict[str, Any], dict[st
         for key, values in urllib.parse.parse_qs(body.decode(), keep_blank_values=True).items():
             params[key] = _decode_value(key, values[-1])
     return params, files
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """No traceback on stderr when a client (a bot process being stopped) hangs up."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
