@@ -384,3 +384,57 @@ def test_protocol_html_parts_stay_under_the_limit_and_escape(tmp_path):
     assert len(parts) >= 3 and all(len(p) <= 4096 for p in parts)
     assert "&lt;3&gt; &amp;" in html_text and "<3>" not in html_text
     store.close()
+
+
+def _round_trip(tmp_path, notes: list[tuple[str, str]], *, names: bool = False):
+    store = Store.open(tmp_path / "rt.db")
+    nb = NoteBook(store)
+    day, now = date(2026, 2, 23), datetime(2026, 2, 23, 18, tzinfo=UTC)
+    for kind, text in notes:
+        nb.add_note(
+            CHAT,
+            kind,
+            text,
+            today=day,
+            now=now,
+            author_id=1,
+            author_name="Anna Maria",
+            logged_by=1,
+        )
+    session = nb.close_session(CHAT, now)
+    md = proto.to_markdown(proto.build(session, nb.notes_of(CHAT, session.id), names=names))
+    store.close()
+    return md, proto.parse_protocol(md)
+
+
+def test_short_notes_without_a_full_stop_keep_their_kind(tmp_path):
+    # live notes are often typed without a final period; they must not turn into headings
+    notes = [
+        (CONTRIBUTION, "Trump diktiert die Bedingungen"),
+        (CONCLUSION, "Russland nur Regionalmacht"),
+        (CONTRIBUTION, "<b>fett</b> & so"),
+    ]
+    _, parsed = _round_trip(tmp_path, notes)
+    assert [(n.kind, n.text) for n in parsed.notes] == notes
+
+
+def test_first_names_survive_the_round_trip(tmp_path):
+    notes = [(CONTRIBUTION, "Europa will Weltmacht werden."), (CONTRIBUTION, "Kurz")]
+    md, parsed = _round_trip(tmp_path, notes, names=True)
+    assert "— Anna: *Europa will Weltmacht werden.*" in md
+    assert [(n.kind, n.text, n.author_name) for n in parsed.notes] == [
+        (CONTRIBUTION, "Europa will Weltmacht werden.", "Anna"),
+        (CONTRIBUTION, "Kurz", "Anna"),
+    ]
+
+
+def test_conclusions_starting_with_markdown_markers_stay_conclusions(tmp_path):
+    notes = [
+        (CONCLUSION, "#Multipolarität ist ein Kampfbegriff."),
+        (CONCLUSION, "# Erstens: Europa zahlt."),
+        (CONCLUSION, "> Das sagt Putin selbst."),
+        (CONTRIBUTION, "Danach weiter."),
+    ]
+    md, parsed = _round_trip(tmp_path, notes)
+    assert "\n#" not in md.split("\n", 1)[1] and "\n>" not in md
+    assert [(n.kind, n.text) for n in parsed.notes] == notes

@@ -63,6 +63,12 @@ _QUESTIONS_HEAD = re.compile(r"^\s*[#*]*\s*Offene\s+Fragen\s*:?\s*\**\s*$", re.I
 _LIST_ITEM = re.compile(r"^\s*[-•*]\s+(.*)$")
 _SEP = re.compile(r"^\s*(\\\*|\*|\*\s*\*\s*\*)\s*$")
 _DASH = re.compile(r"^[—–]\s*")
+_DASH_ITEM = re.compile(r"^[—–]\s")  # a paragraph opened by a dash is a contribution
+# "— Anna: *…*", a contribution with the first name (/namen an)
+_NAMED = re.compile(r"^[—–]\s+([^\s*:\\][^*:\\]{0,39}?):\s+\*")
+# Markdown block markers at a line start would turn a note into a heading or a quote
+_BLOCK_MARK = re.compile(r"^([#>])", re.M)
+_BLOCK_UNMARK = re.compile(r"\\([#>])")
 SEPARATOR_MD = "\\*"
 SEPARATOR_HTML = "*"
 
@@ -140,9 +146,13 @@ def _md_escape(text: str) -> str:
 
 
 def _md_lines(text: str) -> str:
-    """Line breaks inside a note become soft breaks, so the note stays one paragraph."""
+    """Line breaks inside a note become soft breaks, so the note stays one paragraph.
+
+    A line that starts with "#" or ">" gets a backslash, so it stays text (not a heading or a
+    quote) in a Markdown viewer and when the file is imported again.
+    """
     lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
-    return "  \n".join(_md_escape(ln) for ln in lines)
+    return "  \n".join(_BLOCK_MARK.sub(r"\\\1", _md_escape(ln)) for ln in lines)
 
 
 def _who(note: Note, names: bool) -> str:
@@ -326,8 +336,14 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
         if p.kind == "heading" and raw.startswith("#") and p.section not in titles:
             titles[p.section] = body
             continue
-        if p.kind == "contribution":
-            note = NewNote(CONTRIBUTION, _DASH.sub("", body))
+        body = _BLOCK_UNMARK.sub(r"\1", body)
+        if p.kind == "contribution" or (p.kind == "heading" and _DASH_ITEM.match(body)):
+            # a short note typed without a full stop looks like a heading to segment()
+            text, author = _DASH.sub("", body), ""
+            if (named := _NAMED.match(raw)) and text.startswith(named.group(1) + ":"):
+                author = named.group(1).strip()
+                text = text[len(named.group(1)) + 1 :].strip()
+            note = NewNote(CONTRIBUTION, text, author_name=author)
         else:  # answers, unmarked headings and anything else are the group's text
             note = NewNote(CONCLUSION, body)
         items.append((p.section, p.line_start, number, note))
