@@ -488,3 +488,10 @@ def test_every_schedule_command_has_help_text_and_the_termine_group() -> None:
         cmd = COMMANDS[name]
         assert cmd is COMMANDS[alias]
         assert cmd.group == "Termine" and cmd.summary and cmd.usage and cmd.example
+
+
+def test_ical_of_one_meeting_says_so_in_the_singular_and_once(svc: Services) -> None:
+    run("/termin 26.01. 19:30 Imperialismus", svc)
+    [message] = run("/ical", svc).messages
+    assert "1 Termin zum Importieren" in message.html
+    assert message.document is not None and "" == message.document.caption

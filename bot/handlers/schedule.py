@@ -693,14 +693,11 @@ def ical(request: Request, services: Services) -> Reply:
         return Reply.text(T.ICS_NONE_HTML)
     tz = schedule.settings(request.chat_id).tz
     content = to_ics(occurrences, tz)
-    caption = T.ICS_CAPTION.format(n=len(occurrences))
-    return Reply(
-        messages=[
-            OutMessage(
-                html=esc(caption), document=Document(T.ICS_FILE, content, caption=esc(caption))
-            )
-        ]
-    )
+    n = len(occurrences)
+    caption = T.ICS_CAPTION_ONE if n == 1 else T.ICS_CAPTION.format(n=n)
+    # The text goes once, as the document's caption (the adapter moves a short text there);
+    # a caption on the Document as well would make Telegram show it twice.
+    return Reply(messages=[OutMessage(html=esc(caption), document=Document(T.ICS_FILE, content))])
 
 
 # --- reminders (formatted here, sent by bot.tg.reminders) ------------------------------------

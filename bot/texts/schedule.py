@@ -108,7 +108,8 @@ PAUSED_NOTE = " (pausiert, weil der Bot hier nichts senden durfte – jede Ände
 TZ_SET_HTML = "✅ Zeitzone: <b>{tz}</b>. Jetzt ist es dort {now}."
 TZ_SHOW_HTML = "Zeitzone: <b>{tz}</b>. Ändern: <code>/zeitzone Europe/Berlin</code>"
 
-ICS_CAPTION = "📅 {n} Termine zum Importieren in den Kalender"
+ICS_CAPTION = "📅 {n} Termine zum Importieren in den Kalender (Datei öffnen oder importieren)"
+ICS_CAPTION_ONE = "📅 1 Termin zum Importieren in den Kalender (Datei öffnen oder importieren)"
 ICS_NONE_HTML = "Keine Termine zum Exportieren. Zuerst: <code>/jourfixe Montag 19:00</code>"
 ICS_SUMMARY = "Jour fixe"
 ICS_FILE = "jourfixe.ics"
