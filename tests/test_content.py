@@ -388,6 +388,15 @@ def test_a_content_dir_without_files_gives_an_empty_store(
         ("NATO-Osterweiterung", "nato-garantien"),
         ("Trumps Friedensplan", "friedensplan"),
         ("Alternative zum Krieg", "alternative"),
+        # typed variants: spelled apart, letters swapped, a synonym, a neighbouring word
+        ("Alaska Gipfel", "alaska-gipfel"),
+        ("Atom waffen", "atomwaffen"),
+        ("Nuklearwaffen", "atomwaffen"),
+        ("Kernwaffen", "atomwaffen"),
+        ("Eurpoa", "europa-ukraine"),
+        ("Sanktoinen", "sanktionen-wirtschaft"),
+        ("Chian", "china"),
+        ("Multipolaritat", "weltordnung"),
     ],
 )
 def test_match_topic(content: ContentStore, text: str, slug: str) -> None:

@@ -240,6 +240,26 @@ def test_a_question_naming_a_source_gets_its_position(services: Services) -> Non
 
 
 @pytest.mark.parametrize(
+    ("question", "title"),
+    [
+        ("Was sagen die Texte zu Sanktionen gegen Russland?", "Sanktionen, Handel und Wirtschaft"),
+        ("Wie sehen die Texte die Rolle Europas im Krieg?", "Die Rolle Europas und der Ukraine"),
+        ("Welche Rolle spielt China für Russland?", "China und die Rivalität mit den USA"),
+        ("Worüber streiten die Texte beim Friedensplan?", "Trumps Friedensplan"),
+        ("Alaska Gibfel", "Der Alaska-Gipfel"),
+        ("Was sagen die Texte über Multipolaritaet?", "US-Vorherrschaft und Weltordnung"),
+    ],
+)
+def test_topic_questions_in_other_words_get_the_comparison(
+    services: Services, question: str, title: str
+) -> None:
+    messages = topic_answer(question, services)
+    assert messages, question
+    assert messages[0].html.startswith(f"<b>{title}")
+    assert "wo die Texte stehen" in messages[0].html
+
+
+@pytest.mark.parametrize(
     "question",
     ["Was sagt Karaganow über Atomwaffen?", "Wer ist Margarita Simonyan?", "Langstreckenraketen"],
 )

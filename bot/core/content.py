@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from bot.core.text import normalize, stem, words
 from bot.texts import content as T
@@ -44,6 +45,7 @@ SUMMARY_WORDS = (150, 300)
 THESES_COUNT = (5, 10)
 POSITION_MAX_SENTENCES = 3
 TOPIC_MIN_SCORE = 85.0  # a topic matches a user's text from this score on (0–100)
+TYPO_SCORE = 85.0  # a typed word counts as a topic word from this similarity on
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # lines of a YAML file that cannot be parsed, read to name the entry an error belongs to
 _TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
@@ -239,6 +241,11 @@ def _phrase_only(name: str) -> bool:
     return len(content) <= 1 and len(content) < len(words(name))
 
 
+def word_similarity(name_word: str, word: str) -> float:
+    """0–100: how well a typed word matches a word of a topic name (typos, inflection)."""
+    return _similar(name_word, word)
+
+
 def _similar(name_word: str, word: str) -> float:
     if name_word == word:
         return 100.0
@@ -248,6 +255,8 @@ def _similar(name_word: str, word: str) -> float:
     if len(short) >= 4 and stem(name_word) == stem(word):
         return 97.0
     if len(short) >= 5:
+        if OSA.distance(name_word, word) <= 1:
+            return 90.0  # one typo, swapped letters included: eurpoa, sanktoinen
         return fuzz.ratio(name_word, word)
     return 0.0
 
@@ -257,12 +266,18 @@ def _match_tokens(name: list[str], query: list[str]) -> tuple[float, set[int]]:
     if not name:
         return 0.0, set()
     total, used = 0.0, set()
+    # neighbouring words typed apart ("Atom waffen") also count as the one word they form
+    pairs = [(query[i] + query[i + 1], {i, i + 1}) for i in range(len(query) - 1)]
     for word in name:
-        best, where = 0.0, -1
+        best, where = 0.0, set()
         for i, q in enumerate(query):
             score = _similar(word, q)
             if score > best:
-                best, where = score, i
+                best, where = score, {i}
+        for joined, both in pairs:
+            score = _similar(word, joined)
+            if score > best:
+                best, where = score, both
         if best < 80:
             joined = "".join(name)  # "alaskagipfel" typed as one word
             if len(name) > 1 and any(fuzz.ratio(joined, q) >= 88 for q in query):
@@ -270,7 +285,7 @@ def _match_tokens(name: list[str], query: list[str]) -> tuple[float, set[int]]:
                 return 95.0, hits
             return 0.0, set()
         total += best
-        used.add(where)
+        used |= where
     return total / len(name), used
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from bot.core.content import content_words
+from bot.core.content import TYPO_SCORE, content_words, word_similarity
 from bot.core.ingest import split_sentences
 from bot.core.models import Hit, Passage, Source
 from bot.core.text import normalize, words
@@ -44,7 +44,8 @@ FRAMING = frozenset(
     gemeinsam gemeinsamkeiten rolle verschiedenen einzelnen jeweils behandeln behandelt
     darstellen dargestellt stellen argumentieren argumentiert insgesamt allgemein aussage
     aussagen unterschiedlich erklären erklärt beschreiben beschrieben texten verstehen versteht
-    einig uneinig streiten streit debatte blick kurz zusammen zusammengefasst
+    einig uneinig streiten streit debatte blick kurz zusammen zusammengefasst worüber
+    russland russlands krieg krieges kriegs ukrainekrieg ukrainekrieges spielt spielen
     """.split()
 )
 
@@ -226,7 +227,9 @@ def topic_answer(question: str, services: Services) -> list[OutMessage] | None:
     leftover = [
         w
         for i, w in enumerate(tokens)
-        if i not in used and w not in FRAMING and w not in topic_words
+        if i not in used
+        and w not in FRAMING
+        and not any(word_similarity(t, w) >= TYPO_SCORE for t in topic_words)
     ]
     sources, named = _named_sources(services, content, question)
     if any(w not in named for w in leftover):
