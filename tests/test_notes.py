@@ -577,3 +577,17 @@ def test_bad_input_gets_a_german_answer(svc, text):
     reply = run(text, svc)
     assert reply.messages and all(0 < len(m.html) <= 4096 for m in reply.messages)
     assert [n.text for n in book(svc).all_notes(CHAT)] == ["Etwas."]
+
+
+def test_a_redelivered_update_or_a_second_reply_logs_no_duplicate(svc):
+    # Telegram sends an update again when the bot died before acknowledging it
+    again = req("/notiz Einmal reicht.", message_id=4242)
+    first = COMMANDS["notiz"].func(again, svc)
+    second = COMMANDS["notiz"].func(again, svc)
+    assert html(first).startswith("✓ Beitrag #1 gespeichert.\nNeue Sitzung eröffnet")
+    assert html(second) == "✓ Beitrag #1 gespeichert."
+    original = MessageRef(4243, "Bens Satz.", BEN, "Ben", START)
+    run("/notiz", svc, user=ANNA, reply_to=original)
+    assert "#2 von Ben" in html(run("/notiz", svc, user=CARL, reply_to=original))
+    assert "Ergebnis #3" in html(run("/ergebnis", svc, reply_to=original))
+    assert [n.num for n in book(svc).all_notes(CHAT)] == [1, 2, 3]

@@ -498,6 +498,12 @@ class NoteBook:
         if len(text) > MAX_NOTE_CHARS:
             raise NoteTooLong(len(text))
         with self.store.transaction():
+            if message_id is not None and (same := self._logged(chat_id, message_id, kind)):
+                # Telegram delivers an update again when the bot died before acknowledging
+                # it; a second /notiz in reply to the same message is the same note too
+                old_session = self.session(chat_id, same.session_id)
+                assert old_session is not None
+                return Added(same, old_session, False)
             session = self.current_session(chat_id)
             opened = session is None
             if session is None:
@@ -516,6 +522,16 @@ class NoteBook:
                 ref=ref,
             )
         return Added(note, session, opened)
+
+    def _logged(self, chat_id: int, message_id: int, kind: str) -> Note | None:
+        """The live note of this kind that already logged the message, if any."""
+        for row in self._rows(
+            f"SELECT {_NOTE_COLS} FROM notes WHERE chat_id = ? AND message_id = ? AND kind = ? "
+            "AND deleted_at IS NULL ORDER BY num LIMIT 1",
+            (chat_id, message_id, kind),
+        ):
+            return _note(row)
+        return None
 
     def correct_last(self, chat_id: int, user_id: int, text: str, now: datetime) -> Note:
         """Replace the text of the user's own last live note in this chat."""
