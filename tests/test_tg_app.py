@@ -653,3 +653,59 @@ async def test_new_title_after_the_rename_button_reaches_the_readings_hook(tg):
     assert "Europa zwischen den Mächten" in " ".join(plain(c) for c in renamed)
     listed = await tg.replies(tg.api.private_message("/quellen"))
     assert "Europa zwischen den Mächten" in " ".join(plain(c) for c in listed)
+
+
+# -- every button the bot can produce ---------------------------------------------------------
+
+LONG_SLUG = "lange-quelle-" + "x" * 37  # 50 characters: the longest slug a user may give
+
+
+async def test_every_button_of_every_command_fits_in_64_bytes_and_answers(tg, tmp_path):
+    """Walk the reply buttons of every registered command (two presses deep) with state in
+    every feature: a reading with the longest allowed slug, a meeting, a session, the trash."""
+    from bot.core.readings import add_reading, parse_meta_args
+
+    services = tg.app.bot_data["services"]
+    text = ("Titel\n\n" + "Der Frieden <&> braucht Verhandlungen über Europa. " * 40).encode()
+    meta = parse_meta_args(title="Ein sehr langer Titel " * 8, author="Ö & Ä", slug=LONG_SLUG)
+    add_reading(services, text, "lang.txt", meta, dest_dir=tmp_path)
+    for setup in (
+        "/termin 26.01. 19:30 Imperialismus",
+        f"/thema 26.01. Imperialismus Lektüre: {LONG_SLUG}",
+        "/sitzung start Test",
+        "/notiz Eine Notiz",
+        "/notiz Noch eine Notiz",
+        "/loeschen 1",
+    ):
+        await tg.replies(tg.api.private_message(setup))
+
+    queue: list[tuple[ApiCall, int]] = []
+    for line in ("/position Europa fazi", f"/zitat Verhandlungen {LONG_SLUG}"):
+        queue += [(c, 0) for c in await tg.replies(tg.api.private_message(line))]
+    for cmd in unique_commands():
+        for line in (f"/{cmd.name}", cmd.example, f"/{cmd.name} {LONG_SLUG}", f"/{cmd.name} fazi"):
+            if line.startswith("/"):
+                queue += [(c, 0) for c in await tg.replies(tg.api.private_message(line))]
+    pressed: set[str] = set()
+    seen_data: set[str] = set()
+    while queue:
+        call, depth = queue.pop(0)
+        for data in call.callback_data:
+            assert 1 <= len(data.encode()) <= 64, data
+            prefix = data.split(":", 1)[0]
+            assert prefix in CALLBACKS, f"button {data!r} has no handler"
+            seen_data.add(data)
+            if data in pressed or depth >= 2 or len(pressed) >= 250:
+                continue
+            pressed.add(data)
+            calls = await tg.process(tg.api.callback(data, call))
+            assert [c.method for c in calls].count("answerCallbackQuery") == 1, data
+            # "not modified": the press would show what the message already shows (ignored)
+            errors = [c.error for c in calls if c.error and "not modified" not in c.error[1]]
+            assert not errors, (data, errors)
+            for c in calls:
+                assert t.APOLOGY not in c.text, data
+                if c.method in ("sendMessage", "editMessageText") and c.buttons:
+                    queue.append((c, depth + 1))
+    prefixes = {d.split(":", 1)[0] for d in seen_data}
+    assert {"p", "a", "m", "z", "po", "vg", "nr", "rd", "ss"} <= prefixes, prefixes
