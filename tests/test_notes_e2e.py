@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fakebotapi import ApiCall, parse_html
+from fakebotapi import ApiCall, FakeBotAPI, parse_html
 
 from bot.core import protocol as proto
 from bot.handlers import notes as h
@@ -83,3 +83,33 @@ async def test_session_end_to_end_through_telegram(tg, services):
     answers = [c for c in pressed if c.method == "answerCallbackQuery"]
     assert answers and "wiederhergestellt" in answers[0].params.get("text", "")
     assert h.book(services).note(-100777, 6).deleted is False
+
+
+def test_note_survives_killing_the_bot_process_right_after_the_confirmation(tmp_path):
+    """The real `jourfixe run` process is SIGKILLed the moment it has confirmed a note."""
+    from test_e2e import WAIT, _fail_with_log, bot_process
+
+    with FakeBotAPI() as api:
+        chat = api.group_chat(-100778, "Lesekreis Süd")
+        anna = api.user(1011, "Anna")
+        with bot_process(api, tmp_path, "first.log") as (proc, log):
+            try:
+                api.wait_for("setMyCommands", timeout=WAIT)
+                since = api.mark()
+                api.inject(api.group_message("/notiz Überlebt den Absturz.", user=anna, chat=chat))
+                confirmed = api.wait_for("sendMessage", lambda c: "✓" in c.text, WAIT, since)
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+            proc.kill()  # no shutdown, no checkpoint: like a crash or an OOM kill
+            proc.wait(timeout=WAIT)
+        assert "Beitrag #1 gespeichert" in parse_html(confirmed.text)
+        with bot_process(api, tmp_path, "second.log") as (proc, log):
+            try:
+                since = api.mark()
+                api.inject(api.group_message("/protokoll", user=anna, chat=chat))
+                shown = api.wait_for("sendDocument", timeout=WAIT, since=since)
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+        content = shown.files["document"][1].decode("utf-8")
+        # once, even if Telegram delivers the unconfirmed update again after the crash
+        assert content.count("Überlebt den Absturz.") == 1
