@@ -581,6 +581,21 @@ async def test_real_new_reading_from_a_captioned_document(tg):
     assert "Verhandlungsbereitschaftsprobe" in " ".join(plain(c) for c in found)
 
 
+async def test_quellen_and_inline_show_a_reading_added_at_run_time(tg):
+    before = " ".join(plain(c) for c in await tg.replies(tg.api.private_message("/quellen")))
+    assert "Die Lage in Europa" not in before
+    await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
+    after = " ".join(plain(c) for c in await tg.replies(tg.api.private_message("/quellen")))
+    assert "Die Lage in Europa" in after and "Rosa Beispiel" in after
+    assert "(6)" in after
+    (inline,) = [
+        c
+        for c in await tg.process(tg.api.inline_query("Verhandlungsbereitschaftsprobe"))
+        if c.method == "answerInlineQuery"
+    ]
+    assert any("Rosa Beispiel" in r["title"] for r in inline.params["results"])
+
+
 async def test_new_reading_as_a_reply_to_a_document_in_a_group(tg):
     chat = tg.api.group_chat()
     admin = tg.api.user(77, "Ada")
