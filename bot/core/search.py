@@ -220,8 +220,8 @@ def passage_terms(
     """Index terms (stems) and secondary terms (compound parts, derivations, synonyms)."""
     stems = list(map(stem, ws))
     extra: list[str] = []
-    if vocab is not None:
-        for parts in map(vocab.part_stems, ws):
+    if vocab is not None:  # secondary terms count once per passage (see _tf)
+        for parts in map(vocab.part_stems, set(ws)):
             if parts:
                 extra.extend(parts)
     for i in range(1, len(ws)):
