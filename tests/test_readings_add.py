@@ -22,6 +22,7 @@ from fixtures.readings.make import (
 from bot.core.readings import (
     Meta,
     ReadingError,
+    UnknownProtocolLayout,
     add_reading,
     register_cli,
     remove_reading,
@@ -190,12 +191,21 @@ def test_seed_text_reencoded_is_a_near_duplicate(svc: Services) -> None:
 # --- protocols of unknown layout -------------------------------------------------------------
 
 
-def test_unknown_protocol_layout_is_ingested_as_article_with_warning(svc: Services) -> None:
-    result = add_reading(
-        svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir
-    )
+def test_unknown_protocol_layout_is_refused_and_changes_nothing(svc: Services) -> None:
+    # a bad input of the issue: "nothing is half-ingested, index and registry as before"
+    before = snapshot(svc)
+    with pytest.raises(UnknownProtocolLayout, match="Layout kenne ich nicht") as info:
+        add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir)
+    assert "„p.txt“" in str(info.value) and "nichts aufgenommen" in str(info.value)
+    assert snapshot(svc) == before
+    assert found(svc, "Schuldenbremse Sondervermögen") == []
+
+
+def test_unknown_protocol_layout_can_be_added_as_article_on_request(svc: Services) -> None:
+    meta = Meta(kind="article")
+    result = add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
     assert result.source.kind == "article"
-    assert "Layout kenne ich nicht" in result.warnings[0]
+    assert result.warnings == ()
     assert found(svc, "Schuldenbremse Sondervermögen")[0] == result.source.slug
 
 
@@ -325,6 +335,19 @@ def test_cli_refusals_are_german_and_exit_1(
     err = capsys.readouterr().err
     assert message in err
     assert "Traceback" not in err
+
+
+def test_cli_unknown_protocol_layout_says_how_to_add_it_anyway(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = make_config(tmp_path)
+    path = tmp_path / "jf.txt"
+    path.write_text(UNKNOWN_PROTOCOL_TEXT, encoding="utf-8")
+    assert run_cli(config, "add", str(path)) == 1
+    err = capsys.readouterr().err
+    assert "Layout kenne ich nicht" in err and f"jourfixe add {path} --kind article" in err
+    assert not any(p.name.startswith("005_") for p in (tmp_path / "seeds").iterdir())
+    assert run_cli(config, "add", str(path), "--kind", "article") == 0
 
 
 def test_cli_commands_have_german_help() -> None:

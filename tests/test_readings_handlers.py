@@ -10,6 +10,7 @@ import pytest
 from fixtures.readings.make import (
     ARTICLE_TITLE,
     PROTOCOL_TEXT,
+    UNKNOWN_PROTOCOL_TEXT,
     article_docx,
     article_html,
     article_pdf,
@@ -135,6 +136,16 @@ def test_neu_bad_files_get_a_german_message_and_change_nothing(
     assert message in html(reply)
     assert "<" not in html(reply).replace("<code>", "").replace("</code>", "")
     assert titles(services) == before
+
+
+def test_neu_unknown_protocol_layout_is_refused_with_the_way_out(services: Services) -> None:
+    before = titles(services)
+    reply = neu(services, attachment(UNKNOWN_PROTOCOL_TEXT.encode(), "jf.txt"))
+    assert "Layout kenne ich nicht" in html(reply)
+    assert "<code>/neu artikel</code>" in html(reply)
+    assert titles(services) == before
+    added = neu(services, attachment(UNKNOWN_PROTOCOL_TEXT.encode(), "jf.txt"), "artikel")
+    assert "Art: Artikel" in html(added)
 
 
 def test_neu_duplicate_is_refused(services: Services) -> None:

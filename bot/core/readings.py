@@ -52,6 +52,14 @@ class ReadingError(Exception):
     """A reading was refused; ``str(err)`` is the German message for the user."""
 
 
+class UnknownProtocolLayout(ReadingError):
+    """A text that looks like a protocol in a layout the repair rules do not know.
+
+    Refused (nothing stored); the CLI and the bot add how to take it anyway: as an article,
+    or as a protocol when the user says so explicitly.
+    """
+
+
 @dataclass(frozen=True)
 class Extracted:
     """Plain text of an uploaded document plus metadata hints from the format itself."""
@@ -962,12 +970,11 @@ def add_reading(
     warnings_: list[str] = []
     passages = segment(ex.text, slug, kind)
     if kind == "protocol" and not any(p.kind == "contribution" for p in passages):
-        if meta is not None and meta.kind == "protocol":
-            warnings_.append(T.PROTOCOL_FORCED_UNKNOWN_LAYOUT)
-        else:
-            kind = "article"
-            warnings_.append(T.PROTOCOL_UNKNOWN_LAYOUT)
-            passages = segment(ex.text, slug, kind)
+        if meta is None or meta.kind != "protocol":
+            # a bad input of the issue: refuse, so nothing lands half-understood in the index
+            raise UnknownProtocolLayout(T.PROTOCOL_UNKNOWN_LAYOUT.format(name=ex_name(file_name)))
+        # the user (or the session notes) said "protocol" explicitly: take it, with a warning
+        warnings_.append(T.PROTOCOL_FORCED_UNKNOWN_LAYOUT)
     served = [p for p in passages if p.kind not in ("heading", "debris")]
     if not served:
         raise ReadingError(T.NO_PASSAGES.format(name=PurePath(file_name).name))
@@ -1031,6 +1038,10 @@ def add_reading(
         fmt=ex.fmt,
         encoding=ex.encoding,
     )
+
+
+def ex_name(file_name: str) -> str:
+    return PurePath(file_name).name or "Datei"
 
 
 def _write_new(path: Path, data: bytes) -> None:
@@ -1170,6 +1181,8 @@ def cli_add(args: argparse.Namespace, config: Config) -> int:
         result = add_reading(services, data, path.name, meta, config.seeds_dir, added_by="cli")
     except ReadingError as err:
         print(err, file=sys.stderr)
+        if isinstance(err, UnknownProtocolLayout):
+            print(T.CLI_UNKNOWN_LAYOUT_HINT.format(path=args.file), file=sys.stderr)
         return 1
     print(format_cli_result(result))
     from bot.core.autosummary import auto_summary_for

@@ -60,7 +60,10 @@ def new_reading(request: Request, services: Services) -> Reply:
             added_by=f"{request.user_name} ({request.user_id})",
         )  # fmt: skip
     except ReadingError as err:
-        return Reply.text(esc(str(err)))
+        hint = (
+            f"\n\n{T.UNKNOWN_LAYOUT_HINT}" if isinstance(err, core.UnknownProtocolLayout) else ""
+        )
+        return Reply.text(esc(str(err)) + hint)
     summary = auto_summary_for(services, result.source.slug)
     return Reply(messages=added_messages(result, summary))
 

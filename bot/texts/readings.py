@@ -39,9 +39,8 @@ BAD_DATE = "Das Datum „{value}“ verstehe ich nicht. Bitte z. B. 2026-01-12 o
 BAD_KIND = "Die Art „{value}“ gibt es nicht. Erlaubt: article, blog, protocol."
 NO_PASSAGES = "Aus „{name}“ ließ sich kein einziger Textabschnitt gewinnen."
 PROTOCOL_UNKNOWN_LAYOUT = (
-    "Das sieht wie ein Protokoll aus, aber das Layout kenne ich nicht (keine Beiträge mit „—“ "
-    "gefunden). Ich habe den Text deshalb als Artikel aufgenommen; Zitate und Suche "
-    "funktionieren, Beitrag und Antwort werden aber nicht unterschieden."
+    "„{name}“ sieht wie ein Protokoll aus, aber das Layout kenne ich nicht (keine Beiträge "
+    "mit „—“ am Absatzanfang gefunden). Ich habe nichts aufgenommen."
 )
 PROTOCOL_FORCED_UNKNOWN_LAYOUT = (
     "Das Protokoll-Layout kenne ich nicht (keine Beiträge mit „—“ gefunden). Ich habe es als "
@@ -93,6 +92,10 @@ CLI_FIX_HINT = (
 )
 CLI_SUMMARY_HEAD = "Zusammenfassung (automatisch erstellt):"
 CLI_TERMS = "Stichworte (automatisch erstellt): {terms}"
+CLI_UNKNOWN_LAYOUT_HINT = (
+    "Trotzdem aufnehmen: als Artikel mit  jourfixe add {path} --kind article  "
+    "(Suche und Zitate funktionieren) oder als Protokoll ohne Beiträge mit  --kind protocol."
+)
 CLI_REMOVED = "Entfernt: „{title}“ ({slug}). Die Datei {file} bleibt erhalten."
 CLI_DID_YOU_MEAN = "Meintest du: {slugs}?"
 CLI_SETUP_FAILED = "Die Quellen konnten nicht geladen werden: {detail}"
@@ -116,6 +119,11 @@ NEW_HOW = (
 NEW_REPLY_HINT = (
     "Auf eine Datei antworten kann ich leider nicht – schick die Datei bitte noch einmal und "
     "schreib als Beschriftung <code>/neu</code>."
+)
+UNKNOWN_LAYOUT_HINT = (
+    "Trotzdem aufnehmen: die Datei noch einmal mit der Beschriftung <code>/neu artikel</code> "
+    "schicken (Suche und Zitate funktionieren) oder mit <code>/neu protokoll</code> "
+    "(als Protokoll ohne Beiträge)."
 )
 DOWNLOAD_FAILED = "Die Datei konnte ich nicht herunterladen. Bitte noch einmal schicken."
 ADDED_HEAD = "📚 Neuer Text aufgenommen: <b>{title}</b>"
