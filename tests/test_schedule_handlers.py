@@ -167,6 +167,52 @@ def test_jourfixe_refuses_short_intervals_and_bad_input(
     assert [] == get_schedule(svc).meetings(CHAT)
 
 
+@pytest.mark.parametrize(
+    ("text", "rule", "topic"),
+    [
+        ("/jourfixe Montag 19.30 alle 2 Wochen", "alle 2 Wochen montags, 19:30 Uhr", ""),
+        (
+            "/jourfixe Montags um 19 Uhr alle zwei Wochen Imperialismus",
+            "alle 2 Wochen montags, 19:00 Uhr",
+            "Imperialismus",
+        ),
+        ("/jourfixe Mo alle 2 Wochen 18 Uhr", "alle 2 Wochen montags, 18:00 Uhr", ""),
+        (
+            "/jourfixe Mo 19:00 ab 9.2. alle 2 Wochen Krieg",
+            "alle 2 Wochen montags, 19:00 Uhr, ab 09.02.2026",
+            "Krieg",
+        ),
+        (
+            "/jourfixe Montag, 19:00, alle 2 Wochen, ab 26.01.",
+            "alle 2 Wochen montags, 19:00 Uhr, ab 26.01.2026",
+            "",
+        ),
+        ("/jourfixe jeden zweiten Dienstag 19 Uhr", "alle 2 Wochen dienstags, 19:00 Uhr", ""),
+        ("/jourfixe Donnerstag 1984 lesen", "jeden Donnerstag, 19:00 Uhr", "1984 lesen"),
+    ],
+)
+def test_jourfixe_time_interval_and_start_in_any_order_never_end_up_in_the_topic(
+    svc: Services, text: str, rule: str, topic: str
+) -> None:
+    assert rule in html(run(text, svc))
+    [meeting] = get_schedule(svc).meetings(CHAT)
+    assert topic == meeting.topic
+
+
+@pytest.mark.parametrize("text", ["/jourfixe Montag 25:00", "/jourfixe Mo 19:75 alle 2 Wochen"])
+def test_jourfixe_with_an_impossible_time_is_refused_not_saved_as_topic(
+    svc: Services, text: str
+) -> None:
+    assert "ist keine Uhrzeit" in html(run(text, svc))
+    assert [] == get_schedule(svc).meetings(CHAT)
+
+
+def test_jourfixe_names_its_first_meeting_even_after_ten_others(svc: Services) -> None:
+    run("/jourfixe Dienstag 19:00", svc)
+    text = html(run("/jourfixe Montag 19:00 alle 2 Wochen ab 6.4.", svc))
+    assert "Nächster Termin: <b>Montag, 06.04.2026, 19:00 Uhr</b>" in text
+
+
 def test_jourfixe_aus_ends_the_series(svc: Services) -> None:
     run("/jourfixe Montag 19:00", svc)
     assert "1 Terminreihe(n) beendet" in html(run("/jourfixe aus", svc))

@@ -195,17 +195,17 @@ _EVERY_WORDS = {
 _END_WORDS = {"aus", "ende", "beenden", "stop", "stopp", "löschen", "loeschen"}
 
 
-def _parse_every(rest: str) -> tuple[int, str]:
-    """Leading "alle N Wochen" (or "14-tägig") -> (every N weeks, rest); default weekly."""
+def _parse_every(rest: str) -> tuple[int, str] | None:
+    """Leading "alle N Wochen" (or "14-tägig") -> (every N weeks, rest); None if absent."""
     first, _, after = rest.partition(" ")
-    days = _EVERY_WORDS.get(first.lower())
+    days = _EVERY_WORDS.get(first.lower().rstrip(","))
     if days is not None:
         if days < 7 or days % 7:
             raise ScheduleError(T.LIMIT_INTERVAL.format(max=MAX_EVERY_WEEKS))
-        return days // 7, after.strip()
+        return days // 7, after.strip(" ,")
     match = _EVERY.match(rest)
     if not match:
-        return 1, rest
+        return None
     raw_n = match.group("n")
     if raw_n is None:
         n = 1
@@ -215,33 +215,87 @@ def _parse_every(rest: str) -> tuple[int, str]:
     days = {"woche": 7, "wochen": 7, "tag": 1, "tage": 1}.get(unit, 0) * max(n, 0)
     if n < 1 or days < 7 or days % 7 or days // 7 > MAX_EVERY_WEEKS:
         raise ScheduleError(T.LIMIT_INTERVAL.format(max=MAX_EVERY_WEEKS))
-    return days // 7, rest[match.end() :].strip()
+    return days // 7, rest[match.end() :].strip(" ,")
+
+
+# a time right after the weekday: "19:30", "19.30", "19h", "19 Uhr", "um 19 Uhr"
+_SERIES_TIME = re.compile(r"\d{1,2}(?:[.:]\d{2})?(?:h|uhr)?", re.IGNORECASE)
+_ORDINALS = {"zweiten": 2, "2.": 2, "dritten": 3, "3.": 3, "vierten": 4, "4.": 4}
+_START_WORDS = ("ab", "von", "beginnend", "startend")
+
+
+def _take_time(words: list[str]) -> tuple[time, int] | None:
+    """A leading time of day among ``words`` and how many words it took; None if none.
+
+    After a weekday "19.30" can only be a time. A number that looks like a time but is none
+    ("25:00") is an error, never silently part of the topic. A bare number ("19") without
+    ":", "h" or "Uhr" is left to the topic.
+    """
+    skip = 1 if words and words[0].lower() in dates.FILLERS else 0
+    if len(words) <= skip:
+        return None
+    raw = words[skip].rstrip(",")
+    if not _SERIES_TIME.fullmatch(raw):
+        return None
+    end = skip + 1
+    text = raw.replace(".", ":")
+    if end < len(words) and words[end].lower().rstrip(",") == "uhr":
+        end += 1
+        text += " uhr"
+    elif not re.search(r"[:.h]|uhr", raw, re.IGNORECASE):
+        return None
+    try:
+        return dates.parse_time(text), end
+    except ParseError:
+        raise ParseError(T.ERR_BAD_TIME_SERIES.format(raw=raw[:20])) from None
 
 
 def _parse_series(
     args: str, now: datetime, tz: ZoneInfo
 ) -> tuple[int, time, int, date | None, str]:
-    """WOCHENTAG [UHRZEIT] [alle N Wochen] [ab DATUM] [THEMA]."""
+    """[jeden [zweiten]] WOCHENTAG [UHRZEIT] [alle N Wochen] [ab DATUM] [THEMA].
+
+    Time, interval and start may come in any order; the topic is what follows them.
+    """
     words = args.split()
+    every: int | None = None
+    if words and words[0].lower() in ("jeden", "jede", "immer"):
+        words = words[1:]
+        if words and words[0].lower() in _ORDINALS:
+            every = _ORDINALS[words[0].lower()]
+            words = words[1:]
+    if not words:
+        raise ParseError(T.ERR_BAD_WEEKDAY.format(raw=args.strip()[:40]))
     weekday = dates.parse_weekday(words[0])
-    rest = " ".join(words[1:])
-    at = dates.DEFAULT_TIME
-    for n in (2, 1):  # "19 Uhr" / "19:30"
-        head = " ".join(rest.split()[:n])
-        if not head:
+    rest = words[1:]
+    at: time | None = None
+    start_day: date | None = None
+    while rest:
+        if at is None and (taken := _take_time(rest)) is not None:
+            at, n = taken
+            rest = rest[n:]
             continue
-        try:
-            at = dates.parse_time(head)
-        except ParseError:
+        if every is None and (found := _parse_every(" ".join(rest))) is not None:
+            every, remainder = found
+            rest = remainder.split()
             continue
-        rest = " ".join(rest.split()[n:])
+        if start_day is None and rest[0].lower() in _START_WORDS and len(rest) > 1:
+            start_day, remainder = dates.split_day(" ".join(rest[1:]), now, tz)
+            rest = remainder.strip(" ,").split()
+            continue
         break
-    every, rest = _parse_every(rest)
-    start_day = None
-    first, _, after = rest.partition(" ")
-    if first.lower() in ("ab", "von", "beginnend"):
-        start_day, rest = dates.split_day(after, now, tz)
-    return weekday, at, every, start_day, rest.strip()
+    topic = " ".join(rest)
+    return weekday, at or dates.DEFAULT_TIME, every or 1, start_day, topic.strip()
+
+
+def _first_of(schedule: Schedule, meeting: Meeting, now: datetime) -> Occurrence | None:
+    """The first occurrence of a new series from now on (however many meetings come before)."""
+    tz = schedule.settings(meeting.chat_id).tz
+    origin = dates.localize(meeting.start_local.date(), meeting.start_local.time(), tz)
+    begin = max(now, origin)
+    end = begin + timedelta(weeks=meeting.every_weeks or 1, days=1)
+    found = schedule.occurrences(meeting.chat_id, begin, end)
+    return next((o for o in found if o.meeting_id == meeting.id and o.start > now), None)
 
 
 @command(
@@ -280,14 +334,7 @@ def jourfixe(request: Request, services: Services) -> Reply:
     except (ParseError, ScheduleError) as error:
         return _error(str(error))
     schedule.resume(request.chat_id, now)
-    first = next(
-        (
-            o
-            for o in schedule.upcoming(request.chat_id, now, LIST_LIMIT)
-            if o.meeting_id == meeting.id
-        ),
-        None,
-    )
+    first = _first_of(schedule, meeting, now)
     first_text = format_datetime(first.start) if first else "–"
     return Reply.text(
         T.SERIES_SAVED_HTML.format(
