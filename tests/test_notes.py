@@ -219,6 +219,9 @@ def test_too_long_note_is_refused_clearly_and_4000_characters_are_fine(svc):
     assert book(svc).all_notes(CHAT) == []
     long_reply = MessageRef(80, "y" * 4096, BEN, "Ben", START)
     assert "zu lang" in html(run("/notiz", svc, reply_to=long_reply))
+    # the message is someone else's: the answer says how to log parts of it, not "shorten it"
+    answer = html(run("/ergebnis", svc, reply_to=long_reply))
+    assert "4096" in answer and "/notiz TEXT" in answer and "kürze" not in answer
     assert html(run("/notiz " + "z" * 4000, svc)).startswith("✓ Beitrag #1")
 
 
@@ -252,6 +255,8 @@ def test_delete_in_reply_to_the_confirmation(svc):
     run("/notiz Bleibt.", svc, user=BEN)
     reply = run("/loeschen", svc, user=BEN, reply_to=bot_ref(confirmation))
     assert html(reply).startswith("🗑 Beitrag #1 gelöscht.")
+    # "Beitrag … stellt sie wieder her" was wrong German for every label but "Notiz"
+    assert html(reply) == "🗑 Beitrag #1 gelöscht. Wiederherstellen: /papierkorb"
     assert [n.text for n in book(svc).all_notes(CHAT)] == ["Bleibt."]
     assert "gibt es in diesem Chat nicht" in html(
         run("/loeschen", svc, user=BEN, reply_to=bot_ref(confirmation))

@@ -217,6 +217,13 @@ def _log(request: Request, services: Services, kind: str, usage: str, example: s
                     return linked
             if not ref.text.strip():
                 return Reply.text(T.EMPTY_REPLY)
+            if len(ref.text.strip()) > core.MAX_NOTE_CHARS:
+                # someone else's message: "shorten it" would not help, quoting parts does
+                return Reply.text(
+                    T.TOO_LONG_REPLY.format(
+                        length=len(ref.text.strip()), limit=core.MAX_NOTE_CHARS
+                    )
+                )
             if nb.current_session(request.chat_id) is None:
                 topic = _scheduled_topic(services, request.chat_id)
             added = nb.add_note(

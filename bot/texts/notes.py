@@ -95,8 +95,12 @@ TOO_LONG = (
     "Die Notiz ist zu lang ({length} Zeichen, höchstens {limit}). Nichts gespeichert — "
     "bitte kürze sie oder teile sie auf mehrere Notizen auf."
 )
+TOO_LONG_REPLY = (
+    "Diese Nachricht ist zu lang für eine Notiz ({length} Zeichen, höchstens {limit}). "
+    "Nichts gespeichert — notiere die wichtigsten Sätze daraus mit <code>/notiz TEXT</code>."
+)
 NOTHING_TO_CORRECT = "Du hast in diesem Chat noch keine Notiz, die ich korrigieren könnte."
-DELETED = "🗑 {label} #{num} gelöscht. /papierkorb stellt sie wieder her."
+DELETED = "🗑 {label} #{num} gelöscht. Wiederherstellen: /papierkorb"
 DELETE_HOW = (
     "Welche Notiz? Antworte mit /loeschen auf die Bestätigung („✓ … #12 gespeichert“) "
     "oder schreibe <code>/loeschen 12</code>."
