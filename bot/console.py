@@ -46,8 +46,9 @@ def run_console(
     try:
         services = build_services(config)
     except Exception as exc:  # a broken database or sources file: say so, no traceback
-        log.exception("console start failed")
-        print(f"Der Bot konnte nicht starten: {exc}", file=stdout)
+        # The console's user reads stderr too: the traceback only with `jourfixe -v chat`.
+        log.info("console start failed", exc_info=True)
+        print(t.CONSOLE_START_FAILED.format(error=exc), file=stdout)
         return 1
     import bot.handlers  # noqa: F401  (registers every command)
 
@@ -162,8 +163,11 @@ class Console:
             else:
                 reply = unknown_command(request, self.services)
         except Exception:
-            log.exception("handler failed for %r", request.text[:80] or request.callback_data)
-            self.say(t.ERROR_APOLOGY)
+            # on the user's own terminal: the traceback only with `jourfixe -v chat`
+            log.info(
+                "handler failed for %r", request.text[:80] or request.callback_data, exc_info=True
+            )
+            self.say(t.ERROR_APOLOGY + "\n" + t.CONSOLE_ERROR_HINT)
             return
         self.show(reply)
 

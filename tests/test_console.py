@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import logging
+import os
 import re
 from pathlib import Path
 
@@ -187,3 +189,36 @@ def test_message_hooks_come_before_the_question_search(tmp_path: Path) -> None:
         hooks.remove(hook)
     assert "Titel übernommen: Neu" in out
     assert "Textstellen zu deiner Frage\nWas sagt Fazi?" in out
+
+
+def test_start_failure_and_handler_errors_show_no_traceback_on_the_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    import subprocess
+    import sys
+
+    blocked = tmp_path / "datei"
+    blocked.write_text("kein Ordner")
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat"],
+        input="/hilfe\n",
+        capture_output=True,
+        text=True,
+        env={**os.environ, "JOURFIXE_DB": str(blocked / "x.db"), "TELEGRAM_BOT_TOKEN": ""},
+        timeout=120,
+        cwd=Path(__file__).resolve().parent.parent,
+    )
+    assert result.returncode == 1
+    assert "Der Bot konnte nicht starten" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+    def broken(request: Request, services: Services) -> Reply:
+        raise RuntimeError("kaputt")
+
+    monkeypatch.setitem(COMMANDS, "kaputt", fake_command("kaputt", broken))
+    with caplog.at_level(logging.INFO):
+        _, out = chat("/kaputt\n", tmp_path)
+    assert "jourfixe -v chat" in out
+    shown = [r for r in caplog.records if r.levelno >= logging.WARNING and r.exc_info]
+    assert shown == []  # the terminal's default level is WARNING
+    assert any(r.exc_info for r in caplog.records)  # with -v the developer sees it
