@@ -113,3 +113,54 @@ def test_note_survives_killing_the_bot_process_right_after_the_confirmation(tmp_
         content = shown.files["document"][1].decode("utf-8")
         # once, even if Telegram delivers the unconfirmed update again after the crash
         assert content.count("Überlebt den Absturz.") == 1
+
+
+async def test_captions_forwards_edits_and_other_chats_through_telegram(tg, services):
+    api = tg.api
+    chat = api.group_chat(-100779, "Lesekreis West")
+    other = api.group_chat(-100780, "Andere Gruppe")
+    anna, ben = api.user(1021, "Anna"), api.user(1022, "Ben")
+
+    # a photo or file whose caption is the command: the caption is the note
+    scan = api.document_message(b"%PDF", "tafel.pdf", "/notiz Tafelbild: Europa zahlt.", chat=chat)
+    scan["message"]["from"] = anna
+    assert texts(await tg.replies(scan))[0].startswith("✓ Beitrag #1 gespeichert.")
+    # a forwarded message logged by reply keeps the original author, not the forwarder
+    fwd = api.group_message(
+        "Putin täuscht sich nicht.", user=ben, chat=chat, forward_from_name="Rosa"
+    )
+    assert await tg.process(fwd) == []
+    logged = await tg.replies(
+        api.group_message("/notiz", user=anna, chat=chat, reply_to=fwd["message"])
+    )
+    assert texts(logged) == ["✓ Beitrag #2 von Rosa gespeichert."]
+    # Ben corrects his plain message after Anna logged it: the note follows the edit
+    plain = api.group_message("Trump diktiert die Bedingugen.", user=ben, chat=chat)
+    await tg.process(plain)
+    await tg.replies(api.group_message("/notiz", user=anna, chat=chat, reply_to=plain["message"]))
+    fixed = await tg.replies(api.edited(plain, "Trump diktiert die Bedingungen."))
+    assert texts(fixed) == ["✓ Beitrag #3 nach der Bearbeitung aktualisiert."]
+    nb = h.book(services)
+    notes = nb.all_notes(chat["id"])
+    assert [(n.text, n.author_name) for n in notes] == [
+        ("Tafelbild: Europa zahlt.", "Anna"),
+        ("Putin täuscht sich nicht.", "Rosa"),
+        ("Trump diktiert die Bedingungen.", "Ben"),
+    ]
+    # another chat sees none of it, whatever numbers it types
+    assert (
+        "gibt es in diesem Chat nicht"
+        in texts(await tg.replies(api.group_message("/loeschen 1", user=ben, chat=other)))[0]
+    )
+    assert (
+        "keine Sitzung"
+        in texts(await tg.replies(api.group_message("/protokoll", user=ben, chat=other)))[0]
+    )
+    await tg.replies(api.group_message("/loeschen 1", user=anna, chat=chat))
+    trash = await tg.replies(api.group_message("/papierkorb", user=anna, chat=chat))
+    pressed = await tg.process(api.callback("nr:1", api.bot_message(trash[-1]), user=anna))
+    assert pressed and nb.note(chat["id"], 1).deleted is False
+    foreign = api.group_message("x", user=ben, chat=other)
+    await tg.process(foreign)
+    await tg.process(api.callback("nr:1", foreign["message"], user=ben))
+    assert nb.all_notes(other["id"]) == [] and nb.note(chat["id"], 1).deleted is False
