@@ -396,6 +396,15 @@ def test_nonsense_finds_nothing_without_error(services: Services) -> None:
         assert "blockquote" not in html
 
 
+def test_no_result_advice_mentions_the_source_only_when_one_was_given(
+    services: Services,
+) -> None:
+    everywhere = html_of(run("/zitat qqqxxyzz", services))
+    assert "Quellenangabe" not in everywhere and "anderen Stichwort" in everywhere
+    in_source = html_of(run("/zitat qqqxxyzz wsws", services))
+    assert "in <i>WSWS" in in_source and "ohne Quellenangabe" in in_source
+
+
 def test_too_long_query_is_refused_politely(services: Services) -> None:
     html = html_of(run("/frage " + "Krieg und Frieden " * 600, services))
     assert "zu lang" in html

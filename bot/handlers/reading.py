@@ -366,7 +366,7 @@ def _no_result(services: Services, query: StoredQuery) -> list[OutMessage]:
             row.append(Button(t.BTN_SUGGEST.format(word=word), f"p:{suggested.id}:0"))
         buttons.append(row)
     else:
-        text += "\n" + t.TRY_OTHER
+        text += "\n" + (t.TRY_OTHER_IN_SOURCE if query.source else t.TRY_OTHER)
     return _messages(text, buttons)
 
 
