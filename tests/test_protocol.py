@@ -438,3 +438,23 @@ def test_conclusions_starting_with_markdown_markers_stay_conclusions(tmp_path):
     md, parsed = _round_trip(tmp_path, notes)
     assert "\n#" not in md.split("\n", 1)[1] and "\n>" not in md
     assert [(n.kind, n.text) for n in parsed.notes] == notes
+
+
+def test_a_topic_typed_over_two_lines_gives_a_one_line_title(tmp_path):
+    store = Store.open(tmp_path / "t.db")
+    nb = NoteBook(store)
+    now = datetime(2026, 3, 2, 18, tzinfo=UTC)
+    session = nb.open_session(CHAT, now.date(), "Europa\nim hybriden   Krieg", now)
+    nb.add_note(
+        CHAT,
+        CONTRIBUTION,
+        "Text.",
+        today=now.date(),
+        now=now,
+        author_id=1,
+        author_name="A",
+        logged_by=1,
+    )
+    md = proto.to_markdown(proto.build(session, nb.notes_of(CHAT, session.id)))
+    assert md.splitlines()[0] == "## **Jour fixe vom 02.03.2026 – Europa im hybriden Krieg**"
+    store.close()

@@ -100,7 +100,9 @@ class Protocol:
 
 
 def title_of(day: date, topic: str) -> str:
+    """ "Jour fixe vom TT.MM.JJJJ – Thema" on one line: a Markdown heading cannot wrap."""
     head = f"Jour fixe vom {day:%d.%m.%Y}"
+    topic = _flat(topic)
     return f"{head} – {topic}" if topic else head
 
 
