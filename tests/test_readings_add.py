@@ -27,6 +27,7 @@ from bot.core.readings import (
     register_cli,
     remove_reading,
     update_reading,
+    written_content_files,
 )
 from bot.handlers.base import COMMANDS, Request
 from bot.services import Services, build_services
@@ -263,6 +264,49 @@ def test_remove_takes_source_out_but_keeps_file_and_allows_re_adding(svc: Servic
     assert result.file.is_file() and result.original is not None and result.original.is_file()
     again = add_reading(svc, article_html(), "hybrid.html", dest_dir=svc.config.data_dir)
     assert again.source.slug == "europa-im-hybriden-krieg"
+
+
+WRITTEN_SUMMARY = """summary_short: Die Europäer rüsten auf und wollen Weltmacht werden.
+summary: >-
+  Der Artikel beschreibt, wie sich die Europäer zur Partei im hybriden Krieg erklären.
+theses:
+  - "Der emanzipierte Imperialismus verlangt eine eigene Rüstungsindustrie."
+"""
+
+
+def test_remove_is_refused_while_written_content_names_the_source(tmp_path: Path) -> None:
+    config = make_config(tmp_path)
+    services = build_services(config)
+    slug = add_reading(services, article_html(), "h.html", dest_dir=config.seeds_dir).source.slug
+    services.store.close()
+    # someone wrote the summary for the new text (content/summaries/<slug>.yaml)
+    summary = config.content_dir / "summaries" / f"{slug}.yaml"  # names its source by file name
+    summary.parent.mkdir()
+    summary.write_text(WRITTEN_SUMMARY, encoding="utf-8")
+    services = build_services(config)
+    assert services.content.summary_for(slug) is not None
+    with pytest.raises(ReadingError, match=f"summaries/{slug}.yaml") as info:
+        remove_reading(services, slug)
+    assert "nichts entfernt" in str(info.value)
+    assert services.catalog.get(slug) is not None
+    services.store.close()
+    services = build_services(config)  # the bot still starts: no content about a lost source
+    assert services.catalog.get(slug) is not None
+    summary.unlink()
+    assert remove_reading(services, slug).slug == slug
+    services.store.close()
+
+
+def test_written_content_files_finds_positions_but_not_similar_slugs(tmp_path: Path) -> None:
+    (tmp_path / "positions.yaml").write_text(
+        "positions:\n  - topic: aufruestung\n    source: europa-2\n"
+        "  - topic: aufruestung\n    source: 'europa'  # neu\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "topics.yaml").write_text("topics:\n  - slug: europa\n", encoding="utf-8")
+    assert written_content_files(tmp_path, "europa") == ["positions.yaml"]
+    assert written_content_files(tmp_path, "europa-2") == ["positions.yaml"]
+    assert written_content_files(tmp_path, "europa-3") == []
 
 
 def test_remove_unknown_or_bundled_source(svc: Services) -> None:

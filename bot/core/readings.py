@@ -1068,12 +1068,39 @@ def remove_reading(services: Services, slug: str) -> Source:
         raise ReadingError(T.NOT_FOUND.format(slug=slug))
     if services.catalog.is_bundled(slug):
         raise ReadingError(T.BUNDLED.format(slug=slug, title=source.title))
+    files = written_content_files(services.config.content_dir, slug)
+    if files:
+        # the content files would name a source that no longer exists: the bot would not start
+        raise ReadingError(
+            T.HAS_WRITTEN_CONTENT.format(title=source.title, slug=slug, files=", ".join(files))
+        )
     with services.store.transaction() as db:
         ensure_schema(db)
         services.catalog.remove(slug)
         services.search.remove_source(slug)
         db["reading_files"].delete_where("slug = ?", [slug])
     return source
+
+
+def written_content_files(content_dir: Path, slug: str) -> list[str]:
+    """Content files (relative to content/) that refer to the source ``slug``.
+
+    Read from disk, not from the loaded content: a summary written while the bot runs counts.
+    """
+    pattern = re.compile(
+        rf"^\s*(?:-\s*)?source:\s*[\"']?{re.escape(slug)}[\"']?\s*(?:#.*)?$", re.M
+    )
+    found: list[str] = []
+    for path in sorted([*content_dir.glob("*.y*ml"), *content_dir.glob("summaries/*.y*ml")]):
+        try:
+            text = path.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        # a summary names its source by its file name; "source:" is optional there
+        named = path.parent.name == "summaries" and path.stem == slug
+        if named or pattern.search(text):
+            found.append(path.relative_to(content_dir).as_posix())
+    return found
 
 
 def update_reading(services: Services, slug: str, **changes: str) -> Source:

@@ -61,6 +61,11 @@ BUNDLED = (
     "„{title}“ ({slug}) gehört zum mitgelieferten Bestand (content/sources.yaml) und kann "
     "hier nicht entfernt werden. Bitte den Eintrag dort löschen."
 )
+HAS_WRITTEN_CONTENT = (
+    "Zu „{title}“ ({slug}) gibt es geschriebene Inhalte: {files} (im Ordner content/). "
+    "Bitte diese zuerst löschen – sonst verweisen sie auf eine Quelle, die es nicht mehr gibt, "
+    "und der Bot startet nicht. Ich habe nichts entfernt."
+)
 PROTOCOL_AUTHOR = "Lesekreis (Protokoll)"
 
 # --- CLI -----------------------------------------------------------------------------------
