@@ -292,6 +292,10 @@ def test_a_reading_without_written_content(services: Services, tmp_path: Path) -
     reply = send(services, "/zusammenfassung friedensbewegung")
     assert_valid(reply)
     assert "noch keine Zusammenfassung geschrieben" in html(reply)
+    # the automatic summary follows, labelled as such, with sentences of the text itself
+    auto = html(reply).split("Automatisch erstellte Zusammenfassung", 1)
+    assert len(auto) == 2 and "nicht geprüft" in auto[1]
+    assert "Die Friedensbewegung fordert Verhandlungen" in auto[1]
     compare = html(send(services, "/vergleich Europa"))
     assert f"<b>Noch nicht ausgewertet:</b> {source.label}" in compare
     assert "Äußern sich dazu nicht" not in compare  # every bundled text speaks on Europe
