@@ -178,7 +178,7 @@ def test_at_most_20_scheduled_meetings_per_chat(schedule: Schedule) -> None:
         schedule.add_series(CHAT, 2, time(19), NOW)
     assert MAX_MEETINGS == schedule.count_scheduled(CHAT, NOW)
     schedule.cancel(CHAT, date(2026, 2, 1), NOW)  # a cancellation frees a place
-    schedule.add_meeting(CHAT, berlin(2026, 6, 1), NOW)
+    schedule.add_meeting(CHAT, berlin(2026, 6, 2), NOW)  # (not on the series' Monday 1 June)
     assert schedule.add_meeting(CHAT + 1, berlin(2026, 6, 1), NOW)  # other chats unaffected
 
 
@@ -194,6 +194,35 @@ def test_no_recurrence_shorter_than_a_week_and_at_most_5_leads(schedule: Schedul
         schedule.set_leads(CHAT, [30 * 1440], NOW)
     assert (1440, 60) == schedule.settings(CHAT).leads
     assert (2880, 60, 30, 10, 5) == schedule.set_leads(CHAT, [5, 10, 30, 60, 2880], NOW)
+
+
+def test_the_same_meeting_twice_is_refused_and_saved_once(schedule: Schedule) -> None:
+    schedule.add_meeting(CHAT, berlin(2026, 1, 26), NOW, topic="Imperialismus")
+    with pytest.raises(ScheduleError, match="schon ein Termin.*/thema 26.01."):
+        schedule.add_meeting(CHAT, berlin(2026, 1, 26), NOW, topic="Nochmal")
+    schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=2, start_day=date(2026, 2, 9))
+    with pytest.raises(ScheduleError, match="schon ein Termin"):
+        schedule.add_meeting(CHAT, berlin(2026, 2, 23), NOW)  # a day of the series
+    with pytest.raises(ScheduleError, match="Reihe gibt es schon"):
+        schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=1, start_day=date(2026, 2, 2))
+    assert 2 == len(schedule.meetings(CHAT))
+    # a different time, another rhythm or another chat is fine
+    schedule.add_meeting(CHAT, berlin(2026, 1, 26, 20), NOW)
+    schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=2, start_day=date(2026, 2, 16))
+    schedule.add_meeting(CHAT + 1, berlin(2026, 1, 26), NOW)
+    assert 4 == len(schedule.meetings(CHAT))
+
+
+def test_two_meetings_at_the_same_moment_give_one_reminder(schedule: Schedule) -> None:
+    """A single meeting set before a series that falls on it: one reminder, with its topic."""
+    schedule.add_meeting(CHAT, berlin(2026, 1, 26), NOW, "Imperialismus", "fazi-endspiel", "FE")
+    schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=2, start_day=date(2026, 1, 26))
+    assert 2 == len(schedule.on_day(CHAT, date(2026, 1, 26)))
+    [due] = schedule.due_reminders(berlin(2026, 1, 25, 19, 0))
+    assert ("Imperialismus", "fazi-endspiel") == (due.occurrence.topic, due.occurrence.reading)
+    schedule.mark_sent(due, berlin(2026, 1, 25, 19, 0))
+    assert [] == schedule.due_reminders(berlin(2026, 1, 25, 19, 1))
+    assert [60] == [d.lead for d in schedule.due_reminders(berlin(2026, 1, 26, 18, 0))]
 
 
 def test_overlong_topics_are_refused_and_nothing_is_saved(schedule: Schedule) -> None:

@@ -11,6 +11,7 @@ dropped, keyed by (chat, occurrence, lead), so none is ever sent twice.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import logging
 import re
@@ -23,7 +24,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import sqlite_utils
 
-from bot.core.dates import find_date_phrase, localize
+from bot.core.dates import find_date_phrase, format_datetime, localize
 from bot.texts import schedule as T
 
 log = logging.getLogger(__name__)
@@ -404,6 +405,11 @@ class Schedule:
         local = start.astimezone(tz)
         with self._tx():
             self._check_limit(chat_id, now)
+            if self.occurrences(chat_id, local, local + timedelta(seconds=1)):
+                # the same meeting twice would mean every reminder twice
+                raise ScheduleError(
+                    T.ERR_DUPLICATE.format(when=format_datetime(local), day=f"{local:%d.%m.}")
+                )
             meeting_id = (
                 self.db["schedule_meetings"]
                 .insert(
@@ -448,6 +454,7 @@ class Schedule:
             first += timedelta(weeks=every_weeks)  # today's slot has passed
         with self._tx():
             self._check_limit(chat_id, now)
+            self._check_series_clash(chat_id, first, at, every_weeks, tz)
             meeting_id = (
                 self.db["schedule_meetings"]
                 .insert(
@@ -468,6 +475,25 @@ class Schedule:
                 .last_pk
             )
         return self._get(meeting_id)
+
+    def _check_series_clash(
+        self, chat_id: int, first: date, at: time, every_weeks: int, tz: ZoneInfo
+    ) -> None:
+        """Refuse a series that repeats a running series' meetings (double reminders).
+
+        Only series count: a single meeting on one of its days does not block a new series.
+        """
+        last = first + timedelta(weeks=53)
+        starts = {
+            localize(first + timedelta(weeks=k), at, tz).astimezone(UTC)
+            for k in range(0, 54, every_weeks)
+        }
+        existing = self.occurrences(
+            chat_id, localize(first, time(0), tz), localize(last, time(0), tz)
+        )
+        for occ in existing:
+            if occ.series and occ.start.astimezone(UTC) in starts:
+                raise ScheduleError(T.ERR_SERIES_DUPLICATE.format(when=format_datetime(occ.start)))
 
     def end_series(self, chat_id: int, now: datetime) -> int:
         """End every running series of the chat from today on; returns how many."""
@@ -731,8 +757,10 @@ class Schedule:
         for chat in self._reminder_chats():
             if chat.paused or not chat.leads:
                 continue
-            window = self.occurrences(
-                chat.chat_id, now - LOOKBACK, now + timedelta(minutes=max(chat.leads) + 1)
+            window = _merge_same_start(
+                self.occurrences(
+                    chat.chat_id, now - LOOKBACK, now + timedelta(minutes=max(chat.leads) + 1)
+                )
             )
             recorded = self._recorded(chat.chat_id, [o.key for o in window])
             for occ in window:
@@ -780,8 +808,8 @@ class Schedule:
         for chat in self._reminder_chats():
             if chat.paused or not chat.leads:
                 continue
-            window = self.occurrences(
-                chat.chat_id, now, until + timedelta(minutes=max(chat.leads) + 1)
+            window = _merge_same_start(
+                self.occurrences(chat.chat_id, now, until + timedelta(minutes=max(chat.leads) + 1))
             )
             recorded = self._recorded(chat.chat_id, [o.key for o in window])
             for occ in window:
@@ -822,6 +850,28 @@ class Schedule:
                 [chat_id],
             )
         )
+
+
+def _merge_same_start(occurrences: list[Occurrence]) -> list[Occurrence]:
+    """One occurrence per start instant: two meetings at the same moment get one reminder.
+
+    The oldest meeting (lowest id) keeps the reminder, so the choice never changes between
+    two checks; it borrows a topic and reading the other one has and it lacks.
+    """
+    groups: dict[datetime, list[Occurrence]] = {}
+    for occ in occurrences:
+        groups.setdefault(occ.start.astimezone(UTC), []).append(occ)
+    merged = []
+    for group in groups.values():
+        group.sort(key=lambda o: o.meeting_id)
+        primary = group[0]
+        topic = next((o.topic for o in group if o.topic), "")
+        reading = next(((o.reading, o.reading_label) for o in group if o.reading_label), None)
+        changes: dict[str, str] = {"topic": topic}
+        if reading is not None and not primary.reading_label:
+            changes["reading"], changes["reading_label"] = reading
+        merged.append(dataclasses.replace(primary, **changes))
+    return sorted(merged, key=lambda o: (o.start, o.meeting_id))
 
 
 # --- access from handlers and other features -------------------------------------------------

@@ -49,6 +49,14 @@ LIMIT_INTERVAL = (
     "tägliche oder stündliche Reihen gibt es nicht. Beispiel: /jourfixe Montag 19:00 alle 2 Wochen"
 )
 ERR_BAD_TZ = "„{raw}“ kenne ich nicht als Zeitzone. Beispiele: Europe/Berlin, Europe/Vienna"
+ERR_DUPLICATE = (
+    "Am {when} ist schon ein Termin eingetragen. Thema ändern: /thema {day} THEMA – "
+    "alle Termine: /termine"
+)
+ERR_SERIES_DUPLICATE = (
+    "Diese Reihe gibt es schon (z. B. am {when}). Alle Termine: /termine – "
+    "eine Reihe beenden: /jourfixe aus"
+)
 ERR_TOPIC_TOO_LONG = "Das Thema ist zu lang (höchstens {limit} Zeichen)."
 
 # --- handler replies (HTML) -----------------------------------------------------------------
