@@ -148,6 +148,12 @@ def test_neu_unknown_protocol_layout_is_refused_with_the_way_out(services: Servi
     assert "Art: Artikel" in html(added)
 
 
+def test_neu_counts_one_passage_in_the_singular(services: Services) -> None:
+    text = "Kurzer Text\n\nDie Gewerkschaften kritisieren die Aufrüstung der Bundeswehr scharf.\n"
+    reply = neu(services, attachment(text.encode(), "kurz.txt"))
+    assert "· 1 Abschnitt durchsuchbar" in html(reply)
+
+
 def test_neu_duplicate_is_refused(services: Services) -> None:
     neu(services, attachment(article_pdf(), "hybrid.pdf"))
     reply = neu(services, attachment(article_html(), "hybrid.html"))
@@ -158,7 +164,19 @@ def test_neu_duplicate_is_refused(services: Services) -> None:
 def test_neu_without_document_explains_how(services: Services) -> None:
     assert "Beschriftung" in html(neu(services, None))
     ref = base.MessageRef(1, "", 9, "Bea", services.clock())
-    assert "noch einmal" in html(neu(services, None, reply_to=ref))
+    # "/neu" in reply to a message without a file (the adapter passes a replied-to file on)
+    assert "In der Nachricht, auf die du antwortest, ist keine Datei" in html(
+        neu(services, None, reply_to=ref)
+    )
+
+
+def test_a_file_without_neu_gets_the_hint_not_a_search(services: Services) -> None:
+    att = attachment(article_pdf(), "h.pdf")
+    reply = say(services, "Hier der Text für nächste Woche", attachment=att)
+    assert reply is not None and "antworte auf sie mit <code>/neu</code>" in html(reply)
+    member = say(services, "", attachment=att, is_admin=False)
+    assert member is not None and "nur Admins" in html(member)
+    assert ARTICLE_TITLE not in titles(services)
 
 
 def test_neu_download_failure(services: Services) -> None:
@@ -255,6 +273,13 @@ def test_entfernen_edge_cases(services: Services) -> None:
     assert "Nichts entfernt" in html(press(services, "rd:n"))
 
 
+def test_entfernen_refuses_bundled_sources_before_asking(services: Services) -> None:
+    for reply in (entfernen(services, "fazi-illusion"), press(services, "rd:r:fazi-illusion")):
+        assert "mitgelieferten Bestand" in html(reply)
+        assert buttons(reply) == []  # no "Ja, entfernen" that could only fail
+    assert services.catalog.get("fazi-illusion") is not None
+
+
 def test_callback_data_fits_telegram_limit(services: Services) -> None:
     from bot.core.readings import Meta, add_reading
 
@@ -289,3 +314,41 @@ async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa
     big = fake_api.document_message(b"x" * (6 * 1024 * 1024), "riesig.txt", caption="/neu")
     sent = await tg.replies(big)
     assert "höchstens 5 MB" in sent[0].text
+
+
+async def test_telegram_group_neu_in_reply_to_a_document_and_admin_only(tg, fake_api) -> None:  # noqa: ANN001
+    chat = fake_api.group_chat()
+    admin, member = fake_api.user(1, "Ada"), fake_api.user(2, "Max")
+    fake_api.admins.add((chat["id"], admin["id"]))
+    doc = fake_api.document_message(article_pdf(), "h.pdf", chat=chat, user=member)
+    assert await tg.replies(doc) == []  # a file in a group without /neu: the bot stays quiet
+    refused = await tg.replies(
+        fake_api.group_message("/neu", member, chat, reply_to=doc["message"])
+    )
+    assert refused[0].text == "Das dürfen in Gruppen nur Admins."
+    sent = await tg.replies(fake_api.group_message("/neu", admin, chat, reply_to=doc["message"]))
+    assert "Neuer Text aufgenommen: <b>Europa im hybriden Krieg</b>" in sent[0].text
+    text = fake_api.group_message("Hallo", member, chat)["message"]
+    sent = await tg.replies(fake_api.group_message("/neu", admin, chat, reply_to=text))
+    assert "ist keine Datei" in sent[0].text
+
+
+async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, services) -> None:  # noqa: ANN001
+    chat = fake_api.group_chat()
+    admin, member = fake_api.user(1, "Ada"), fake_api.user(2, "Max")
+    fake_api.admins.add((chat["id"], admin["id"]))
+    await tg.replies(
+        fake_api.document_message(article_pdf(), "h.pdf", "/neu", chat=chat, user=admin)
+    )
+    sent = await tg.replies(fake_api.group_message("/entfernen hybriden", member, chat))
+    assert sent[0].text == "Das dürfen in Gruppen nur Admins."
+    ask = (await tg.replies(fake_api.group_message("/entfernen hybriden", admin, chat)))[-1]
+    assert ask.callback_data == [f"rd:y:{SLUG}", "rd:n"]
+    calls = await tg.process(fake_api.callback(f"rd:y:{SLUG}", ask, user=member))
+    assert [(c.method, c.params.get("text")) for c in calls] == [
+        ("answerCallbackQuery", "Das dürfen in Gruppen nur Admins.")
+    ]
+    assert services.catalog.get(SLUG) is not None
+    calls = await tg.process(fake_api.callback(f"rd:y:{SLUG}", ask, user=admin))
+    assert "ist entfernt" in [c for c in calls if c.method == "editMessageText"][0].text
+    assert services.catalog.get(SLUG) is None

@@ -75,7 +75,9 @@ def added_messages(result: core.AddResult, summary: AutoSummary | None) -> list[
         T.ADDED_HEAD.format(title=esc(s.title)),
         T.ADDED_FIELDS.format(
             author=esc(s.author), date=f"{s.date:%d.%m.%Y}",
-            kind=T.KIND_LABELS.get(s.kind, s.kind), slug=esc(s.slug), passages=result.passages,
+            kind=T.KIND_LABELS.get(s.kind, s.kind), slug=esc(s.slug),
+            passages=T.PASSAGES_ONE if result.passages == 1 else
+            T.PASSAGES_MANY.format(count=result.passages),
         ),
     ]  # fmt: skip
     if result.defaults:
@@ -137,7 +139,7 @@ def reading_button(request: Request, services: Services) -> Reply:
             T.ASK_VALUE.format(field=T.FIELD_LABELS[action], title=esc(source.title))
         )
     if action == "r":
-        return _confirm_removal(source)
+        return _confirm_removal(services, source)
     return _remove(services, source)
 
 
@@ -145,6 +147,9 @@ def on_message(request: Request, services: Services) -> Reply | None:
     """The answer to "Titel ändern"/"Autor ändern": the next message of that user here."""
     if request.command is not None or request.callback_data is not None or request.edited:
         return None
+    if request.attachment is not None:
+        # a file without "/neu": say how to add it instead of searching for its caption
+        return Reply.text(T.DOCUMENT_WITHOUT_NEU if _allowed(request) else T.DOCUMENT_ADMINS)
     pending = core.pop_pending_edit(
         services, request.chat_id, request.user_id, _now(services) - EDIT_TTL
     )
@@ -193,13 +198,21 @@ def remove_command(request: Request, services: Services) -> Reply:
     if not found:
         return Reply.text(T.REMOVE_NONE.format(query=esc(query[:200])))
     if len(found) == 1:
-        return _confirm_removal(found[0])
+        return _confirm_removal(services, found[0])
     buttons = [[Button(s.title[:60], f"{PREFIX}:r:{s.slug}")] for s in found[:8]]
     buttons.append([Button(T.REMOVE_NO, f"{PREFIX}:n")])
     return Reply.text(T.REMOVE_WHICH, buttons)
 
 
-def _confirm_removal(source: Source) -> Reply:
+def _confirm_removal(services: Services, source: Source) -> Reply:
+    if services.catalog.is_bundled(source.slug):  # say so now, not after "Ja, entfernen"
+        return Reply.text(esc(T.BUNDLED.format(slug=source.slug, title=source.title)))
+    files = core.written_content_files(services.config.content_dir, source.slug)
+    if files:
+        return Reply.text(
+            esc(T.HAS_WRITTEN_CONTENT.format(title=source.title, slug=source.slug,
+                                             files=", ".join(files)))
+        )  # fmt: skip
     buttons = [
         [
             Button(T.REMOVE_YES, f"{PREFIX}:y:{source.slug}"),

@@ -122,20 +122,27 @@ NEW_HOW = (
     "Mit <code>/neu protokoll</code> wird sie als Protokoll aufgenommen."
 )
 NEW_REPLY_HINT = (
-    "Auf eine Datei antworten kann ich leider nicht – schick die Datei bitte noch einmal und "
-    "schreib als Beschriftung <code>/neu</code>."
+    "In der Nachricht, auf die du antwortest, ist keine Datei. Antworte mit <code>/neu</code> "
+    "auf die Nachricht mit der Datei – oder schick die Datei mit der Beschriftung "
+    "<code>/neu</code>."
 )
+DOCUMENT_WITHOUT_NEU = (
+    "Soll ich diese Datei als neuen Text aufnehmen? Dann antworte auf sie mit "
+    "<code>/neu</code> (oder <code>/neu protokoll</code> für ein Protokoll)."
+)
+DOCUMENT_ADMINS = "Neue Texte nehmen in Gruppen nur Admins auf (mit <code>/neu</code>)."
 UNKNOWN_LAYOUT_HINT = (
-    "Trotzdem aufnehmen: die Datei noch einmal mit der Beschriftung <code>/neu artikel</code> "
-    "schicken (Suche und Zitate funktionieren) oder mit <code>/neu protokoll</code> "
-    "(als Protokoll ohne Beiträge)."
+    "Trotzdem aufnehmen: antworte auf die Datei mit <code>/neu artikel</code> (Suche und "
+    "Zitate funktionieren) oder mit <code>/neu protokoll</code> (als Protokoll ohne Beiträge)."
 )
 DOWNLOAD_FAILED = "Die Datei konnte ich nicht herunterladen. Bitte noch einmal schicken."
 ADDED_HEAD = "📚 Neuer Text aufgenommen: <b>{title}</b>"
 ADDED_FIELDS = (
     "Autor: {author} · Datum: {date} · Art: {kind}\n"
-    "Kürzel: <code>{slug}</code> · {passages} Abschnitte durchsuchbar"
+    "Kürzel: <code>{slug}</code> · {passages} durchsuchbar"
 )
+PASSAGES_ONE = "1 Abschnitt"
+PASSAGES_MANY = "{count} Abschnitte"
 ADDED_DEFAULTS = "Hinweis: {notes}"
 ADDED_WARNING = "⚠️ {warning}"
 AUTO_SUMMARY_HEAD = "<b>Zusammenfassung</b> <i>(automatisch erstellt)</i>"
