@@ -596,3 +596,31 @@ def test_a_redelivered_update_or_a_second_reply_logs_no_duplicate(svc):
     assert "#2 von Ben" in html(run("/notiz", svc, user=CARL, reply_to=original))
     assert "Ergebnis #3" in html(run("/ergebnis", svc, reply_to=original))
     assert [n.num for n in book(svc).all_notes(CHAT)] == [1, 2, 3]
+
+
+def test_a_forgotten_session_of_an_earlier_day_is_closed_by_the_next_note(svc):
+    run("/sitzung start Alaska", svc)
+    run("/notiz Letzte Woche.", svc)
+    svc.clock.now = START + timedelta(days=7)  # nobody sent /sitzung ende
+    reply = html(run("/notiz Diese Woche.", svc))
+    assert "Jour fixe vom 26.01.2026 – Alaska</b> war noch offen" in reply
+    assert "/protokoll 26.01.2026" in reply and "Neue Sitzung eröffnet" in reply
+    nb = book(svc)
+    old, new = nb.sessions(CHAT)
+    assert not old.is_open and new.is_open and new.day.isoformat() == "2026-02-02"
+    assert [n.text for n in nb.notes_of(CHAT, old.id)] == ["Letzte Woche."]
+    assert [n.text for n in nb.notes_of(CHAT, new.id)] == ["Diese Woche."]
+
+
+def test_a_session_running_past_midnight_stays_open(svc):
+    svc.clock.now = START + timedelta(hours=4)  # 23:00 in Berlin
+    run("/sitzung start", svc)
+    run("/notiz Vor Mitternacht.", svc)
+    svc.clock.now = START + timedelta(hours=5, minutes=30)  # 00:30 the next day
+    reply = html(run("/notiz Nach Mitternacht.", svc))
+    assert reply == "✓ Beitrag #2 gespeichert."
+    (session,) = book(svc).sessions(CHAT)
+    assert [n.text for n in book(svc).notes_of(CHAT, session.id)] == [
+        "Vor Mitternacht.",
+        "Nach Mitternacht.",
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
 
 import sqlite_utils
@@ -29,6 +29,10 @@ KINDS = (CONTRIBUTION, CONCLUSION, QUESTION, SECTION, QUOTE)
 
 MAX_NOTE_CHARS = 4000  # longer notes are refused (a Telegram message has at most 4096)
 MAX_TOPIC_CHARS = 200
+# An open session from an earlier day with nothing logged for this long was forgotten (nobody
+# sent /sitzung ende): the next note starts a new session instead of landing in the old one.
+# A session that runs past midnight stays open.
+STALE_AFTER = timedelta(hours=6)
 
 
 class StoreLike(Protocol):
@@ -120,6 +124,7 @@ class Added:
     note: Note
     session: Session
     opened: bool  # the note opened a new session for today
+    closed: Session | None = None  # a forgotten session of an earlier day, closed first
 
 
 @dataclass(frozen=True)
@@ -412,6 +417,21 @@ class NoteBook:
                 raise SessionAlreadyOpen(current)
             return self._insert_session(chat_id, day, topic.strip(), now)
 
+    def close_stale(self, chat_id: int, today: date, now: datetime) -> Session | None:
+        """Close the open session if it is of an earlier day and idle (see STALE_AFTER)."""
+        with self.store.transaction():
+            current = self.current_session(chat_id)
+            if current is None or current.day >= today:
+                return None
+            (last,) = self.store.db.execute(
+                "SELECT MAX(created_at) FROM notes WHERE chat_id = ? AND session_id = ?",
+                (chat_id, current.id),
+            ).fetchone()
+            active = max(current.opened_at, _dt(last) or current.opened_at)
+            if now - active < STALE_AFTER:
+                return None
+            return self.close_session(chat_id, now)
+
     def close_session(self, chat_id: int, now: datetime) -> Session:
         """Close the open session; raise NoOpenSession when there is none."""
         with self.store.transaction():
@@ -498,13 +518,16 @@ class NoteBook:
         if len(text) > MAX_NOTE_CHARS:
             raise NoteTooLong(len(text))
         with self.store.transaction():
-            if message_id is not None and (same := self._logged(chat_id, message_id, kind)):
+            closed = self.close_stale(chat_id, today, now)
+            session = self.current_session(chat_id)
+            if (
+                session is not None
+                and message_id is not None
+                and (same := self._logged(chat_id, session.id, message_id, kind))
+            ):
                 # Telegram delivers an update again when the bot died before acknowledging
                 # it; a second /notiz in reply to the same message is the same note too
-                old_session = self.session(chat_id, same.session_id)
-                assert old_session is not None
-                return Added(same, old_session, False)
-            session = self.current_session(chat_id)
+                return Added(same, session, False)
             opened = session is None
             if session is None:
                 session = self._insert_session(chat_id, today, topic, now)
@@ -521,14 +544,14 @@ class NoteBook:
                 passage_id=passage_id,
                 ref=ref,
             )
-        return Added(note, session, opened)
+        return Added(note, session, opened, closed)
 
-    def _logged(self, chat_id: int, message_id: int, kind: str) -> Note | None:
-        """The live note of this kind that already logged the message, if any."""
+    def _logged(self, chat_id: int, session_id: int, message_id: int, kind: str) -> Note | None:
+        """The live note of this kind in the session that already logged the message."""
         for row in self._rows(
-            f"SELECT {_NOTE_COLS} FROM notes WHERE chat_id = ? AND message_id = ? AND kind = ? "
-            "AND deleted_at IS NULL ORDER BY num LIMIT 1",
-            (chat_id, message_id, kind),
+            f"SELECT {_NOTE_COLS} FROM notes WHERE chat_id = ? AND session_id = ? "
+            "AND message_id = ? AND kind = ? AND deleted_at IS NULL ORDER BY num LIMIT 1",
+            (chat_id, session_id, message_id, kind),
         ):
             return _note(row)
         return None

@@ -131,6 +131,10 @@ def _confirm(added: core.Added, extra: str = "") -> Reply:
         line = T.SAVED.format(label=label, num=note.num)
     if added.opened:
         line += "\n" + T.SESSION_AUTO_OPENED.format(title=_title(added.session))
+    if added.closed is not None:
+        line += "\n" + T.SESSION_STALE_CLOSED.format(
+            title=_title(added.closed), day=f"{added.closed.day:%d.%m.%Y}"
+        )
     reply = Reply.text(line)
     reply.note_ref = ("note", note.num)
     return reply

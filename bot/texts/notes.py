@@ -69,6 +69,10 @@ SESSION_OPENED = (
     "/sitzung ende schließt sie."
 )
 SESSION_AUTO_OPENED = "Neue Sitzung eröffnet: <b>{title}</b> (/sitzung ende schließt sie)."
+SESSION_STALE_CLOSED = (
+    "Die Sitzung <b>{title}</b> war noch offen; ich habe sie beendet. "
+    "Ihr Protokoll: <code>/protokoll {day}</code>"
+)
 SESSION_ALREADY_OPEN = (
     "Es läuft schon eine Sitzung: <b>{title}</b>.\nBeende sie zuerst mit /sitzung ende."
 )
