@@ -624,3 +624,13 @@ def test_a_session_running_past_midnight_stays_open(svc):
         "Vor Mitternacht.",
         "Nach Mitternacht.",
     ]
+
+
+def test_sitzung_start_closes_a_forgotten_session_of_an_earlier_day(svc):
+    run("/sitzung start Alaska", svc)
+    svc.clock.now = START + timedelta(days=14)
+    reply = html(run("/sitzung start Endspiel", svc))
+    assert "Sitzung eröffnet: <b>Jour fixe vom 09.02.2026 – Endspiel</b>" in reply
+    assert "Alaska</b> war noch offen" in reply
+    # the same day, an open session is not closed behind the user's back
+    assert "Es läuft schon eine Sitzung" in html(run("/sitzung start Noch eine", svc))

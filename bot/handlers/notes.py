@@ -182,6 +182,7 @@ def sitzung(request: Request, services: Services) -> Reply:
         return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
     if word in _START:
         topic = rest.strip() or _scheduled_topic(services, request.chat_id)
+        stale = nb.close_stale(request.chat_id, _today(services, request.chat_id), _now(services))
         try:
             session = nb.open_session(
                 request.chat_id,
@@ -191,7 +192,12 @@ def sitzung(request: Request, services: Services) -> Reply:
             )
         except core.SessionAlreadyOpen as error:
             return Reply.text(T.SESSION_ALREADY_OPEN.format(title=_title(error.session)))
-        return Reply.text(T.SESSION_OPENED.format(title=_title(session)))
+        opened = T.SESSION_OPENED.format(title=_title(session))
+        if stale is not None:
+            opened += "\n" + T.SESSION_STALE_CLOSED.format(
+                title=_title(stale), day=f"{stale.day:%d.%m.%Y}"
+            )
+        return Reply.text(opened)
     if word in _END:
         try:
             session = nb.close_session(request.chat_id, _now(services))
