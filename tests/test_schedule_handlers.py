@@ -541,3 +541,23 @@ def test_ical_of_one_meeting_says_so_in_the_singular_and_once(svc: Services) -> 
     [message] = run("/ical", svc).messages
     assert "1 Termin zum Importieren" in message.html
     assert message.document is not None and "" == message.document.caption
+
+
+@pytest.mark.parametrize(
+    "text", ["/termin 26.01. 19:30", "/jourfixe Montag 19:00", "/erinnerung", "/erinnerung 2h"]
+)
+def test_the_console_says_reminders_come_only_from_the_telegram_bot(
+    svc: Services, text: str
+) -> None:
+    console = html(run(text, svc, chat_id=0, chat_type="console"))
+    assert "in der Konsole kommen keine Erinnerungen" in console and "jourfixe run" in console
+    assert "Konsole" not in html(run(text, svc, chat_id=CHAT))
+
+
+def test_console_meetings_are_never_reminded(svc: Services) -> None:
+    """The console's chat 0 is no Telegram chat: the bot must not try to send there."""
+    run("/termin 26.01. 19:30", svc, chat_id=0, chat_type="console")
+    run("/termin 26.01. 19:30", svc)
+    assert "in der Konsole" in html(run("/termine", svc, chat_id=0, chat_type="console"))
+    due = get_schedule(svc).due_reminders(datetime(2026, 1, 25, 19, 30, tzinfo=BERLIN))
+    assert [CHAT] == [d.chat_id for d in due]

@@ -40,6 +40,7 @@ MAX_TOPIC = 300
 LATE_AFTER = timedelta(minutes=5)  # sent later than this -> marked "verspätet"
 DROP_AFTER = timedelta(hours=2)  # later than this -> dropped with a log line
 LOOKBACK = timedelta(days=1)  # how far back due_reminders looks for missed reminders
+OFFLINE_CHAT_ID = 0  # the offline console's chat; Telegram has no chat 0: never reminded
 HORIZON_DAYS = 400  # how far ahead upcoming() looks
 MEETING_LENGTH = timedelta(hours=2)  # DTEND in the calendar export
 
@@ -725,7 +726,8 @@ class Schedule:
         ids = [
             r["chat_id"]
             for r in self.db.query(
-                "SELECT DISTINCT chat_id FROM schedule_meetings WHERE active = 1"
+                "SELECT DISTINCT chat_id FROM schedule_meetings WHERE active = 1 AND chat_id != ?",
+                [OFFLINE_CHAT_ID],
             )
         ]
         return [self.settings(chat_id) for chat_id in ids]

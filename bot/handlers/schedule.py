@@ -78,6 +78,11 @@ def _short(text: str, limit: int = LIST_TOPIC) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _console_note(request: Request) -> str:
+    """In the offline console: say that reminders come only from the Telegram bot."""
+    return T.CONSOLE_REMINDERS_HTML if request.chat_type == "console" else ""
+
+
 def _refused(request: Request) -> Reply | None:
     """A German refusal for non-admins in groups; None when the change is allowed."""
     if request.is_private or request.is_admin:
@@ -177,6 +182,7 @@ def termin(request: Request, services: Services) -> Reply:
             topic=_topic_lines(occ),
             countdown=esc(countdown(occ.start, now)),
         )
+        + _console_note(request)
     )
 
 
@@ -340,6 +346,7 @@ def jourfixe(request: Request, services: Services) -> Reply:
         T.SERIES_SAVED_HTML.format(
             rule=esc(_rule(meeting)), topic=_topic_lines(meeting), first=esc(first_text)
         )
+        + _console_note(request)
     )
 
 
@@ -373,7 +380,7 @@ def termine(request: Request, services: Services) -> Reply:
         for meeting in running:
             topic = f" – {esc(_short(meeting.topic))}" if meeting.topic else ""
             lines.append(T.SERIES_LINE_HTML.format(rule=esc(_rule(meeting)), topic=topic))
-    lines.append("\n" + _leads_text(settings.leads, settings.paused))
+    lines.append("\n" + _leads_text(settings.leads, settings.paused) + _console_note(request))
     return Reply.text("\n".join(lines))
 
 
@@ -510,6 +517,7 @@ def schedule_announced(request: Request, services: Services) -> Reply:
             topic=_topic_lines(occ),
             countdown=esc(countdown(occ.start, now)),
         )
+        + _console_note(request)
     )
 
 
@@ -691,7 +699,7 @@ def erinnerung(request: Request, services: Services) -> Reply:
     schedule, now = _schedule(services), _now(services)
     if not request.args:
         settings = schedule.settings(request.chat_id)
-        return Reply.text(_leads_text(settings.leads, settings.paused))
+        return Reply.text(_leads_text(settings.leads, settings.paused) + _console_note(request))
     if refused := _refused(request):
         return refused
     try:
@@ -703,6 +711,7 @@ def erinnerung(request: Request, services: Services) -> Reply:
         return _error(str(error))
     return Reply.text(
         T.LEADS_SET_HTML.format(leads=esc(", ".join(dates.format_lead(m) for m in leads)))
+        + _console_note(request)
     )
 
 

@@ -125,6 +125,12 @@ ICS_NONE_HTML = "Keine Termine zum Exportieren. Zuerst: <code>/jourfixe Montag 1
 ICS_SUMMARY = "Jour fixe"
 ICS_FILE = "jourfixe.ics"
 
+CONSOLE_REMINDERS_HTML = (
+    "\n\nℹ️ Hinweis: Hier in der Konsole kommen keine Erinnerungen. Die verschickt nur der "
+    "Telegram-Bot (<code>jourfixe run</code>), in die Telegram-Chats, in denen die Termine "
+    "eingetragen sind."
+)
+
 # --- reminders (HTML) -----------------------------------------------------------------------
 REMINDER_HTML = (
     "⏰ <b>Erinnerung: Jour fixe {relative}</b>\n<b>{when}</b>{topic}\n⏳ {countdown}{late}"
