@@ -374,6 +374,21 @@ def test_whole_paragraph_button_shows_every_part(services: Services) -> None:
     assert html_of(back) == html_of(reply)
 
 
+def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
+    from bot.core.readings import add_reading, parse_meta_args
+
+    services = build_services(Config(db_path=tmp_path / "t.db", data_dir=tmp_path))
+    text = "Titel\n\n" + "Der Frieden braucht Verhandlungen über Europa und mehr. " * 60
+    meta = parse_meta_args(title="Langer Absatz", author="Rosa", slug="langer-absatz")
+    add_reading(services, text.encode(), "lang.txt", meta, dest_dir=tmp_path)
+    reply = run("/zitat Verhandlungen langer-absatz", services)
+    hits = services.search.search("Verhandlungen", limit=3, source="langer-absatz")
+    assert len({(h.passage.paragraph, h.passage.part) for h in hits}) >= 2  # parts of one
+    whole = [b for b in buttons_of(reply) if b.label.startswith("ganzer Absatz")]
+    assert len(whole) == 1
+    services.store.close()
+
+
 # --- no result -----------------------------------------------------------------------------
 
 

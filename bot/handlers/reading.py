@@ -268,11 +268,15 @@ def render_results(
     info = t.PAGE_INFO.format(first=first + 1, last=end, total=len(hits))
     html = "\n\n".join([f"{heading}\n{info}", *blocks[first:end]])
 
-    whole_row = [
-        Button(t.BTN_WHOLE.format(n=first + i + 1), f"a:{query.id}:{first + i}")
-        for i, hit in enumerate(shown)
-        if hit.passage.part > 0
-    ]
+    whole_row = []
+    widened: set[tuple[str, int]] = set()  # two parts of one paragraph: one button
+    for i, hit in enumerate(shown):
+        paragraph = (hit.passage.source, hit.passage.paragraph)
+        if hit.passage.part > 0 and paragraph not in widened:
+            widened.add(paragraph)
+            whole_row.append(
+                Button(t.BTN_WHOLE.format(n=first + i + 1), f"a:{query.id}:{first + i}")
+            )
     more_rows: list[list[Button]] = []
     if query.source is None and len({hit.source.slug for hit in hits}) > 1:
         seen: set[str] = set()
