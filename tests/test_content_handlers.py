@@ -331,3 +331,23 @@ def test_compare_in_the_console(tmp_path: Path) -> None:
     assert "Der Alaska-Gipfel – wo die Texte stehen" in text
     assert "Äußern sich dazu nicht: Frieden von unten, IO 888/889" in text
     assert "<blockquote>" not in text
+
+
+# --- through Telegram (PTB against the fake Bot API) ------------------------------------------
+
+
+async def test_every_topic_button_of_themen_compares_in_telegram(tg, services: Services) -> None:
+    """/themen in a group, then each topic's button: the comparison arrives, valid and short."""
+    from fakebotapi import parse_html
+
+    (listing,) = await tg.replies(tg.api.group_message("/themen"))
+    data = listing.callback_data
+    assert len(data) == len(services.content.topics)
+    for item in data:
+        assert len(item.encode()) <= MAX_CALLBACK_BYTES
+        sent = await tg.replies(tg.api.callback(item, listing.result))
+        assert sent, item
+        for call in sent:
+            assert call.error is None and len(parse_html(call.text)) <= TELEGRAM_LIMIT
+        assert "wo die Texte stehen" in parse_html(sent[0].text)
+        assert "<blockquote" in sent[0].text  # the supporting quote of the first source
