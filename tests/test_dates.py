@@ -99,6 +99,14 @@ PARSED = [
     # relative moments
     ("in 2 Stunden", at(2026, 1, 13, 12, 0)),
     ("in 90 Minuten", at(2026, 1, 13, 11, 30)),
+    # parts of the day
+    ("heute Abend", at(2026, 1, 13)),
+    ("heute Abend 20 Uhr", at(2026, 1, 13, 20, 0)),
+    ("morgen abend", at(2026, 1, 14)),
+    ("Montag abends 7 Uhr", at(2026, 1, 19, 19, 0)),
+    ("morgen früh", at(2026, 1, 14, 9, 0)),
+    ("morgen früh 8:30", at(2026, 1, 14, 8, 30)),
+    ("Freitag nachmittags 3 Uhr", at(2026, 1, 16, 15, 0)),
     # upper case, extra spaces, non-breaking space
     ("  MORGEN   18 UHR ", at(2026, 1, 14, 18, 0)),
     ("26.01.\u00a019:30", at(2026, 1, 26, 19, 30)),
@@ -134,6 +142,7 @@ REJECTED = [
     ("🎉🎉", "verstehe ich nicht"),
     ("x" * 10_000, "zu lang"),
     ("in zwei", "verstehe ich nicht"),
+    ("abends", "verstehe ich nicht"),
     ("19.30", "gibt es im Kalender nicht"),  # a time needs "Uhr" when written with a dot
 ]
 
@@ -176,6 +185,13 @@ def test_split_takes_the_longest_leading_date_and_leaves_the_topic() -> None:
     )
     assert (at(2026, 1, 26, 19, 30), "") == split_datetime("26.1.2026 19:30 Uhr", NOW, BERLIN)
     assert (at(2026, 1, 27), "Fazi") == split_datetime("in 2 Wochen Fazi", NOW, BERLIN)
+
+
+def test_a_part_of_the_day_is_no_topic() -> None:
+    assert (at(2026, 1, 13, 20, 0), "Imperialismus") == split_datetime(
+        "heute Abend 20 Uhr Imperialismus", NOW, BERLIN
+    )
+    assert (at(2026, 1, 14), "Abendessen") == split_datetime("morgen Abendessen", NOW, BERLIN)
 
 
 def test_split_reports_the_real_problem() -> None:

@@ -9,6 +9,7 @@ tests can pin the clock. Accepted phrases (case-insensitive, umlauts or ae/oe/ue
   ``in 3 Tagen``, ``in einem Monat``;
 - times: ``19:30``, ``19:30 Uhr``, ``19 Uhr``, ``19.30 Uhr``, ``19h``, ``um 19 Uhr``;
 - both in either order, plus ``in 2 Stunden`` / ``in 90 Minuten`` (relative to ``now``);
+- a part of the day: ``heute Abend``, ``morgen früh``, ``Montag abends 7 Uhr`` (= 19:00);
 - ISO date-times ``2026-01-26T19:30``.
 
 Defaults (where the user says nothing): the time is 19:00 (:data:`DEFAULT_TIME`, the usual
@@ -351,10 +352,28 @@ def _parse_tokens(
     return None, None, None
 
 
+# "heute Abend", "morgen früh", "Montag abends 7 Uhr": (hours added to a time before noon,
+# the time when none is given)
+DAYTIMES: dict[str, tuple[int, time]] = {
+    "abend": (12, time(19)), "abends": (12, time(19)),
+    "nachmittag": (12, time(15)), "nachmittags": (12, time(15)),
+    "früh": (0, time(9)), "frueh": (0, time(9)), "morgens": (0, time(9)),
+    "vormittag": (0, time(10)), "vormittags": (0, time(10)),
+}  # fmt: skip
+
+
 def _resolve(
     tokens: list[str], now_local: datetime, tz: ZoneInfo, default_time: time
 ) -> datetime | None:
+    daytime = next((DAYTIMES[t] for t in tokens if t in DAYTIMES), None)
+    if daytime is not None:
+        tokens = [t for t in tokens if t not in DAYTIMES]
+        if not tokens:
+            return None
+        default_time = daytime[1]
     day, at, moment = _parse_tokens(tokens, now_local, default_time)
+    if daytime is not None and at is not None and at.hour < 12:
+        at = at.replace(hour=at.hour + daytime[0])
     if moment is not None:
         return moment.astimezone(tz)
     if day is None and at is None:
