@@ -189,6 +189,7 @@ def test_jourfixe_refuses_short_intervals_and_bad_input(
         ),
         ("/jourfixe jeden zweiten Dienstag 19 Uhr", "alle 2 Wochen dienstags, 19:00 Uhr", ""),
         ("/jourfixe Donnerstag 1984 lesen", "jeden Donnerstag, 19:00 Uhr", "1984 lesen"),
+        ("/jourfixe Freitag abends um 7 Uhr Kapital", "jeden Freitag, 19:00 Uhr", "Kapital"),
     ],
 )
 def test_jourfixe_time_interval_and_start_in_any_order_never_end_up_in_the_topic(

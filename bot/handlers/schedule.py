@@ -237,7 +237,12 @@ def _take_time(words: list[str]) -> tuple[time, int] | None:
     ("25:00") is an error, never silently part of the topic. A bare number ("19") without
     ":", "h" or "Uhr" is left to the topic.
     """
-    skip = 1 if words and words[0].lower() in dates.FILLERS else 0
+    skip, shift = 0, 0
+    while skip < len(words) and (
+        words[skip].lower() in dates.FILLERS or words[skip].lower() in dates.DAYTIMES
+    ):
+        shift = max(shift, dates.DAYTIMES.get(words[skip].lower(), (0, None))[0])
+        skip += 1
     if len(words) <= skip:
         return None
     raw = words[skip].rstrip(",")
@@ -251,7 +256,8 @@ def _take_time(words: list[str]) -> tuple[time, int] | None:
     elif not re.search(r"[:.h]|uhr", raw, re.IGNORECASE):
         return None
     try:
-        return dates.parse_time(text), end
+        at = dates.parse_time(text)
+        return (at.replace(hour=at.hour + shift) if at.hour < 12 else at), end
     except ParseError:
         raise ParseError(T.ERR_BAD_TIME_SERIES.format(raw=raw[:20])) from None
 
