@@ -164,3 +164,24 @@ async def test_captions_forwards_edits_and_other_chats_through_telegram(tg, serv
     await tg.process(foreign)
     await tg.process(api.callback("nr:1", foreign["message"], user=ben))
     assert nb.all_notes(other["id"]) == [] and nb.note(chat["id"], 1).deleted is False
+
+
+async def test_a_protocol_full_of_emoji_reaches_the_chat(tg):
+    # Telegram counts UTF-16 units: 3000 emoji are 6000 of them, over the 4096 limit
+    api = tg.api
+    chat = api.group_chat(-100781, "Emoji")
+    anna = api.user(1031, "Anna")
+    await tg.replies(api.group_message("/notiz " + "🙂" * 3000, user=anna, chat=chat))
+    await tg.replies(api.group_message("/notiz " + "🇪🇺 Europa " * 300, user=anna, chat=chat))
+    # "&" is five characters in HTML; a blank line inside a note is not a block boundary
+    await tg.replies(api.group_message("/ergebnis " + "A & B " * 600, user=anna, chat=chat))
+    await tg.replies(
+        api.group_message("/notiz " + "Absatz eins.\n\nAbsatz zwei. " * 150, user=anna, chat=chat)
+    )
+    for command in ("/protokoll", "/notizen", "/notizen Europa"):
+        calls = await tg.process(api.group_message(command, user=anna, chat=chat))
+        sent = [c for c in calls if c.method in ("sendMessage", "sendDocument")]
+        assert sent and all(c.error is None for c in sent), command
+        assert "schiefgegangen" not in " ".join(parse_html(c.text or "") for c in sent)
+    shown = "".join(parse_html(c.text) for c in calls if c.method == "sendMessage")
+    assert "🇪🇺 Europa" in shown

@@ -458,3 +458,24 @@ def test_a_topic_typed_over_two_lines_gives_a_one_line_title(tmp_path):
     md = proto.to_markdown(proto.build(session, nb.notes_of(CHAT, session.id)))
     assert md.splitlines()[0] == "## **Jour fixe vom 02.03.2026 – Europa im hybriden Krieg**"
     store.close()
+
+
+def test_a_blank_line_inside_a_note_does_not_split_its_html(tmp_path):
+    # split_message cuts at blank lines; one inside <i>…</i> would leave a tag open
+    store = Store.open(tmp_path / "b.db")
+    nb = NoteBook(store)
+    now = datetime(2026, 3, 2, 18, tzinfo=UTC)
+    nb.add_note(
+        CHAT,
+        CONTRIBUTION,
+        "Absatz eins.\n\n\nAbsatz zwei.",
+        today=now.date(),
+        now=now,
+        author_id=1,
+        author_name="A",
+        logged_by=1,
+    )
+    session = nb.current_session(CHAT)
+    html_text = proto.to_html(proto.build(session, nb.notes_of(CHAT, session.id)))
+    assert "— <i>Absatz eins.\nAbsatz zwei.</i>" in html_text
+    store.close()

@@ -207,7 +207,8 @@ def to_html(p: Protocol) -> str:
         if section.title:
             out.append(f"<b>{_esc(_flat(section.title))}</b>")
         for note in section.items:
-            body = _esc(note.text.strip())
+            # a blank line inside a note would read as a block boundary when split
+            body = _esc(re.sub(r"\n\s*\n", "\n", note.text.strip()))
             if note.kind == CONTRIBUTION:
                 who = _who(note, p.names)
                 out.append(f"— {_esc(who)}: <i>{body}</i>" if who else f"— <i>{body}</i>")

@@ -26,7 +26,7 @@ from bot.handlers.base import (
     callback,
     command,
 )
-from bot.handlers.format import esc, split_message
+from bot.handlers.format import TELEGRAM_LIMIT, esc, split_message
 from bot.texts import notes as T
 
 if TYPE_CHECKING:
@@ -77,6 +77,52 @@ def _now(services: Services) -> datetime:
 
 def _today(services: Services, chat_id: int | None = None) -> date:
     return _now(services).astimezone(_tz(services, chat_id)).date()
+
+
+def _units(text: str) -> int:
+    """Length as Telegram measures it: UTF-16 code units (an emoji counts twice)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
+# a block whose text is wrapped in one tag: "— <i>…</i>", "<blockquote>…</blockquote>\n— ref"
+_WRAPPED = re.compile(r"^([^<]{0,80}<(i|b|blockquote)>)([^<]*)(</\2>[^<]{0,300})$", re.S)
+
+
+def _split(html_text: str) -> list[str]:
+    """Messages of at most 4096 UTF-16 units from blocks separated by blank lines.
+
+    A block too long for one message is cut inside its text and every piece gets the block's
+    tag again, so each message is valid HTML on its own (a contribution stays italic).
+    """
+    blocks: list[str] = []
+    for block in html_text.split("\n\n"):
+        if _units(block) <= TELEGRAM_LIMIT:
+            blocks.append(block)
+            continue
+        m = _WRAPPED.match(block)
+        if m is None:
+            blocks.extend(split_message(block, TELEGRAM_LIMIT // 2))
+            continue
+        head, tag, inner, tail = m.groups()
+        budget = (TELEGRAM_LIMIT - len(head) - len(tail) - 2 * len(tag) - 5) // 2
+        pieces = split_message(inner, budget)
+        for i, piece in enumerate(pieces):
+            start = head if i == 0 else f"<{tag}>"
+            end = tail if i == len(pieces) - 1 else f"</{tag}>"
+            blocks.append(start + piece.strip() + end)
+    parts: list[str] = []
+    current = ""
+    for block in blocks:
+        candidate = f"{current}\n\n{block}" if current else block
+        if _units(candidate) <= TELEGRAM_LIMIT:
+            current = candidate
+        else:
+            if current:
+                parts.append(current)
+            current = block
+    if current:
+        parts.append(current)
+    return parts or [""]
 
 
 def _usage(usage: str, example: str) -> str:
@@ -492,7 +538,7 @@ def _trash_reply(services: Services, chat_id: int) -> Reply:
     buttons = [
         [Button(T.TRASH_BUTTON.format(num=n.num), f"{RESTORE_PREFIX}:{n.num}")] for n in notes
     ]
-    parts = split_message(body)
+    parts = _split(body)
     messages = [OutMessage(html=p) for p in parts]
     messages[-1].buttons = buttons
     return Reply(messages=messages)
@@ -590,7 +636,7 @@ def notizen(request: Request, services: Services) -> Reply:
             return Reply.text(T.NOTES_EMPTY)
         head = T.NOTES_HEAD.format(title=_title(session))
         body = "\n\n".join([head, *(_note_line(n, tz, session.day) for n in notes)])
-        return Reply(messages=[OutMessage(html=p) for p in split_message(body)])
+        return Reply(messages=[OutMessage(html=p) for p in _split(body)])
     notes = nb.all_notes(request.chat_id)
     sessions = {s.id: s for s in nb.sessions(request.chat_id)}
     hits = []
@@ -605,7 +651,7 @@ def notizen(request: Request, services: Services) -> Reply:
     for hit in hits:
         note = by_num[hit.passage.paragraph]
         lines.append(_note_line(note, tz))
-    return Reply(messages=[OutMessage(html=p) for p in split_message("\n\n".join(lines))])
+    return Reply(messages=[OutMessage(html=p) for p in _split("\n\n".join(lines))])
 
 
 # -- protocol ----------------------------------------------------------------------------
@@ -621,7 +667,7 @@ def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> 
     protocol = proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
     if not protocol.sections and not protocol.questions:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
-    messages = [OutMessage(html=p) for p in split_message(proto.to_html(protocol))]
+    messages = [OutMessage(html=p) for p in _split(proto.to_html(protocol))]
     md = proto.to_markdown(protocol).encode("utf-8")
     messages.append(
         OutMessage(
