@@ -555,7 +555,7 @@ def parse_leads(text: str) -> list[int]:
     """``"1d 1h"`` / ``"2 Tage, 30 min"`` -> lead times in minutes, largest first, unique."""
     rest = text.strip().lower().replace(",", " ").replace("und", " ")
     if len(rest) > MAX_INPUT:
-        raise ParseError(T.ERR_DATE_TOO_LONG)
+        raise ParseError(T.ERR_BAD_LEAD.format(raw=_shorten(text.strip())))
     leads: list[int] = []
     pos = 0
     compact = re.sub(r"\s+", " ", rest).strip()
