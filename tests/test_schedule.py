@@ -213,6 +213,16 @@ def test_the_same_meeting_twice_is_refused_and_saved_once(schedule: Schedule) ->
     assert 4 == len(schedule.meetings(CHAT))
 
 
+def test_an_ended_series_can_be_set_up_again_in_its_old_rhythm(schedule: Schedule) -> None:
+    schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=2, start_day=date(2026, 1, 26))
+    later = berlin(2026, 11, 21, 6)
+    schedule.end_series(CHAT, later)
+    schedule.add_series(CHAT, 0, time(19), later, every_weeks=2, start_day=date(2026, 1, 26))
+    with pytest.raises(ScheduleError, match="Reihe gibt es schon"):
+        schedule.add_series(CHAT, 0, time(19), later, every_weeks=2, start_day=date(2026, 2, 9))
+    assert [berlin(2026, 11, 30)] == [o.start for o in schedule.upcoming(CHAT, later, 1)]
+
+
 def test_two_meetings_at_the_same_moment_give_one_reminder(schedule: Schedule) -> None:
     """A single meeting set before a series that falls on it: one reminder, with its topic."""
     schedule.add_meeting(CHAT, berlin(2026, 1, 26), NOW, "Imperialismus", "fazi-endspiel", "FE")

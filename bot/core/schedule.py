@@ -455,7 +455,7 @@ class Schedule:
             first += timedelta(weeks=every_weeks)  # today's slot has passed
         with self._tx():
             self._check_limit(chat_id, now)
-            self._check_series_clash(chat_id, first, at, every_weeks, tz)
+            self._check_series_clash(chat_id, first, at, every_weeks, tz, now)
             meeting_id = (
                 self.db["schedule_meetings"]
                 .insert(
@@ -478,20 +478,21 @@ class Schedule:
         return self._get(meeting_id)
 
     def _check_series_clash(
-        self, chat_id: int, first: date, at: time, every_weeks: int, tz: ZoneInfo
+        self, chat_id: int, first: date, at: time, every_weeks: int, tz: ZoneInfo, now: datetime
     ) -> None:
-        """Refuse a series that repeats a running series' meetings (double reminders).
+        """Refuse a series that repeats a running series' future meetings (double reminders).
 
         Only series count: a single meeting on one of its days does not block a new series.
         """
-        last = first + timedelta(weeks=53)
+        # a start day long past keeps its rhythm: look at the year from today on
+        weeks_past = max(0, (now.astimezone(tz).date() - first).days // 7)
+        first += timedelta(weeks=weeks_past - weeks_past % every_weeks)
+        last = first + timedelta(weeks=54)
         starts = {
             localize(first + timedelta(weeks=k), at, tz).astimezone(UTC)
             for k in range(0, 54, every_weeks)
         }
-        existing = self.occurrences(
-            chat_id, localize(first, time(0), tz), localize(last, time(0), tz)
-        )
+        existing = self.occurrences(chat_id, now, localize(last, time(0), tz))
         for occ in existing:
             if occ.series and occ.start.astimezone(UTC) in starts:
                 raise ScheduleError(T.ERR_SERIES_DUPLICATE.format(when=format_datetime(occ.start)))
