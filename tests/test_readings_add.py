@@ -26,6 +26,7 @@ from bot.core.readings import (
     add_reading,
     register_cli,
     remove_reading,
+    sync_with_database,
     update_reading,
     written_content_files,
 )
@@ -402,3 +403,52 @@ def test_cli_commands_have_german_help() -> None:
         assert sub.choices[name].description
         help_text = sub.choices[name].format_help()
         assert "DATEI" in help_text or "SLUG" in help_text
+
+
+# --- the running bot and `jourfixe add` in another process -----------------------------------
+
+
+def test_running_bot_picks_up_what_the_cli_added_and_removed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    config = make_config(tmp_path)
+    bot = build_services(config)  # the bot process, started before the CLI runs
+    path = tmp_path / "hybrid.txt"
+    path.write_text(article_text(), encoding="utf-8")
+    assert run_cli(config, "add", str(path)) == 0  # its own Services, same database
+    capsys.readouterr()
+    assert bot.catalog.get("europa-im-hybriden-krieg") is None  # not yet seen
+    assert sync_with_database(bot) is True
+    assert found(bot, "Kanonen") == ["europa-im-hybriden-krieg"]
+    assert ARTICLE_TITLE in quellen(bot)
+    assert sync_with_database(bot) is False  # nothing new: no reload
+    # the bot's own additions are no change from the database's point of view
+    add_reading(bot, PROTOCOL_TEXT.encode(), "jf.txt", dest_dir=config.data_dir)
+    assert sync_with_database(bot) is False
+    assert run_cli(config, "remove", "europa-im-hybriden-krieg") == 0
+    assert sync_with_database(bot) is True
+    assert bot.catalog.get("europa-im-hybriden-krieg") is None
+    assert found(bot, "Kanonen") == []
+    assert bot.catalog.get("protokoll-2026-01-26") is not None
+    bot.store.close()
+
+
+def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import bot.handlers  # noqa: F401, PLC0415 - registers /neu
+    from bot.handlers.base import Attachment  # noqa: PLC0415
+
+    config = make_config(tmp_path)
+    bot = build_services(config)
+    path = tmp_path / "hybrid.txt"
+    path.write_text(article_text(), encoding="utf-8")
+    assert run_cli(config, "add", str(path)) == 0
+    capsys.readouterr()
+    data = article_text().encode()
+    att = Attachment("hybrid.txt", len(data), None, lambda: data)
+    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="Ada", text="/neu",
+                      command="neu", attachment=att)  # fmt: skip
+    reply = COMMANDS["neu"].func(request, bot)
+    assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html
+    bot.store.close()

@@ -352,3 +352,14 @@ async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, servi
     calls = await tg.process(fake_api.callback(f"rd:y:{SLUG}", ask, user=admin))
     assert "ist entfernt" in [c for c in calls if c.method == "editMessageText"][0].text
     assert services.catalog.get(SLUG) is None
+
+
+async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_api) -> None:  # noqa: ANN001
+    from bot.core.readings import add_reading  # noqa: PLC0415
+    from bot.services import build_services  # noqa: PLC0415
+
+    cli = build_services(tg.config)  # `jourfixe add` while the bot runs: same database
+    add_reading(cli, article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")
+    cli.store.close()
+    sent = await tg.replies(fake_api.private_message("Was steht über Kanonen und Sanktionen?"))
+    assert "Europa im hybriden Krieg" in sent[0].text

@@ -44,6 +44,7 @@ def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
     if not _allowed(request):
         return Reply.text(T.ADMIN_ONLY)
+    core.sync_with_database(services)  # a `jourfixe add` meanwhile: know its slug and hash
     attachment = request.attachment
     if attachment is None:
         return Reply.text(T.NEW_REPLY_HINT if request.reply_to is not None else T.NEW_HOW)
@@ -122,6 +123,7 @@ def reading_button(request: Request, services: Services) -> Reply:
     slug = parts[2] if len(parts) > 2 else ""
     if not _allowed(request):
         return Reply(toast=T.ADMIN_ONLY)
+    core.sync_with_database(services)
     if action == "n":
         return Reply(messages=[OutMessage(T.REMOVE_CANCELLED)], edit=True)
     source = services.catalog.get(slug)
@@ -147,6 +149,8 @@ def on_message(request: Request, services: Services) -> Reply | None:
     """The answer to "Titel ändern"/"Autor ändern": the next message of that user here."""
     if request.command is not None or request.callback_data is not None or request.edited:
         return None
+    # questions come through here first: let them see readings the CLI added meanwhile
+    core.sync_with_database(services)
     if request.attachment is not None:
         # a file without "/neu": say how to add it instead of searching for its caption
         return Reply.text(T.DOCUMENT_WITHOUT_NEU if _allowed(request) else T.DOCUMENT_ADMINS)
@@ -191,6 +195,7 @@ def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""
     if not _allowed(request):
         return Reply.text(T.ADMIN_ONLY)
+    core.sync_with_database(services)
     query = request.args.strip()
     if not query:
         return Reply.text(esc(f"{T.REMOVE_USAGE}\n{T.REMOVE_EXAMPLE}"))
