@@ -366,6 +366,8 @@ def test_cli_add_and_remove(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         (["add", "{file}", "--date", "irgendwann"], "Datum „irgendwann“"),
         (["add", "{file}", "--kind", "roman"], "Art „roman“"),
         (["add", "{empty}"], "ist leer"),
+        (["add", "{file}", "--author", "Anna " * 100], "Autor ist zu lang"),
+        (["add", "{file}", "--title", "🙂" * 201], "Titel ist zu lang"),
         (["remove", "europa"], "gibt es nicht"),
     ],
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from datetime import date
 
@@ -318,3 +319,19 @@ def test_no_warning_leaks_from_pdf_reading() -> None:
             extract(data, "sloppy.pdf")
         except ReadingError as err:  # either readable or a clean refusal, never a crash
             assert "PDF" in str(err)
+
+
+def test_overlong_document_metadata_is_cut_to_one_short_line() -> None:
+    page = (
+        article_html()
+        .replace(b'content="Jane Roe"', b'content="' + b"Redaktion\n" * 50 + b'"')
+        .replace(b'content="Beispielzeitung"', b'content="' + b"Zeitung " * 100 + b'"')
+    )
+    ex = extract(page, "a.html")
+    meta = guess_metadata(ex, "a.html", TODAY, Meta()).meta
+    assert meta.author == "Jane Roe"  # the byline in the text wins over the metadata
+    assert meta.outlet is not None and len(meta.outlet) <= 200 and "\n" not in meta.outlet
+    no_byline = ex.text.replace("von Jane Roe", "")
+    ex = dataclasses.replace(ex, text=no_byline)
+    meta = guess_metadata(ex, "a.html", TODAY, Meta()).meta
+    assert meta.author is not None and len(meta.author) <= 120 and "\n" not in meta.author

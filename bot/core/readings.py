@@ -46,6 +46,7 @@ FORMATS = {
     ".docx": "docx",
 }
 KINDS = ("article", "blog", "protocol")
+FIELD_LIMITS = {"title": 200, "author": 120, "outlet": 200}  # characters
 
 
 class ReadingError(Exception):
@@ -824,7 +825,8 @@ def guess_metadata(
     if kind == "protocol" and not o.title:
         # "Jour fixe vom 12.01.2026 Thema" -> "Jour fixe vom 12.01.2026: Thema"
         title = re.sub(r"^(Jour fixe vom \d{1,2}\.\d{1,2}\.\d{2,4})\s+(?=\w)", r"\1: ", title)
-    author = o.author or find_author(text) or ex.author
+    # document metadata (PDF info, og:site_name) can hold anything: keep it to one short line
+    author = o.author or find_author(text) or " ".join(ex.author.split())[: FIELD_LIMITS["author"]]
     if not author and kind == "protocol":
         author = T.PROTOCOL_AUTHOR
     elif not author:
@@ -834,7 +836,8 @@ def guess_metadata(
     if when is None:
         when = today
         defaults.append(T.DEFAULT_DATE)
-    outlet = o.outlet if o.outlet is not None else ex.outlet
+    outlet = o.outlet if o.outlet is not None else " ".join(ex.outlet.split())
+    outlet = outlet[: FIELD_LIMITS["outlet"]]
     slug = o.slug or make_slug(title, kind, when)
     meta = Meta(title=title, author=author.strip(), date=when, outlet=outlet, kind=kind, slug=slug)
     return Guessed(meta, tuple(defaults))
@@ -925,8 +928,13 @@ def parse_meta_args(
         raise ReadingError(T.BAD_KIND.format(value=kind))
     if slug is not None and (not SLUG_RE.match(slug) or len(slug) > 50):
         raise ReadingError(T.SLUG_INVALID.format(slug=slug))
-    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in
+    clean = {k: (" ".join(v.split()) if isinstance(v, str) else v) for k, v in
              {"title": title, "author": author, "outlet": outlet}.items()}  # fmt: skip
+    for key, value in clean.items():
+        if value and len(value) > FIELD_LIMITS[key]:
+            raise ReadingError(
+                T.FIELD_TOO_LONG.format(field=T.FIELD_NAMES[key], limit=FIELD_LIMITS[key])
+            )
     return Meta(
         title=clean["title"] or None, author=clean["author"] or None, date=parsed_date,
         outlet=clean["outlet"], kind=kind, slug=slug,

@@ -36,6 +36,8 @@ SLUG_INVALID = (
     "Das Kürzel „{slug}“ ist ungültig: erlaubt sind Kleinbuchstaben a–z, Ziffern und Bindestriche."
 )
 BAD_DATE = "Das Datum „{value}“ verstehe ich nicht. Bitte z. B. 2026-01-12 oder 12.01.2026."
+FIELD_TOO_LONG = "Der {field} ist zu lang (höchstens {limit} Zeichen)."
+FIELD_NAMES = {"title": "Titel", "author": "Autor", "outlet": "Name des Mediums"}
 BAD_KIND = "Die Art „{value}“ gibt es nicht. Erlaubt: article, blog, protocol."
 NO_PASSAGES = "Aus „{name}“ ließ sich kein einziger Textabschnitt gewinnen."
 PROTOCOL_UNKNOWN_LAYOUT = (
