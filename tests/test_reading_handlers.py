@@ -389,6 +389,26 @@ def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
     services.store.close()
 
 
+def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_path) -> None:
+    from bot.core.readings import add_reading, parse_meta_args
+
+    config = Config(db_path=tmp_path / "t.db", data_dir=tmp_path)
+    running = build_services(config)  # the bot process
+    assert "Zwischenablagebeispiel" not in html_of(run("/quellen", running))
+    cli = build_services(config)  # `jourfixe add` in another process, same database
+    text = "Titel\n\nEin Absatz über das Zwischenablagebeispiel und den Frieden in Europa.\n"
+    meta = parse_meta_args(title="Das Zwischenablagebeispiel", author="Karla", slug="zwischen")
+    add_reading(cli, text.encode(), "z.txt", meta, dest_dir=tmp_path)
+    cli.store.close()
+
+    assert "Das Zwischenablagebeispiel" in html_of(run("/quellen", running))
+    assert quoted(html_of(run("/zitat Zwischenablagebeispiel", running)))
+    assert quoted(html_of(run("/frage Was ist das Zwischenablagebeispiel?", running)))
+    results, _ = inline_results("Zwischenablagebeispiel", "", running)
+    assert results and "Karla" in results[0].title
+    running.store.close()
+
+
 # --- no result -----------------------------------------------------------------------------
 
 

@@ -34,7 +34,7 @@ class InlineResult:
 
 def inline_results(query: str, offset: str, services: Services) -> tuple[list[InlineResult], str]:
     """One page of quotes for an inline query and the ``next_offset`` ("" when done)."""
-    from bot.handlers.reading import split_source  # reading imports paging; avoid a cycle
+    from bot.handlers.reading import split_source, sync_readings  # reading imports paging
 
     text = " ".join(query.split())[:MAX_INLINE_QUERY]
     if not text:
@@ -45,6 +45,7 @@ def inline_results(query: str, offset: str, services: Services) -> tuple[list[In
         start = 0
     if start < 0 or start >= MAX_INLINE_RESULTS:
         return [], ""
+    sync_readings(services)
     keyword, sources, _ = split_source(text, services)
     # An ambiguous source name cannot be asked about here: search the whole text everywhere.
     source = sources[0].slug if len(sources) == 1 else None

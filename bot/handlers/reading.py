@@ -108,6 +108,7 @@ def help_text() -> str:
 )
 def sources_command(request: Request, services: Services) -> Reply:
     """List every source with its author, outlet, date and the short names it answers to."""
+    sync_readings(services)
     sources = list(services.catalog.sources)
     if not sources:
         return Reply.text(t.SOURCES_EMPTY)
@@ -153,6 +154,7 @@ def quote_command(request: Request, services: Services) -> Reply:
         return _usage("zitat")
     if len(args) > MAX_QUERY:
         return Reply.text(t.QUERY_TOO_LONG.format(length=len(args), limit=MAX_QUERY))
+    sync_readings(services)
     keyword, candidates, source_text = split_source(args, services)
     if len(candidates) > 1:
         return _choose_source(request, services, keyword, candidates, source_text)
@@ -177,6 +179,7 @@ def ask_command(request: Request, services: Services) -> Reply:
         return _usage("frage")
     if len(question) > MAX_QUERY:
         return Reply.text(t.QUERY_TOO_LONG.format(length=len(question), limit=MAX_QUERY))
+    sync_readings(services)
     topic = _topic_answer(question, services)
     query = paging.save_query(services, request.chat_id, "frage", question, None)
     hits = paging.run_query(services, query)
@@ -463,6 +466,21 @@ def _topic_answer(question: str, services: Services) -> list[OutMessage]:
 
 
 # --- helpers -------------------------------------------------------------------------------
+
+
+def sync_readings(services: Services) -> None:
+    """Let the running bot see readings another process (``jourfixe add``/``remove``) changed.
+
+    One small query when nothing changed; a failure only means answering from what is known.
+    """
+    try:
+        from bot.core.readings import sync_with_database
+    except ImportError:  # pragma: no cover - the readings feature is optional
+        return
+    try:
+        sync_with_database(services)
+    except Exception:
+        log.exception("could not sync the readings with the database")
 
 
 def _load(request: Request, services: Services) -> tuple[StoredQuery, int] | None:
