@@ -208,6 +208,15 @@ def test_jourfixe_with_an_impossible_time_is_refused_not_saved_as_topic(
     assert [] == get_schedule(svc).meetings(CHAT)
 
 
+def test_jourfixe_from_a_day_long_past_keeps_the_rhythm_and_starts_at_the_next_meeting(
+    svc: Services,
+) -> None:
+    svc.clock = lambda: datetime(2026, 11, 21, 6, tzinfo=UTC)  # the machine's "today"
+    text = html(run("/jourfixe Montag 19:00 alle 2 Wochen ab 26.01.2026", svc))
+    assert "alle 2 Wochen montags, 19:00 Uhr, ab 30.11.2026" in text
+    assert "Nächster Termin: <b>Montag, 30.11.2026, 19:00 Uhr</b>" in text
+
+
 def test_jourfixe_names_its_first_meeting_even_after_ten_others(svc: Services) -> None:
     run("/jourfixe Dienstag 19:00", svc)
     text = html(run("/jourfixe Montag 19:00 alle 2 Wochen ab 6.4.", svc))

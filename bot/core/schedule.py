@@ -451,7 +451,10 @@ class Schedule:
         now_local = now.astimezone(tz)
         first = start_day or now_local.date()
         first += timedelta(days=(weekday - first.weekday()) % 7)
-        if localize(first, at, tz) <= now_local:
+        # a start day in the past keeps its rhythm: the series begins at its next meeting
+        periods = max(0, (now_local.date() - first).days) // (7 * every_weeks)
+        first += timedelta(weeks=periods * every_weeks)
+        while localize(first, at, tz) <= now_local:
             first += timedelta(weeks=every_weeks)  # today's slot has passed
         with self._tx():
             self._check_limit(chat_id, now)
