@@ -48,6 +48,14 @@ def test_central_sentences_in_original_order_and_always_automatic() -> None:
     assert summary.passage_ids[0] in ("t:1", "t:2")
 
 
+def test_questions_are_not_summary_sentences() -> None:
+    # protocols ask about the text; the summary should say what it states
+    question = "Warum wollen die Europäer mit der Aufrüstung ihre Rüstungsindustrie stärken?"
+    summary = auto_summary(passages(question, *TOPIC, *NOISE))
+    assert len(summary.sentences) >= 3
+    assert question not in summary.sentences
+
+
 def test_key_terms_are_the_dominant_nouns() -> None:
     summary = auto_summary(passages(" ".join(TOPIC + NOISE)))
     assert 5 <= len(summary.key_terms) <= 10

@@ -207,7 +207,11 @@ def auto_summary(passages: Iterable[Passage], max_sentences: int | None = None) 
                 graph[j][i] = w
     scores = pagerank(graph)
     k = max_sentences or _summary_count(n)
-    eligible = [i for i in range(n) if 8 <= len(words(units[i][0])) <= 60] or list(range(n))
+    eligible = [
+        i
+        for i in range(n)
+        if 8 <= len(words(units[i][0])) <= 60 and not units[i][0].rstrip("\"“”»«)'’").endswith("?")
+    ] or list(range(n))
     ranked = sorted(eligible, key=lambda i: (-scores[i], i))
     chosen: list[int] = []
     for i in ranked:
