@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 
 from bot.core.models import Hit
 
@@ -27,19 +28,36 @@ def quote_block(hit: Hit) -> str:
     return f"<blockquote>{esc(hit.passage.text)}</blockquote>\n{citation}"
 
 
-def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
-    """Split HTML text on paragraph boundaries so that no part exceeds ``limit`` characters.
+def visible_length(html_text: str) -> int:
+    """Length as Telegram counts it: the text without tags, in UTF-16 code units."""
+    plain = html.unescape(_TAG.sub("", html_text))
+    return len(plain.encode("utf-16-le")) // 2
 
-    Paragraphs are separated by blank lines; a single paragraph longer than the limit is split
-    on line breaks, then on sentence ends, then hard — closing and reopening a
-    ``<blockquote>`` if the cut falls inside one, so every part stays valid HTML.
+
+def message_length(html_text: str) -> int:
+    """A conservative length for the limit: the visible UTF-16 length or the raw HTML length.
+
+    Telegram counts the visible text; counting the markup too costs at most an extra message
+    and keeps every part safe whatever the server counts.
+    """
+    return max(len(html_text), visible_length(html_text))
+
+
+def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
+    """Split HTML text on paragraph boundaries so that no part exceeds Telegram's limit.
+
+    Length is measured by :func:`message_length` (visible text in UTF-16 code units, where an
+    emoji counts twice, and never less than the raw HTML). Paragraphs are separated by blank
+    lines; a single paragraph over the limit is split on line breaks, then sentence ends, then
+    words, closing the tags open at the cut and reopening them in the next part, so every part
+    stays valid HTML.
     """
     parts: list[str] = []
     current = ""
     for para in text.split("\n\n"):
         for piece in _pieces(para, limit):
             candidate = f"{current}\n\n{piece}" if current else piece
-            if len(candidate) <= limit:
+            if message_length(candidate) <= limit:
                 current = candidate
             else:
                 if current:
@@ -50,33 +68,58 @@ def split_message(text: str, limit: int = TELEGRAM_LIMIT) -> list[str]:
     return parts or [""]
 
 
+_TAG = re.compile(r"<(/?)([a-zA-Z-]+)[^>]*>")
+
+
+def _open_tags(fragment: str) -> list[tuple[str, str]]:
+    """Tags opened and not closed in an HTML fragment, outermost first: (name, opening tag)."""
+    stack: list[tuple[str, str]] = []
+    for m in _TAG.finditer(fragment):
+        name = m.group(2).lower()
+        if m.group(1):
+            for k in range(len(stack) - 1, -1, -1):
+                if stack[k][0] == name:
+                    del stack[k:]
+                    break
+        else:
+            stack.append((name, m.group(0)))
+    return stack
+
+
 def _pieces(para: str, limit: int) -> list[str]:
-    if len(para) <= limit:
+    if message_length(para) <= limit:
         return [para]
-    opened = para.startswith("<blockquote>")
-    body = para
     pieces: list[str] = []
-    budget = limit - len("<blockquote></blockquote>") - 1
-    while len(body) > budget:
-        cut = -1
-        for sep in ("\n", ". ", "? ", "! ", "; ", ", ", " "):
-            cut = body.rfind(sep, 0, budget)
-            if cut > budget // 2:
-                cut += len(sep)
-                break
-        if cut <= 0:
-            cut = budget
-        # never cut inside an HTML entity or tag
-        amp, semi = body.rfind("&", 0, cut), body.rfind(";", 0, cut)
-        if amp > semi:
-            cut = amp
-        lt, gt = body.rfind("<", 0, cut), body.rfind(">", 0, cut)
-        if lt > gt:
-            cut = lt
-        head, body = body[:cut].rstrip(), body[cut:].lstrip()
-        if opened and "</blockquote>" not in head:
-            head += "</blockquote>"
-            body = "<blockquote>" + body
+    body = para
+    budget = limit - 64
+    while message_length(body) > limit:
+        cut = _cut_point(body, budget)
+        head, rest = body[:cut].rstrip(), body[cut:].lstrip()
+        tags = _open_tags(head)
+        head += "".join(f"</{name}>" for name, _ in reversed(tags))
+        if message_length(head) > limit and budget > 64:
+            budget = int(budget * 0.8)  # wide characters (emoji): try a shorter piece
+            continue
         pieces.append(head)
+        body = "".join(opening for _, opening in tags) + rest
     pieces.append(body)
     return pieces
+
+
+def _cut_point(body: str, budget: int) -> int:
+    cut = -1
+    for sep in ("\n", ". ", "? ", "! ", "; ", ", ", " "):
+        cut = body.rfind(sep, 0, budget)
+        if cut > budget // 2:
+            cut += len(sep)
+            break
+    if cut <= 0:
+        cut = budget
+    # never cut inside an HTML entity or tag
+    amp, semi = body.rfind("&", 0, cut), body.rfind(";", 0, cut)
+    if amp > semi:
+        cut = amp
+    lt, gt = body.rfind("<", 0, cut), body.rfind(">", 0, cut)
+    if lt > gt:
+        cut = lt
+    return max(cut, 1)
