@@ -180,6 +180,36 @@ class Catalog:
             self.store.db["added_sources"].insert(row)
         self._by_slug[source.slug] = source
 
+    def update(self, source: Source) -> None:
+        """Replace a run-time source's metadata (persisted; call inside a transaction).
+
+        The in-memory entry changes only after the database write succeeded.
+        """
+        if source.slug not in self._by_slug or self.is_bundled(source.slug):
+            raise CatalogError(f"Die Quelle '{source.slug}' kann nicht geändert werden.")
+        if self.store is not None:
+            row = _to_row(source)
+            self.store.db["added_sources"].update(source.slug, {"data": row["data"]})
+        self._by_slug[source.slug] = source
+
+    def sync_added(self) -> bool:
+        """Reload the run-time sources from the database (another process may have changed
+        them, e.g. `jourfixe add` while the bot runs); True when anything changed."""
+        if self.store is None:
+            return False
+        stored = {
+            row["slug"]: _from_row(row)
+            for row in self.store.db["added_sources"].rows
+            if row["slug"] not in self._bundled
+        }
+        current = {slug: s for slug, s in self._by_slug.items() if slug not in self._bundled}
+        if stored == current:
+            return False
+        for slug in set(current) - set(stored):
+            del self._by_slug[slug]
+        self._by_slug.update(stored)
+        return True
+
     def remove(self, slug: str) -> Source | None:
         """Take a source out of the registry (a bundled one only until the next restart)."""
         source = self._by_slug.pop(slug, None)

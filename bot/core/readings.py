@@ -1115,36 +1115,12 @@ def sync_with_database(services: Services) -> bool:
     """Pick up readings that another process (``jourfixe add``/``remove``) changed.
 
     The running bot keeps the registry and the index in memory; the CLI writes to the same
-    database. One small query per call compares the runtime sources in the database with
-    those in memory; only when they differ are the registry entries replaced and the index
-    reloaded from the database (committed together by :func:`add_reading`). True if changed.
+    database. One small query compares the run-time sources in the database with those in
+    memory; only when they differ is the index reloaded too. True if anything changed.
     """
-    from bot.core.catalog import _from_row, _to_row  # noqa: PLC0415 - the registry's row format
-
-    catalog = services.catalog
-    if catalog.store is None:
+    if not services.catalog.sync_added():
         return False
-    stored = {
-        slug: data
-        for slug, data in services.store.db.execute("SELECT slug, data FROM added_sources")
-        if not catalog.is_bundled(slug)
-    }
-    seen = services.extras.get("readings_db_state")
-    if seen == stored:
-        return False
-    memory = {
-        s.slug: _to_row(s)["data"] for s in catalog.sources if not catalog.is_bundled(s.slug)
-    }
-    services.extras["readings_db_state"] = stored
-    if memory == stored:
-        return False
-    by_slug = catalog._by_slug  # noqa: SLF001 - Catalog has no in-memory-only update
-    for slug in set(memory) - set(stored):
-        by_slug.pop(slug, None)
-    for slug, data in stored.items():
-        if memory.get(slug) != data:
-            by_slug[slug] = _from_row({"slug": slug, "data": data})
-    services.search._load()  # noqa: SLF001 - the other process committed passages and entry
+    services.search.reload()
     return True
 
 
@@ -1158,12 +1134,8 @@ def update_reading(services: Services, slug: str, **changes: str) -> Source:
     new = dataclasses.replace(old, **changes)
     try:
         with services.store.transaction():
-            services.catalog.remove(slug)
-            services.catalog.add(new)
-    except Exception as exc:
-        # the database rolled back; put the old entry back into the in-memory registry
-        # (Catalog has no update(); a remove + add is its only way to change an entry)
-        services.catalog._by_slug[slug] = old  # noqa: SLF001
+            services.catalog.update(new)
+    except Exception as exc:  # rolled back; the in-memory entry changes only after the write
         raise ReadingError(T.STORE_FAILED.format(detail=type(exc).__name__)) from exc
     return new
 

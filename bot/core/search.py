@@ -421,6 +421,10 @@ class SearchEngine:
         self._load()
         return len(ns)
 
+    def reload(self) -> None:
+        """Re-read the index from the database (another process may have changed it)."""
+        self._load()
+
     def _load(self) -> None:
         """Read passages and vocabulary statistics into memory."""
         db = self.store.db
