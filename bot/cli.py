@@ -28,12 +28,8 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         from bot.tg.app import run_bot
 
         return run_bot(config)
-    print(
-        "Kein TELEGRAM_BOT_TOKEN gesetzt – ich starte den Konsolen-Chat.\n"
-        "Für Telegram: Token bei @BotFather holen, `export TELEGRAM_BOT_TOKEN=…`, "
-        "dann `jourfixe run`.\n"
-    )
-    return cmd_chat(args, config)
+    print("Kein TELEGRAM_BOT_TOKEN gesetzt – ich starte den Konsolen-Chat.\n")
+    return cmd_chat(args, config)  # its greeting explains how to connect to Telegram
 
 
 def cmd_chat(args: argparse.Namespace, config: Config) -> int:
@@ -84,7 +80,8 @@ def cmd_sources(args: argparse.Namespace, config: Config) -> int:
     services = _services(config)
     for s in services.catalog.sources:
         n = len(services.search.passages_of(s.slug))
-        print(f"{s.slug}: {s.title}\n   {s.author}, {s.outlet}, {s.date:%d.%m.%Y} · {n} Passagen")
+        byline = ", ".join(x for x in (s.author, s.outlet, f"{s.date:%d.%m.%Y}") if x)
+        print(f"{s.slug}: {s.title}\n   {byline} · {n} Passagen")
         if s.aliases:
             print(f"   Kurznamen: {', '.join(s.aliases)}")
     return 0

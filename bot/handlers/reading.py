@@ -120,9 +120,9 @@ def sources_command(request: Request, services: Services) -> Reply:
         blocks.append(
             t.SOURCE_ENTRY.format(
                 title=esc(src.title),
-                author=esc(src.author),
-                outlet=esc(src.outlet),
-                date=f"{src.date:%d.%m.%Y}",
+                byline=" · ".join(  # an empty outlet leaves no empty field
+                    esc(x) for x in (src.author, src.outlet, f"{src.date:%d.%m.%Y}") if x
+                ),
                 slug=esc(src.slug),
                 aliases=aliases,
             )

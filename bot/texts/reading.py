@@ -35,9 +35,7 @@ HELP_OUTRO = (
 
 SOURCES_HEADING = "<b>Die Quellen des Lesekreises</b> ({count})"
 SOURCES_EMPTY = "Es sind noch keine Quellen eingetragen."
-SOURCE_ENTRY = (
-    "<b>{title}</b>\n{author} · {outlet} · {date}\nKurzname: <code>{slug}</code>{aliases}"
-)
+SOURCE_ENTRY = "<b>{title}</b>\n{byline}\nKurzname: <code>{slug}</code>{aliases}"
 SOURCE_ALIASES = " · auch: {aliases}"
 SOURCES_OUTRO = "Zitate aus einer Quelle: <code>/zitat STICHWORT QUELLE</code>, z. B. {example}"
 
