@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,11 @@ def _default_data_dir() -> Path:
     return Path(base) / "jourfixe"
 
 
+def _ids(text: str) -> frozenset[int]:
+    """Comma- or space-separated user ids; anything else is ignored."""
+    return frozenset(int(x) for x in re.split(r"[\s,;]+", text) if x.strip().lstrip("-").isdigit())
+
+
 @dataclass(frozen=True)
 class Config:
     token: str | None = None
@@ -29,6 +35,9 @@ class Config:
     webhook_url: str | None = None
     webhook_port: int = 8443
     rate_limit: bool = True
+    # Telegram user ids that may change the shared sources (/neu, /entfernen,
+    # /protokoll_quelle); empty: chat admins in groups and anyone in a private chat.
+    editors: frozenset[int] = frozenset()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -47,6 +56,7 @@ class Config:
             webhook_url=env.get("JOURFIXE_WEBHOOK_URL") or None,
             webhook_port=int(env.get("JOURFIXE_WEBHOOK_PORT") or 8443),
             rate_limit=(env.get("JOURFIXE_RATE_LIMIT", "1") != "0"),
+            editors=_ids(env.get("JOURFIXE_EDITORS", "")),
         )
 
     def __repr__(self) -> str:  # never print the token

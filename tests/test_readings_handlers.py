@@ -363,3 +363,41 @@ async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_
     cli.store.close()
     sent = await tg.replies(fake_api.private_message("Was steht über Kanonen und Sanktionen?"))
     assert "Europa im hybriden Krieg" in sent[0].text
+
+
+# --- JOURFIXE_EDITORS: who may change the shared sources ---------------------------------------
+
+
+@pytest.fixture
+def locked(services: Services):
+    """The same services with JOURFIXE_EDITORS=7 (only user 7 may change the sources)."""
+    from dataclasses import replace
+
+    original = services.config
+    services.config = replace(original, editors=frozenset({7}))
+    yield services
+    services.config = original
+
+
+def test_editors_list_locks_private_chats_and_groups(locked: Services) -> None:
+    data = PROTOCOL_TEXT.encode()
+    stranger = {"user_id": 99, "chat_id": 99, "chat_type": "private"}
+    refused = neu(locked, attachment(data, "p.txt"), **stranger)
+    assert locked.catalog.get(SLUG) is None and len(locked.catalog.sources) == 5
+    assert "Quellen teilen sich alle Chats" in html(refused)
+    admin_elsewhere = {"user_id": 98, "chat_id": -5, "chat_type": "group", "is_admin": True}
+    neu(locked, attachment(data, "p.txt"), **admin_elsewhere)
+    assert len(locked.catalog.sources) == 5
+    neu(locked, attachment(data, "p.txt"), user_id=7, chat_id=7, chat_type="private")
+    assert len(locked.catalog.sources) == 6
+
+
+def test_without_editors_list_a_private_chat_may_add(services: Services) -> None:
+    neu(services, attachment(PROTOCOL_TEXT.encode(), "p.txt"), chat_id=99, chat_type="private",
+        user_id=99, is_admin=False)  # fmt: skip
+    assert len(services.catalog.sources) == 6
+
+
+def test_config_reads_editor_ids() -> None:
+    assert Config.from_env({"JOURFIXE_EDITORS": "7, 8;x 9"}).editors == {7, 8, 9}
+    assert Config.from_env({}).editors == frozenset()

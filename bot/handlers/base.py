@@ -105,6 +105,20 @@ class Reply:
 Handler = Callable[[Request, "Services"], Reply]
 
 
+def may_change_sources(request: Request, services: Services) -> bool:
+    """Who may change the sources every chat shares (add, remove, protocol as source).
+
+    With JOURFIXE_EDITORS set, only those users (and the local console); otherwise chat
+    admins in groups and anyone in a private chat.
+    """
+    if request.chat_type == "console":
+        return True
+    editors = services.config.editors
+    if editors:
+        return request.user_id in editors
+    return request.is_private or request.is_admin
+
+
 @dataclass(frozen=True)
 class Command:
     name: str  # German name, e.g. "zitat"

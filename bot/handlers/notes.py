@@ -25,6 +25,7 @@ from bot.handlers.base import (
     Request,
     callback,
     command,
+    may_change_sources,
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, split_message
 from bot.texts import notes as T
@@ -750,8 +751,10 @@ def namen(request: Request, services: Services) -> Reply:
 )
 def protokoll_quelle(request: Request, services: Services) -> Reply:
     """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
-    if not request.is_admin:
-        return Reply.text(T.ADMIN_ONLY)
+    if not may_change_sources(request, services):
+        from bot.texts.readings import EDITORS_ONLY
+
+        return Reply.text(EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY)
     found = _session_for(request, services)
     if isinstance(found, Reply):
         return found

@@ -16,7 +16,16 @@ from bot.core import readings as core
 from bot.core.autosummary import AutoSummary, auto_summary_for
 from bot.core.models import Source
 from bot.core.readings import ReadingError
-from bot.handlers.base import MESSAGE_HOOKS, Button, OutMessage, Reply, Request, callback, command
+from bot.handlers.base import (
+    MESSAGE_HOOKS,
+    Button,
+    OutMessage,
+    Reply,
+    Request,
+    callback,
+    command,
+    may_change_sources,
+)
 from bot.handlers.format import esc, split_message
 from bot.texts import readings as T
 
@@ -32,8 +41,12 @@ KIND_WORDS = {
 }  # fmt: skip
 
 
-def _allowed(request: Request) -> bool:
-    return request.is_private or request.is_admin
+def _allowed(request: Request, services: Services) -> bool:
+    return may_change_sources(request, services)
+
+
+def _refusal(services: Services) -> str:
+    return T.EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY
 
 
 @command(
@@ -42,8 +55,8 @@ def _allowed(request: Request) -> bool:
 )  # fmt: skip
 def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
-    if not _allowed(request):
-        return Reply.text(T.ADMIN_ONLY)
+    if not _allowed(request, services):
+        return Reply.text(_refusal(services))
     core.sync_with_database(services)  # a `jourfixe add` meanwhile: know its slug and hash
     attachment = request.attachment
     if attachment is None:
@@ -121,8 +134,8 @@ def reading_button(request: Request, services: Services) -> Reply:
     parts = (request.callback_data or "").split(":", 2)
     action = parts[1] if len(parts) > 1 else ""
     slug = parts[2] if len(parts) > 2 else ""
-    if not _allowed(request):
-        return Reply(toast=T.ADMIN_ONLY)
+    if not _allowed(request, services):
+        return Reply(toast=_refusal(services))
     core.sync_with_database(services)
     if action == "n":
         return Reply(messages=[OutMessage(T.REMOVE_CANCELLED)], edit=True)
@@ -153,7 +166,9 @@ def on_message(request: Request, services: Services) -> Reply | None:
     core.sync_with_database(services)
     if request.attachment is not None:
         # a file without "/neu": say how to add it instead of searching for its caption
-        return Reply.text(T.DOCUMENT_WITHOUT_NEU if _allowed(request) else T.DOCUMENT_ADMINS)
+        return Reply.text(
+            T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(services)
+        )
     pending = core.pop_pending_edit(
         services, request.chat_id, request.user_id, _now(services) - EDIT_TTL
     )
@@ -193,8 +208,8 @@ MESSAGE_HOOKS.append(on_message)
 )  # fmt: skip
 def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""
-    if not _allowed(request):
-        return Reply.text(T.ADMIN_ONLY)
+    if not _allowed(request, services):
+        return Reply.text(_refusal(services))
     core.sync_with_database(services)
     query = request.args.strip()
     if not query:

@@ -118,6 +118,10 @@ REMOVE_SUMMARY_EN = "Remove a source from the search"
 REMOVE_USAGE = "/entfernen QUELLE"
 REMOVE_EXAMPLE = "/entfernen europa-im-hybriden-krieg"
 ADMIN_ONLY = "Das dürfen in Gruppen nur Admins."
+EDITORS_ONLY = (
+    "Die Quellen teilen sich alle Chats; ändern dürfen sie nur die dafür eingetragenen "
+    "Personen. Bitte wende dich an die Person, die den Bot betreibt."
+)
 NEW_HOW = (
     "So nimmst du einen neuen Text auf: schick mir die Datei (.txt, .md, .pdf, .html oder "
     ".docx, höchstens 5 MB) und schreib als Beschriftung <code>/neu</code>. "
