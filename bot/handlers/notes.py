@@ -80,50 +80,9 @@ def _today(services: Services, chat_id: int | None = None) -> date:
     return _now(services).astimezone(_tz(services, chat_id)).date()
 
 
-def _units(text: str) -> int:
-    """Length as Telegram measures it: UTF-16 code units (an emoji counts twice)."""
-    return len(text.encode("utf-16-le")) // 2
-
-
-# a block whose text is wrapped in one tag: "— <i>…</i>", "<blockquote>…</blockquote>\n— ref"
-_WRAPPED = re.compile(r"^([^<]{0,80}<(i|b|blockquote)>)([^<]*)(</\2>[^<]{0,300})$", re.S)
-
-
 def _split(html_text: str) -> list[str]:
-    """Messages of at most 4096 UTF-16 units from blocks separated by blank lines.
-
-    A block too long for one message is cut inside its text and every piece gets the block's
-    tag again, so each message is valid HTML on its own (a contribution stays italic).
-    """
-    blocks: list[str] = []
-    for block in html_text.split("\n\n"):
-        if _units(block) <= TELEGRAM_LIMIT:
-            blocks.append(block)
-            continue
-        m = _WRAPPED.match(block)
-        if m is None:
-            blocks.extend(split_message(block, TELEGRAM_LIMIT // 2))
-            continue
-        head, tag, inner, tail = m.groups()
-        budget = (TELEGRAM_LIMIT - len(head) - len(tail) - 2 * len(tag) - 5) // 2
-        pieces = split_message(inner, budget)
-        for i, piece in enumerate(pieces):
-            start = head if i == 0 else f"<{tag}>"
-            end = tail if i == len(pieces) - 1 else f"</{tag}>"
-            blocks.append(start + piece.strip() + end)
-    parts: list[str] = []
-    current = ""
-    for block in blocks:
-        candidate = f"{current}\n\n{block}" if current else block
-        if _units(candidate) <= TELEGRAM_LIMIT:
-            current = candidate
-        else:
-            if current:
-                parts.append(current)
-            current = block
-    if current:
-        parts.append(current)
-    return parts or [""]
+    """Messages within Telegram's limit (UTF-16 units; tags reopened at every cut)."""
+    return split_message(html_text, TELEGRAM_LIMIT)
 
 
 def _usage(usage: str, example: str) -> str:
