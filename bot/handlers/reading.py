@@ -215,16 +215,25 @@ def page_button(request: Request, services: Services) -> Reply:
     return Reply(messages=render_results(services, query, page), edit=True)
 
 
+def _pressed_hit(
+    request: Request, services: Services
+) -> tuple[StoredQuery, list[Hit], int] | None:
+    """The stored search and the hit a button under one of its results points at."""
+    loaded = _load(request, services)
+    if loaded is None:
+        return None
+    query, rank = loaded
+    hits = paging.run_query(services, query)
+    return (query, hits, rank) if rank < len(hits) else None
+
+
 @callback("a")
 def paragraph_button(request: Request, services: Services) -> Reply:
     """Ganzer Absatz: the whole paragraph a partial hit was cut from."""
-    loaded = _load(request, services)
-    if loaded is None:
+    found = _pressed_hit(request, services)
+    if found is None:
         return _expired()
-    query, rank = loaded
-    hits = paging.run_query(services, query)
-    if rank >= len(hits):
-        return _expired()
+    query, hits, rank = found
     hit = hits[rank]
     whole = whole_paragraph(services, hit)
     heading = t.WHOLE_PARAGRAPH_HEADING.format(
@@ -238,13 +247,10 @@ def paragraph_button(request: Request, services: Services) -> Reply:
 @callback("m")
 def more_button(request: Request, services: Services) -> Reply:
     """Mehr aus dieser Quelle: the same search within the source of one hit, as a new message."""
-    loaded = _load(request, services)
-    if loaded is None:
+    found = _pressed_hit(request, services)
+    if found is None:
         return _expired()
-    query, rank = loaded
-    hits = paging.run_query(services, query)
-    if rank >= len(hits):
-        return _expired()
+    query, hits, rank = found
     narrowed = paging.save_query(
         services, query.chat_id, query.kind, query.text, hits[rank].source.slug
     )
