@@ -431,6 +431,7 @@ class SearchEngine:
         vocab = Vocabulary()
         self._passages = {}
         self._rowid: dict[int, str] = {}
+        self._by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
         for r in db.execute(
             "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
@@ -439,11 +440,12 @@ class SearchEngine:
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
             self._passages[p.id] = p
             self._rowid[r[0]] = p.id
-            terms = r[10].split() + r[11].split()
+            self._by_source[p.source].append(p)
             if p.kind in SERVED_KINDS:
+                terms = r[10].split()
                 vocab.n_docs += 1
-                vocab.total_len += len(r[10].split())
-                vocab.df.update(set(terms))
+                vocab.total_len += len(terms)
+                vocab.df.update(set(terms).union(r[11].split()))
             if r[12]:
                 groups[r[12]].append(p.id)
         for w, n, display in db.execute("SELECT word, n, display FROM words"):
@@ -458,7 +460,7 @@ class SearchEngine:
         return self._passages.get(passage_id)
 
     def passages_of(self, slug: str) -> list[Passage]:
-        return [p for p in self._passages.values() if p.source == slug]
+        return list(self._by_source.get(slug, ()))
 
     def paragraph(self, passage: Passage) -> list[Passage]:
         """All parts of the paragraph a passage belongs to."""
