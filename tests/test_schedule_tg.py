@@ -38,3 +38,27 @@ async def test_only_group_admins_change_the_schedule_everyone_may_look(tg, servi
     assert "Termin eingetragen" in saved.text
     [seen] = await tg.replies(tg.api.group_message("/naechster", user=member))
     assert "Montag, 26.01.2026, 19:30 Uhr" in seen.text
+
+
+def _membership(tg, chat: dict, status: str) -> dict:  # noqa: ANN001
+    return {
+        "my_chat_member": {
+            "chat": chat,
+            "from": tg.api.user(2002, "Cleo"),
+            "date": int(NOW.timestamp()),
+            "old_chat_member": {"user": tg.api.bot_user, "status": "member"},
+            "new_chat_member": {"user": tg.api.bot_user, "status": status},
+        }
+    }
+
+
+async def test_removed_bot_pauses_reminders_and_re_added_bot_resumes(tg, services) -> None:  # noqa: ANN001
+    services.clock = lambda: NOW.astimezone(UTC)
+    chat = tg.api.group_chat(GROUP)
+    tg.api.admins.add((GROUP, 2002))
+    await tg.replies(tg.api.group_message("/termin 26.01. 19:30", user=tg.api.user(2002, "Cleo")))
+    schedule = get_schedule(services)
+    await tg.process(_membership(tg, chat, "left"))
+    assert schedule.settings(GROUP).paused
+    await tg.process(_membership(tg, chat, "member"))
+    assert not schedule.settings(GROUP).paused

@@ -63,7 +63,7 @@ from telegram import (
     Update,
     User,
 )
-from telegram.constants import ParseMode
+from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import (
     BadRequest,
     Forbidden,
@@ -76,6 +76,7 @@ from telegram.ext import (
     AIORateLimiter,
     Application,
     CallbackQueryHandler,
+    ChatMemberHandler,
     ContextTypes,
     InlineQueryHandler,
     MessageHandler,
@@ -113,6 +114,7 @@ ALLOWED_UPDATES = [
     Update.EDITED_MESSAGE,
     Update.CALLBACK_QUERY,
     Update.INLINE_QUERY,
+    Update.MY_CHAT_MEMBER,
 ]
 USER_RATE_LIMIT = (5, 30.0)  # at most 5 expensive requests per user in 30 seconds
 ADMIN_CACHE_SECONDS = 60.0
@@ -409,6 +411,25 @@ class TelegramAdapter:
                     await self._api(query.answer)
                 except TelegramError as exc:
                     log.warning("could not answer callback query: %s", exc)
+
+    async def on_my_chat_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """The bot was added back to a chat (or unblocked) or removed (or blocked):
+        resume or pause that chat's reminders at once instead of waiting for a 403."""
+        change = update.my_chat_member
+        if change is None:
+            return
+        try:
+            from bot.core.schedule import get_schedule
+        except ImportError:  # pragma: no cover - scheduling is optional
+            return
+        status = change.new_chat_member.status
+        schedule = get_schedule(self.services)
+        now = self.services.clock()
+        if status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR):
+            if schedule.resume(change.chat.id, now):
+                log.info("reminders of chat %s resumed (bot is back)", change.chat.id)
+        elif status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
+            schedule.pause(change.chat.id, now)
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """``@bot Stichwort``: one page of matching quotes, paged with next_offset."""
@@ -798,6 +819,9 @@ def build_application(
     application.add_handler(MessageHandler(filters.UpdateType.EDITED_MESSAGE, adapter.on_edited))
     application.add_handler(CallbackQueryHandler(adapter.on_callback))
     application.add_handler(InlineQueryHandler(adapter.on_inline))
+    application.add_handler(
+        ChatMemberHandler(adapter.on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER)
+    )
     application.add_error_handler(adapter.on_error)
     return application
 
