@@ -236,3 +236,14 @@ def test_added_source_is_searchable_and_removable(tmp_path):
     assert top(services.search, "Karaganow")  # the rest is still there
     services.search.remove_source("neu")
     assert services.search.search("Quastenflosser") == []
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("Können die Europäer Trump zwingen?", "zu nichts gezwungen haben können"),
+        ("Putin belügt sich selbst Karaganow", "Putin sich selbst in die Tasche lügt"),
+    ],
+)
+def test_irregular_forms_meet_through_their_lemma(engine, query, expected):
+    assert any(expected in t for t in top(engine, query, 3))

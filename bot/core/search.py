@@ -38,7 +38,15 @@ from rapidfuzz.distance import OSA
 from bot import PROJECT_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
-from bot.core.text import normalize, phonetic, stem, surface_words, tokenize, words
+from bot.core.text import (
+    lemma_stem,
+    normalize,
+    phonetic,
+    stem,
+    surface_words,
+    tokenize,
+    words,
+)
 
 if TYPE_CHECKING:
     from bot.core.catalog import Catalog
@@ -160,11 +168,14 @@ class Vocabulary:
         return part in self.word_count or (len(part) >= 4 and stem(part) in self.stems)
 
     def part_stems(self, word: str) -> tuple[str, ...]:
-        """Stems of a word's compound parts (cached: called for every word indexed)."""
+        """Stems of a word's compound parts and of its lemma (cached: called for every word
+        indexed)."""
         cache = self.__dict__.setdefault("_part_stems", {})
         got = cache.get(word)
         if got is None:
-            got = cache[word] = tuple(stem(p) for p in self.split(word))
+            lemma = lemma_stem(self.display.get(word, word))
+            got = tuple(stem(p) for p in self.split(word)) + ((lemma,) if lemma else ())
+            cache[word] = got
         return got
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the vocabulary lives as long as the engine
@@ -489,6 +500,7 @@ class SearchEngine:
     def analyse(self, query: str) -> Query:
         text = query[:MAX_QUERY_CHARS]
         ws = words(text)
+        surfaces = dict(zip(ws, surface_words(text, len(ws)) or ws, strict=True))
         prefer: dict[str, float] = {}
         source_words: set[str] = set()
         named: set[str] = set()
@@ -517,7 +529,7 @@ class SearchEngine:
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
-            concept = self._concept(w)
+            concept = self._concept(w, surfaces.get(w, w))
             if w in named:
                 concept.scale = 0.3
             concepts.append(concept)
@@ -550,13 +562,17 @@ class SearchEngine:
                 for c in members:
                     c.add(canon, 0.9)
 
-    def _concept(self, w: str) -> Concept:
+    def _concept(self, w: str, surface: str) -> Concept:
         v = self.vocab
         c = Concept(w)
         s = stem(w)
         df = v.df
         if s in df:
             c.add(s, 1.0)
+            c.known = True
+        lemma = lemma_stem(surface)  # irregular forms: zwingen ~ gezwungen
+        if lemma and lemma in df:
+            c.add(lemma, 0.9)
             c.known = True
         if s.endswith("s") and s[:-1] in df:  # genitive of names: Europas -> Europa
             c.add(s[:-1], 1.0)
@@ -586,8 +602,9 @@ class SearchEngine:
             c.parts = [stem(p) for p in parts]
             if any(p in df for p in c.parts):
                 c.known = True
-        if not c.known and len(w) >= 5:
-            # the word inside compounds of the text: Nobelpreis -> Friedensnobelpreis
+        if len(w) >= 5 and (not c.known or (c.parts and w not in v.word_count)):
+            # the word inside compounds of the text: Nobelpreis -> Friedensnobelpreis,
+            # Friedensrichter -> Friedensrichterstandpunkt
             for cand in self._affix_matches(w):
                 c.add(stem(cand), 0.8)
                 c.known = True

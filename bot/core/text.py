@@ -124,3 +124,24 @@ def phonetic(word: str) -> str:
     for pattern, repl in _PHONETIC:
         key = pattern.sub(repl, key)
     return key
+
+
+@lru_cache(maxsize=200_000)
+def lemma_stem(surface: str) -> str | None:
+    """Stem of the dictionary lemma of a word as written, when it differs from its own stem.
+
+    Snowball cuts endings; irregular forms need a dictionary: "gezwungen" -> zwingen,
+    "ließ" -> lassen, "belügt" -> belügen. simplemma ships its German data (no download).
+    """
+    import simplemma  # imported on first use: loading the dictionary takes a moment
+
+    try:
+        lemma = simplemma.lemmatize(surface, lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return None
+    lemma_words = words(lemma)
+    if len(lemma_words) != 1:
+        return None
+    own = words(surface)
+    result = stem(lemma_words[0])
+    return None if own and stem(own[0]) == result else result
