@@ -11,6 +11,7 @@ from bot.config import Config
 from bot.core.catalog import Catalog
 from bot.core.search import SearchEngine
 from bot.core.store import Store
+from bot.core.text import lemma_stem
 
 
 def _utcnow() -> datetime:
@@ -34,6 +35,7 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
     catalog = Catalog.load(config, store)
     search = SearchEngine(store, catalog)
     search.ensure_index(config.seeds_dir)
+    lemma_stem("Lesekreis")  # load the lemma dictionary now, not on the first question
     services = Services(config, store, catalog, search, clock=clock or _utcnow)
     try:
         from bot.core.content import ContentStore  # written by the content issue
