@@ -247,3 +247,9 @@ def test_added_source_is_searchable_and_removable(tmp_path):
 )
 def test_irregular_forms_meet_through_their_lemma(engine, query, expected):
     assert any(expected in t for t in top(engine, query, 3))
+
+
+@pytest.mark.parametrize("spelling", ["Karaganow", "Karaganov"])
+def test_a_known_spelling_also_finds_the_other_spellings(engine, spelling):
+    texts = " ".join(top(engine, spelling, 10))
+    assert "Karaganow" in texts and "Karaganov" in texts

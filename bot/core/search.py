@@ -614,6 +614,12 @@ class SearchEngine:
                 if cs in df:
                     c.add(cs, weight)
                     c.known = c.fuzzy = True
+        elif len(w) >= 6 and not w.isdigit():
+            # a known word still has its other spellings: Karaganow also finds Karaganov
+            for cand in v.by_phonetic.get(phonetic(w), ()):
+                cs = stem(cand)
+                if cs in df and cs not in c.alternatives:
+                    c.add(cs, 0.85)
         return c
 
     def _stem_relatives(self, s: str) -> list[str]:
