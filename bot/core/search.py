@@ -56,9 +56,9 @@ INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
 MAX_QUERY_CHARS = 2000
 MAX_CONCEPTS = 24
-CANDIDATES = 300
+CANDIDATES = 200
 MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
-RECALL_BUDGET = 20_000  # postings an FTS recall query may touch (rarest terms first)
+RECALL_BUDGET = 12_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
@@ -732,6 +732,11 @@ class SearchEngine:
         )
         rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
         avgdl = v.avgdl
+        term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
+        for ci, c in enumerate(q.concepts):
+            if c.scale == 1.0:
+                for t in {*c.alternatives, *c.parts}:
+                    term_concepts[t].append(ci)
         results = []
         for n, terms, extra in rows:
             pid = self._rowid.get(n)
@@ -745,8 +750,8 @@ class SearchEngine:
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
             covered = 0.0
-            matched: list[set[str]] = []
-            for c, w in zip(q.concepts, weights, strict=True):
+            matched: list[int] = []
+            for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True)):
                 best = 0.0
                 for term, alt_w in c.alternatives.items():
                     f = tf.get(term, 0)
@@ -766,13 +771,13 @@ class SearchEngine:
                     score += best * c.scale
                     covered += w * share
                     if c.scale == 1.0:
-                        matched.append(set(c.alternatives) | set(c.parts))
+                        matched.append(ci)
             if score <= 0:
                 continue
             coverage = covered / total
             score *= 0.35 + coverage**1.5
             if len(matched) >= 2:  # the query's words close together in the passage
-                score *= 1 + PROXIMITY * (_closest(terms.split(), matched) - 1)
+                score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
             results.append((pid, score, coverage))
         if not results:
@@ -838,9 +843,18 @@ def _insert_passages(db, rows: list[dict]) -> None:  # noqa: ANN001
     )
 
 
-def _closest(stems: list[str], concepts: list[set[str]], window: int = 10) -> int:
-    """Most distinct query concepts found within ``window`` consecutive words."""
-    hits = [(i, k) for i, t in enumerate(stems) for k, alts in enumerate(concepts) if t in alts]
+def _closest(
+    stems: list[str], term_concepts: dict[str, list[int]], matched: list[int], window: int = 10
+) -> int:
+    """Most distinct matched query concepts found within ``window`` consecutive words."""
+    wanted = set(matched)
+    hits = [
+        (i, k)
+        for i, t in enumerate(stems)
+        if t in term_concepts
+        for k in term_concepts[t]
+        if k in wanted
+    ]
     best = 1
     start = 0
     counts: Counter[int] = Counter()
