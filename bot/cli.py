@@ -100,7 +100,7 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     t0 = time.perf_counter()
     rebuilt = engine.ensure_index(config.seeds_dir, force=args.rebuild)
     dt = time.perf_counter() - t0
-    n = sum(1 for _ in engine._passages)
+    n = len(engine)
     state = "neu aufgebaut" if rebuilt else "aktuell, nichts zu tun"
     print(f"Index {state}: {n} Passagen aus {len(catalog.sources)} Quellen ({dt:.2f} s).")
     return 0

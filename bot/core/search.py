@@ -82,6 +82,13 @@ class SynonymGroups:
 
     single: dict[str, str]  # stem -> canonical term
     multi: dict[tuple[str, ...], str]  # stem sequence -> canonical term
+    by_first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for seq in self.multi:
+            by_first[seq[0]].append(seq)
+        object.__setattr__(self, "by_first", dict(by_first))  # frozen: set once here
 
     @classmethod
     def load(cls, path: Path = SYNONYMS_FILE) -> SynonymGroups:
@@ -102,22 +109,11 @@ class SynonymGroups:
     def canonical(self, stems: list[str]) -> list[str]:
         """Canonical terms for every synonym found in a stem sequence."""
         out = [self.single[s] for s in stems if s in self.single]
-        if self.multi:
-            firsts = self._firsts()
-            for i, s in enumerate(stems):
-                for seq in firsts.get(s, ()):
-                    if tuple(stems[i : i + len(seq)]) == seq:
-                        out.append(self.multi[seq])
+        for i, s in enumerate(stems):
+            for seq in self.by_first.get(s, ()):
+                if tuple(stems[i : i + len(seq)]) == seq:
+                    out.append(self.multi[seq])
         return out
-
-    def _firsts(self) -> dict[str, list[tuple[str, ...]]]:
-        firsts = self.__dict__.get("_first_index")
-        if firsts is None:
-            firsts = defaultdict(list)
-            for seq in self.multi:
-                firsts[seq[0]].append(seq)
-            object.__setattr__(self, "_first_index", firsts)
-        return firsts
 
 
 _FUGEN = ("", "s", "es", "n", "en", "e", "er")
@@ -302,7 +298,7 @@ class SearchEngine:
         engine.index_passages(passages)
         return engine
 
-    def fingerprint(self, seeds_dir: Path) -> str:
+    def fingerprint(self) -> str:
         h = hashlib.sha256(INDEX_VERSION.encode())
         h.update(stopwords_digest().encode())
         for module in _RULE_FILES:  # a change to the ingestion or term rules rebuilds
@@ -315,7 +311,7 @@ class SearchEngine:
 
     def ensure_index(self, seeds_dir: Path, force: bool = False) -> bool:
         """Rebuild the index if a source or the rules changed; True when it was rebuilt."""
-        fp = self.fingerprint(seeds_dir)
+        fp = self.fingerprint()
         meta = self.store.db["index_meta"]
         row = next(meta.rows_where("key = ?", ["fingerprint"]), None)
         if not force and row and row["value"] == fp and self._passages:
@@ -408,7 +404,7 @@ class SearchEngine:
                     [w, n, self.vocab.display[w]],
                 )
             self._link_duplicates(db, [*self._passages.values(), *passages])
-            fp = self.fingerprint(Path("."))
+            fp = self.fingerprint()
             db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
         self._load()
         return passages
@@ -427,7 +423,7 @@ class SearchEngine:
             ns = [r[0] for r in db.execute("SELECT n FROM passages WHERE source = ?", [slug])]
             db.conn.executemany("DELETE FROM passages_fts WHERE rowid = ?", [(n,) for n in ns])
             db.execute("DELETE FROM passages WHERE source = ?", [slug])
-            fp = self.fingerprint(Path("."))
+            fp = self.fingerprint()
             db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
         self._load()
         return len(ns)
@@ -467,6 +463,10 @@ class SearchEngine:
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
 
     # -- reading --------------------------------------------------------------------
+    def __len__(self) -> int:
+        """Number of passages in the index (served or not)."""
+        return len(self._passages)
+
     def passage(self, passage_id: str) -> Passage | None:
         return self._passages.get(passage_id)
 
