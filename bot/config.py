@@ -38,6 +38,9 @@ class Config:
     # Telegram user ids that may change the shared sources (/neu, /entfernen,
     # /protokoll_quelle); empty: chat admins in groups and anyone in a private chat.
     editors: frozenset[int] = frozenset()
+    # Updates of different chats at the same time, handlers in threads, the inbox
+    # (JOURFIXE_CONCURRENT=0: one update at a time, as before; for benchmarks).
+    concurrent: bool = True
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -57,6 +60,7 @@ class Config:
             webhook_port=int(env.get("JOURFIXE_WEBHOOK_PORT") or 8443),
             rate_limit=(env.get("JOURFIXE_RATE_LIMIT", "1") != "0"),
             editors=_ids(env.get("JOURFIXE_EDITORS", "")),
+            concurrent=(env.get("JOURFIXE_CONCURRENT", "1") != "0"),
         )
 
     def __repr__(self) -> str:  # never print the token

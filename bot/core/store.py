@@ -10,26 +10,60 @@ from pathlib import Path
 
 import sqlite_utils
 
+# How long a writer waits for another one (e.g. `jourfixe add` indexing a long text in another
+# process) before SQLite gives up with "database is locked". Long on purpose: only the chat
+# that writes waits (handlers run in threads), and a wait is better than an error message.
+BUSY_TIMEOUT_MS = 60_000
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """A connection with the pragmas every connection of the bot uses."""
+    conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    return conn
+
 
 class Store:
-    """Owns the connection; every write the user is told about runs in :meth:`transaction`."""
+    """Owns the connections; every write the user is told about runs in :meth:`transaction`.
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
+    A database file gets one connection per thread (handlers run in worker threads: one
+    shared connection would let one thread's statements join another thread's open
+    transaction). An in-memory database has a single connection, shared by all threads.
+    """
+
+    def __init__(self, db: sqlite_utils.Database, path: str | Path | None = None) -> None:
+        self._main = db
+        self._path = None if path is None or str(path) == ":memory:" else str(path)
+        self._local = threading.local()
+        self._local.db = db
+        self._all: list[sqlite3.Connection] = [db.conn]
+        self._all_lock = threading.Lock()
         self._lock = threading.RLock()
-        self._depth = 0
+        self._closed = False
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
         """Open (or create) the database file in WAL mode; ``":memory:"`` for tests."""
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute("PRAGMA foreign_keys=ON")
-        conn.execute("PRAGMA busy_timeout=5000")
-        return cls(sqlite_utils.Database(conn))
+        return cls(sqlite_utils.Database(connect(path)), path)
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """This thread's database handle (opened on first use in a new thread)."""
+        db = getattr(self._local, "db", None)
+        if db is None:
+            if self._path is None or self._closed:
+                db = self._main
+            else:
+                db = sqlite_utils.Database(connect(self._path))
+                with self._all_lock:
+                    self._all.append(db.conn)
+            self._local.db = db
+        return db
 
     @property
     def conn(self) -> sqlite3.Connection:
@@ -42,24 +76,31 @@ class Store:
         Nested calls join the outer transaction, so a feature can compose core writes.
         """
         with self._lock:
-            if self._depth:
-                self._depth += 1
+            depth = getattr(self._local, "depth", 0)
+            if depth:
+                self._local.depth = depth + 1
                 try:
                     yield self.db
                 finally:
-                    self._depth -= 1
+                    self._local.depth -= 1
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._depth = 1
+            db = self.db
+            db.conn.execute("BEGIN IMMEDIATE")
+            self._local.depth = 1
             try:
-                yield self.db
+                yield db
             except BaseException:
-                self.conn.execute("ROLLBACK")
+                db.conn.execute("ROLLBACK")
                 raise
             else:
-                self.conn.execute("COMMIT")
+                db.conn.execute("COMMIT")
             finally:
-                self._depth = 0
+                self._local.depth = 0
 
     def close(self) -> None:
-        self.conn.close()
+        """Close every connection this store opened (in any thread)."""
+        self._closed = True
+        with self._all_lock:
+            conns, self._all = self._all, []
+        for conn in conns:
+            conn.close()

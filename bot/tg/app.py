@@ -101,6 +101,8 @@ from bot.handlers.base import (
 )
 from bot.handlers.format import split_message
 from bot.texts import telegram as t
+from bot.tg import inbox as inbox_
+from bot.tg.processor import CostBudget, HandlerRunner, HandlerTimeout
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -299,6 +301,10 @@ class TelegramAdapter:
         self._usage: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}  # user -> until when "bitte kurz warten" was said
         self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
+        # handlers run in worker threads with a time limit (bot.tg.processor)
+        self.runner = HandlerRunner(
+            threaded=config.concurrent, budget=CostBudget() if user_rate_limit else None
+        )
 
     # -- updates ---------------------------------------------------------------------------
 
@@ -337,7 +343,7 @@ class TelegramAdapter:
             args=route.args,
             with_attachment=True,
         )
-        reply = func(request, self.services)
+        reply = await self.runner.reply(func, request, self.services)
         await self.send(bot, msg.chat.id, reply, quote=msg)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -359,7 +365,10 @@ class TelegramAdapter:
             edited=True,
         )
         for hook in list(EDIT_HOOKS):
-            reply = hook(request, self.services)
+            try:
+                reply = await self.runner.run(hook, request, self.services)
+            except HandlerTimeout:
+                continue
             if reply is not None:
                 await self.send(context.bot, msg.chat.id, reply, quote=msg)
 
@@ -398,7 +407,7 @@ class TelegramAdapter:
                     callback_data=data,
                     language_code=user.language_code,
                 )
-            reply = func(request, self.services)
+            reply = await self.runner.reply(func, request, self.services)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
             if reply.edit and reply.messages and (msg is not None or pressed is None):
@@ -437,7 +446,19 @@ class TelegramAdapter:
         if query is None:
             return
         inline = importlib.import_module("bot.handlers.inline")
-        items, next_offset = inline.inline_results(query.query, query.offset, self.services)
+        try:
+            if self.runner.refusal(query.from_user.id) is not None:
+                raise HandlerTimeout  # over the user's budget: nothing this time
+            items, next_offset = await self.runner.run(
+                inline.inline_results,
+                query.query,
+                query.offset,
+                self.services,
+                user_id=query.from_user.id,
+            )
+        except HandlerTimeout:
+            await self._api(query.answer, [], cache_time=0, is_personal=True)
+            return
         results = [
             InlineQueryResultArticle(
                 id=item.id,
@@ -812,6 +833,7 @@ def build_application(
     )
     if config.rate_limit:
         builder = builder.rate_limiter(AIORateLimiter())
+    builder = inbox_.install(builder, config)  # per-chat concurrency and the inbox
     application = builder.build()
     application.bot_data["adapter"] = adapter
     application.bot_data["services"] = services

@@ -1,0 +1,28 @@
+"""German texts for requests the bot stops or refuses to keep every chat responsive."""
+
+# A handler ran longer than the bot allows one request; the chat is free again.
+TOO_SLOW = (
+    "Das dauert mir zu lange: Diese Anfrage habe ich nach {seconds} Sekunden abgebrochen. "
+    "Bitte versuch es mit weniger oder kürzeren Wörtern."
+)
+
+# The per-user budget of computing time is used up (counts what requests really cost).
+COST_LIMITED = (
+    "Bitte kurz warten … Deine letzten Anfragen haben viel Rechenzeit gebraucht. "
+    "In {wait} Sekunden kannst du weiterfragen."
+)
+
+# Parsing an uploaded file in the worker process.
+FILE_TOO_SLOW = (
+    "Die Datei „{name}“ konnte ich nicht in {seconds} Sekunden lesen – sie ist zu groß oder "
+    "ungewöhnlich aufgebaut. Nichts wurde gespeichert. Tipp: als PDF mit Textebene oder als "
+    ".txt schicken."
+)
+FILE_TOO_BIG = (
+    "Die Datei „{name}“ braucht beim Auspacken zu viel Speicher (mehr als {mb} MB) – "
+    "vielleicht ist sie beschädigt oder absichtlich aufgebläht. Nichts wurde gespeichert."
+)
+FILE_WORKER_FAILED = (
+    "Die Datei „{name}“ konnte ich nicht lesen. Nichts wurde gespeichert. "
+    "Bitte prüf die Datei oder schick sie in einem anderen Format."
+)

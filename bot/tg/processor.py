@@ -1,0 +1,320 @@
+"""Updates of different chats at the same time, the updates of one chat in order.
+
+python-telegram-bot hands every update to an update processor. :class:`ChatOrderProcessor`
+runs updates concurrently but keeps one lock per chat (inline queries: per user), so a chat
+that floods the bot, or asks for something slow, only delays itself. The plain (synchronous)
+handlers run in :class:`HandlerThreads`, off the event loop, with a wall-clock limit: a
+request that runs too long is answered with a German message and its chat is free again
+(the thread finishes in the background; its time still counts against the user's
+:class:`CostBudget`).
+
+With an :class:`~bot.tg.inbox.Inbox` the processor marks an update done once its handler
+returned (replies sent), and during a stop it *parks* what it cannot finish in time: the
+update stays pending in the inbox and is handled again on the next start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextvars
+import logging
+import math
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from telegram import Update
+from telegram.ext import BaseUpdateProcessor
+
+from bot.handlers.base import Handler, Reply, Request
+from bot.texts import robust as t
+
+if TYPE_CHECKING:
+    from bot.services import Services
+    from bot.tg.inbox import Inbox
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+HANDLER_TIMEOUT = 8.0  # seconds one request may compute before it is answered "zu lange"
+HANDLER_THREADS = 6  # the machine may have 2 cores: threads are for waiting, not for speed
+STOP_GRACE = 7.0  # seconds a stop drains the queue; then the rest is parked for the restart
+COST_WINDOW = 60.0  # seconds
+COST_BUDGET = 20.0  # seconds of handler time per user and window
+
+
+@dataclass
+class UpdateRun:
+    """The update being handled in this task (found by the request layer via a contextvar)."""
+
+    update_id: int
+    already_sent: int = 0  # replies of this update Telegram accepted in an earlier run
+    calls: int = 0  # replies attempted in this run
+    parked: bool = False  # a stop interrupted it: stays pending in the inbox
+    stopping: Callable[[], bool] = field(default=lambda: False)
+
+
+CURRENT: contextvars.ContextVar[UpdateRun | None] = contextvars.ContextVar(
+    "jourfixe_update", default=None
+)
+
+
+def chat_key(update: object) -> str | None:
+    """What must stay in order: a chat's updates; inline queries (no chat) per user."""
+    if not isinstance(update, Update):
+        return None
+    chat = update.effective_chat
+    if chat is not None:
+        return f"c{chat.id}"
+    user = update.effective_user
+    return f"u{user.id}" if user is not None else None
+
+
+class HandlerTimeout(Exception):
+    """A handler ran longer than allowed; it goes on in its thread, nobody waits for it."""
+
+
+class HandlerThreads:
+    """Daemon worker threads for the synchronous handlers.
+
+    Daemon threads (not ``ThreadPoolExecutor``, whose threads are joined at exit): a request
+    abandoned after its time limit must not keep the process from stopping.
+    """
+
+    def __init__(self, max_threads: int = HANDLER_THREADS) -> None:
+        self.max_threads = max_threads
+        self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
+        self._threads = 0
+        self._idle = 0
+        self._lock = threading.Lock()
+
+    async def run(
+        self, fn: Callable[..., T], *args: Any, timeout: float | None = HANDLER_TIMEOUT
+    ) -> T:
+        """``fn(*args)`` in a worker thread; HandlerTimeout after ``timeout`` seconds."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[T] = loop.create_future()
+
+        def settle(ok: bool, value: Any) -> None:
+            if future.done():
+                return  # abandoned after the time limit
+            if ok:
+                future.set_result(value)
+            else:
+                future.set_exception(value)
+
+        def job() -> None:
+            try:
+                result = fn(*args)
+            except BaseException as exc:  # handed to the awaiting task
+                loop.call_soon_threadsafe(settle, False, exc)
+            else:
+                loop.call_soon_threadsafe(settle, True, result)
+
+        self._submit(job)
+        try:
+            return await asyncio.wait_for(asyncio.shield(future), timeout)
+        except TimeoutError:
+            future.cancel()
+            raise HandlerTimeout from None
+
+    def _submit(self, job: Callable[[], None]) -> None:
+        with self._lock:
+            spawn = self._idle == 0 and self._threads < self.max_threads
+            if spawn:
+                self._threads += 1
+        self._jobs.put(job)
+        if spawn:
+            threading.Thread(target=self._work, name="jourfixe-handler", daemon=True).start()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                self._idle += 1
+            job = self._jobs.get()
+            with self._lock:
+                self._idle -= 1
+            try:
+                job()
+            except Exception:  # pragma: no cover - job() hands every error on
+                log.exception("handler thread failed")
+
+
+class CostBudget:
+    """Per user: seconds of handler time in a sliding window, running requests included.
+
+    A request-count limit never triggers for slow requests (they run one after another, so
+    few are started); counting time charges a 8-second search like 400 quick ones.
+    """
+
+    def __init__(self, budget: float = COST_BUDGET, window: float = COST_WINDOW) -> None:
+        self.budget = budget
+        self.window = window
+        self._done: dict[int, deque[tuple[float, float]]] = {}  # user -> (end, seconds)
+        self._running: dict[int, dict[int, float]] = {}  # user -> {job: start}
+        self._next_job = 0
+
+    def _spent(self, user_id: int, now: float) -> float:
+        done = self._done.get(user_id)
+        while done and now - done[0][0] >= self.window:
+            done.popleft()
+        running = self._running.get(user_id, {})
+        return sum(s for _, s in done or ()) + sum(now - t for t in running.values())
+
+    def wait(self, user_id: int) -> float:
+        """0 when the user may start a request now, else roughly how many seconds to wait."""
+        now = time.monotonic()
+        over = self._spent(user_id, now) - self.budget
+        if over < 0:
+            return 0.0
+        done = self._done.get(user_id)
+        # the oldest finished request leaves the window first; running ones keep counting
+        return max(1.0, (done[0][0] + self.window - now) if done else self.window)
+
+    def start(self, user_id: int) -> int:
+        self._next_job += 1
+        self._running.setdefault(user_id, {})[self._next_job] = time.monotonic()
+        return self._next_job
+
+    def finish(self, user_id: int, job: int) -> None:
+        """Called from any thread when the request's work has really ended."""
+        running = self._running.get(user_id, {})
+        started = running.pop(job, None)
+        if not running:
+            self._running.pop(user_id, None)
+        if started is not None:
+            now = time.monotonic()
+            self._done.setdefault(user_id, deque()).append((now, now - started))
+        if len(self._done) > 10_000:
+            now = time.monotonic()
+            self._done = {u: d for u, d in self._done.items() if self._spent(u, now) > 0}
+
+
+class ChatOrderProcessor(BaseUpdateProcessor):
+    """Concurrent across chats, in order within a chat; parks updates during a stop."""
+
+    def __init__(self, inbox: Inbox | None = None, max_concurrent_updates: int = 100_000):
+        # PTB's semaphore is taken before our chat lock: make it large so a chat that
+        # floods the bot waits on its own lock and never takes the other chats' places.
+        super().__init__(max_concurrent_updates)
+        self.inbox = inbox
+        self._locks: dict[str, tuple[asyncio.Lock, int]] = {}
+        self._deadline: float | None = None
+
+    async def initialize(self) -> None:
+        """Nothing to set up: locks are made per chat on demand."""
+
+    async def shutdown(self) -> None:
+        """Nothing to free."""
+
+    def begin_stop(self, grace: float = STOP_GRACE) -> None:
+        """From now on finish what fits into ``grace`` seconds and park the rest."""
+        self._deadline = time.monotonic() + grace
+
+    def stopping(self) -> bool:
+        return self._deadline is not None and time.monotonic() >= self._deadline
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Wait for the chat's earlier updates, then handle this one."""
+        key = chat_key(update)
+        if key is None:
+            await coroutine
+            return
+        lock, users = self._locks.get(key) or (asyncio.Lock(), 0)
+        self._locks[key] = (lock, users + 1)
+        try:
+            async with lock:
+                await self._handle(update, coroutine)
+        finally:
+            lock, users = self._locks[key]
+            if users <= 1:
+                del self._locks[key]
+            else:
+                self._locks[key] = (lock, users - 1)
+
+    async def _handle(self, update: object, coroutine: Awaitable[Any]) -> None:
+        assert isinstance(update, Update)
+        if self.stopping():
+            coroutine.close()  # type: ignore[attr-defined]
+            log.info("update %s parked for the next start", update.update_id)
+            return
+        inbox = self.inbox
+        run = UpdateRun(
+            update.update_id,
+            already_sent=inbox.sent(update.update_id) if inbox else 0,
+            stopping=self.stopping,
+        )
+        token = CURRENT.set(run)
+        try:
+            if self._deadline is None:
+                await coroutine
+            else:
+                remaining = max(0.1, self._deadline - time.monotonic())
+                try:
+                    await asyncio.wait_for(coroutine, remaining)
+                except TimeoutError:
+                    run.parked = True
+        finally:
+            CURRENT.reset(token)
+        if run.parked:
+            log.info("update %s parked for the next start", update.update_id)
+        elif inbox is not None:
+            inbox.done(update.update_id)
+
+
+class HandlerRunner:
+    """How the adapter calls a plain handler: inline (the old path) or in a worker thread
+    with a time limit and, when rate limits are on, a per-user budget of handler time."""
+
+    def __init__(
+        self,
+        threaded: bool = True,
+        budget: CostBudget | None = None,
+        timeout: float = HANDLER_TIMEOUT,
+        threads: HandlerThreads | None = None,
+    ) -> None:
+        self.threaded = threaded
+        self.budget = budget
+        self.timeout = timeout
+        self.threads = threads or HandlerThreads()
+
+    def refusal(self, user_id: int | None) -> str | None:
+        """The German "please wait" when the user's budget is used up, else None."""
+        if self.budget is None or user_id is None:
+            return None
+        wait = self.budget.wait(user_id)
+        return t.COST_LIMITED.format(wait=math.ceil(wait)) if wait else None
+
+    async def run(self, fn: Callable[..., T], *args: Any, user_id: int | None = None) -> T:
+        """``fn(*args)``; HandlerTimeout when it takes longer than the limit."""
+        if not self.threaded:
+            return fn(*args)
+        budget = self.budget if user_id is not None else None
+        job = budget.start(user_id) if budget is not None else 0
+
+        def work() -> T:
+            try:
+                return fn(*args)
+            finally:
+                if budget is not None:
+                    budget.finish(user_id, job)  # type: ignore[arg-type]
+
+        return await self.threads.run(work, timeout=self.timeout)
+
+    async def reply(self, func: Handler, request: Request, services: Services) -> Reply:
+        """A handler's reply, or a German message when it is refused or ran too long."""
+        refusal = self.refusal(request.user_id)
+        if refusal is not None:
+            return Reply.text(refusal)
+        try:
+            return await self.run(func, request, services, user_id=request.user_id)
+        except HandlerTimeout:
+            log.warning(
+                "a request in chat %s ran longer than %.0f s", request.chat_id, self.timeout
+            )
+            return Reply.text(t.TOO_SLOW.format(seconds=round(self.timeout)))
