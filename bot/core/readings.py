@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from bot.core.ingest import segment
 from bot.core.models import Source
 from bot.core.text import words
-from bot.texts import readings as T
+from bot.texts import uploads as T
 
 if TYPE_CHECKING:
     import sqlite_utils
