@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from bot.core import schema
+
 # How long a writer waits for another one (e.g. `jourfixe add` indexing a long text in another
 # process) before SQLite gives up with "database is locked". Long on purpose: only the chat
 # that writes waits (handlers run in threads), and a wait is better than an error message.
@@ -46,10 +48,15 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        """Open (or create) the database file in WAL mode; ``":memory:"`` for tests."""
+        """Open (or create) the database file in WAL mode, every table in place.
+
+        ``":memory:"`` for tests and throw-away indexes.
+        """
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        return cls(sqlite_utils.Database(connect(path)), path)
+        db = sqlite_utils.Database(connect(path))
+        schema.create(db)
+        return cls(db, path)
 
     @property
     def db(self) -> sqlite_utils.Database:

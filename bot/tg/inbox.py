@@ -35,6 +35,7 @@ from telegram.error import NetworkError
 from telegram.ext import Application
 from telegram.request import HTTPXRequest, RequestData
 
+from bot.core import schema
 from bot.core.store import connect
 from bot.tg.processor import CURRENT, ChatOrderProcessor
 
@@ -58,16 +59,6 @@ REPLY_METHODS = frozenset(
 RESEND_DELAYS = (0.5, 1.5, 3.0)  # seconds between attempts of a reply that failed to send
 KEEP_DONE = 24 * 3600.0  # seconds a handled update is remembered (Telegram re-sends for 24 h)
 
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS inbox (
-    update_id INTEGER PRIMARY KEY,
-    payload TEXT NOT NULL,          -- the update as Telegram sent it (JSON)
-    received_at REAL NOT NULL,      -- unix time
-    sent INTEGER NOT NULL DEFAULT 0, -- replies Telegram accepted so far
-    done_at REAL                    -- NULL while pending
-);
-CREATE INDEX IF NOT EXISTS inbox_pending ON inbox(update_id) WHERE done_at IS NULL;
-"""
 
 
 class Inbox:
@@ -75,7 +66,7 @@ class Inbox:
 
     def __init__(self, path: str | Path) -> None:
         self.conn: sqlite3.Connection = connect(path)
-        self.conn.executescript(SCHEMA)
+        self.conn.executescript(schema.INBOX)  # also in bot.core.schema (version 2)
         self._queued: set[int] = set()  # update ids handed to the queue in this process
         self._writes = 0
 
