@@ -45,6 +45,7 @@ class Store:
         self._all_lock = threading.Lock()
         self._lock = threading.RLock()
         self._closed = False
+        self._proxy = _ThreadDatabase(self)
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
@@ -60,6 +61,14 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        """The database, as this thread's connection sees it.
+
+        A stable object that objects may keep (``Schedule(store.db)``): every attribute is
+        looked up on the calling thread's own :class:`sqlite_utils.Database`.
+        """
+        return self._proxy  # type: ignore[return-value]
+
+    def thread_db(self) -> sqlite_utils.Database:
         """This thread's database handle (opened on first use in a new thread)."""
         db = getattr(self._local, "db", None)
         if db is None:
@@ -74,7 +83,7 @@ class Store:
 
     @property
     def conn(self) -> sqlite3.Connection:
-        return self.db.conn
+        return self.thread_db().conn
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -87,11 +96,11 @@ class Store:
             if depth:
                 self._local.depth = depth + 1
                 try:
-                    yield self.db
+                    yield self.thread_db()
                 finally:
                     self._local.depth -= 1
                 return
-            db = self.db
+            db = self.thread_db()
             db.conn.execute("BEGIN IMMEDIATE")
             self._local.depth = 1
             try:
@@ -111,3 +120,21 @@ class Store:
             conns, self._all = self._all, []
         for conn in conns:
             conn.close()
+
+
+class _ThreadDatabase:
+    """Forwards to the calling thread's :class:`sqlite_utils.Database` of a :class:`Store`."""
+
+    __slots__ = ("_store",)
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._store.thread_db(), name)
+
+    def __getitem__(self, name: str) -> object:
+        return self._store.thread_db()[name]
+
+    def __repr__(self) -> str:
+        return f"<database of {self._store!r} for this thread>"

@@ -267,6 +267,17 @@ class ChatOrderProcessor(BaseUpdateProcessor):
             inbox.done(update.update_id)
 
 
+_THREADS: HandlerThreads | None = None
+
+
+def _shared_threads() -> HandlerThreads:
+    """One set of handler threads per process (an application built again reuses them)."""
+    global _THREADS
+    if _THREADS is None:
+        _THREADS = HandlerThreads()
+    return _THREADS
+
+
 class HandlerRunner:
     """How the adapter calls a plain handler: inline (the old path) or in a worker thread
     with a time limit and, when rate limits are on, a per-user budget of handler time."""
@@ -281,7 +292,7 @@ class HandlerRunner:
         self.threaded = threaded
         self.budget = budget
         self.timeout = timeout
-        self.threads = threads or HandlerThreads()
+        self.threads = threads or _shared_threads()
 
     def refusal(self, user_id: int | None) -> str | None:
         """The German "please wait" when the user's budget is used up, else None."""
