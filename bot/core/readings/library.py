@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
+from bot.core import worker  # module, not function: worker imports this package
 from bot.core.catalog import Catalog
 from bot.core.ingest import segment
 from bot.core.models import Source
-from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, extract, sha256
+from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
 from bot.core.search import SearchEngine
 from bot.core.store import Store
@@ -113,7 +114,7 @@ class ReadingLibrary:
         before. Raises ReadingError (German message) when the reading is refused.
         """
         dest = Path(dest_dir) if dest_dir is not None else self.seeds_dir
-        ex = extract(data, file_name)
+        ex = worker.extract_isolated(data, file_name)  # a child process with time/memory limits
         today = self.clock().date()
         guessed = guess_metadata(ex, file_name, today, meta)
         m = guessed.meta
