@@ -84,6 +84,7 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.core import permissions
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
@@ -430,6 +431,7 @@ class TelegramAdapter:
                 log.info("reminders of chat %s resumed (bot is back)", change.chat.id)
         elif status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
             schedule.pause(change.chat.id, now)
+            permissions.forget_group(self.services.store, change.chat.id)
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """``@bot Stichwort``: one page of matching quotes, paged with next_offset."""
@@ -689,7 +691,9 @@ class TelegramAdapter:
 
     async def _is_admin(self, bot: Any, chat: Chat, user: User) -> bool:
         """Private chats: always; groups: creator or administrator (cached for a minute)."""
+        store, clock = self.services.store, self.services.clock
         if chat.type == Chat.PRIVATE:
+            await self._refresh_group_admin(bot, user)
             return True
         key = (chat.id, user.id)
         now = time.monotonic()
@@ -701,11 +705,21 @@ class TelegramAdapter:
             admin = isinstance(member, ChatMemberOwner | ChatMemberAdministrator)
         except TelegramError as exc:
             log.warning("getChatMember failed in chat %s: %s", chat.id, exc)
+            if isinstance(exc, Forbidden | BadRequest):  # not (or no longer) in that group
+                permissions.record_admin_status(store, chat.id, user.id, False, clock())
             return False
         if len(self._admins) > 10_000:
             self._admins = {k: v for k, v in self._admins.items() if v[1] > now}
         self._admins[key] = (admin, now + ADMIN_CACHE_SECONDS)
+        # who may change the shared sources from a private chat (bot.core.permissions)
+        permissions.record_admin_status(store, chat.id, user.id, admin, clock())
         return admin
+
+    async def _refresh_group_admin(self, bot: Any, user: User) -> None:
+        """Ask Telegram again about the groups this user was last seen as admin of."""
+        store = self.services.store
+        for chat_id in permissions.admin_groups_of(store, user.id)[:10]:
+            await self._is_admin(bot, Chat(chat_id, Chat.SUPERGROUP), user)
 
     async def _throttled(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """Per-user limit on expensive requests; tells the user once how long to wait.
