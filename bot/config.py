@@ -23,6 +23,12 @@ def _ids(text: str) -> frozenset[int]:
     return frozenset(int(x) for x in re.split(r"[\s,;]+", text) if x.strip().lstrip("-").isdigit())
 
 
+def _count(text: str | None, default: int) -> int:
+    """A non-negative whole number; the default when unset or not a number."""
+    text = (text or "").strip()
+    return int(text) if text.isdigit() and len(text) < 6 else default
+
+
 @dataclass(frozen=True)
 class Config:
     token: str | None = None
@@ -38,6 +44,8 @@ class Config:
     # Telegram user ids that may change the shared sources (/neu, /entfernen,
     # /protokoll_quelle); empty: chat admins in groups and anyone in a private chat.
     editors: frozenset[int] = frozenset()
+    # daily backups kept in <data_dir>/backups (JOURFIXE_BACKUP_DAYS; 0 switches them off)
+    backup_days: int = 7
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> Config:
@@ -57,6 +65,7 @@ class Config:
             webhook_port=int(env.get("JOURFIXE_WEBHOOK_PORT") or 8443),
             rate_limit=(env.get("JOURFIXE_RATE_LIMIT", "1") != "0"),
             editors=_ids(env.get("JOURFIXE_EDITORS", "")),
+            backup_days=_count(env.get("JOURFIXE_BACKUP_DAYS"), 7),
         )
 
     def __repr__(self) -> str:  # never print the token

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.config import Config
 from bot.core.catalog import Catalog
+from bot.core.repair import check_at_start
 from bot.core.search import SearchEngine
 from bot.core.store import Store
 from bot.core.text import lemma_stem
@@ -32,6 +33,7 @@ class Services:
 def build_services(config: Config, clock: Callable[[], datetime] | None = None) -> Services:
     """Open the database, sync the sources and (re)build the index when they changed."""
     store = Store.open(config.db_path)
+    check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
     catalog = Catalog.load(config, store)
     search = SearchEngine(store, catalog)
     search.ensure_index(config.seeds_dir)
