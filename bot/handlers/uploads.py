@@ -29,7 +29,7 @@ from bot.handlers.base import (
     sources_refusal,
 )
 from bot.handlers.format import esc, split_message
-from bot.texts import readings as T
+from bot.texts import uploads as T
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import sqlite3
@@ -11,13 +10,11 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from bot.cli import backup, content, protocol, readings
 from bot.config import Config
 from bot.core.catalog import CatalogError
 from bot.core.repair import DatabaseProblem
 from bot.core.repair import describe as describe_db_error
-
-# Feature modules that add their own subcommands through register_cli(subparsers).
-CLI_MODULES = ("bot.core.content", "bot.core.readings", "bot.core.notes", "bot.backup_cli")
 
 
 def _services(config: Config):  # noqa: ANN202
@@ -141,14 +138,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="Suchindex prüfen oder neu aufbauen")
     p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
     p.set_defaults(func=cmd_index)
-    for name in CLI_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        register = getattr(module, "register_cli", None)
-        if register is not None:
-            register(sub)
+    content.register_cli(sub)
+    readings.register_cli(sub)
+    protocol.register_cli(sub)
+    backup.register_cli(sub)
     return parser
 
 
