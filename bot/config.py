@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot import PROJECT_ROOT
+from bot import DATA_ROOT
 
 DEFAULT_API_BASE = "https://api.telegram.org/bot"
 
@@ -35,8 +35,8 @@ class Config:
     api_base_url: str = DEFAULT_API_BASE
     db_path: Path = Path("jourfixe.db")
     data_dir: Path = Path("data")
-    content_dir: Path = PROJECT_ROOT / "content"
-    seeds_dir: Path = PROJECT_ROOT / "seeds"
+    content_dir: Path = DATA_ROOT / "content"
+    seeds_dir: Path = DATA_ROOT / "seeds"
     timezone: str = "Europe/Berlin"
     webhook_url: str | None = None
     webhook_port: int = 8443
@@ -58,8 +58,8 @@ class Config:
             api_base_url=env.get("TELEGRAM_API_BASE_URL") or DEFAULT_API_BASE,
             db_path=Path(db) if db else data_dir / "jourfixe.db",
             data_dir=data_dir,
-            content_dir=Path(env.get("JOURFIXE_CONTENT") or PROJECT_ROOT / "content"),
-            seeds_dir=Path(env.get("JOURFIXE_SEEDS") or PROJECT_ROOT / "seeds"),
+            content_dir=Path(env.get("JOURFIXE_CONTENT") or DATA_ROOT / "content"),
+            seeds_dir=Path(env.get("JOURFIXE_SEEDS") or DATA_ROOT / "seeds"),
             timezone=env.get("JOURFIXE_TZ") or "Europe/Berlin",
             webhook_url=env.get("JOURFIXE_WEBHOOK_URL") or None,
             webhook_port=int(env.get("JOURFIXE_WEBHOOK_PORT") or 8443),
