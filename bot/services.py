@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.config import Config
 from bot.core.catalog import Catalog
+from bot.core.files import clean_leftovers
 from bot.core.repair import check_at_start
 from bot.core.search import SearchEngine
 from bot.core.store import Store
@@ -34,6 +35,7 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
     """Open the database, sync the sources and (re)build the index when they changed."""
     store = Store.open(config.db_path)
     check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
+    clean_leftovers(store, config)  # files of writes a crash interrupted
     catalog = Catalog.load(config, store)
     search = SearchEngine(store, catalog)
     search.ensure_index(config.seeds_dir)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import io
+import logging
 import re
 import statistics
 import unicodedata
@@ -20,6 +21,7 @@ from html.parser import HTMLParser
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 
+from bot.core import files
 from bot.core.ingest import segment
 from bot.core.models import Source
 from bot.core.text import words
@@ -29,6 +31,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
     from bot.services import Services
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
 FORMATS = {
@@ -1006,11 +1010,12 @@ def add_reading(
             file=text_path.name if in_seeds else str(text_path.resolve()),
             sha256=text_hash,
         )
-        _write_new(text_path, text_bytes)
+        # complete files under a temporary name; renamed only after the commit (bot.core.files)
         written.append(text_path)
+        files.write_part(text_path, text_bytes)
         if original_path is not None:
-            _write_new(original_path, data)
             written.append(original_path)
+            files.write_part(original_path, data)
         with services.store.transaction() as db:
             ensure_schema(db)
             services.catalog.add(source)
@@ -1023,12 +1028,15 @@ def add_reading(
     except Exception as exc:
         if source is not None:
             _compensate(services, source)
-        for path in written:
-            path.unlink(missing_ok=True)
+        files.discard(written)
         if isinstance(exc, ReadingError):
             raise
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
         raise ReadingError(T.STORE_FAILED.format(detail=detail)) from exc
+    try:
+        files.finish(written)
+    except OSError as exc:  # committed: the next start finishes the rename (clean_leftovers)
+        log.error("could not rename the files of %s: %s", slug, exc)
     kinds: dict[str, int] = {}
     for p in indexed:
         kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -1047,12 +1055,6 @@ def add_reading(
 
 def ex_name(file_name: str) -> str:
     return PurePath(file_name).name or "Datei"
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write a file that must not exist yet (never overwrite a seed)."""
-    with open(path, "xb") as fh:
-        fh.write(data)
 
 
 def _compensate(services: Services, source: Source) -> None:
