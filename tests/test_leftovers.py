@@ -10,7 +10,7 @@ from fixtures.readings.make import article_html, make_config
 
 from bot.config import Config
 from bot.core import files
-from bot.core.readings import ReadingError, add_reading
+from bot.core.readings import ReadingError
 from bot.services import build_services
 
 SLUG = "europa-im-hybriden-krieg"
@@ -41,7 +41,7 @@ def test_a_full_disk_during_add_leaves_no_partial_file(tmp_path: Path, monkeypat
 
     monkeypatch.setattr(files.os, "fsync", full)
     with pytest.raises(ReadingError, match="Es wurde nichts geändert"):
-        add_reading(services, article_html(), "hybrid.html", dest_dir=config.seeds_dir)
+        services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
     assert sorted(p.name for p in config.seeds_dir.iterdir()) == before
     assert services.catalog.get(SLUG) is None
     services.store.close()
@@ -58,7 +58,7 @@ def test_a_crash_before_the_commit_leaves_nothing_after_the_next_start(
 
     monkeypatch.setattr(services.search, "add_source", killed)
     with pytest.raises(SystemExit):
-        add_reading(services, article_html(), "hybrid.html", dest_dir=config.seeds_dir)
+        services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
     services.store.close()
     assert list(config.seeds_dir.glob("*.part"))  # what the crash left
     assert stray(config) == []
@@ -76,7 +76,7 @@ def test_a_crash_after_the_commit_is_finished_at_the_next_start(
 
     monkeypatch.setattr(files, "finish", killed)
     with pytest.raises(SystemExit):
-        add_reading(services, article_html(), "hybrid.html", dest_dir=config.seeds_dir)
+        services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
     services.store.close()
     monkeypatch.undo()
     assert stray(config) == []  # the committed reading got its files

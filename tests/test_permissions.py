@@ -9,7 +9,6 @@ from fixtures.readings.make import PROTOCOL_TEXT, article_pdf
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.core import permissions
-from bot.core.readings import add_reading
 from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
 from bot.services import Services
 
@@ -50,7 +49,7 @@ def library(services: Services) -> list[tuple[str, str]]:
 
 
 def added(services: Services) -> None:
-    add_reading(services, article_pdf(), "h.pdf", dest_dir=services.config.data_dir / "r")
+    services.readings.add(article_pdf(), "h.pdf", dest_dir=services.config.data_dir / "r")
 
 
 def test_a_strangers_private_chat_changes_nothing(services: Services) -> None:

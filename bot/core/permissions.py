@@ -9,7 +9,8 @@ The library is shared by every chat the bot is in, so the default is narrow:
   Telegram adapter from the chat-member look-ups it makes anyway and refreshed by asking
   Telegram again when that user writes privately). Never an arbitrary private chat.
 
-Confirmations (e.g. "Ja, entfernen") are remembered here too (table ``pending_confirmations``):
+Confirmations (e.g. "Ja, entfernen") are remembered too (table ``pending_confirmations``; both
+tables are created by :mod:`bot.core.schema`):
 a button press that would change the library is honoured only when the bot itself asked that
 question in that chat a short while ago, so a forged callback cannot skip the question.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.texts import permissions as T
 
@@ -38,20 +39,6 @@ class Actor:
     chat_type: str  # private | group | supergroup | channel | console | inline
     user_id: int
     is_admin: bool  # admin of this chat (adapters say True in private chats)
-
-
-def ensure_schema(db: Any) -> None:
-    names = set(db.table_names())
-    if "group_admins" not in names:
-        db["group_admins"].create(
-            {"chat_id": int, "user_id": int, "seen": str}, pk=("chat_id", "user_id")
-        )
-        db["group_admins"].create_index(["user_id"])
-    if "pending_confirmations" not in names:
-        db["pending_confirmations"].create(
-            {"chat_id": int, "action": str, "target": str, "user_id": int, "created": str},
-            pk=("chat_id", "action", "target"),
-        )
 
 
 def may_change_sources(actor: Actor, store: Store, editors: frozenset[int], now: datetime) -> bool:
@@ -86,7 +73,6 @@ def record_admin_status(
     if user_id == ANONYMOUS_ADMIN_ID:
         return  # shared by every anonymous admin: never a person
     with store.transaction() as db:
-        ensure_schema(db)
         if is_admin:
             db["group_admins"].upsert(
                 {"chat_id": chat_id, "user_id": user_id, "seen": now.isoformat()},
@@ -99,19 +85,16 @@ def record_admin_status(
 def forget_group(store: Store, chat_id: int) -> None:
     """The bot left (or was removed from) a group: its admins no longer count."""
     with store.transaction() as db:
-        ensure_schema(db)
         db["group_admins"].delete_where("chat_id = ?", [chat_id])
 
 
 def admin_groups_of(store: Store, user_id: int) -> list[int]:
     """The groups in which ``user_id`` was last seen as admin."""
-    ensure_schema(store.db)
     rows = store.db.execute("SELECT chat_id FROM group_admins WHERE user_id = ?", [user_id])
     return [int(r[0]) for r in rows]
 
 
 def is_known_group_admin(store: Store, user_id: int, now: datetime) -> bool:
-    ensure_schema(store.db)
     since = (now - timedelta(days=ADMIN_RECORD_DAYS)).isoformat()
     row = store.db.execute(
         "SELECT 1 FROM group_admins WHERE user_id = ? AND seen >= ? LIMIT 1", [user_id, since]
@@ -127,7 +110,6 @@ def ask_confirmation(
 ) -> None:
     """Remember that the bot asked in ``chat_id`` to confirm ``action`` on ``target``."""
     with store.transaction() as db:
-        ensure_schema(db)
         db["pending_confirmations"].upsert(
             {"chat_id": chat_id, "action": action, "target": target, "user_id": user_id,
              "created": now.isoformat()},
@@ -139,7 +121,6 @@ def take_confirmation(
     store: Store, chat_id: int, action: str, target: str, now: datetime
 ) -> bool:
     """True (and forgotten) when that question was asked here within :data:`CONFIRM_TTL`."""
-    ensure_schema(store.db)
     where = "chat_id = ? AND action = ? AND target = ?"
     with store.transaction() as db:
         row = next(db["pending_confirmations"].rows_where(where, [chat_id, action, target]), None)
@@ -151,7 +132,6 @@ def take_confirmation(
 
 def drop_confirmation(store: Store, chat_id: int, action: str, target: str | None = None) -> None:
     """"Abbrechen": forget the question (all of ``action`` in this chat without a target)."""
-    ensure_schema(store.db)
     with store.transaction() as db:
         if target is None:
             db["pending_confirmations"].delete_where(
