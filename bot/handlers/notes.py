@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
-_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d+)")
+_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d{1,9})\b")
 _NUM_ARG = re.compile(r"^#?(\d{1,9})$")
 LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
 
@@ -513,6 +513,8 @@ def restore(request: Request, services: Services) -> Reply:
     data = request.callback_data or ""
     _, _, raw = data.partition(":")
     try:
+        if not (raw.isdigit() and len(raw) <= 9):  # note numbers; SQLite stops at 2**63
+            raise ValueError(raw)
         num = int(raw)
         note = services.notes.restore_note(request.chat_id, num, request.user_id, request.is_admin)
     except (ValueError, core.NoteNotFound):
