@@ -443,6 +443,6 @@ def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     capsys.readouterr()
     data = article_text().encode()
     att = Attachment("hybrid.txt", len(data), None, lambda: data)
-    reply = send("/neu", bot, chat_id=1, user_name="Ada", attachment=att)
+    reply = send("/neu", bot, chat_id=1, chat_type="console", user_name="Ada", attachment=att)
     assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html
     bot.store.close()
