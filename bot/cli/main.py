@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 
-from bot.cli import content, protocol, readings
+from bot.cli import backup, content, protocol, readings
+from bot.cli.german import GermanArgumentParser, bounded_int
 from bot.config import Config
 from bot.core.catalog import CatalogError
+from bot.core.repair import DatabaseProblem
+from bot.core.repair import describe as describe_db_error
 
 
 def _services(config: Config):  # noqa: ANN202
@@ -88,14 +93,25 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     import time
 
     from bot.core.catalog import Catalog
+    from bot.core.repair import rebuild_index
     from bot.core.search import SearchEngine
     from bot.core.store import Store
+    from bot.texts import database as D
 
     store = Store.open(config.db_path)
+    if args.rebuild:  # also when the index tables are damaged: user data is kept
+        result = rebuild_index(store, config)
+        if result.damaged_copy is not None:
+            print(D.REPAIRED.format(copy=result.damaged_copy))
+        print(
+            f"Index neu aufgebaut: {result.passages} Passagen aus {result.sources} Quellen "
+            f"({result.seconds:.2f} s)."
+        )
+        return 0
     catalog = Catalog.load(config, store)
     engine = SearchEngine(store, catalog)
     t0 = time.perf_counter()
-    rebuilt = engine.ensure_index(config.seeds_dir, force=args.rebuild)
+    rebuilt = engine.ensure_index(config.seeds_dir)
     dt = time.perf_counter() - t0
     n = len(engine)
     state = "neu aufgebaut" if rebuilt else "aktuell, nichts zu tun"
@@ -104,18 +120,19 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanArgumentParser(
         prog="jourfixe", description="Telegram-Bot für Lesekreise (ohne Token: Konsolen-Chat)."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ausführliches Protokoll")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL")
     p = sub.add_parser("run", help="Bot starten (ohne Token: Konsolen-Chat)")
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("chat", help="Konsolen-Chat über die mitgelieferten Quellen")
     p.set_defaults(func=cmd_chat)
     p = sub.add_parser("ask", help="Frage an die Quellen stellen")
     p.add_argument("question", nargs="?", help="Frage; ohne Angabe: eine Frage pro Zeile (stdin)")
-    p.add_argument("--limit", type=int, default=5, help="wie viele Passagen (Standard 5)")
+    p.add_argument("--limit", type=bounded_int(1, 100, "Zahl von 1 bis 100"), default=5,
+                   help="wie viele Passagen (Standard 5)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("sources", help="Quellen auflisten")
@@ -126,6 +143,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.register_cli(sub)
     readings.register_cli(sub)
     protocol.register_cli(sub)
+    backup.register_cli(sub)
     return parser
 
 
@@ -145,5 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"Fehler in den Quellen: {exc}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, DatabaseProblem, OSError) as exc:
+        # one German sentence with what to do; the traceback only with -v
+        if args.verbose:
+            traceback.print_exception(exc, file=sys.stderr)
+        print(describe_db_error(exc, config), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

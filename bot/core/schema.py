@@ -159,6 +159,25 @@ CREATE INDEX IF NOT EXISTS inbox_pending ON inbox(update_id) WHERE done_at IS NU
 """
 
 
+PERMISSIONS = """
+CREATE TABLE IF NOT EXISTS group_admins (
+    chat_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    seen TEXT NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS group_admins_user ON group_admins (user_id);
+CREATE TABLE IF NOT EXISTS pending_confirmations (
+    chat_id INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    user_id INTEGER,
+    created TEXT NOT NULL,
+    PRIMARY KEY (chat_id, action, target)
+);
+"""
+
+
 def _version_1(db: sqlite_utils.Database) -> None:
     """The tables as the first versioned release found them (all created if missing)."""
     ensure_index_schema(db)
@@ -167,12 +186,26 @@ def _version_1(db: sqlite_utils.Database) -> None:
 
 
 def _version_2(db: sqlite_utils.Database) -> None:
-    """The inbox of Telegram updates (nothing lost in a crash)."""
+    """Who may change the shared sources: group admins seen, confirmations asked (issue 13)."""
+    db.conn.executescript(PERMISSIONS)
+
+
+def _version_3(db: sqlite_utils.Database) -> None:
+    """Who started a session: only they or an admin may end it (issue 13)."""
+    columns = {r[1] for r in db.conn.execute("PRAGMA table_info(note_sessions)")}
+    if "opened_by" not in columns:
+        db.conn.execute("ALTER TABLE note_sessions ADD COLUMN opened_by INTEGER")
+
+
+def _version_4(db: sqlite_utils.Database) -> None:
+    """The inbox of Telegram updates: nothing lost in a crash (issue 12)."""
     db.conn.executescript(INBOX)
 
 
 # The ordered steps: step i brings a database from version i to version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_version_1, _version_2)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _version_1, _version_2, _version_3, _version_4,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
-from bot.handlers.base import Handler, Reply, Request
+from bot.handlers.base import Reply, Request
 from bot.texts import robust as t
 
 if TYPE_CHECKING:
@@ -317,7 +317,12 @@ class HandlerRunner:
 
         return await self.threads.run(work, timeout=self.timeout)
 
-    async def reply(self, func: Handler, request: Request, services: Services) -> Reply:
+    async def reply(
+        self,
+        func: Callable[[Request, Services], Reply | None],
+        request: Request,
+        services: Services,
+    ) -> Reply | None:
         """A handler's reply, or a German message when it is refused or ran too long."""
         refusal = self.refusal(request.user_id)
         if refusal is not None:
