@@ -28,6 +28,7 @@ QUOTE = "quote"  # linked passage (/zitat in reply to a quote of the bot)
 KINDS = (CONTRIBUTION, CONCLUSION, QUESTION, SECTION, QUOTE)
 
 MAX_NOTE_CHARS = 4000  # longer notes are refused (a Telegram message has at most 4096)
+RETRY_SECONDS = 60  # the same note by the same person within a minute is a retry
 MAX_TOPIC_CHARS = 200
 # An open session from an earlier day with nothing logged for this long was forgotten (nobody
 # sent /sitzung ende): the next note starts a new session instead of landing in the old one.
@@ -497,6 +498,14 @@ class NoteBook:
                 # Telegram delivers an update again when the bot died before acknowledging
                 # it; a second /notiz in reply to the same message is the same note too
                 return Added(same, session, False)
+            if session is not None and (
+                retry := self._recent_same(
+                    chat_id, session.id, kind, text, author_id, created_at or now
+                )
+            ):
+                # the same text from the same person within a minute: a retry (e.g. after a
+                # confirmation that never arrived), not a second contribution
+                return Added(retry, session, False)
             opened = session is None
             if session is None:
                 session = self._insert_session(chat_id, today, topic, now)
@@ -514,6 +523,33 @@ class NoteBook:
                 ref=ref,
             )
         return Added(note, session, opened, closed)
+
+    def _recent_same(
+        self,
+        chat_id: int,
+        session_id: int,
+        kind: str,
+        text: str,
+        author_id: int | None,
+        created_at: datetime,
+    ) -> Note | None:
+        """The live note with this text by this author logged up to RETRY_SECONDS before."""
+        if author_id is None or kind == SECTION:
+            return None
+        for row in self._rows(
+            f"SELECT {_NOTE_COLS} FROM notes WHERE chat_id = ? AND session_id = ? "
+            "AND kind = ? AND author_id = ? AND text = ? AND deleted_at IS NULL "
+            "ORDER BY num DESC LIMIT 1",
+            (chat_id, session_id, kind, author_id, text),
+        ):
+            note = _note(row)
+            then = note.created_at
+            if then.tzinfo is None:
+                then = then.replace(tzinfo=UTC)
+            now = created_at if created_at.tzinfo else created_at.replace(tzinfo=UTC)
+            if abs((now - then).total_seconds()) <= RETRY_SECONDS:
+                return note
+        return None
 
     def _logged(self, chat_id: int, session_id: int, message_id: int, kind: str) -> Note | None:
         """The live note of this kind in the session that already logged the message."""

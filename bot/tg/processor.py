@@ -110,11 +110,13 @@ class HandlerThreads:
 
         def job() -> None:
             try:
-                result = fn(*args)
+                outcome = (True, fn(*args))
             except BaseException as exc:  # handed to the awaiting task
-                loop.call_soon_threadsafe(settle, False, exc)
-            else:
-                loop.call_soon_threadsafe(settle, True, result)
+                outcome = (False, exc)
+            try:
+                loop.call_soon_threadsafe(settle, *outcome)
+            except RuntimeError:
+                pass  # abandoned after its time limit, and the loop has ended since
 
         self._submit(job)
         try:

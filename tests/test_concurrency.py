@@ -1,0 +1,221 @@
+"""One chat's slow request does not hold up the others; each chat keeps its order; the inbox
+replays what a crash interrupted without answering twice; a failed confirmation is re-sent."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import sqlite3
+import time
+from collections.abc import AsyncIterator
+
+import pytest
+from telegram import Update
+from telegram.ext import Application
+
+from bot.core.notes import NoteBook
+from bot.handlers.base import COMMANDS, Command, Reply
+from bot.tg.app import build_application
+from bot.tg.inbox import Inbox
+from bot.tg.processor import ChatOrderProcessor, CostBudget
+
+WAIT = 20.0
+
+
+@pytest.fixture
+def register(monkeypatch: pytest.MonkeyPatch):
+    """Register a throw-away command for one test."""
+
+    def add(name: str, func) -> None:  # noqa: ANN001
+        cmd = Command(name, (), func, "Test", "Test", f"/{name}", f"/{name}", False, False)
+        monkeypatch.setitem(COMMANDS, name, cmd)
+
+    return add
+
+
+@contextlib.asynccontextmanager
+async def _started(app: Application) -> AsyncIterator[Application]:
+    async with app:
+        await app.start()
+        try:
+            yield app
+        finally:
+            await app.stop()
+
+
+_next_id = iter(range(10_000, 1_000_000))
+
+
+async def _feed(app: Application, update: dict) -> int:
+    update = dict(update, update_id=next(_next_id))
+    await app.update_queue.put(Update.de_json(update, app.bot))
+    return update["update_id"]
+
+
+async def _until(predicate, timeout: float = WAIT) -> None:  # noqa: ANN001
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, "timed out"
+        await asyncio.sleep(0.02)
+
+
+def _texts(api, chat_id: int, since: int = 0) -> list[str]:  # noqa: ANN001
+    return [c.text for c in api.calls_to("sendMessage", since) if c.chat_id == chat_id]
+
+
+async def test_a_slow_chat_does_not_hold_up_another_and_keeps_its_order(
+    tg_config, services, fake_api, register
+):
+    def slow(request, services):  # noqa: ANN001, ANN202
+        time.sleep(1.0)
+        return Reply.text("langsam fertig")
+
+    register("langsam", slow)
+    register("schnell", lambda request, services: Reply.text(f"schnell {request.args}"))
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        a, b = fake_api.user(801, "A"), fake_api.user(802, "B")
+        await _feed(running, fake_api.private_message("/langsam", user=a))
+        await _feed(running, fake_api.private_message("/schnell 1", user=a))
+        await _feed(running, fake_api.private_message("/schnell 2", user=b))
+        await _until(lambda: len(_texts(fake_api, 801)) == 2)
+    calls = fake_api.calls_to("sendMessage")
+    order = [(c.chat_id, c.text) for c in calls if c.chat_id in (801, 802)]
+    # chat B was answered while chat A's slow request was still running
+    assert order.index((802, "schnell 2")) < order.index((801, "langsam fertig"))
+    # chat A's own messages were answered in the order they were sent
+    assert _texts(fake_api, 801) == ["langsam fertig", "schnell 1"]
+
+
+async def test_processor_runs_one_chat_in_order_and_chats_side_by_side():
+    processor = ChatOrderProcessor()
+    done: list[str] = []
+
+    async def work(name: str, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+        done.append(name)
+
+    def update(chat_id: int, uid: int) -> Update:
+        return Update.de_json(
+            {
+                "update_id": uid,
+                "message": {
+                    "message_id": uid,
+                    "date": 0,
+                    "chat": {"id": chat_id, "type": "private"},
+                    "text": "x",
+                },
+            },
+            None,
+        )
+
+    await asyncio.gather(
+        processor.process_update(update(1, 1), work("a1", 0.3)),
+        processor.process_update(update(1, 2), work("a2", 0.0)),
+        processor.process_update(update(2, 3), work("b1", 0.0)),
+    )
+    assert done == ["b1", "a1", "a2"]
+
+
+async def test_a_request_over_the_time_limit_gets_a_german_answer_and_frees_the_chat(
+    tg_config, services, fake_api, register
+):
+    register("ewig", lambda request, services: time.sleep(3) or Reply.text("zu spät"))
+    register("echo", lambda request, services: Reply.text("da"))
+    app = build_application(tg_config, services, user_rate_limit=None)
+    app.bot_data["adapter"].runner.timeout = 0.5
+    async with _started(app) as running:
+        user = fake_api.user(803, "C")
+        started = time.monotonic()
+        await _feed(running, fake_api.private_message("/ewig", user=user))
+        await _feed(running, fake_api.private_message("/echo", user=user))
+        await _until(lambda: len(_texts(fake_api, 803)) == 2)
+        elapsed = time.monotonic() - started
+    first, second = _texts(fake_api, 803)
+    assert "dauert mir zu lange" in first
+    assert second == "da"
+    assert elapsed < 2.5
+
+
+def test_the_cost_budget_counts_seconds_not_requests():
+    budget = CostBudget(budget=1.0, window=60.0)
+    for _ in range(50):  # many quick requests stay within the budget
+        budget.finish(7, budget.start(7))
+    assert budget.wait(7) == 0
+    job = budget.start(7)
+    budget._running[7][job] -= 2.0  # noqa: SLF001 - a request that has run for 2 s
+    assert budget.wait(7) > 0
+    assert budget.wait(8) == 0  # another user is not affected
+
+
+def _notes(services, chat_id: int) -> list[str]:  # noqa: ANN001
+    return [n.text for n in NoteBook(services.store).all_notes(chat_id)]
+
+
+async def test_an_update_interrupted_by_a_crash_is_handled_after_the_restart(
+    tg_config, services, fake_api
+):
+    # received (stored in the inbox) but the process died before handling it
+    user = fake_api.user(804, "D")
+    inbox = Inbox(tg_config.db_path)
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with app:
+        update = Update.de_json(
+            dict(fake_api.private_message("/notiz Vor dem Absturz", user=user), update_id=5),
+            app.bot,
+        )
+    assert inbox.accept(update)
+    inbox.close()
+
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _until(lambda: len(_texts(fake_api, 804)) == 1)
+        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+    assert "gespeichert" in _texts(fake_api, 804)[0]
+    assert _notes(services, 804) == ["Vor dem Absturz"]
+
+
+async def test_a_replayed_update_whose_reply_was_sent_is_not_answered_or_stored_again(
+    tg_config, services, fake_api
+):
+    user = fake_api.user(805, "E")
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        uid = await _feed(running, fake_api.private_message("/notiz Nur einmal", user=user))
+        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
+    assert len(_texts(fake_api, 805)) == 1
+    # killed after the confirmation went out but before the update was marked done
+    conn = sqlite3.connect(tg_config.db_path)
+    with conn:
+        conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (uid,))
+    conn.close()
+
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+    assert len(_texts(fake_api, 805)) == 1
+    assert _notes(services, 805) == ["Nur einmal"]
+
+
+async def test_a_confirmation_that_failed_to_send_is_sent_again_not_an_apology(
+    tg_config, services, fake_api
+):
+    user = fake_api.user(806, "F")
+    fake_api.fail("sendMessage", 502, "Bad Gateway", chat_id=806)
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _feed(running, fake_api.private_message("/notiz Trotz Netzproblem", user=user))
+        await _until(lambda: any("gespeichert" in t for t in _texts(fake_api, 806)))
+    texts = _texts(fake_api, 806)
+    assert not any("Entschuldigung" in t for t in texts)
+    assert _notes(services, 806) == ["Trotz Netzproblem"]
+
+
+async def test_the_same_note_again_within_a_minute_is_a_retry_not_a_second_note(tg):
+    user = tg.api.user(807, "G")
+    first = await tg.replies(tg.api.private_message("/notiz Die Rüstung ist Politik", user=user))
+    again = await tg.replies(tg.api.private_message("/notiz Die Rüstung ist Politik", user=user))
+    assert "#1 gespeichert" in first[0].text
+    assert "#1 gespeichert" in again[0].text  # the same note confirmed again, not a #2
+    other = await tg.replies(tg.api.private_message("/notiz Noch ein Gedanke", user=user))
+    assert "#2 gespeichert" in other[0].text
