@@ -14,8 +14,10 @@ from bot.cli import backup, content, protocol, readings
 from bot.cli.german import GermanArgumentParser, bounded_int
 from bot.config import Config
 from bot.core.catalog import CatalogError
+from bot.core.limits import MAX_QUERY, too_long
 from bot.core.repair import DatabaseProblem
 from bot.core.repair import describe as describe_db_error
+from bot.texts import robust as R
 
 
 def _services(config: Config):  # noqa: ANN202
@@ -58,9 +60,16 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
     search = services.search
     if args.question is None:  # JSON Lines: one question per stdin line
         for line in sys.stdin:
-            hits = search.search(line.strip(), limit=args.limit)
+            question = line.strip()
+            if (length := too_long(question, MAX_QUERY)) is not None:
+                print(R.ASK_TOO_LONG.format(length=length, limit=MAX_QUERY), file=sys.stderr)
+                question = ""  # an empty answer keeps one output line per input line
+            hits = search.search(question, limit=args.limit) if question else []
             print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False), flush=True)
         return 0
+    if (length := too_long(args.question, MAX_QUERY)) is not None:
+        print(R.ASK_TOO_LONG.format(length=length, limit=MAX_QUERY), file=sys.stderr)
+        return 2
     hits = search.search(args.question, limit=args.limit)
     if args.json:
         print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))

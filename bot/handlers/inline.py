@@ -10,6 +10,8 @@ import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from bot.core import limits
+from bot.core.limits import too_long
 from bot.core.models import Hit
 from bot.handlers import paging
 from bot.handlers.format import TELEGRAM_LIMIT, quote_block
@@ -37,8 +39,8 @@ def inline_results(query: str, offset: str, services: Services) -> tuple[list[In
     """One page of quotes for an inline query and the ``next_offset`` ("" when done)."""
 
     text = " ".join(query.split())[:MAX_INLINE_QUERY]
-    if not text:
-        return [], ""
+    if not text or too_long(text, limits.MAX_INLINE_QUERY) is not None:
+        return [], ""  # nothing typed, or a text that folding blows up (e.g. "㌖" x 256)
     try:
         start = int(offset) if offset else 0
     except ValueError:

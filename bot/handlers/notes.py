@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core import notes as core
 from bot.core import protocol as proto
+from bot.core.limits import MAX_NOTES_QUERY, too_long
 from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
@@ -30,6 +31,7 @@ from bot.handlers.base import (
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, split_message
 from bot.texts import notes as T
+from bot.texts import robust as R
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -577,6 +579,8 @@ def notizen(request: Request, services: Services) -> Reply:
     nb = services.notes
     tz = _tz(services, request.chat_id)
     query = request.args.strip()
+    if (length := too_long(query, MAX_NOTES_QUERY)) is not None:
+        return Reply.text(R.NOTES_QUERY_TOO_LONG.format(length=length, limit=MAX_NOTES_QUERY))
     if not query:
         session = nb.last_session(request.chat_id)
         if session is None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
+from bot.core.limits import MAX_QUERY, too_long
 from bot.core.models import Hit, Passage, Source
 from bot.core.queries import StoredQuery
 from bot.core.text import normalize
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-MAX_QUERY = 1000  # characters; longer "questions" are pasted texts, not searches
 SHOWN_QUERY = 120  # characters of the query repeated in headings
 MAX_SUGGESTIONS = 3
 MAX_SOURCE_WORDS = 3  # a trailing source argument is at most this many words
@@ -153,8 +153,8 @@ def quote_command(request: Request, services: Services) -> Reply:
     args = request.args.strip()
     if not args:
         return _usage("zitat")
-    if len(args) > MAX_QUERY:
-        return Reply.text(t.QUERY_TOO_LONG.format(length=len(args), limit=MAX_QUERY))
+    if (length := too_long(args, MAX_QUERY)) is not None:  # measured after folding
+        return Reply.text(t.QUERY_TOO_LONG.format(length=length, limit=MAX_QUERY))
     sync_readings(services)
     keyword, candidates, source_text = split_source(args, services)
     if len(candidates) > 1:
@@ -178,8 +178,8 @@ def ask_command(request: Request, services: Services) -> Reply:
     question = request.args.strip()
     if not question:
         return _usage("frage")
-    if len(question) > MAX_QUERY:
-        return Reply.text(t.QUERY_TOO_LONG.format(length=len(question), limit=MAX_QUERY))
+    if (length := too_long(question, MAX_QUERY)) is not None:
+        return Reply.text(t.QUERY_TOO_LONG.format(length=length, limit=MAX_QUERY))
     sync_readings(services)
     topic = _topic_answer(question, services)
     query = services.queries.save(request.chat_id, "frage", question, None)

@@ -26,3 +26,12 @@ FILE_WORKER_FAILED = (
     "Die Datei „{name}“ konnte ich nicht lesen. Nichts wurde gespeichert. "
     "Bitte prüf die Datei oder schick sie in einem anderen Format."
 )
+
+# /notizen WORT with a very long search text (HTML).
+NOTES_QUERY_TOO_LONG = (
+    "Das ist mir zu lang zum Suchen ({length} Zeichen). Bitte such mit höchstens {limit} "
+    "Zeichen, z. B. mit einem Stichwort."
+)
+
+# `jourfixe ask` with a very long question (plain text on stderr).
+ASK_TOO_LONG = "Die Frage ist zu lang ({length} Zeichen, höchstens {limit}). Bitte kürzer fragen."
