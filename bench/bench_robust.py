@@ -123,6 +123,17 @@ def start_bot(api: FakeBotAPI, workdir: Path, template: Path, concurrent: bool, 
     return proc
 
 
+def peak_rss_mb(proc: subprocess.Popen[bytes]) -> float:
+    """The bot process's peak resident memory so far (VmHWM), in MB."""
+    try:
+        for line in Path(f"/proc/{proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
 def stop_bot(proc: subprocess.Popen[bytes]) -> None:
     proc.kill()
     proc.wait(timeout=30)
@@ -237,6 +248,7 @@ def run_scenario(
                 break
             time.sleep(0.05)
         first = offender_first_reply(api, offender, since)
+        rss = peak_rss_mb(proc)
     finally:
         stop_bot(proc)
     return {
@@ -246,6 +258,7 @@ def run_scenario(
         "offender": None if first is None else first[0] - t0,
         "offender_text": "" if first is None else first[1][:70].replace("\n", " "),
         "bound": deadline - t0,
+        "rss": rss,
     }
 
 
@@ -289,7 +302,10 @@ def main() -> int:
         workdir = Path(tmp)
         template = prepare_db(workdir)
         print("Another chat's reply latency while one chat does its worst (rate limiter on)")
-        print(f"{'scenario':<36} {'mode':<7} {'p50':>9} {'p95':>9}  offender answered after")
+        print(
+            f"{'scenario':<36} {'mode':<7} {'p50':>9} {'p95':>9} {'bot RSS':>8}  "
+            "offender answered after"
+        )
         for name, scenario in scenarios():
             if args.only and args.only not in name:
                 continue
@@ -306,7 +322,7 @@ def main() -> int:
                 )
                 print(
                     f"{name:<36} {mode:<7} {fmt(res['p50'], res['missing'])} "
-                    f"{fmt(res['p95'], res['missing'])}  {off_text}",
+                    f"{fmt(res['p95'], res['missing'])} {res['rss']:5.0f} MB  {off_text}",
                     flush=True,
                 )
                 if concurrent:

@@ -26,7 +26,9 @@ CHATS = [-100_700 - i for i in range(5)]
 WAIT = 60.0
 
 
-def _start(api: FakeBotAPI, tmp_path: Path, log_name: str) -> subprocess.Popen[bytes]:
+def _start(
+    api: FakeBotAPI, tmp_path: Path, log_name: str, rate_limit: str = "0"
+) -> subprocess.Popen[bytes]:
     env = dict(os.environ)
     env.pop("JOURFIXE_WEBHOOK_URL", None)
     env.update(
@@ -34,7 +36,7 @@ def _start(api: FakeBotAPI, tmp_path: Path, log_name: str) -> subprocess.Popen[b
         TELEGRAM_API_BASE_URL=api.base_url,
         JOURFIXE_DB=str(tmp_path / "crash.db"),
         JOURFIXE_DATA_DIR=str(tmp_path / "data"),
-        JOURFIXE_RATE_LIMIT="0",
+        JOURFIXE_RATE_LIMIT=rate_limit,
         PYTHONUNBUFFERED="1",
     )
     out = (tmp_path / log_name).open("wb")
@@ -132,3 +134,51 @@ def test_sigkill_during_bursts_loses_and_duplicates_nothing(tmp_path, _indexed_d
     # before the inbox recorded it, that confirmation is sent again after the restart (the
     # Bot API cannot be asked whether a message arrived). At most one per chat and kill.
     assert len(duplicated_replies) <= kills_mid_burst * len(CHATS)
+
+
+def test_a_stop_with_a_full_queue_takes_seconds_and_the_rest_is_answered_after_restart(
+    tmp_path, _indexed_db
+):
+    shutil.copyfile(_indexed_db, tmp_path / "crash.db")
+    with FakeBotAPI() as api:
+        user = api.user(7200, "Jo")
+        group = api.group_chat(-100_800, "Lesekreis")
+        # with Telegram's pacing (20 messages a minute in a group) 40 confirmations take 2 min
+        proc = _start(api, tmp_path, "paced.log", rate_limit="1")
+        sent: dict[tuple[int, int], str] = {}
+        try:
+            _wait_started(api, proc, 0)
+            for i in range(40):
+                update = api.group_message(f"/notiz Gedanke {i}", user=user, chat=group)
+                api.inject(update)
+                sent[(group["id"], update["message"]["message_id"])] = f"Gedanke {i}"
+            time.sleep(2.0)
+            started = time.monotonic()
+            proc.terminate()
+            proc.wait(timeout=30)
+            stop_seconds = time.monotonic() - started
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+        answered_before = len(_confirmations(api))
+        proc = _start(api, tmp_path, "after.log")
+        try:
+            _wait_started(api, proc, len(api.calls_to("setMyCommands")))
+            deadline = time.monotonic() + WAIT
+            while time.monotonic() < deadline and not set(sent) <= set(_confirmations(api)):
+                time.sleep(0.1)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+        answered = _confirmations(api)
+    conn = sqlite3.connect(tmp_path / "crash.db")
+    texts = [
+        r[0] for r in conn.execute("SELECT text FROM notes WHERE chat_id = ?", (group["id"],))
+    ]
+    conn.close()
+    print(f"stop with 40 queued: {stop_seconds:.1f} s, {answered_before} answered before it")
+    assert stop_seconds <= 12  # drains or parks within 10 s (plus the process' own exit)
+    assert answered_before < len(sent)  # the stop really left work for the restart
+    assert set(sent) <= set(answered)
+    assert sorted(texts) == sorted(sent.values())
