@@ -8,8 +8,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bot.config import Config
+from bot.core.dates import parse_past_day
 from bot.core.notes import NoteBook, SessionExists
-from bot.core.protocol import ProtocolFormatError, build, parse_date, parse_protocol, to_markdown
+from bot.core.protocol import ProtocolFormatError, build, parse_protocol, to_markdown
 from bot.core.store import Store
 from bot.texts import cli as T
 
@@ -81,7 +82,7 @@ def cli_import(args: argparse.Namespace, config: Config) -> int:
 
 def cli_export(args: argparse.Namespace, config: Config) -> int:
     """``jourfixe protocol export CHAT DATE``: print a session's protocol as Markdown."""
-    day = parse_date(args.date, datetime.now(UTC).date())
+    day = parse_past_day(args.date, datetime.now(UTC).date())
     if day is None:
         print(T.EXPORT_BAD_DATE.format(value=args.date), file=sys.stderr)
         return 2
