@@ -35,11 +35,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from bot.core.dates import NEXT_MEETING
+from bot.core.dates import NEXT_MEETING, written_year
 from bot.core.ingest import segment
 from bot.core.notes import (
     CONCLUSION,
     CONTRIBUTION,
+    MAX_NOTE_CHARS,
     QUESTION,
     QUOTE,
     SECTION,
@@ -66,6 +67,9 @@ _BLOCK_MARK = re.compile(r"^([#>])", re.M)
 _BLOCK_UNMARK = re.compile(r"\\([#>])")
 SEPARATOR_MD = "\\*"
 SEPARATOR_HTML = "*"
+
+
+MAX_PROTOCOL_BYTES = 1024 * 1024  # a protocol file; the group's run to some 30 kB
 
 
 class ProtocolFormatError(ValueError):
@@ -251,10 +255,7 @@ class ParsedProtocol:
 
 
 def _date(day: str, month: str, year: str) -> date:
-    y = int(year)
-    if y < 100:
-        y += 2000
-    return date(y, int(month), int(day))
+    return date(written_year(year), int(month), int(day))
 
 
 def _extract_extras(lines: list[str]) -> tuple[list[str], list[tuple[int, NewNote]]]:
@@ -374,4 +375,11 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
             current = section
             notes.append(NewNote(SECTION, titles.get(section, "")))
         notes.append(note)
+    for note in notes + questions:
+        if len(note.text) > MAX_NOTE_CHARS:  # what /notiz refuses, an import refuses too
+            start = " ".join(note.text[:60].split())
+            raise ProtocolFormatError(
+                f"Ein Eintrag ist {len(note.text)} Zeichen lang, höchstens {MAX_NOTE_CHARS} "
+                f"gehen (wie bei /notiz): „{start} …“ – bitte in mehrere Absätze teilen."
+            )
     return ParsedProtocol(day, topic, notes + questions, next_meeting)
