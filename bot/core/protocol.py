@@ -419,7 +419,7 @@ def register_cli(subparsers: argparse._SubParsersAction) -> None:
         "protocol",
         help="Protokolle importieren und exportieren",
         description="Protokolle des Jour fixe importieren (als vergangene Sitzung eines Chats) "
-        "und exportieren (Markdown).",
+        "und exportieren (Markdown oder PDF).",
     )
     sub = parser.add_subparsers(dest="protocol_command", required=True)
     imp = sub.add_parser(
@@ -443,12 +443,16 @@ def register_cli(subparsers: argparse._SubParsersAction) -> None:
     imp.set_defaults(func=cli_import)
     exp = sub.add_parser(
         "export",
-        help="Protokoll einer Sitzung als Markdown ausgeben",
-        description="Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus.",
+        help="Protokoll einer Sitzung als Markdown oder PDF ausgeben",
+        description="Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus, "
+        "mit --pdf als PDF mit Zeilennummern im Layout des Lesekreises.",
     )
     exp.add_argument("chat", metavar="CHAT", type=int, help="Chat-ID")
     exp.add_argument("date", metavar="DATE", help="Tag der Sitzung, z. B. 12.01.2026")
     exp.add_argument("--output", "-o", metavar="FILE", help="in diese Datei statt auf stdout")
+    exp.add_argument(
+        "--pdf", metavar="FILE", help="als PDF im Layout des Lesekreises in diese Datei schreiben"
+    )
     exp.set_defaults(func=cli_export)
 
 
@@ -531,6 +535,10 @@ def cli_export(args: argparse.Namespace, config: Config) -> int:
         )
     finally:
         book.store.close()
+    if getattr(args, "pdf", None):
+        from bot.core.protocol_pdf import export_pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+        return export_pdf(protocol, Path(args.pdf))
     text = to_markdown(protocol)
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

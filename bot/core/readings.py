@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.ingest import segment
 from bot.core.models import Source
+from bot.core.printed_lines import numbered_text
 from bot.core.text import words
 from bot.texts import readings as T
 
@@ -259,12 +260,15 @@ def _extract_pdf(data: bytes, name: str) -> Extracted:
                         raise ReadingError(T.ENCRYPTED_PDF.format(name=name))
                 except (PyPdfError, NotImplementedError):
                     raise ReadingError(T.ENCRYPTED_PDF.format(name=name)) from None
-            for page in reader.pages:
-                pages.append(page.extract_text() or "")
             meta = reader.metadata
             if meta is not None:
                 title = str(meta.title or "").strip()
                 author = str(meta.author or "").strip()
+            # numbered lines (a protocol): line N of the text is the line printed as N
+            if (numbered := numbered_text(reader)) is not None:
+                return Extracted(text=numbered, fmt="pdf", title=title, author=author)
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
         except ReadingError:
             raise
         except Exception:  # pypdf raises many kinds of errors on broken files
