@@ -15,6 +15,7 @@ from pypdf import PdfReader
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot import PROJECT_ROOT
+from bot.cli import protocol as protocol_cli
 from bot.core import protocol as proto
 from bot.core import protocol_pdf as pdf
 from bot.core.models import Hit
@@ -359,7 +360,7 @@ def test_neu_with_a_protocol_pdf_adds_it_as_a_protocol(services: Services) -> No
 
 def _cli(argv: list[str], config) -> int:  # noqa: ANN001
     parser = argparse.ArgumentParser(prog="jourfixe")
-    proto.register_cli(parser.add_subparsers(dest="command", required=True))
+    protocol_cli.register_cli(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     return args.func(args, config)
 

@@ -261,25 +261,3 @@ def render(p: Protocol) -> bytes:
 def file_name(p: Protocol) -> str:
     return f"protokoll-{p.day:%Y-%m-%d}.pdf"
 
-
-def export_pdf(p: Protocol, path: Path) -> int:
-    """``jourfixe protocol export CHAT DATE --pdf FILE``: 0 when written, 1 otherwise."""
-    import sys  # noqa: PLC0415
-
-    from bot.texts import notes as T  # noqa: PLC0415
-
-    try:
-        data, lines = render_lines(p)
-    except EmptyProtocol:
-        print(T.PDF_EMPTY_CLI.format(day=f"{p.day:%d.%m.%Y}"), file=sys.stderr)
-        return 1
-    try:
-        path.write_bytes(data)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        print(T.PDF_WRITE_FAILED_CLI.format(path=path, reason=reason), file=sys.stderr)
-        return 1
-    pages = lines[-1].page if lines else 0
-    print(T.PDF_WRITTEN_CLI.format(day=f"{p.day:%d.%m.%Y}", path=path, pages=pages,
-                                   lines=len(lines)))  # fmt: skip
-    return 0

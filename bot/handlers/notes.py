@@ -658,6 +658,8 @@ def protocol_pdf(request: Request, services: Services) -> Reply:
         data = pdf.render(protocol)
     except pdf.EmptyProtocol:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
+    except Exception as error:  # noqa: BLE001 - the Markdown file was sent already
+        return Reply.text(T.PDF_FAILED.format(reason=esc(type(error).__name__)))
     document = Document(pdf.file_name(protocol), data, caption=T.PDF_CAPTION)
     return Reply(messages=[OutMessage(html="", document=document)])
 
@@ -735,7 +737,7 @@ def namen(request: Request, services: Services) -> Reply:
 def protokoll_quelle(request: Request, services: Services) -> Reply:
     """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
     if not may_change_sources(request, services):
-        from bot.texts.readings import EDITORS_ONLY
+        from bot.texts.uploads import EDITORS_ONLY
 
         return Reply.text(EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY)
     found = _session_for(request, services)

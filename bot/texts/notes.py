@@ -137,11 +137,6 @@ PDF_BUTTON = "Als PDF"
 PDF_CAPTION = "Protokoll als PDF (mit Zeilennummern)"
 PDF_GONE = "Diese Sitzung gibt es nicht mehr."
 PDF_FAILED = "Das PDF konnte ich nicht erstellen ({reason})."
-PDF_EMPTY_CLI = "Die Sitzung vom {day} hat keine Notizen: kein PDF geschrieben."
-PDF_WRITTEN_CLI = (
-    "Protokoll vom {day} als PDF geschrieben: {path} ({pages} Seiten, {lines} Zeilen)."
-)
-PDF_WRITE_FAILED_CLI = "Die Datei {path} kann ich nicht schreiben: {reason}"
 NAMES_ON = "✓ Im Protokoll stehen jetzt die Vornamen bei den Beiträgen."
 NAMES_OFF = "✓ Das Protokoll nennt keine Namen mehr."
 NAMES_STATE = "Namen im Protokoll: <b>{state}</b>. " + USAGE
