@@ -385,3 +385,41 @@ def test_cli_export_pdf_of_an_empty_session_writes_nothing(
                 services.config) == 1  # fmt: skip
     assert not target.exists()
     assert "hat keine Notizen: kein PDF geschrieben" in capsys.readouterr().err
+
+
+def test_a_session_logged_in_the_console_comes_out_as_pdf(tmp_path: Path) -> None:
+    import io as _io
+
+    from bot.config import Config
+    from bot.console import run_console
+
+    out = _io.StringIO()
+    lines = (
+        "/sitzung\n"
+        "/notiz Trump anerkennt Putin als Staatsmann einer potenten Macht.\n"
+        "/ergebnis das hält die Gruppe fest: Respekt, aber keine Gleichrangigkeit.\n"
+        "/protokoll\n1\n/ende\n"
+    )
+    code = run_console(
+        Config(db_path=tmp_path / "t.db", data_dir=tmp_path / "data"),
+        stdin=_io.StringIO(lines),
+        stdout=out,
+        download_dir=tmp_path,
+    )
+    assert code == 0
+    assert "[1] Als PDF" in out.getvalue()
+    [saved] = tmp_path.glob("protokoll-*.pdf")
+    rows = read_rows(saved.read_bytes())
+    assert rows[0].text.startswith("Jour fixe vom ")
+    assert [r.text for r in rows[1:3]] == [
+        "— Trump anerkennt Putin als Staatsmann einer potenten Macht.",
+        "das hält die Gruppe fest: Respekt, aber keine Gleichrangigkeit.",
+    ]
+    # read back: the lower-case answer is not glued to the contribution above it
+    from bot.core.ingest import segment
+
+    kinds = [
+        (p.kind, p.line_start)
+        for p in segment(extract(saved.read_bytes(), saved.name).text, "p", "protocol")
+    ]
+    assert kinds[1:] == [("contribution", 2), ("answer", 3)]

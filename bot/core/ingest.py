@@ -160,10 +160,24 @@ def _continues(prev: _Line, nxt: str, marked: bool = False) -> bool:
     text = prev.text.rstrip()
     if re.search(r"[^\W\d_]-$", text):
         return True
-    if marked:
+    if marked or _ends_sentence(text):
         return False
     first = nxt.lstrip("*_ ")
     return bool(first) and first[0].islower()
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends a sentence ("… fest.", "… ernst?“"), not an abbreviation or ordinal.
+
+    A lower-case line after it starts a new paragraph (a note typed in lower case), while
+    "z. B." or "am 12." at a line end still continue.
+    """
+    text = text.rstrip("*_ ")
+    if not re.search(r"[.!?…][\"“”»')]*$", text):
+        return False
+    last = text.split()[-1] if text.split() else ""
+    bare = last.lstrip('(„"»')
+    return not (bare in _ABBREV or re.fullmatch(r"\d+\.|[A-Za-zÄÖÜäöü]\.", bare))
 
 
 def _paragraphs(text: str) -> list[_Para]:

@@ -157,10 +157,10 @@ def numbered_text(reader: Any) -> str | None:
         _take_margin_numbers(page_rows)
         rows += page_rows
     rows = _drop_page_furniture(rows)
-    if not any(r.mark is not None for r in rows):
-        return None
     meta = reader.metadata
     made_by_bot = meta is not None and str(meta.get("/Creator", "")).startswith("jourfixe")
+    if not made_by_bot and not any(r.mark is not None for r in rows):
+        return None  # a short protocol of the bot (under five lines) has no number yet
     numbers = _numbers(rows, made_by_bot)
     if numbers is None:
         return None

@@ -189,8 +189,43 @@ def _new_pdf(title: str):  # noqa: ANN202 - fpdf2 is imported lazily (start-up t
 
 
 def _wrap(pdf, text: str, width: float) -> list[str]:  # noqa: ANN001
-    lines = pdf.multi_cell(width, PITCH, text, dry_run=True, output="LINES", align="L")
-    return [ln.rstrip() for ln in lines] or [""]
+    """Break text into lines at spaces (greedy, no hyphenation); keep the note's own breaks.
+
+    Our own loop over word widths: fpdf2's multi_cell line breaking re-measures the line for
+    every character and took seconds for a 200-note protocol.
+    """
+    measure = pdf.get_string_width
+    widths: dict[str, float] = {}
+
+    def w(word: str) -> float:
+        if word not in widths:
+            widths[word] = measure(word)
+        return widths[word]
+
+    space = w(" ")
+    out: list[str] = []
+    for raw in text.split("\n") or [""]:
+        line: list[str] = []
+        used = 0.0
+        for word in raw.split():
+            while w(word) > width:  # longer than a line (a URL): cut it where it must be
+                cut = max(1, max(i for i in range(1, len(word) + 1) if w(word[:i]) <= width))
+                if line:
+                    out.append(" ".join(line))
+                    line, used = [], 0.0
+                out.append(word[:cut])
+                word = word[cut:]
+            if not word:
+                continue
+            extra = w(word) + (space if line else 0.0)
+            if line and used + extra > width:
+                out.append(" ".join(line))
+                line, used = [word], w(word)
+            else:
+                line.append(word)
+                used += extra
+        out.append(" ".join(line))
+    return out
 
 
 def render_lines(p: Protocol) -> tuple[bytes, list[PrintedLine]]:
@@ -227,8 +262,14 @@ def _place(pdf, paragraphs: list[Block]) -> list[PrintedLine]:  # noqa: ANN001
             lines = [lines[0], *_wrap(pdf, rest, first_w - block.hang)]
         if index and y > TOP:
             y += PARA_GAP
-        # a paragraph's first line never stands alone at a page's foot
-        if len(lines) > 1 and y + 2 * PITCH > bottom:
+        # room needed at a page's foot: a paragraph's first line never stands alone there,
+        # nor a heading without the line after it, nor a "*" without heading and line
+        room = PITCH * min(len(lines), 2)
+        if block.text == SEPARATOR:
+            room = PITCH + 2 * (PARA_GAP + PITCH)
+        elif block.style == "B":
+            room = PITCH * len(lines) + PARA_GAP + PITCH
+        if y + room > bottom:
             y = bottom + 1
         for k, line in enumerate(lines):
             if y + PITCH > bottom:
@@ -242,7 +283,7 @@ def _place(pdf, paragraphs: list[Block]) -> list[PrintedLine]:  # noqa: ANN001
             if number % NUMBER_EVERY == 0:
                 pdf.set_font("Serif", "", NUMBER_PT)
                 pdf.set_text_color(90)
-                pdf.set_xy(LEFT - NUMBER_GAP - 12, y - lift)
+                pdf.set_xy(LEFT - NUMBER_GAP - 12, y + lift)
                 pdf.cell(12, PITCH, str(number), align="R")
                 pdf.set_text_color(0)
             placed.append(PrintedLine(number, pdf.page_no(), line))
@@ -260,4 +301,3 @@ def render(p: Protocol) -> bytes:
 
 def file_name(p: Protocol) -> str:
     return f"protokoll-{p.day:%Y-%m-%d}.pdf"
-
