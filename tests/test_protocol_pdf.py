@@ -19,8 +19,8 @@ from bot.cli import protocol as protocol_cli
 from bot.core import protocol as proto
 from bot.core import protocol_pdf as pdf
 from bot.core.models import Hit
-from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote, NoteBook
-from bot.core.readings import Meta, add_reading, extract
+from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote
+from bot.core.readings import Meta, extract
 from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Request
 from bot.services import Services
 
@@ -54,7 +54,7 @@ def _session_notes(n: int) -> list[NewNote]:
 
 
 def _protocol(services: Services, notes: list[NewNote], next_meeting: str = "") -> proto.Protocol:
-    book = NoteBook(services.store)
+    book = services.notes
     session = book.import_session(
         CHAT, DAY, "Trumps Friedensplan (GS 4-25)", notes, now=datetime.now(UTC),
         next_meeting=next_meeting,
@@ -209,7 +209,7 @@ def test_added_pdf_is_a_protocol_cited_by_its_printed_lines(services: Services) 
     notes = _session_notes(40)
     data = pdf.render(_protocol(services, notes))
     rows = [r for r in read_rows(data) if not re.fullmatch(r"\d+", r.text)]
-    result = add_reading(services, data, "protokoll.pdf", dest_dir=services.config.data_dir)
+    result = services.readings.add(data, "protokoll.pdf", dest_dir=services.config.data_dir)
     source = result.source
     assert source.kind == "protocol"
     assert source.date == DAY
@@ -239,7 +239,7 @@ def test_found_quote_names_the_printed_line(services: Services) -> None:
     data = pdf.render(_protocol(services, notes))
     rows = [r for r in read_rows(data) if not re.fullmatch(r"\d+", r.text)]
     printed = next(i for i, r in enumerate(rows, 1) if "Dieser Wahnsinn bekommt" in r.text)
-    source = add_reading(services, data, "p.pdf", dest_dir=services.config.data_dir).source
+    source = services.readings.add(data, "p.pdf", dest_dir=services.config.data_dir).source
     hits = [h for h in services.search.search("Wahnsinn Atomwaffen") if h.source == source]
     assert hits and hits[0].ref.endswith(f"Z. {printed}"), hits[:1]
 
@@ -292,8 +292,7 @@ def test_protocol_pdf_in_the_groups_layout_is_cited_by_printed_lines(services: S
     data, printed = _seed_layout_pdf()
     assert printed[340].startswith("verletzen würde")  # as numbered in the seed
     assert printed[345].startswith("Drohung ist es")
-    source = add_reading(
-        services,
+    source = services.readings.add(
         data,
         "jf-2026-01-12.pdf",
         Meta(slug="jf-druck"),

@@ -375,12 +375,12 @@ def test_whole_paragraph_button_shows_every_part(services: Services) -> None:
 
 
 def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     services = build_services(Config(db_path=tmp_path / "t.db", data_dir=tmp_path))
     text = "Titel\n\n" + "Der Frieden braucht Verhandlungen über Europa und mehr. " * 60
     meta = parse_meta_args(title="Langer Absatz", author="Rosa", slug="langer-absatz")
-    add_reading(services, text.encode(), "lang.txt", meta, dest_dir=tmp_path)
+    services.readings.add(text.encode(), "lang.txt", meta, dest_dir=tmp_path)
     reply = run("/zitat Verhandlungen langer-absatz", services)
     hits = services.search.search("Verhandlungen", limit=3, source="langer-absatz")
     assert len({(h.passage.paragraph, h.passage.part) for h in hits}) >= 2  # parts of one
@@ -390,7 +390,7 @@ def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
 
 
 def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     config = Config(db_path=tmp_path / "t.db", data_dir=tmp_path)
     running = build_services(config)  # the bot process
@@ -398,7 +398,7 @@ def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_
     cli = build_services(config)  # `jourfixe add` in another process, same database
     text = "Titel\n\nEin Absatz über das Zwischenablagebeispiel und den Frieden in Europa.\n"
     meta = parse_meta_args(title="Das Zwischenablagebeispiel", author="Karla", slug="zwischen")
-    add_reading(cli, text.encode(), "z.txt", meta, dest_dir=tmp_path)
+    cli.readings.add(text.encode(), "z.txt", meta, dest_dir=tmp_path)
     cli.store.close()
 
     assert "Das Zwischenablagebeispiel" in html_of(run("/quellen", running))

@@ -418,12 +418,8 @@ class TelegramAdapter:
         change = update.my_chat_member
         if change is None:
             return
-        try:
-            from bot.core.schedule import get_schedule
-        except ImportError:  # pragma: no cover - scheduling is optional
-            return
         status = change.new_chat_member.status
-        schedule = get_schedule(self.services)
+        schedule = self.services.schedule
         now = self.services.clock()
         if status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR):
             if schedule.resume(change.chat.id, now):
