@@ -53,10 +53,12 @@ def _session_notes(n: int) -> list[NewNote]:
     return notes + [NewNote(QUESTION, "Was folgt daraus für Europa?")]
 
 
-def _protocol(services: Services, notes: list[NewNote], next_meeting: str = "") -> proto.Protocol:
+def _protocol(
+    services: Services, notes: list[NewNote], next_meeting: str = "", day: date = DAY
+) -> proto.Protocol:
     book = services.notes
     session = book.import_session(
-        CHAT, DAY, "Trumps Friedensplan (GS 4-25)", notes, now=datetime.now(UTC),
+        CHAT, day, "Trumps Friedensplan (GS 4-25)", notes, now=datetime.now(UTC),
         next_meeting=next_meeting,
     )  # fmt: skip
     return proto.build(session, book.notes_of(CHAT, session.id))
@@ -422,3 +424,57 @@ def test_a_session_logged_in_the_console_comes_out_as_pdf(tmp_path: Path) -> Non
         for p in segment(extract(saved.read_bytes(), saved.name).text, "p", "protocol")
     ]
     assert kinds[1:] == [("contribution", 2), ("answer", 3)]
+
+
+def test_jourfixe_add_takes_the_exported_pdf_as_a_protocol(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fixtures.readings.make import make_config
+
+    from bot.cli import readings as readings_cli
+    from bot.services import build_services
+
+    config = make_config(tmp_path)
+    services = build_services(config)
+    _protocol(services, _session_notes(20))
+    services.store.close()
+    target = tmp_path / "protokoll.pdf"
+    assert _cli(["protocol", "export", str(CHAT), "12.01.2026", "--pdf", str(target)], config) == 0
+    parser = argparse.ArgumentParser(prog="jourfixe")
+    readings_cli.register_cli(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["add", str(target), "--slug", "jf-pdf"])
+    assert args.func(args, config) == 0, capsys.readouterr().err
+    assert "Protokoll" in capsys.readouterr().out
+    services = build_services(config)
+    try:
+        source = services.catalog.get("jf-pdf")
+        assert source is not None and source.kind == "protocol"
+        rows = [r for r in read_rows(target.read_bytes()) if not re.fullmatch(r"\d+", r.text)]
+        for passage in services.search.passages_of("jf-pdf"):
+            if passage.kind in ("contribution", "answer"):
+                # the first printed line of every passage is where its text begins
+                assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage
+    finally:
+        services.store.close()
+
+
+def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services) -> None:
+    notes = _session_notes(30)
+    _protocol(services, notes, day=date(2026, 2, 9))  # 12.01. is the seed's
+    reply = COMMANDS["protokoll_quelle"].func(_request("/protokoll_quelle 09.02.2026"), services)
+    assert "ist jetzt eine Quelle" in reply.messages[0].html
+    [[button]] = (
+        COMMANDS["protokoll"]
+        .func(_request("/protokoll 09.02.2026"), services)
+        .messages[-1]
+        .buttons
+    )
+    pressed = CALLBACKS[button.data.split(":")[0]](_request(callback_data=button.data), services)
+    rows = read_rows(pressed.messages[0].document.content)
+    rows = [r for r in rows if not re.fullmatch(r"\d+", r.text)]
+    source = services.catalog.get("protokoll-2026-02-09")
+    assert source is not None and source.kind == "protocol"
+    served = [p for p in services.search.passages_of(source.slug) if p.kind != "heading"]
+    assert len(served) == sum(1 for n in notes if n.kind in (CONTRIBUTION, CONCLUSION)) + 1
+    for passage in served:
+        assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage

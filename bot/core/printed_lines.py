@@ -151,16 +151,18 @@ def numbered_text(reader: Any) -> str | None:
 
     ``reader`` is a :class:`pypdf.PdfReader`.
     """
+    meta = reader.metadata
+    made_by_bot = meta is not None and str(meta.get("/Creator", "")).startswith("jourfixe")
     rows: list[_Row] = []
     for page_no, page in enumerate(reader.pages):
         page_rows = _rows_of_page(page, page_no)
         _take_margin_numbers(page_rows)
         rows += page_rows
+        if page_no == 1 and not made_by_bot and not any(r.mark is not None for r in rows):
+            return None  # no numbers on the first two pages: an ordinary PDF, read as before
     rows = _drop_page_furniture(rows)
-    meta = reader.metadata
-    made_by_bot = meta is not None and str(meta.get("/Creator", "")).startswith("jourfixe")
     if not made_by_bot and not any(r.mark is not None for r in rows):
-        return None  # a short protocol of the bot (under five lines) has no number yet
+        return None  # (a short protocol of the bot, under five lines, has no number yet)
     numbers = _numbers(rows, made_by_bot)
     if numbers is None:
         return None

@@ -739,11 +739,14 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         kind="protocol",
         slug=slug,
     )
-    data = proto.to_markdown(protocol).encode("utf-8")
+    from bot.core import protocol_pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+    # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF"
+    data = protocol_pdf.render(protocol)
     try:
         result = services.readings.add(
             data,
-            proto.file_name(session.day),
+            protocol_pdf.file_name(protocol),
             meta,
             dest_dir=services.config.data_dir / "protocols",
             added_by=request.user_name,
