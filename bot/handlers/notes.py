@@ -18,7 +18,6 @@ from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
 from bot.handlers.base import (
-    EDIT_HOOKS,
     Button,
     Document,
     OutMessage,
@@ -782,6 +781,3 @@ def on_edit(request: Request, services: Services) -> Reply | None:
     reply = Reply.text("\n".join(lines))
     reply.note_ref = ("note", updated[-1].num)
     return reply
-
-
-EDIT_HOOKS.append(on_edit)
