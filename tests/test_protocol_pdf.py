@@ -11,9 +11,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
+from helpers import press, send
 from pypdf import PdfReader
 
-import bot.handlers  # noqa: F401  (registers every command)
 from bot import PROJECT_ROOT
 from bot.cli import protocol as protocol_cli
 from bot.core import protocol as proto
@@ -21,7 +21,7 @@ from bot.core import protocol_pdf as pdf
 from bot.core.models import Hit
 from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote
 from bot.core.readings import Meta, extract
-from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Request
+from bot.handlers.base import Attachment, Button, Reply
 from bot.services import Services
 
 CHAT = -1001
@@ -313,24 +313,23 @@ def test_protocol_pdf_in_the_groups_layout_is_cited_by_printed_lines(services: S
 # -- /protokoll, the button and the command line -------------------------------------------
 
 
-def _request(text: str = "", **kw: object) -> Request:
-    command, _, args = text[1:].partition(" ") if text.startswith("/") else (None, "", text)
-    fields: dict[str, object] = {
-        "chat_id": CHAT, "chat_type": "group", "user_id": 1, "user_name": "Anna", "text": text,
-        "command": command, "args": args.strip(),
-    }  # fmt: skip
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
+def _send(text: str, services: Services, **fields: object) -> Reply:
+    return send(text, services, chat_id=CHAT, chat_type="group", **fields)
+
+
+def _press(button: Button, services: Services, **fields: object) -> Reply:
+    fields.setdefault("chat_id", CHAT)
+    return press(button, services, chat_type="group", **fields)
 
 
 def test_protokoll_offers_the_pdf_by_a_button(services: Services) -> None:
     _protocol(services, _session_notes(8))
-    reply = COMMANDS["protokoll"].func(_request("/protokoll 12.01.2026"), services)
+    reply = _send("/protokoll 12.01.2026", services)
     document = reply.messages[-1]
     assert document.document is not None and document.document.file_name.endswith(".md")
     [[button]] = document.buttons
     assert button.label == "Als PDF"
-    pressed = CALLBACKS[button.data.split(":")[0]](_request(callback_data=button.data), services)
+    pressed = _press(button, services)
     [message] = pressed.messages
     assert message.document.file_name == "protokoll-2026-01-12.pdf"
     assert message.document.content.startswith(b"%PDF")
@@ -339,9 +338,7 @@ def test_protokoll_offers_the_pdf_by_a_button(services: Services) -> None:
         in extract(message.document.content, "p.pdf").text
     )
     # the same button pressed in another chat reaches nothing of this chat
-    other = CALLBACKS[button.data.split(":")[0]](
-        _request(callback_data=button.data, chat_id=CHAT - 1), services
-    )
+    other = _press(button, services, chat_id=CHAT - 1)
     assert not other.messages and other.toast == "Diese Sitzung gibt es nicht mehr."
 
 
@@ -349,9 +346,7 @@ def test_neu_with_a_protocol_pdf_adds_it_as_a_protocol(services: Services) -> No
     data = pdf.render(_protocol(services, _session_notes(12)))
     before = {s.slug for s in services.catalog.sources}
     att = Attachment("protokoll.pdf", len(data), "application/pdf", lambda: data)
-    reply = COMMANDS["neu"].func(
-        _request("/neu", command="neu", args="", attachment=att, is_admin=True), services
-    )
+    reply = _send("/neu", services, attachment=att, is_admin=True)
     html = "\n".join(m.html for m in reply.messages)
     assert "Jour fixe vom 12.01.2026" in html
     added = [s for s in services.catalog.sources if s.slug not in before]
@@ -461,15 +456,10 @@ def test_jourfixe_add_takes_the_exported_pdf_as_a_protocol(
 def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services) -> None:
     notes = _session_notes(30)
     _protocol(services, notes, day=date(2026, 2, 9))  # 12.01. is the seed's
-    reply = COMMANDS["protokoll_quelle"].func(_request("/protokoll_quelle 09.02.2026"), services)
+    reply = _send("/protokoll_quelle 09.02.2026", services)
     assert "ist jetzt eine Quelle" in reply.messages[0].html
-    [[button]] = (
-        COMMANDS["protokoll"]
-        .func(_request("/protokoll 09.02.2026"), services)
-        .messages[-1]
-        .buttons
-    )
-    pressed = CALLBACKS[button.data.split(":")[0]](_request(callback_data=button.data), services)
+    [[button]] = _send("/protokoll 09.02.2026", services).messages[-1].buttons
+    pressed = _press(button, services)
     rows = read_rows(pressed.messages[0].document.content)
     rows = [r for r in rows if not re.fullmatch(r"\d+", r.text)]
     source = services.catalog.get("protokoll-2026-02-09")
