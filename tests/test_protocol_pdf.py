@@ -340,6 +340,11 @@ def test_protokoll_offers_the_pdf_by_a_button(services: Services) -> None:
     # the same button pressed in another chat reaches nothing of this chat
     other = _press(button, services, chat_id=CHAT - 1)
     assert not other.messages and other.toast == "Diese Sitzung gibt es nicht mehr."
+    for forged in ("pp:", "pp:x", "pp:²", "pp:" + "9" * 40):
+        assert (
+            _press(Button("Als PDF", forged), services).toast
+            == "Diese Sitzung gibt es nicht mehr."
+        )
 
 
 def test_neu_with_a_protocol_pdf_adds_it_as_a_protocol(services: Services) -> None:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
 PDF_PREFIX = "pp"  # callback "pp:<session id>": the protocol as PDF
-_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d+)")
+_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d{1,9})\b")
 _NUM_ARG = re.compile(r"^#?(\d{1,9})$")
 LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
 
@@ -72,6 +72,11 @@ def _split(html_text: str) -> list[str]:
 
 def _usage(usage: str, example: str) -> str:
     return T.USAGE.format(usage=esc(usage), example=esc(example))
+
+
+def _notes_count(n: int) -> str:
+    """"1 Notiz", "3 Notizen" (German plural)."""
+    return T.NOTES_ONE if n == 1 else T.NOTES_MANY.format(count=n)
 
 
 def _title(session: core.Session) -> str:
@@ -163,8 +168,8 @@ def sitzung(request: Request, services: Services) -> Reply:
         current = nb.current_session(request.chat_id)
         if current is None:
             return Reply.text(T.SESSION_NONE)
-        count = len(nb.notes_of(request.chat_id, current.id))
-        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
+        count = _notes_count(len(nb.notes_of(request.chat_id, current.id)))
+        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), notes=count))
     if word in _START:
         topic = rest.strip() or _scheduled_topic(services, request.chat_id)
         stale = nb.close_stale(request.chat_id, _today(services, request.chat_id), _now(services))
@@ -174,6 +179,7 @@ def sitzung(request: Request, services: Services) -> Reply:
                 _today(services, request.chat_id),
                 topic[: core.MAX_TOPIC_CHARS],
                 _now(services),
+                opened_by=request.user_id,
             )
         except core.SessionAlreadyOpen as error:
             return Reply.text(T.SESSION_ALREADY_OPEN.format(title=_title(error.session)))
@@ -185,11 +191,15 @@ def sitzung(request: Request, services: Services) -> Reply:
         return Reply.text(opened)
     if word in _END:
         try:
-            session = nb.close_session(request.chat_id, _now(services))
+            session = nb.close_session(
+                request.chat_id, _now(services), request.user_id, request.is_admin
+            )
         except core.NoOpenSession:
             return Reply.text(T.SESSION_NOTHING_TO_CLOSE)
+        except core.NotAllowed:
+            return Reply.text(T.SESSION_END_NOT_ALLOWED)
         notes = nb.notes_of(request.chat_id, session.id)
-        head = T.SESSION_CLOSED.format(title=_title(session), count=len(notes))
+        head = T.SESSION_CLOSED.format(title=_title(session), notes=_notes_count(len(notes)))
         reply = _protocol_reply(services, request.chat_id, session)
         reply.messages.insert(0, OutMessage(html=head))
         return reply
@@ -503,6 +513,8 @@ def restore(request: Request, services: Services) -> Reply:
     data = request.callback_data or ""
     _, _, raw = data.partition(":")
     try:
+        if not (raw.isdigit() and len(raw) <= 9):  # note numbers; SQLite stops at 2**63
+            raise ValueError(raw)
         num = int(raw)
         note = services.notes.restore_note(request.chat_id, num, request.user_id, request.is_admin)
     except (ValueError, core.NoteNotFound):
@@ -628,7 +640,8 @@ def protocol_pdf(request: Request, services: Services) -> Reply:
     from bot.core import protocol_pdf as pdf  # noqa: PLC0415 - fpdf2 only when asked
 
     _, _, raw = (request.callback_data or "").partition(":")
-    session = services.notes.session(request.chat_id, int(raw)) if raw.isdigit() else None
+    known = re.fullmatch(r"[0-9]{1,18}", raw)  # a forged huge id must not overflow SQLite
+    session = services.notes.session(request.chat_id, int(raw)) if known else None
     if session is None:  # another chat's session id never reaches this chat's notes
         return Reply(toast=T.PDF_GONE)
     protocol = _protocol_of(services, request.chat_id, session)
@@ -752,7 +765,13 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
     except ReadingError as error:
         return Reply.text(T.SOURCE_FAILED.format(reason=esc(str(error))))
     return Reply.text(
-        T.SOURCE_ADDED.format(title=_title(session), count=result.passages, slug=esc(slug))
+        T.SOURCE_ADDED.format(
+            title=_title(session),
+            slug=esc(slug),
+            paragraphs=T.PARAGRAPHS_ONE
+            if result.passages == 1
+            else T.PARAGRAPHS_MANY.format(count=result.passages),
+        )  # fmt: skip
     )
 
 

@@ -29,6 +29,10 @@ EXPORT_PDF_HELP = "als PDF im Layout des Lesekreises in diese Datei schreiben"
 FILE_MISSING = "Die Datei {path} gibt es nicht."
 FILE_UNREADABLE = "Die Datei {path} kann ich nicht als UTF-8-Text lesen: {error}"
 FILE_NOT_A_PROTOCOL = "{path}: {error}"
+FILE_TOO_LARGE = (
+    "Die Datei {path} ist {size} kB groß – ein Protokoll hat höchstens {limit} kB. "
+    "Ich habe nichts importiert."
+)
 IMPORT_EXISTS = (
     "Im Chat {chat} gibt es schon ein importiertes Protokoll vom {day:%d.%m.%Y}. "
     "Mit --replace ersetzen."
