@@ -6,6 +6,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
@@ -26,6 +27,26 @@ def connect(path: str | Path) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     return conn
+
+
+def timestamp(moment: datetime) -> str:
+    """The one stored form of a moment: UTC, ISO 8601, microseconds ("…T18:00:00.000000+00:00").
+
+    Fixed width, so stored moments sort and compare as text; a naive moment is taken as UTC.
+    Rows written before this rule carry whole seconds or no fraction: :func:`parse_timestamp`
+    reads every form.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """A stored moment (any ISO 8601 form this project ever wrote) as an aware datetime."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Store:
