@@ -17,7 +17,7 @@ from bot.core.notes import NoteBook
 from bot.handlers.base import COMMANDS, Command, Reply
 from bot.tg.app import build_application
 from bot.tg.inbox import Inbox
-from bot.tg.processor import ChatOrderProcessor, CostBudget
+from bot.tg.processor import ChatOrderProcessor, CostBudget, HandlerRunner
 
 WAIT = 20.0
 
@@ -219,3 +219,13 @@ async def test_the_same_note_again_within_a_minute_is_a_retry_not_a_second_note(
     assert "#1 gespeichert" in again[0].text  # the same note confirmed again, not a #2
     other = await tg.replies(tg.api.private_message("/notiz Noch ein Gedanke", user=user))
     assert "#2 gespeichert" in other[0].text
+
+
+async def test_over_the_budget_the_user_is_told_once_to_wait(services):
+    from helpers import request
+
+    runner = HandlerRunner(budget=CostBudget(budget=0.0, window=60.0))
+    first = await runner.reply(lambda r, s: Reply.text("nie"), request("/zitat Frieden"), services)
+    again = await runner.reply(lambda r, s: Reply.text("nie"), request("/zitat Krieg"), services)
+    assert "Rechenzeit" in first.messages[0].html
+    assert again.messages == []  # no second message during the same wait

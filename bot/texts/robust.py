@@ -11,6 +11,7 @@ COST_LIMITED = (
     "Bitte kurz warten … Deine letzten Anfragen haben viel Rechenzeit gebraucht. "
     "In {wait} Sekunden kannst du weiterfragen."
 )
+COST_LIMITED_SHORT = "Bitte kurz warten …"  # toast for a button pressed during the wait
 
 # Parsing an uploaded file in the worker process.
 FILE_TOO_SLOW = (

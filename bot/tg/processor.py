@@ -295,6 +295,7 @@ class HandlerRunner:
         self.budget = budget
         self.timeout = timeout
         self.threads = threads or _shared_threads()
+        self._warned: dict[int, float] = {}  # user -> until when "please wait" was said
 
     def refusal(self, user_id: int | None) -> str | None:
         """The German "please wait" when the user's budget is used up, else None."""
@@ -328,7 +329,13 @@ class HandlerRunner:
         """A handler's reply, or a German message when it is refused or ran too long."""
         refusal = self.refusal(request.user_id)
         if refusal is not None:
-            return Reply.text(refusal)
+            # said once per wait: answering every further request would flood the chat
+            if self._warned.get(request.user_id, 0.0) > time.monotonic():
+                return Reply(toast=t.COST_LIMITED_SHORT)
+            if len(self._warned) > 10_000:
+                self._warned.clear()
+            self._warned[request.user_id] = time.monotonic() + 10.0
+            return Reply(messages=Reply.text(refusal).messages, toast=t.COST_LIMITED_SHORT)
         try:
             return await self.run(func, request, services, user_id=request.user_id)
         except HandlerTimeout:
