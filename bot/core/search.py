@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,16 @@ from rapidfuzz.distance import OSA
 from bot import PROJECT_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
+from bot.core.search_lexicon import (
+    MAX_WORD_CHARS,
+    chat_anchors,
+    chat_words,
+    frames,
+    is_german_word,
+    is_noun,
+    near_german_word,
+    thesaurus,
+)
 from bot.core.text import (
     lemma_stem,
     normalize,
@@ -54,7 +64,8 @@ if TYPE_CHECKING:
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 2000  # characters as typed
+MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
 MAX_CONCEPTS = 24
 CANDIDATES = 200
 MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
@@ -64,6 +75,32 @@ MIN_KNOWN = 0.5  # share of query words the index must know
 K1, B = 1.2, 0.75
 PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
+THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
+TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
+FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
+EXPANSION_WEIGHT = 0.7  # a term found only in a passage's expansion text (our paraphrases)
+CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
+TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
+WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """Switches for each mechanism of the query analysis (all on in the bot; the evaluation
+    turns them off one at a time for its ablation table)."""
+
+    informative_offtopic: bool = True  # off-topic judged by how informative unknown words are
+    keep_german_words: bool = True  # a valid German word is never typo-corrected
+    frames: bool = True  # chat fillers and question frames never decide the ranking
+    chat: bool = True  # organisational chat about the meeting is recognised
+    expansion: bool = True  # positions, theses, summaries as expansion text of passages
+    thesaurus: bool = True  # OpenThesaurus synonyms for words the texts do not use
+
+    def without(self, name: str) -> SearchOptions:
+        return replace(self, **{name: False})
+
+
+MECHANISMS = tuple(SearchOptions.__dataclass_fields__)
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
 _RULE_FILES = tuple(Path(__file__).with_name(n) for n in ("ingest.py", "text.py", "search.py"))
@@ -138,10 +175,14 @@ class Vocabulary:
         self.n_docs = 0
         self.total_len = 0
         self.sorted_terms: list[str] = []
+        self.sorted_words: list[str] = []
+        self.sorted_reversed: list[str] = []
 
     def finish(self) -> None:
         self.stems = {stem(w) for w in self.word_count}
         self.sorted_terms = sorted(t for t in self.df if not t.startswith("syn"))
+        self.sorted_words = sorted(self.word_count)
+        self.sorted_reversed = sorted(w[::-1] for w in self.word_count)
         self.by_phonetic = defaultdict(list)
         self.by_length = defaultdict(list)
         for w in self.word_count:
@@ -251,11 +292,18 @@ class Concept:
     scale: float = 1.0  # < 1 for words that name a source ("Frieden von unten")
     known: bool = False
     fuzzy: bool = False  # known only through a typo correction
+    weak: bool = False  # known only through a thesaurus synonym or a compound's last part
+    trust: float = 1.0  # how sure the weak link is
+    frame: bool = False  # a chat filler or question frame: ranks ties, never decides
+    surface: str = ""  # as typed (for the reply that names a missing word)
+    key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
 
     @property
     def confidence(self) -> float:
         if not self.known:
             return 0.0
+        if self.weak:
+            return self.trust
         return 0.6 if self.fuzzy else 1.0
 
     def add(self, term: str, weight: float) -> None:
@@ -268,6 +316,35 @@ class Query:
     concepts: list[Concept]
     prefer: dict[str, float]  # source slug -> boost
     source_words: set[str]
+    organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
+
+    @property
+    def missing(self) -> list[str]:
+        """Key words of the query that the texts do not contain, as typed."""
+        return [c.surface or c.word for c in self.concepts if not c.known and c.key >= 1.0]
+
+
+@dataclass
+class Answer:
+    """Hits for a question, and what the reply should say when they are few or weak."""
+
+    hits: list[Hit]
+    missing: list[str]  # key words not in the texts ("Corona")
+    weak: bool = False  # the best hit covers little of the question
+    organisational: bool = False  # chat about the meeting, not a question about the texts
+
+
+class _KnownTerms:
+    """Index terms plus the terms only expansion text has (when expansion is on)."""
+
+    def __init__(self, df: Counter[str], extra: dict[str, int]) -> None:
+        self.df, self.extra = df, extra
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.df or term in self.extra
+
+    def get(self, term: str, default: int = 0) -> int:
+        return self.df.get(term) or self.extra.get(term, default)
 
 
 def _fts_quote(term: str) -> str:
@@ -284,6 +361,12 @@ class SearchEngine:
         self.vocab = Vocabulary()
         self._passages: dict[str, Passage] = {}
         self._dups: dict[str, list[str]] = {}
+        self.options = SearchOptions()
+        # document expansion (bot.core.search_expand): passage id -> expansion term counts
+        self._exp: dict[str, Counter[str]] = {}
+        self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
+        self._exp_df: dict[str, int] = {}  # terms only the expansion text has
+        self.thesaurus = thesaurus()
         ensure_schema(store.db)
         self._load()
 
@@ -497,10 +580,19 @@ class SearchEngine:
                     names[n].add(s.slug)
         return names
 
+    def _terms(self) -> _KnownTerms | Counter[str]:
+        """Index terms a query word can stand for (expansion-only terms when it is on)."""
+        if self.options.expansion and self._exp_df:
+            return _KnownTerms(self.vocab.df, self._exp_df)
+        return self.vocab.df
+
     def analyse(self, query: str) -> Query:
+        opts = self.options
         text = query[:MAX_QUERY_CHARS]
         ws = words(text)
         surfaces = dict(zip(ws, surface_words(text, len(ws)) or ws, strict=True))
+        # bounded cost: limits apply after folding, which can make one character six letters
+        ws = [w for w in ws[:MAX_QUERY_WORDS] if len(w) <= MAX_WORD_CHARS]
         prefer: dict[str, float] = {}
         source_words: set[str] = set()
         named: set[str] = set()
@@ -522,31 +614,85 @@ class SearchEngine:
                     source_words.update(ws[i : i + n])
         concepts: list[Concept] = []
         seen: set[str] = set()
-        stops = stopwords()
+        skip = set(stopwords())
+        if opts.frames:
+            skip |= frames()
+        organisational = opts.chat and any(w in chat_anchors() for w in ws)
+        if organisational:
+            skip |= chat_words()
+        frame_words = frames() if opts.frames else frozenset()
         for w in ws:
-            if w in stops or w in seen or (len(w) < 2 and not w.isdigit()):
+            if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
+            if w in frame_words:
+                if stem(w) in self.vocab.df:  # "schrieb" may break a tie, never decide
+                    concepts.append(
+                        Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
+                    )
+                continue
             concept = self._concept(w, surfaces.get(w, w))
             if w in named:
                 concept.scale = 0.3
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
-        if concepts and all(c.scale < 1 for c in concepts):
+        if all(c.frame for c in concepts):
+            concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
+        if concepts and all(c.scale < 1 for c in concepts if not c.frame):
             for c in concepts:  # only title words: they are the question, within that source
-                c.scale = 1.0
+                if not c.frame:
+                    c.scale = 1.0
         self._add_multiword_synonyms(ws, concepts)
         particles = [w for w in ws if w in _PARTICLES]
+        terms = self._terms()
         for c in concepts:
             for particle in particles:
                 joined = stem(particle + c.word)
-                if joined in self.vocab.df:
+                if joined in terms:
                     c.add(joined, 1.0)
                     c.known = True
-        return Query(concepts, prefer, source_words)
+        for c in concepts:
+            if not c.known:
+                self._bridge(c)
+        return Query(concepts, prefer, source_words, organisational)
+
+    def _bridge(self, c: Concept) -> None:
+        """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
+        terms = self._terms()
+        v = self.vocab
+        w = c.word
+        if len(w) >= 8 and self.options.informative_offtopic:
+            # an unknown compound whose last part the texts know: Nahostpolitik -> Politik
+            for i in range(3, len(w) - 3):
+                tail = w[i:]
+                if tail in v.word_count and tail not in stopwords() and stem(tail) in terms:
+                    c.add(stem(tail), TAIL_WEIGHT)
+                    c.known = c.weak = True
+                    c.trust = 0.4
+                    return
+        if self.options.thesaurus:
+            cands = [self.thesaurus.related(stem(c.word))]
+            lemma = lemma_stem(c.surface or c.word)
+            if lemma:
+                cands.append(self.thesaurus.related(lemma))
+            for related in cands:
+                for t in related:
+                    if t in terms:
+                        c.add(t, THESAURUS_WEIGHT)
+                        c.known = c.weak = True
+                        c.trust = 0.5
+        if self.options.informative_offtopic and not c.known:
+            surface = c.surface or c.word
+            # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
+            # so is a number; a typo we could not resolve weighs less than a key word. Nouns
+            # ("Corona", "Wetter") and words of no dictionary (names) are key words.
+            if w.isdigit() or (is_german_word(surface) and not is_noun(surface)):
+                c.key = CHAT_WORD_SHARE
+            elif not is_german_word(surface) and near_german_word(surface):
+                c.key = TYPO_KEY
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
         stems = [stem(w) for w in ws]
@@ -564,9 +710,9 @@ class SearchEngine:
 
     def _concept(self, w: str, surface: str) -> Concept:
         v = self.vocab
-        c = Concept(w)
+        c = Concept(w, surface=surface)
         s = stem(w)
-        df = v.df
+        df = self._terms()
         if s in df:
             c.add(s, 1.0)
             c.known = True
@@ -609,11 +755,13 @@ class SearchEngine:
                 c.add(stem(cand), 0.8)
                 c.known = True
         if not c.known:
-            for cand, weight in self._fuzzy(w):
-                cs = stem(cand)
-                if cs in df:
-                    c.add(cs, weight)
-                    c.known = c.fuzzy = True
+            if not (self.options.keep_german_words and is_german_word(surface)):
+                # a typo correction, never of a valid German word ("Wetter" is not "weiter")
+                for cand, weight in self._fuzzy(w):
+                    cs = stem(cand)
+                    if cs in df:
+                        c.add(cs, weight)
+                        c.known = c.fuzzy = True
         elif len(w) >= 6 and not w.isdigit():
             # a known word still has its other spellings: Karaganow also finds Karaganov
             for cand in v.by_phonetic.get(phonetic(w), ()):
@@ -629,20 +777,25 @@ class SearchEngine:
         terms = self.vocab.sorted_terms
         out = [s[:k] for k in range(5, len(s)) if len(s) - k <= 3 and s[:k] in self.vocab.df]
         i = bisect.bisect_right(terms, s)
-        while i < len(terms) and terms[i].startswith(s):
+        end = min(len(terms), i + 200)  # bounded: sorted, so extensions by <= 3 come early
+        while i < end and terms[i].startswith(s):
             if len(terms[i]) - len(s) <= 3:
                 out.append(terms[i])
             i += 1
         return out[:6]
 
-    def _affix_matches(self, w: str, limit: int = 6) -> list[str]:
+    def _affix_matches(self, w: str, limit: int = 6, scan: int = 2000) -> list[str]:
+        """Index words that start or end with the word (at most ``scan`` looked at each way)."""
         v = self.vocab
-        found = [
-            x
-            for x in v.word_count
-            if len(x) >= len(w) + 3 and (x.endswith(w) or x.startswith(w)) and stem(x) in v.df
-        ]
-        return sorted(found, key=lambda x: -v.word_count[x])[:limit]
+        found: list[str] = []
+        for sorted_words, key in ((v.sorted_words, w), (v.sorted_reversed, w[::-1])):
+            i = bisect.bisect_left(sorted_words, key)
+            for x in sorted_words[i : i + scan]:
+                if not x.startswith(key):
+                    break
+                found.append(x if sorted_words is v.sorted_words else x[::-1])
+        found = [x for x in found if len(x) >= len(w) + 3 and stem(x) in v.df]
+        return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
 
     def _fuzzy(self, w: str) -> list[tuple[str, float]]:
         """Vocabulary words close to an unknown word: typos and transliterations."""
@@ -704,20 +857,18 @@ class SearchEngine:
     def _score(self, q: Query, source: str | None, kinds: tuple[str, ...]) -> list:
         v = self.vocab
         n_docs = max(v.n_docs, 1)
+        known_terms = self._terms()
 
         def idf(term: str) -> float:
-            df = v.df.get(term, 0)
+            df = known_terms.get(term, 0)
             return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
 
-        # Off-topic guard: most of the query's words must be known to the index
-        # (a fuzzy correction counts as a weaker vote than a word the index has).
-        votes = sum(c.confidence for c in q.concepts)
-        if votes / len(q.concepts) < MIN_KNOWN:
-            return []
         weights = []
         for c in q.concepts:
-            terms = list(c.alternatives) + [t for t in c.parts if t in v.df]
+            terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
             weights.append(c.scale * max((idf(t) for t in terms), default=0.0))
+        if not self._on_topic(q, weights, idf(""), n_docs):
+            return []
         total = sum(weights)
         if total <= 0:
             return []
@@ -788,6 +939,24 @@ class SearchEngine:
             return []
         results.sort(key=lambda r: -r[1])
         return [(pid, s) for pid, s, _ in results]
+
+    def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
+        """Off-topic guard: the query's informative words must be known to the index."""
+        if not self.options.informative_offtopic:
+            # most of the query's words must be known (a typo correction is a weaker vote)
+            votes = sum(c.confidence for c in q.concepts)
+            return votes / len(q.concepts) >= MIN_KNOWN
+        # Each word weighs what it tells: a known word its idf, an unknown key word as much
+        # as the rarest word could ("Corona" outweighs a common "Trump"), an unknown German
+        # verb or adverb ("aufhört") little: it is chat around the question.
+        known = total = 0.0
+        for c, w in zip(q.concepts, weights, strict=True):
+            if c.known:
+                known += w * c.confidence
+                total += w
+            else:
+                total += c.scale * c.key * idf_max
+        return total > 0 and known / total >= MIN_KNOWN
 
     def _recall_terms(self, terms: set[str]) -> list[str]:
         """The rarer terms, up to a posting budget: common words only rank, never recall.

@@ -1,0 +1,165 @@
+"""General German knowledge the search uses beside its own index (no Telegram, no database).
+
+- :func:`is_german_word`: a valid German word form (simplemma's dictionary, about 1.1 million
+  forms). The search never "corrects" such a word into a different word of the texts: "Wetter"
+  is not a typo of "weiter", "lohnt" not one of "lehnt".
+- :func:`is_noun`: a word that is a noun in its own right (not a nominalised infinitive);
+  unknown nouns are the key words of a chat message ("Corona", "Pizza").
+- :func:`frames`: chat fillers and question frames ("eh", "die Stelle wo", "hat … recht").
+- :func:`chat_anchors` / :func:`chat_words`: organisational chat about the meeting itself.
+- :class:`Thesaurus`: synonym sets derived from OpenThesaurus (LGPL, bot/data/), used at low
+  weight for words of a question the texts do not use.
+
+Every function here is bounded in the length of its input: callers pass words already cut to
+``MAX_WORD_CHARS``, and the functions cut again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.text import fold, stem
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FRAMES_FILE = DATA / "search_frames.txt"
+CHAT_FILE = DATA / "search_chat.txt"
+THESAURUS_FILE = DATA / "openthesaurus_de.txt"
+MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
+MAX_SYNSET_USES = 6  # a word in more synonym sets than this is too vague to expand
+
+
+def _word_file(path: Path) -> dict[str, frozenset[str]]:
+    """Sections ("[name]") of whitespace-separated folded words; comments start with #."""
+    sections: dict[str, set[str]] = defaultdict(set)
+    name = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1]
+        elif line:
+            sections[name].update(fold(w) for w in line.split())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def frames() -> frozenset[str]:
+    return _word_file(FRAMES_FILE).get("", frozenset())
+
+
+@lru_cache(maxsize=1)
+def _chat() -> dict[str, frozenset[str]]:
+    return _word_file(CHAT_FILE)
+
+
+def chat_anchors() -> frozenset[str]:
+    return _chat().get("anchors", frozenset())
+
+
+def chat_words() -> frozenset[str]:
+    """Anchors and the words that are organisational next to an anchor."""
+    sections = _chat()
+    return sections.get("anchors", frozenset()) | sections.get("with-anchor", frozenset())
+
+
+@lru_cache(maxsize=20_000)
+def is_german_word(surface: str) -> bool:
+    """A word form of the German dictionary (any capitalisation)."""
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    if len(surface) < 2 or not surface.isalpha():
+        return False
+    try:
+        return bool(simplemma.is_known(surface, lang="de"))
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+
+
+@lru_cache(maxsize=20_000)
+def is_noun(surface: str) -> bool:
+    """A noun in its own right: 'Wetter', 'Stelle', 'Krieg' – not 'Verlieren' or 'einfach'.
+
+    Users write in lower case, so the capitalised form is looked up: it must have a capitalised
+    lemma of its own, other than the capitalised infinitive of the lower-case word.
+    """
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    if len(surface) < 3 or not surface.isalpha():
+        return False
+    cap = surface[0].upper() + surface[1:].lower()
+    try:
+        noun = simplemma.lemmatize(cap, lang="de")
+        lower = simplemma.lemmatize(surface.lower(), lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    if not noun[:1].isupper() or not simplemma.is_known(cap, lang="de"):
+        return False
+    return lower[:1].isupper() or noun.lower() != lower.lower()
+
+
+class Thesaurus:
+    """Stem -> stems of its synonyms (single words of the same OpenThesaurus set)."""
+
+    def __init__(self, sets: list[list[str]]) -> None:
+        uses: dict[str, int] = defaultdict(int)
+        stemmed = [[stem(fold(w)) for w in s] for s in sets]
+        for s in stemmed:
+            for t in set(s):
+                uses[t] += 1
+        related: dict[str, set[str]] = defaultdict(set)
+        for s in stemmed:
+            members = set(s)
+            for t in members:
+                if uses[t] <= MAX_SYNSET_USES:
+                    related[t] |= members - {t}
+        self._related = {t: tuple(sorted(r)) for t, r in related.items()}
+
+    @classmethod
+    def load(cls, path: Path = THESAURUS_FILE) -> Thesaurus:
+        if not path.is_file():
+            return cls([])
+        sets = [
+            line.split(";")
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        ]
+        return cls(sets)
+
+    def __len__(self) -> int:
+        return len(self._related)
+
+    def related(self, term: str) -> tuple[str, ...]:
+        return self._related.get(term, ())
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> Thesaurus:
+    return Thesaurus.load()
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+
+
+@lru_cache(maxsize=5_000)
+def near_german_word(surface: str) -> bool:
+    """One edit away from a German word ("zurücktretten"): a typo, not a new key word.
+
+    Bounded: at most about 60 variants per letter of a word cut to ``MAX_WORD_CHARS``.
+    """
+    w = surface[:MAX_WORD_CHARS].lower()
+    if len(w) < 5 or not w.isalpha():
+        return False
+    variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
+    variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    for i in range(len(w) + 1):
+        for ch in _LETTERS:
+            variants.add(w[:i] + ch + w[i:])
+            if i < len(w):
+                variants.add(w[:i] + ch + w[i + 1 :])
+    variants.discard(w)
+    import simplemma
+
+    return any(simplemma.is_known(v, lang="de") for v in variants)
