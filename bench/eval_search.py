@@ -124,7 +124,7 @@ SETS = {
     "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
 }
 REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do not tune on them
-METRICS = ("hit@1", "hit@3", "MRR", "offtopic_empty")
+SHORT = {"informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand"}
 
 
 def engine_runner(engine: SearchEngine, options: SearchOptions) -> Callable[[str], list]:
@@ -155,7 +155,8 @@ def main() -> int:
         }
         if not args.no_ablation:
             for name in MECHANISMS:
-                variants[f"-{name}"] = engine_runner(engine, SearchOptions().without(name))
+                label = "-" + SHORT.get(name, name)
+                variants[label] = engine_runner(engine, SearchOptions().without(name))
         for set_name, path in sets.items():
             if not path.is_file():
                 print(f"{set_name}: {path.name} fehlt\n")
@@ -177,7 +178,7 @@ def print_table(set_name: str, path: Path, results: dict[str, dict]) -> None:
     first = next(iter(results.values()))
     print(f"{set_name} ({path.name}): {first['n']} queries, {first['n_off']} off-topic")
     names = list(results)
-    width = max(10, *(len(n) + 2 for n in names))
+    width = max(9, *(len(n) + 1 for n in names))
     print(f"{'metric':<24}" + "".join(f"{n:>{width}}" for n in names))
     keys = [k for k in first if not k.startswith("_") and k not in ("n", "n_off")]
     for key in keys:

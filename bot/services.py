@@ -43,4 +43,18 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
         ContentStore = None  # noqa: N806
     if ContentStore is not None:
         services.content = ContentStore.load(config.content_dir, catalog, search)
+    expand_search(services)
     return services
+
+
+def expand_search(services: Services) -> None:
+    """Give the search our paraphrases of passages (positions, theses, summaries, key terms)."""
+    from bot.core.autosummary import auto_summary
+    from bot.core.search_expand import expansion_texts
+
+    engine = services.search
+
+    def key_terms(slug: str) -> tuple[str, ...]:
+        return auto_summary(engine.passages_of(slug)).key_terms
+
+    engine.set_expansions(expansion_texts(services.content, engine, key_terms))

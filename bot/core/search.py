@@ -41,9 +41,12 @@ from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
     chat_anchors,
+    chat_duties,
     chat_words,
     frames,
     is_german_word,
+    commonness,
+    focus,
     is_noun,
     near_german_word,
     thesaurus,
@@ -81,6 +84,8 @@ FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the text
 EXPANSION_WEIGHT = 0.7  # a term found only in a passage's expansion text (our paraphrases)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
+SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
+ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 
 
@@ -92,6 +97,7 @@ class SearchOptions:
     informative_offtopic: bool = True  # off-topic judged by how informative unknown words are
     keep_german_words: bool = True  # a valid German word is never typo-corrected
     frames: bool = True  # chat fillers and question frames never decide the ranking
+    focus: bool = True  # words common in German at large weigh less than rare ones
     chat: bool = True  # organisational chat about the meeting is recognised
     expansion: bool = True  # positions, theses, summaries as expansion text of passages
     thesaurus: bool = True  # OpenThesaurus synonyms for words the texts do not use
@@ -295,6 +301,8 @@ class Concept:
     weak: bool = False  # known only through a thesaurus synonym or a compound's last part
     trust: float = 1.0  # how sure the weak link is
     frame: bool = False  # a chat filler or question frame: ranks ties, never decides
+    focus: float = 1.0  # < 1 for words common in German at large ("haben", "jetzt")
+    common: float = 0.0  # Zipf frequency in German at large (of the word or its lemma)
     surface: str = ""  # as typed (for the reply that names a missing word)
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
 
@@ -521,6 +529,7 @@ class SearchEngine:
         vocab = Vocabulary()
         self._passages = {}
         self._rowid: dict[int, str] = {}
+        self._n_of: dict[str, int] = {}
         self._by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
         for r in db.execute(
@@ -530,6 +539,7 @@ class SearchEngine:
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
             self._passages[p.id] = p
             self._rowid[r[0]] = p.id
+            self._n_of[p.id] = r[0]
             self._by_source[p.source].append(p)
             if p.kind in SERVED_KINDS:
                 terms = r[10].split()
@@ -617,7 +627,10 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
-        organisational = opts.chat and any(w in chat_anchors() for w in ws)
+        organisational = opts.chat and (
+            any(w in chat_anchors() for w in ws)
+            or ("wer" in ws and any(w in chat_duties() for w in ws))
+        )
         if organisational:
             skip |= chat_words()
         frame_words = frames() if opts.frames else frozenset()
@@ -636,6 +649,9 @@ class SearchEngine:
             concept = self._concept(w, surfaces.get(w, w))
             if w in named:
                 concept.scale = 0.3
+            concept.common = commonness(concept.surface or w)
+            if opts.focus:
+                concept.focus = focus(concept.surface or w)
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
@@ -651,7 +667,7 @@ class SearchEngine:
         for c in concepts:
             for particle in particles:
                 joined = stem(particle + c.word)
-                if joined in terms:
+                if len(joined) > len(particle) + 2 and joined in terms:
                     c.add(joined, 1.0)
                     c.known = True
         for c in concepts:
@@ -833,7 +849,7 @@ class SearchEngine:
         q = self.analyse(query)
         kinds = tuple(kinds or SERVED_KINDS)
         if not q.concepts:
-            if q.prefer and limit:
+            if q.prefer and limit and not q.organisational:
                 slugs = [source] if source else list(q.prefer)
                 ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
                 return [self.hit(p, 0.0) for p in ps[:limit]]
@@ -865,23 +881,33 @@ class SearchEngine:
 
         weights = []
         for c in q.concepts:
-            terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
-            weights.append(c.scale * max((idf(t) for t in terms), default=0.0))
+            if c.weak:  # a synonym stands in: the word weighs what the link is worth
+                w = max((a * idf(t) for t, a in c.alternatives.items()), default=0.0)
+            else:
+                terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
+                w = max((idf(t) for t in terms), default=0.0)
+            weights.append(c.scale * c.focus * w)
         if not self._on_topic(q, weights, idf(""), n_docs):
             return []
         total = sum(weights)
         if total <= 0:
             return []
         all_terms = {t for c in q.concepts for t in c.alternatives}
-        all_terms |= {t for c in q.concepts for t in c.parts if t in v.df}
+        all_terms |= {t for c in q.concepts for t in c.parts if t in known_terms}
         if not all_terms:
             return []
-        match = " OR ".join(_fts_quote(t) for t in self._recall_terms(all_terms))
-        sql = (
-            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
-        )
-        rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+        rows: list = []
+        fts_terms = [t for t in all_terms if t in v.df]
+        if fts_terms:
+            match = " OR ".join(_fts_quote(t) for t in self._recall_terms(set(fts_terms)))
+            sql = (
+                "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
+                "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
+            )
+            rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+        expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
+        rows.extend(expanded)
+        use_exp = self.options.expansion
         avgdl = v.avgdl
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
@@ -897,6 +923,7 @@ class SearchEngine:
             if p.kind not in kinds or (source and p.source != source):
                 continue
             tf = _tf(terms, extra)
+            xf = self._exp.get(pid) if use_exp else None
             dl = tf["\x00len"] or 1
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
@@ -906,6 +933,8 @@ class SearchEngine:
                 best = 0.0
                 for term, alt_w in c.alternatives.items():
                     f = tf.get(term, 0)
+                    if not f and xf and term in xf:  # only our paraphrase has the word
+                        f, alt_w = 1, alt_w * EXPANSION_WEIGHT
                     if f:
                         best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
                 share = 1.0
@@ -919,7 +948,7 @@ class SearchEngine:
                         else:
                             share = 1.0
                 if best > 0:
-                    score += best * c.scale
+                    score += best * c.scale * c.focus
                     covered += w * share
                     if c.scale == 1.0:
                         matched.append(ci)
@@ -949,14 +978,56 @@ class SearchEngine:
         # Each word weighs what it tells: a known word its idf, an unknown key word as much
         # as the rarest word could ("Corona" outweighs a common "Trump"), an unknown German
         # verb or adverb ("aufhört") little: it is chat around the question.
+        # and one of them must be specific: "danke", "gut", "zusammen" are known to any text
+        # (in chat about the meeting, one rarely heard outside the texts' subject)
+        limit = ORG_SPECIFIC if q.organisational else SPECIFIC
+        if not any(c.known and not c.weak and not c.frame and c.common < limit
+                   for c in q.concepts):
+            return False
         known = total = 0.0
         for c, w in zip(q.concepts, weights, strict=True):
             if c.known:
                 known += w * c.confidence
                 total += w
             else:
-                total += c.scale * c.key * idf_max
+                total += c.scale * c.focus * c.key * idf_max
         return total > 0 and known / total >= MIN_KNOWN
+
+    def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
+        """Passages whose expansion text has a query term and FTS did not return."""
+        if not self.options.expansion or not self._exp_index:
+            return []
+        ids = {pid for t in terms for pid in self._exp_index.get(t, ())}
+        ns = [n for n in (self._n_of.get(pid) for pid in ids) if n is not None and n not in have]
+        if not ns:
+            return []
+        marks = ", ".join("?" for _ in ns)
+        return self.store.db.execute(
+            f"SELECT n, terms, extra FROM passages WHERE n IN ({marks})", ns
+        ).fetchall()
+
+    def set_expansions(self, texts: dict[str, list[str]]) -> None:
+        """Expansion text per passage id: our own paraphrases of it (positions, theses …).
+
+        Its terms count as a weaker match of the passage (EXPANSION_WEIGHT, once per passage);
+        they never change the passage's own statistics, and they live in memory only (a few
+        hundred passages with written content, whatever the size of the index).
+        """
+        exp: dict[str, Counter[str]] = {}
+        for pid, chunks in texts.items():
+            if pid not in self._passages:
+                continue
+            ws = [w for chunk in chunks for w in words(chunk)]
+            stems, extra = passage_terms(ws, self.vocab, self.synonyms)
+            stops = {stem(w) for w in stopwords()}
+            exp[pid] = Counter(t for t in (*stems, *extra) if t not in stops)
+        index: dict[str, list[str]] = defaultdict(list)
+        for pid, counts in exp.items():
+            for t in counts:
+                index[t].append(pid)
+        self._exp = exp
+        self._exp_index = dict(index)
+        self._exp_df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df}
 
     def _recall_terms(self, terms: set[str]) -> list[str]:
         """The rarer terms, up to a posting budget: common words only rank, never recall.

@@ -7,6 +7,8 @@
   unknown nouns are the key words of a chat message ("Corona", "Pizza").
 - :func:`frames`: chat fillers and question frames ("eh", "die Stelle wo", "hat … recht").
 - :func:`chat_anchors` / :func:`chat_words`: organisational chat about the meeting itself.
+- :func:`zipf`, :func:`focus`: how common a word is in German at large (wordfreq data,
+  CC BY-SA, bot/data/); the common words of a question are its frame, the rare ones its focus.
 - :class:`Thesaurus`: synonym sets derived from OpenThesaurus (LGPL, bot/data/), used at low
   weight for words of a question the texts do not use.
 
@@ -26,6 +28,8 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FRAMES_FILE = DATA / "search_frames.txt"
 CHAT_FILE = DATA / "search_chat.txt"
 THESAURUS_FILE = DATA / "openthesaurus_de.txt"
+WORDFREQ_FILE = DATA / "wordfreq_de.txt"
+RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
 MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
 MAX_SYNSET_USES = 6  # a word in more synonym sets than this is too vague to expand
 
@@ -57,10 +61,53 @@ def chat_anchors() -> frozenset[str]:
     return _chat().get("anchors", frozenset())
 
 
+def chat_duties() -> frozenset[str]:
+    """Verbs that make "wer …" a question about the meeting ("wer schreibt das Protokoll")."""
+    return _chat().get("duties", frozenset())
+
+
 def chat_words() -> frozenset[str]:
     """Anchors and the words that are organisational next to an anchor."""
     sections = _chat()
-    return sections.get("anchors", frozenset()) | sections.get("with-anchor", frozenset())
+    return frozenset().union(*sections.values())
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    if WORDFREQ_FILE.is_file():
+        for line in WORDFREQ_FILE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                value, *ws = line.split()
+                z = float(value)
+                for w in ws:
+                    table[w] = z
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a folded word in German at large (RARE_ZIPF when below the list)."""
+    return _zipf_table().get(word, RARE_ZIPF)
+
+
+@lru_cache(maxsize=20_000)
+def commonness(surface: str) -> float:
+    """Zipf frequency of a word or of its dictionary lemma, whichever is more common
+    ("gespielt" is as common as "spielen")."""
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    z = zipf(fold(surface))
+    try:
+        lemma = simplemma.lemmatize(surface, lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return z
+    return max(z, zipf(fold(lemma)))
+
+
+def focus(surface: str) -> float:
+    """1 for informative words, down to 0.3 for the most common ones ("haben", "jetzt")."""
+    return min(1.0, max(0.3, 1.0 - (commonness(surface) - 4.5) * 0.35))
 
 
 @lru_cache(maxsize=20_000)
@@ -101,21 +148,22 @@ def is_noun(surface: str) -> bool:
 
 
 class Thesaurus:
-    """Stem -> stems of its synonyms (single words of the same OpenThesaurus set)."""
+    """Stem -> its synonyms (single words of the same OpenThesaurus set)."""
 
     def __init__(self, sets: list[list[str]]) -> None:
+        folded = [[fold(w) for w in s] for s in sets]
         uses: dict[str, int] = defaultdict(int)
-        stemmed = [[stem(fold(w)) for w in s] for s in sets]
-        for s in stemmed:
-            for t in set(s):
+        for s in folded:
+            for t in {stem(w) for w in s}:
                 uses[t] += 1
         related: dict[str, set[str]] = defaultdict(set)
-        for s in stemmed:
-            members = set(s)
-            for t in members:
+        for s in folded:
+            for w in s:
+                t = stem(w)
                 if uses[t] <= MAX_SYNSET_USES:
-                    related[t] |= members - {t}
-        self._related = {t: tuple(sorted(r)) for t, r in related.items()}
+                    related[t] |= {x for x in s if stem(x) != t}
+        self._words = {t: tuple(sorted(r)) for t, r in related.items()}
+        self._stems = {t: tuple(sorted({stem(x) for x in r})) for t, r in self._words.items()}
 
     @classmethod
     def load(cls, path: Path = THESAURUS_FILE) -> Thesaurus:
@@ -129,10 +177,15 @@ class Thesaurus:
         return cls(sets)
 
     def __len__(self) -> int:
-        return len(self._related)
+        return len(self._stems)
 
     def related(self, term: str) -> tuple[str, ...]:
-        return self._related.get(term, ())
+        """Stems of the synonyms of a stem."""
+        return self._stems.get(term, ())
+
+    def related_words(self, term: str) -> tuple[str, ...]:
+        """The synonyms of a stem as (folded) words."""
+        return self._words.get(term, ())
 
 
 @lru_cache(maxsize=1)
