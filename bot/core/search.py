@@ -43,10 +43,10 @@ from bot.core.search_lexicon import (
     chat_anchors,
     chat_duties,
     chat_words,
-    frames,
-    is_german_word,
     commonness,
     focus,
+    frames,
+    is_german_word,
     is_noun,
     near_german_word,
     thesaurus,
@@ -75,14 +75,16 @@ MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few s
 RECALL_BUDGET = 12_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
+MIN_MATCHED = 3  # ... or distinct words of a long question one passage must have
 K1, B = 1.2, 0.75
 PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
-EXPANSION_WEIGHT = 0.7  # a term found only in a passage's expansion text (our paraphrases)
+EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
+UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
 TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
@@ -699,7 +701,7 @@ class SearchEngine:
                     if t in terms:
                         c.add(t, THESAURUS_WEIGHT)
                         c.known = c.weak = True
-                        c.trust = 0.5
+                        c.trust = 0.25
         if self.options.informative_offtopic and not c.known:
             surface = c.surface or c.word
             # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
@@ -959,15 +961,17 @@ class SearchEngine:
             if len(matched) >= 2:  # the query's words close together in the passage
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
-            results.append((pid, score, coverage))
+            results.append((pid, score, coverage, len(matched)))
         if not results:
             return []
-        # a passage must cover enough of the query to count as an answer
-        best_cov = max(c for _, _, c in results)
-        if best_cov < MIN_COVERAGE and len(q.concepts) > 1:
+        # a passage must cover enough of the query to count as an answer (a long question
+        # is answered by a passage that has three of its words)
+        best_cov = max(r[2] for r in results)
+        best_matched = max(r[3] for r in results)
+        if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
         results.sort(key=lambda r: -r[1])
-        return [(pid, s) for pid, s, _ in results]
+        return [(r[0], r[1]) for r in results]
 
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
@@ -990,7 +994,7 @@ class SearchEngine:
                 known += w * c.confidence
                 total += w
             else:
-                total += c.scale * c.focus * c.key * idf_max
+                total += c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
         return total > 0 and known / total >= MIN_KNOWN
 
     def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
