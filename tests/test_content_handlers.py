@@ -276,15 +276,14 @@ def test_frage_shows_the_comparison_before_the_passages(services: Services) -> N
 
 
 def test_a_reading_without_written_content(services: Services, tmp_path: Path) -> None:
-    from bot.core.readings import Meta, add_reading
+    from bot.core.readings import Meta
 
     text = (
         "Die Friedensbewegung in Europa\n\nDie europäischen Regierungen rüsten auf. "
         "Die Friedensbewegung fordert Verhandlungen statt Waffenlieferungen und warnt vor "
         "einer Eskalation des Krieges in der Ukraine.\n"
     )
-    result = add_reading(
-        services, text.encode(), "friedensbewegung.txt",
+    result = services.readings.add(text.encode(), "friedensbewegung.txt",
         Meta(title="Die Friedensbewegung in Europa", author="Test", slug="friedensbewegung"),
         dest_dir=tmp_path,
     )  # fmt: skip

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from bot.core import notes as core
+from bot.core import schema
 from bot.core.notes import NoteBook
 from bot.core.store import Store
 from bot.handlers import notes as h
@@ -86,7 +86,7 @@ def num_of(reply: Reply) -> int:
 
 
 def book(svc) -> NoteBook:
-    return h.book(svc)
+    return svc.notes
 
 
 # -- sessions ----------------------------------------------------------------------------
@@ -535,17 +535,16 @@ def test_notebook_refuses_unknown_kinds(tmp_path):
 
 def test_schema_is_idempotent(tmp_path):
     store = Store.open(tmp_path / "n.db")
-    core.ensure_schema(store.db)
-    core.ensure_schema(store.db)
+    schema.create(store.db)
+    schema.create(store.db)
     NoteBook(store)
     assert {"note_sessions", "notes", "note_settings"} <= set(store.db.table_names())
     store.close()
 
 
 def test_scheduled_meeting_gives_topic_and_next_meeting(svc):
-    from bot.core.schedule import get_schedule
 
-    schedule = get_schedule(svc)
+    schedule = svc.schedule
     schedule.add_meeting(CHAT, datetime(2026, 1, 26, 18, tzinfo=UTC), START, topic="GS 4-25")
     schedule.add_meeting(CHAT, datetime(2026, 2, 9, 18, tzinfo=UTC), START, topic="Europa")
     assert "Jour fixe vom 26.01.2026 – GS 4-25" in html(run("/sitzung start", svc))

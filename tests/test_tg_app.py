@@ -13,7 +13,7 @@ import pytest
 from fakebotapi import ApiCall, parse_html
 
 from bot.core.models import Source
-from bot.handlers import reading
+from bot.handlers import quotes
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
@@ -186,7 +186,7 @@ async def test_group_mention_is_a_question_without_the_mention(tg, monkeypatch):
         questions.append(req)
         return Reply.text("Antwort")
 
-    monkeypatch.setattr(reading, "handle_text", handle_text)
+    monkeypatch.setattr(quotes, "handle_text", handle_text)
     sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
     assert len(sent) == 1
     assert questions[0].text == "was sagt Karaganow?"
@@ -678,12 +678,12 @@ LONG_SLUG = "lange-quelle-" + "x" * 37  # 50 characters: the longest slug a user
 async def test_every_button_of_every_command_fits_in_64_bytes_and_answers(tg, tmp_path):
     """Walk the reply buttons of every registered command (two presses deep) with state in
     every feature: a reading with the longest allowed slug, a meeting, a session, the trash."""
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     services = tg.app.bot_data["services"]
     text = ("Titel\n\n" + "Der Frieden <&> braucht Verhandlungen über Europa. " * 40).encode()
     meta = parse_meta_args(title="Ein sehr langer Titel " * 8, author="Ö & Ä", slug=LONG_SLUG)
-    add_reading(services, text, "lang.txt", meta, dest_dir=tmp_path)
+    services.readings.add(text, "lang.txt", meta, dest_dir=tmp_path)
     for setup in (
         "/termin 26.01. 19:30 Imperialismus",
         f"/thema 26.01. Imperialismus Lektüre: {LONG_SLUG}",

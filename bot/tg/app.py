@@ -418,12 +418,8 @@ class TelegramAdapter:
         change = update.my_chat_member
         if change is None:
             return
-        try:
-            from bot.core.schedule import get_schedule
-        except ImportError:  # pragma: no cover - scheduling is optional
-            return
         status = change.new_chat_member.status
-        schedule = get_schedule(self.services)
+        schedule = self.services.schedule
         now = self.services.clock()
         if status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR):
             if schedule.resume(change.chat.id, now):
@@ -760,8 +756,8 @@ class TelegramAdapter:
 
 
 def _reading(name: str, fallback: Handler) -> Handler:
-    """A handler of bot.handlers.reading, looked up at call time (tests may replace it)."""
-    module = importlib.import_module("bot.handlers.reading")
+    """A handler of bot.handlers.quotes, looked up at call time (tests may replace it)."""
+    module = importlib.import_module("bot.handlers.quotes")
     return getattr(module, name, fallback)
 
 

@@ -281,10 +281,10 @@ def test_entfernen_refuses_bundled_sources_before_asking(services: Services) -> 
 
 
 def test_callback_data_fits_telegram_limit(services: Services) -> None:
-    from bot.core.readings import Meta, add_reading
+    from bot.core.readings import Meta
 
     slug = "s" * 50
-    add_reading(services, article_pdf(), "h.pdf", Meta(slug=slug), services.config.data_dir)
+    services.readings.add(article_pdf(), "h.pdf", Meta(slug=slug), services.config.data_dir)
     reply = entfernen(services, slug)
     assert all(len(data.encode()) <= 64 for _, data in buttons(reply))
 
@@ -355,11 +355,10 @@ async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, servi
 
 
 async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_api) -> None:  # noqa: ANN001
-    from bot.core.readings import add_reading  # noqa: PLC0415
     from bot.services import build_services  # noqa: PLC0415
 
     cli = build_services(tg.config)  # `jourfixe add` while the bot runs: same database
-    add_reading(cli, article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")
+    cli.readings.add(article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")
     cli.store.close()
     sent = await tg.replies(fake_api.private_message("Was steht über Kanonen und Sanktionen?"))
     assert "Europa im hybriden Krieg" in sent[0].text

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.core import readings as core
-from bot.core.autosummary import AutoSummary, auto_summary_for
+from bot.core.autosummary import AutoSummary
 from bot.core.models import Source
 from bot.core.readings import ReadingError
 from bot.handlers.base import (
@@ -27,7 +27,7 @@ from bot.handlers.base import (
     may_change_sources,
 )
 from bot.handlers.format import esc, split_message
-from bot.texts import readings as T
+from bot.texts import uploads as T
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -57,7 +57,7 @@ def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
     if not _allowed(request, services):
         return Reply.text(_refusal(services))
-    core.sync_with_database(services)  # a `jourfixe add` meanwhile: know its slug and hash
+    services.readings.sync()  # a `jourfixe add` meanwhile: know its slug and hash
     attachment = request.attachment
     if attachment is None:
         return Reply.text(T.NEW_REPLY_HINT if request.reply_to is not None else T.NEW_HOW)
@@ -68,8 +68,7 @@ def new_reading(request: Request, services: Services) -> Reply:
             data = attachment.load()
         except Exception:  # noqa: BLE001 - network errors of the adapter
             return Reply.text(T.DOWNLOAD_FAILED)
-        result = core.add_reading(
-            services, data, attachment.file_name, core.Meta(kind=kind),
+        result = services.readings.add(data, attachment.file_name, core.Meta(kind=kind),
             dest_dir=services.config.data_dir / "readings",
             added_by=f"{request.user_name} ({request.user_id})",
         )  # fmt: skip
@@ -78,7 +77,7 @@ def new_reading(request: Request, services: Services) -> Reply:
             f"\n\n{T.UNKNOWN_LAYOUT_HINT}" if isinstance(err, core.UnknownProtocolLayout) else ""
         )
         return Reply.text(esc(str(err)) + hint)
-    summary = auto_summary_for(services, result.source.slug)
+    summary = services.summaries.of(result.source.slug)
     return Reply(messages=added_messages(result, summary))
 
 
@@ -128,6 +127,36 @@ def _now(services: Services) -> datetime:
     return services.clock()
 
 
+# --- pending button edits ("Titel ändern": the next message is the new value) ---------------
+
+
+def _set_pending_edit(
+    services: Services, chat_id: int, user_id: int, slug: str, field: str, now: datetime
+) -> None:
+    """Remember that this user's next message here is the new value of ``field``."""
+    with services.store.transaction() as db:
+        db["reading_edits"].upsert(
+            {"chat_id": chat_id, "user_id": user_id, "slug": slug, "field": field,
+             "created": now.isoformat()},
+            pk=("chat_id", "user_id"),
+        )  # fmt: skip
+
+
+def _pop_pending_edit(
+    services: Services, chat_id: int, user_id: int, not_before: datetime
+) -> tuple[str, str] | None:
+    """The pending (slug, field) of this user in this chat, removed; None if none or stale."""
+    where = "chat_id = ? AND user_id = ?"
+    with services.store.transaction() as db:
+        row = next(db["reading_edits"].rows_where(where, [chat_id, user_id]), None)
+        if row is None:
+            return None
+        db["reading_edits"].delete_where(where, [chat_id, user_id])
+    if datetime.fromisoformat(row["created"]) < not_before:
+        return None
+    return row["slug"], row["field"]
+
+
 @callback(PREFIX)
 def reading_button(request: Request, services: Services) -> Reply:
     """The buttons of this module (see the module docstring for the data format)."""
@@ -136,7 +165,7 @@ def reading_button(request: Request, services: Services) -> Reply:
     slug = parts[2] if len(parts) > 2 else ""
     if not _allowed(request, services):
         return Reply(toast=_refusal(services))
-    core.sync_with_database(services)
+    services.readings.sync()
     if action == "n":
         return Reply(messages=[OutMessage(T.REMOVE_CANCELLED)], edit=True)
     source = services.catalog.get(slug)
@@ -147,9 +176,7 @@ def reading_button(request: Request, services: Services) -> Reply:
     if action in ("t", "a"):
         if services.catalog.is_bundled(slug):
             return Reply(toast=T.EDIT_BUNDLED)
-        core.set_pending_edit(
-            services, request.chat_id, request.user_id, slug, action, _now(services)
-        )
+        _set_pending_edit(services, request.chat_id, request.user_id, slug, action, _now(services))
         return Reply.text(
             T.ASK_VALUE.format(field=T.FIELD_LABELS[action], title=esc(source.title))
         )
@@ -163,13 +190,13 @@ def on_message(request: Request, services: Services) -> Reply | None:
     if request.command is not None or request.callback_data is not None or request.edited:
         return None
     # questions come through here first: let them see readings the CLI added meanwhile
-    core.sync_with_database(services)
+    services.readings.sync()
     if request.attachment is not None:
         # a file without "/neu": say how to add it instead of searching for its caption
         return Reply.text(
             T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(services)
         )
-    pending = core.pop_pending_edit(
+    pending = _pop_pending_edit(
         services, request.chat_id, request.user_id, _now(services) - EDIT_TTL
     )
     if pending is None:
@@ -181,7 +208,7 @@ def on_message(request: Request, services: Services) -> Reply | None:
         return Reply.text(T.EDIT_CANCELLED)
     if not value or len(value) > LIMITS.get(field, 200):
         # keep asking: the user gets another try
-        core.set_pending_edit(services, request.chat_id, request.user_id, slug, field,
+        _set_pending_edit(services, request.chat_id, request.user_id, slug, field,
                               _now(services))  # fmt: skip
         template = T.EDIT_EMPTY if not value else T.EDIT_TOO_LONG
         return Reply.text(template.format(field=label, limit=LIMITS.get(field, 200)))
@@ -190,7 +217,7 @@ def on_message(request: Request, services: Services) -> Reply | None:
         return Reply.text(T.EDIT_GONE)
     changes = {"title": value} if field == "t" else {"author": value}
     try:
-        updated = core.update_reading(services, slug, **changes)
+        updated = services.readings.update(slug, **changes)
     except ReadingError as err:
         return Reply.text(esc(str(err)))
     return Reply.text(T.EDIT_DONE.format(field=label, value=esc(value), slug=esc(updated.slug)))
@@ -210,7 +237,7 @@ def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""
     if not _allowed(request, services):
         return Reply.text(_refusal(services))
-    core.sync_with_database(services)
+    services.readings.sync()
     query = request.args.strip()
     if not query:
         return Reply.text(esc(f"{T.REMOVE_USAGE}\n{T.REMOVE_EXAMPLE}"))
@@ -244,7 +271,7 @@ def _confirm_removal(services: Services, source: Source) -> Reply:
 
 def _remove(services: Services, source: Source) -> Reply:
     try:
-        core.remove_reading(services, source.slug)
+        services.readings.remove(source.slug)
     except ReadingError as err:
         return Reply(messages=[OutMessage(esc(str(err)))], edit=True)
     return Reply(messages=[OutMessage(T.REMOVE_DONE.format(title=esc(source.title)))], edit=True)

@@ -11,13 +11,13 @@ import pytest
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.core.models import Source
-from bot.handlers import content, reading
+from bot.handlers import content, quotes
 from bot.handlers.base import CALLBACKS, COMMANDS, Button, OutMessage, Reply, Request, command
 from bot.handlers.format import TELEGRAM_LIMIT, esc
 from bot.handlers.inline import inline_results
 from bot.handlers.paging import PER_PAGE
 from bot.services import Services, build_services
-from bot.texts import reading as t
+from bot.texts import quotes as t
 
 CHAT = 4711
 
@@ -375,12 +375,12 @@ def test_whole_paragraph_button_shows_every_part(services: Services) -> None:
 
 
 def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     services = build_services(Config(db_path=tmp_path / "t.db", data_dir=tmp_path))
     text = "Titel\n\n" + "Der Frieden braucht Verhandlungen über Europa und mehr. " * 60
     meta = parse_meta_args(title="Langer Absatz", author="Rosa", slug="langer-absatz")
-    add_reading(services, text.encode(), "lang.txt", meta, dest_dir=tmp_path)
+    services.readings.add(text.encode(), "lang.txt", meta, dest_dir=tmp_path)
     reply = run("/zitat Verhandlungen langer-absatz", services)
     hits = services.search.search("Verhandlungen", limit=3, source="langer-absatz")
     assert len({(h.passage.paragraph, h.passage.part) for h in hits}) >= 2  # parts of one
@@ -390,7 +390,7 @@ def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
 
 
 def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     config = Config(db_path=tmp_path / "t.db", data_dir=tmp_path)
     running = build_services(config)  # the bot process
@@ -398,7 +398,7 @@ def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_
     cli = build_services(config)  # `jourfixe add` in another process, same database
     text = "Titel\n\nEin Absatz über das Zwischenablagebeispiel und den Frieden in Europa.\n"
     meta = parse_meta_args(title="Das Zwischenablagebeispiel", author="Karla", slug="zwischen")
-    add_reading(cli, text.encode(), "z.txt", meta, dest_dir=tmp_path)
+    cli.readings.add(text.encode(), "z.txt", meta, dest_dir=tmp_path)
     cli.store.close()
 
     assert "Das Zwischenablagebeispiel" in html_of(run("/quellen", running))
@@ -460,7 +460,7 @@ def test_question_returns_passages(services: Services) -> None:
 
 def test_plain_text_is_a_question(services: Services) -> None:
     text = "Was sagt die WSWS zum Alaska-Gipfel?"
-    by_text = reading.handle_text(req(text), services)
+    by_text = quotes.handle_text(req(text), services)
     by_command = run(f"/frage {text}", services)
     assert html_of(by_text) == html_of(by_command)
     assert quoted(html_of(by_text))
@@ -483,9 +483,9 @@ def test_prepared_topic_answer_comes_first(
 
 
 def test_unknown_command_points_to_help(services: Services) -> None:
-    reply = reading.unknown_command(req("/zitiere <x>"), services)
+    reply = quotes.unknown_command(req("/zitiere <x>"), services)
     assert html_of(reply) == "Den Befehl /zitiere kenne ich nicht. Was ich kann, zeigt /hilfe."
-    odd = reading.unknown_command(dataclasses.replace(req("/<b>"), command="<b>"), services)
+    odd = quotes.unknown_command(dataclasses.replace(req("/<b>"), command="<b>"), services)
     assert "/&lt;b&gt;" in html_of(odd)
 
 
