@@ -848,18 +848,35 @@ class SearchEngine:
         kinds: Iterable[str] | None = None,
     ) -> list[Hit]:
         """Ranked passages for a question or keywords; [] when nothing relevant matches."""
+        return self.answer(query, limit, source, kinds).hits
+
+    def answer(
+        self,
+        query: str,
+        limit: int = 5,
+        source: str | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> Answer:
+        """The hits, and what a reply should say about them: the key words the texts lack,
+        whether the best hit is a weak match, whether this was chat about the meeting."""
         q = self.analyse(query)
         kinds = tuple(kinds or SERVED_KINDS)
         if not q.concepts:
+            hits: list[Hit] = []
             if q.prefer and limit and not q.organisational:
                 slugs = [source] if source else list(q.prefer)
                 ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
-                return [self.hit(p, 0.0) for p in ps[:limit]]
-            return []
+                hits = [self.hit(p, 0.0) for p in ps[:limit]]
+            return Answer(hits, [], organisational=q.organisational)
         scored = self._score(q, source, kinds)
+        weak = bool(scored) and scored[0][2] < WEAK_COVERAGE
+        missing = [] if scored else q.missing
+        return Answer(self._hits(scored, limit), missing, weak, q.organisational)
+
+    def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []
         seen_groups: set[str] = set()
-        for pid, score in scored:
+        for pid, score, _coverage in scored:
             p = self._passages[pid]
             group = self._dups.get(pid)
             if group:
@@ -971,7 +988,7 @@ class SearchEngine:
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
         results.sort(key=lambda r: -r[1])
-        return [(r[0], r[1]) for r in results]
+        return [(r[0], r[1], r[2]) for r in results]
 
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
