@@ -48,6 +48,7 @@ from bot.core.search_lexicon import (
     frames,
     is_german_word,
     is_noun,
+    lemma_word,
     near_german_word,
     thesaurus,
 )
@@ -218,6 +219,8 @@ class Vocabulary:
         cache = self.__dict__.setdefault("_part_stems", {})
         got = cache.get(word)
         if got is None:
+            if len(word) > MAX_WORD_CHARS:  # a "word" of 4000 letters has no parts or lemma
+                return ()
             lemma = lemma_stem(self.display.get(word, word))
             got = tuple(stem(p) for p in self.split(word)) + ((lemma,) if lemma else ())
             cache[word] = got
@@ -225,8 +228,12 @@ class Vocabulary:
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the vocabulary lives as long as the engine
     def split(self, word: str) -> tuple[str, ...]:
-        """Split a compound into known words: 'friedensplan' -> ('frieden', 'plan')."""
-        if len(word) < 7 or word.isdigit():
+        """Split a compound into known words: 'friedensplan' -> ('frieden', 'plan').
+
+        Bounded: words longer than MAX_WORD_CHARS are not split (the memoised recursion is
+        quadratic in the word's length; no German compound is that long).
+        """
+        if len(word) < 7 or len(word) > MAX_WORD_CHARS or word.isdigit():
             return ()
         best: tuple[str, ...] = ()
         for i in range(len(word) - 3, 2, -1):
@@ -692,9 +699,9 @@ class SearchEngine:
                     c.trust = 0.4
                     return
         if self.options.thesaurus:
-            cands = [self.thesaurus.related(stem(c.word))]
-            lemma = lemma_stem(c.surface or c.word)
-            if lemma:
+            cands = [self.thesaurus.related(w)]
+            lemma = lemma_word(c.surface or w)
+            if lemma and lemma != w:
                 cands.append(self.thesaurus.related(lemma))
             for related in cands:
                 for t in related:
@@ -707,10 +714,10 @@ class SearchEngine:
             # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
             # so is a number; a typo we could not resolve weighs less than a key word. Nouns
             # ("Corona", "Wetter") and words of no dictionary (names) are key words.
-            if w.isdigit() or (is_german_word(surface) and not is_noun(surface)):
+            if w[0].isdigit() or (is_german_word(surface) and not is_noun(surface)):
                 c.key = CHAT_WORD_SHARE
-            elif not is_german_word(surface) and near_german_word(surface):
-                c.key = TYPO_KEY
+            elif not is_german_word(surface) and near_german_word(w):
+                c.key = TYPO_KEY  # (near_german_word is bounded: words of <= 16 letters)
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
         stems = [stem(w) for w in ws]
@@ -721,7 +728,9 @@ class SearchEngine:
                 if any(self.synonyms.single.get(t) == canon for t in c.alternatives):
                     break
             else:
-                seq = next(k for k, v in self.synonyms.multi.items() if v == canon)
+                seq = next((k for k, v in self.synonyms.multi.items() if v == canon), None)
+                if seq is None:  # a one-word synonym whose word did not become a concept
+                    continue
                 members = [c for c in concepts if stem(c.word) in seq]
                 for c in members:
                     c.add(canon, 0.9)
@@ -1007,6 +1016,8 @@ class SearchEngine:
             return False
         known = total = 0.0
         for c, w in zip(q.concepts, weights, strict=True):
+            if c.common >= SPECIFIC:
+                continue  # "statt", "arbeiten": known to any text, they say nothing here
             if c.known:
                 known += w * c.confidence
                 total += w
@@ -1074,7 +1085,7 @@ class SearchEngine:
         out: list[str] = []
         stops = stopwords()
         for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
-            if w in stops or len(w) < 4 or w.isdigit():
+            if w in stops or not 4 <= len(w) <= MAX_WORD_CHARS or w.isdigit():
                 continue
             pool = [
                 x

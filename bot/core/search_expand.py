@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
+from bot.core.search_lexicon import lemma_word
 from bot.core.text import stem, words
 
 if TYPE_CHECKING:
@@ -82,7 +83,9 @@ def _key_term_synonyms(
         if len(ws) != 1:
             continue
         t = stem(ws[0])
-        related = engine.thesaurus.related_words(t)
+        related = engine.thesaurus.related_words(ws[0]) or engine.thesaurus.related_words(
+            lemma_word(term)
+        )
         if not related:
             continue
         text = " ".join(related)

@@ -31,6 +31,7 @@ THESAURUS_FILE = DATA / "openthesaurus_de.txt"
 WORDFREQ_FILE = DATA / "wordfreq_de.txt"
 RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
 MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
+MAX_TYPO_CHARS = 16
 MAX_SYNSET_USES = 6  # a word in more synonym sets than this is too vague to expand
 
 
@@ -105,6 +106,17 @@ def commonness(surface: str) -> float:
     return max(z, zipf(fold(lemma)))
 
 
+@lru_cache(maxsize=20_000)
+def lemma_word(surface: str) -> str:
+    """The folded dictionary lemma of a word as typed ("lohnt" -> "lohnen")."""
+    import simplemma
+
+    try:
+        return fold(simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de"))
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return fold(surface[:MAX_WORD_CHARS])
+
+
 def focus(surface: str) -> float:
     """1 for informative words, down to 0.3 for the most common ones ("haben", "jetzt")."""
     return min(1.0, max(0.3, 1.0 - (commonness(surface) - 4.5) * 0.35))
@@ -148,22 +160,38 @@ def is_noun(surface: str) -> bool:
 
 
 class Thesaurus:
-    """Stem -> its synonyms (single words of the same OpenThesaurus set)."""
+    """Word -> its synonyms (single words of the same OpenThesaurus set).
+
+    Keyed by the folded word as the thesaurus writes it (a lemma: "lohnen", "Wetter"), not by
+    stem: stems would join unrelated words ("Wetter" and "wetten").
+    """
 
     def __init__(self, sets: list[list[str]]) -> None:
         folded = [[fold(w) for w in s] for s in sets]
         uses: dict[str, int] = defaultdict(int)
         for s in folded:
-            for t in {stem(w) for w in s}:
-                uses[t] += 1
+            for w in set(s):
+                uses[w] += 1
         related: dict[str, set[str]] = defaultdict(set)
         for s in folded:
             for w in s:
-                t = stem(w)
-                if uses[t] <= MAX_SYNSET_USES:
-                    related[t] |= {x for x in s if stem(x) != t}
-        self._words = {t: tuple(sorted(r)) for t, r in related.items()}
-        self._stems = {t: tuple(sorted({stem(x) for x in r})) for t, r in self._words.items()}
+                if uses[w] <= MAX_SYNSET_USES:
+                    related[w] |= set(s) - {w}
+        self._words = {w: tuple(sorted(r)) for w, r in related.items()}
+        self._stems: dict[str, tuple[str, ...]] = {}
+
+    def related(self, word: str) -> tuple[str, ...]:
+        """Stems of the synonyms of a folded word (a lemma)."""
+        got = self._stems.get(word)
+        if got is None:
+            got = tuple(sorted({stem(x) for x in self._words.get(word, ())}))
+            if len(self._stems) < 50_000:  # bounded: one entry per distinct word asked
+                self._stems[word] = got
+        return got
+
+    def related_words(self, word: str) -> tuple[str, ...]:
+        """The synonyms of a folded word."""
+        return self._words.get(word, ())
 
     @classmethod
     def load(cls, path: Path = THESAURUS_FILE) -> Thesaurus:
@@ -177,15 +205,7 @@ class Thesaurus:
         return cls(sets)
 
     def __len__(self) -> int:
-        return len(self._stems)
-
-    def related(self, term: str) -> tuple[str, ...]:
-        """Stems of the synonyms of a stem."""
-        return self._stems.get(term, ())
-
-    def related_words(self, term: str) -> tuple[str, ...]:
-        """The synonyms of a stem as (folded) words."""
-        return self._words.get(term, ())
+        return len(self._words)
 
 
 @lru_cache(maxsize=1)
@@ -193,18 +213,22 @@ def thesaurus() -> Thesaurus:
     return Thesaurus.load()
 
 
-_LETTERS = "abcdefghijklmnopqrstuvwxyzäöüß"
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=5_000)
-def near_german_word(surface: str) -> bool:
-    """One edit away from a German word ("zurücktretten"): a typo, not a new key word.
+def near_german_word(word: str) -> bool:
+    """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
 
-    Bounded: at most about 60 variants per letter of a word cut to ``MAX_WORD_CHARS``.
+    ``word`` is folded (ä -> ae). Looked up in the frequency list (common words are what a
+    typo usually misspells), so each of the about 55 variants per letter costs one dict
+    lookup; words of more than ``MAX_TYPO_CHARS`` letters are not checked (a compound or a
+    name, not a typo we could tell).
     """
-    w = surface[:MAX_WORD_CHARS].lower()
-    if len(w) < 5 or not w.isalpha():
+    if not 5 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
         return False
+    table = _zipf_table()
+    w = word
     variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
     variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
     for i in range(len(w) + 1):
@@ -213,6 +237,4 @@ def near_german_word(surface: str) -> bool:
             if i < len(w):
                 variants.add(w[:i] + ch + w[i + 1 :])
     variants.discard(w)
-    import simplemma
-
-    return any(simplemma.is_known(v, lang="de") for v in variants)
+    return any(v in table for v in variants)
