@@ -87,6 +87,7 @@ EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our p
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
 TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
+KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword lookup
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
@@ -1005,15 +1006,18 @@ class SearchEngine:
             # most of the query's words must be known (a typo correction is a weaker vote)
             votes = sum(c.confidence for c in q.concepts)
             return votes / len(q.concepts) >= MIN_KNOWN
-        # Each word weighs what it tells: a known word its idf, an unknown key word as much
-        # as the rarest word could ("Corona" outweighs a common "Trump"), an unknown German
-        # verb or adverb ("aufhört") little: it is chat around the question.
-        # and one of them must be specific: "danke", "gut", "zusammen" are known to any text
-        # (in chat about the meeting, one rarely heard outside the texts' subject)
+        # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
+        words_ = [c for c in q.concepts if not c.frame]
+        if len(words_) <= KEYWORD_WORDS and all(c.known for c in words_) and not q.organisational:
+            return True
+        # Otherwise one known word must be specific: "danke", "gut", "statt" are known to any
+        # text (in chat about the meeting: one rarely heard outside the texts' subject) …
         limit = ORG_SPECIFIC if q.organisational else SPECIFIC
-        if not any(c.known and not c.weak and not c.frame and c.common < limit
-                   for c in q.concepts):
+        if not any(c.known and not c.weak and c.common < limit for c in words_):
             return False
+        # … and the specific words must be mostly known. Each weighs what it tells: a known
+        # word its idf, an unknown key word as much as the rarest word could ("Corona"
+        # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
         known = total = 0.0
         for c, w in zip(q.concepts, weights, strict=True):
             if c.common >= SPECIFIC:
