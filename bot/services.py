@@ -11,9 +11,11 @@ from bot.config import Config
 from bot.core.autosummary import AutoSummaries
 from bot.core.catalog import Catalog
 from bot.core.content import ContentStore
+from bot.core.files import clean_leftovers
 from bot.core.notes import NoteBook
 from bot.core.queries import StoredQueries
 from bot.core.readings import ReadingLibrary
+from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
 from bot.core.search import SearchEngine
 from bot.core.store import Store
@@ -45,6 +47,8 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
     """Open the database, sync the sources and (re)build the index when they changed."""
     now = clock or _utcnow
     store = Store.open(config.db_path)
+    check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
+    clean_leftovers(store, config)  # files of writes a crash interrupted
     catalog = Catalog.load(config, store)
     search = SearchEngine(store, catalog)
     search.ensure_index(config.seeds_dir)

@@ -445,7 +445,7 @@ def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     capsys.readouterr()
     data = article_text().encode()
     att = Attachment("hybrid.txt", len(data), None, lambda: data)
-    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="Ada", text="/neu",
+    request = Request(chat_id=1, chat_type="console", user_id=1, user_name="Ada", text="/neu",
                       command="neu", attachment=att)  # fmt: skip
     reply = COMMANDS["neu"].func(request, bot)
     assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html

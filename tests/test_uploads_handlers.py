@@ -20,6 +20,7 @@ from fixtures.readings.make import (
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.console import run_console
+from bot.core import permissions
 from bot.handlers import base
 from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
 from bot.services import Services
@@ -102,7 +103,8 @@ def test_neu_is_for_admins_in_groups(services: Services) -> None:
     att = Attachment("hybrid.pdf", 1000, None, explode)
     reply = neu(services, att, is_admin=False)
     assert html(reply) == "Das dürfen in Gruppen nur Admins."
-    # in a private chat everybody may
+    # in a private chat: someone the bot has seen as admin of one of its groups
+    permissions.record_admin_status(services.store, -100, 7, True, services.clock())
     reply = neu(services, attachment(article_pdf(), "h.pdf"), chat_type="private", is_admin=False)
     assert "Neuer Text aufgenommen" in html(reply)
 
@@ -267,8 +269,8 @@ def test_entfernen_edge_cases(services: Services) -> None:
     which = entfernen(services, "Fazi")  # two sources by Fazi: choose
     assert html(which) == "Welche Quelle soll ich entfernen?"
     assert ("Abbrechen", "rd:n") in buttons(which)
-    refused = press(services, "rd:y:fazi-illusion")
-    assert "mitgelieferten Bestand" in html(refused)
+    refused = press(services, "rd:y:fazi-illusion")  # never asked: a forged button
+    assert refused.toast == "Diese Bestätigung gilt nicht (mehr). Es wurde nichts geändert."
     assert services.catalog.get("fazi-illusion") is not None
     assert "Nichts entfernt" in html(press(services, "rd:n"))
 
@@ -306,6 +308,9 @@ def test_console_neu_then_fix_title(tmp_path: Path) -> None:
 
 
 async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa: ANN001
+    group = fake_api.group_chat()
+    fake_api.admins.add((group["id"], 1001))
+    await tg.replies(fake_api.group_message("/hilfe", fake_api.user(), group))  # seen as admin
     update = fake_api.document_message(article_pdf(), "hybrid.pdf", caption="/neu",
                                        mime_type="application/pdf")  # fmt: skip
     sent = await tg.replies(update)
@@ -391,10 +396,11 @@ def test_editors_list_locks_private_chats_and_groups(locked: Services) -> None:
     assert len(locked.catalog.sources) == 6
 
 
-def test_without_editors_list_a_private_chat_may_add(services: Services) -> None:
-    neu(services, attachment(PROTOCOL_TEXT.encode(), "p.txt"), chat_id=99, chat_type="private",
-        user_id=99, is_admin=False)  # fmt: skip
-    assert len(services.catalog.sources) == 6
+def test_without_editors_list_a_strangers_private_chat_may_not_add(services: Services) -> None:
+    reply = neu(services, attachment(PROTOCOL_TEXT.encode(), "p.txt"), chat_id=99,
+                chat_type="private", user_id=99, is_admin=True)  # fmt: skip
+    assert "nur Admins der Gruppen" in html(reply)
+    assert len(services.catalog.sources) == 5
 
 
 def test_config_reads_editor_ids() -> None:

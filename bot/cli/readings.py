@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import DATA_ROOT, INSTALLED
 from bot.config import Config
 from bot.core.readings import (
     AddResult,
@@ -16,6 +17,14 @@ from bot.core.readings import (
 )
 from bot.services import Services, build_services
 from bot.texts import uploads as T
+
+
+def _dest(config: Config) -> Path:
+    """seeds/ in a checkout; the data directory when installed (never into site-packages)."""
+    bundled = config.seeds_dir.resolve() == (DATA_ROOT / "seeds").resolve()
+    if INSTALLED and bundled:
+        return config.data_dir / "readings"
+    return config.seeds_dir
 
 
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
@@ -64,7 +73,7 @@ def cli_add(args: argparse.Namespace, config: Config) -> int:
     if services is None:
         return 1
     try:
-        result = services.readings.add(data, path.name, meta, config.seeds_dir, added_by="cli")
+        result = services.readings.add(data, path.name, meta, _dest(config), added_by="cli")
     except ReadingError as err:
         print(err, file=sys.stderr)
         if isinstance(err, UnknownProtocolLayout):

@@ -147,6 +147,25 @@ CREATE TABLE IF NOT EXISTS sent_reminders (
 """
 
 
+PERMISSIONS = """
+CREATE TABLE IF NOT EXISTS group_admins (
+    chat_id INTEGER NOT NULL,
+    user_id INTEGER NOT NULL,
+    seen TEXT NOT NULL,
+    PRIMARY KEY (chat_id, user_id)
+);
+CREATE INDEX IF NOT EXISTS group_admins_user ON group_admins (user_id);
+CREATE TABLE IF NOT EXISTS pending_confirmations (
+    chat_id INTEGER NOT NULL,
+    action TEXT NOT NULL,
+    target TEXT NOT NULL,
+    user_id INTEGER,
+    created TEXT NOT NULL,
+    PRIMARY KEY (chat_id, action, target)
+);
+"""
+
+
 def _version_1(db: sqlite_utils.Database) -> None:
     """The tables as the first versioned release found them (all created if missing)."""
     ensure_index_schema(db)
@@ -154,8 +173,13 @@ def _version_1(db: sqlite_utils.Database) -> None:
         db.conn.executescript(script)
 
 
+def _version_2(db: sqlite_utils.Database) -> None:
+    """Who may change the shared sources: group admins seen, confirmations asked (issue 13)."""
+    db.conn.executescript(PERMISSIONS)
+
+
 # The ordered steps: step i brings a database from version i to version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_version_1,)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_version_1, _version_2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -35,7 +35,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import PROJECT_ROOT
+from bot import DATA_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
@@ -114,7 +114,7 @@ MECHANISMS = tuple(SearchOptions.__dataclass_fields__)
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
 _RULE_FILES = tuple(Path(__file__).with_name(n) for n in ("ingest.py", "text.py", "search.py"))
-SYNONYMS_FILE = PROJECT_ROOT / "content" / "synonyms.yaml"
+SYNONYMS_FILE = DATA_ROOT / "content" / "synonyms.yaml"
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from bot.core import permissions
+
 if TYPE_CHECKING:
     from bot.services import Services
 
@@ -106,17 +108,19 @@ Handler = Callable[[Request, "Services"], Reply]
 
 
 def may_change_sources(request: Request, services: Services) -> bool:
-    """Who may change the sources every chat shares (add, remove, protocol as source).
+    """Who may change the sources every chat shares: see :mod:`bot.core.permissions`."""
+    return permissions.may_change_sources(
+        _actor(request), services.store, services.config.editors, services.clock()
+    )
 
-    With JOURFIXE_EDITORS set, only those users (and the local console); otherwise chat
-    admins in groups and anyone in a private chat.
-    """
-    if request.chat_type == "console":
-        return True
-    editors = services.config.editors
-    if editors:
-        return request.user_id in editors
-    return request.is_private or request.is_admin
+
+def sources_refusal(request: Request, services: Services) -> str:
+    """The German reason why :func:`may_change_sources` said no."""
+    return permissions.refusal(_actor(request), services.config.editors)
+
+
+def _actor(request: Request) -> permissions.Actor:
+    return permissions.Actor(request.chat_id, request.chat_type, request.user_id, request.is_admin)
 
 
 @dataclass(frozen=True)

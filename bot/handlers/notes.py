@@ -27,6 +27,7 @@ from bot.handlers.base import (
     callback,
     command,
     may_change_sources,
+    sources_refusal,
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, split_message
 from bot.texts import notes as T
@@ -689,9 +690,7 @@ def namen(request: Request, services: Services) -> Reply:
 def protokoll_quelle(request: Request, services: Services) -> Reply:
     """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
     if not may_change_sources(request, services):
-        from bot.texts.uploads import EDITORS_ONLY
-
-        return Reply.text(EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY)
+        return Reply.text(sources_refusal(request, services))
     found = _session_for(request, services)
     if isinstance(found, Reply):
         return found

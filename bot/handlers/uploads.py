@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.core import permissions
 from bot.core import readings as core
 from bot.core.autosummary import AutoSummary
 from bot.core.models import Source
@@ -25,6 +26,7 @@ from bot.handlers.base import (
     callback,
     command,
     may_change_sources,
+    sources_refusal,
 )
 from bot.handlers.format import esc, split_message
 from bot.texts import uploads as T
@@ -45,8 +47,8 @@ def _allowed(request: Request, services: Services) -> bool:
     return may_change_sources(request, services)
 
 
-def _refusal(services: Services) -> str:
-    return T.EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY
+def _refusal(request: Request, services: Services) -> str:
+    return sources_refusal(request, services)
 
 
 @command(
@@ -56,7 +58,7 @@ def _refusal(services: Services) -> str:
 def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
     if not _allowed(request, services):
-        return Reply.text(_refusal(services))
+        return Reply.text(_refusal(request, services))
     services.readings.sync()  # a `jourfixe add` meanwhile: know its slug and hash
     attachment = request.attachment
     if attachment is None:
@@ -164,9 +166,10 @@ def reading_button(request: Request, services: Services) -> Reply:
     action = parts[1] if len(parts) > 1 else ""
     slug = parts[2] if len(parts) > 2 else ""
     if not _allowed(request, services):
-        return Reply(toast=_refusal(services))
+        return Reply(toast=_refusal(request, services))
     services.readings.sync()
     if action == "n":
+        permissions.drop_confirmation(services.store, request.chat_id, "remove")
         return Reply(messages=[OutMessage(T.REMOVE_CANCELLED)], edit=True)
     source = services.catalog.get(slug)
     if action not in ("t", "a", "r", "y"):
@@ -181,7 +184,12 @@ def reading_button(request: Request, services: Services) -> Reply:
             T.ASK_VALUE.format(field=T.FIELD_LABELS[action], title=esc(source.title))
         )
     if action == "r":
-        return _confirm_removal(services, source)
+        return _confirm_removal(request, services, source)
+    # "Ja, entfernen" counts only as the answer to the question this chat was asked
+    if not permissions.take_confirmation(
+        services.store, request.chat_id, "remove", slug, _now(services)
+    ):
+        return Reply(toast=T.NOT_CONFIRMED)
     return _remove(services, source)
 
 
@@ -194,7 +202,7 @@ def on_message(request: Request, services: Services) -> Reply | None:
     if request.attachment is not None:
         # a file without "/neu": say how to add it instead of searching for its caption
         return Reply.text(
-            T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(services)
+            T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(request, services)
         )
     pending = _pop_pending_edit(
         services, request.chat_id, request.user_id, _now(services) - EDIT_TTL
@@ -202,6 +210,8 @@ def on_message(request: Request, services: Services) -> Reply | None:
     if pending is None:
         return None
     slug, field = pending
+    if not _allowed(request, services):  # no longer allowed since the button was pressed
+        return Reply.text(_refusal(request, services))
     label = T.FIELD_LABELS.get(field, field)
     value = " ".join((request.text or "").split())
     if value in ("-", "–", "abbrechen", "Abbrechen"):
@@ -236,7 +246,7 @@ MESSAGE_HOOKS.append(on_message)
 def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""
     if not _allowed(request, services):
-        return Reply.text(_refusal(services))
+        return Reply.text(_refusal(request, services))
     services.readings.sync()
     query = request.args.strip()
     if not query:
@@ -245,13 +255,13 @@ def remove_command(request: Request, services: Services) -> Reply:
     if not found:
         return Reply.text(T.REMOVE_NONE.format(query=esc(query[:200])))
     if len(found) == 1:
-        return _confirm_removal(services, found[0])
+        return _confirm_removal(request, services, found[0])
     buttons = [[Button(s.title[:60], f"{PREFIX}:r:{s.slug}")] for s in found[:8]]
     buttons.append([Button(T.REMOVE_NO, f"{PREFIX}:n")])
     return Reply.text(T.REMOVE_WHICH, buttons)
 
 
-def _confirm_removal(services: Services, source: Source) -> Reply:
+def _confirm_removal(request: Request, services: Services, source: Source) -> Reply:
     if services.catalog.is_bundled(source.slug):  # say so now, not after "Ja, entfernen"
         return Reply.text(esc(T.BUNDLED.format(slug=source.slug, title=source.title)))
     files = core.written_content_files(services.config.content_dir, source.slug)
@@ -260,6 +270,9 @@ def _confirm_removal(services: Services, source: Source) -> Reply:
             esc(T.HAS_WRITTEN_CONTENT.format(title=source.title, slug=source.slug,
                                              files=", ".join(files)))
         )  # fmt: skip
+    permissions.ask_confirmation(
+        services.store, request.chat_id, "remove", source.slug, request.user_id, _now(services)
+    )
     buttons = [
         [
             Button(T.REMOVE_YES, f"{PREFIX}:y:{source.slug}"),

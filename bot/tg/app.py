@@ -30,6 +30,7 @@ import logging
 import math
 import os
 import re
+import sqlite3
 import time
 import traceback
 import urllib.parse
@@ -84,6 +85,9 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.core import permissions
+from bot.core.repair import DatabaseProblem
+from bot.core.repair import describe as describe_db_error
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
@@ -101,6 +105,7 @@ from bot.handlers.base import (
 )
 from bot.handlers.format import split_message
 from bot.texts import telegram as t
+from bot.tg.maintenance import setup_backups
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -299,6 +304,8 @@ class TelegramAdapter:
         self._usage: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}  # user -> until when "bitte kurz warten" was said
         self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
+        # update ids whose handler returned a reply (its changes committed) before sending
+        self._answered: dict[int, bool] = {}
 
     # -- updates ---------------------------------------------------------------------------
 
@@ -338,7 +345,9 @@ class TelegramAdapter:
             with_attachment=True,
         )
         reply = func(request, self.services)
+        self._mark_answered(update)
         await self.send(bot, msg.chat.id, reply, quote=msg)
+        self._answered.pop(update.update_id, None)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message goes to every edit hook (e.g. to update a logged note)."""
@@ -399,18 +408,26 @@ class TelegramAdapter:
                     language_code=user.language_code,
                 )
             reply = func(request, self.services)
+            self._mark_answered(update)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
             if reply.edit and reply.messages and (msg is not None or pressed is None):
                 await self._edit(context.bot, query.inline_message_id, msg, reply)
             elif pressed is not None:
                 await self.send(context.bot, pressed.chat.id, reply, thread=msg)
+            self._answered.pop(update.update_id, None)
         finally:
             if not answered:
                 try:
                     await self._api(query.answer)
                 except TelegramError as exc:
                     log.warning("could not answer callback query: %s", exc)
+
+    def _mark_answered(self, update: Update) -> None:
+        """The handler is done: a failure from here on is one of delivery only (on_error)."""
+        if len(self._answered) > 1000:
+            self._answered.clear()
+        self._answered[update.update_id] = True
 
     async def on_my_chat_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was added back to a chat (or unblocked) or removed (or blocked):
@@ -426,6 +443,7 @@ class TelegramAdapter:
                 log.info("reminders of chat %s resumed (bot is back)", change.chat.id)
         elif status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
             schedule.pause(change.chat.id, now)
+            permissions.forget_group(self.services.store, change.chat.id)
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """``@bot Stichwort``: one page of matching quotes, paged with next_offset."""
@@ -470,9 +488,11 @@ class TelegramAdapter:
             return
         msg = update.effective_message
         thread_id = msg.message_thread_id if msg and msg.is_topic_message else None
+        # the handler had finished (its changes are committed): only the reply got stuck
+        apology = t.APOLOGY_DONE if self._answered.pop(update.update_id, False) else t.APOLOGY
         try:
-            await context.bot.send_message(chat.id, t.APOLOGY, message_thread_id=thread_id)
-        except TelegramError as exc:
+            await context.bot.send_message(chat.id, apology, message_thread_id=thread_id)
+        except Exception as exc:  # noqa: BLE001 - whatever the Bot API does, never re-raise here
             log.warning("could not send the apology for update %s: %s", update.update_id, exc)
 
     # -- sending ---------------------------------------------------------------------------
@@ -685,7 +705,9 @@ class TelegramAdapter:
 
     async def _is_admin(self, bot: Any, chat: Chat, user: User) -> bool:
         """Private chats: always; groups: creator or administrator (cached for a minute)."""
+        store, clock = self.services.store, self.services.clock
         if chat.type == Chat.PRIVATE:
+            await self._refresh_group_admin(bot, user)
             return True
         key = (chat.id, user.id)
         now = time.monotonic()
@@ -697,11 +719,21 @@ class TelegramAdapter:
             admin = isinstance(member, ChatMemberOwner | ChatMemberAdministrator)
         except TelegramError as exc:
             log.warning("getChatMember failed in chat %s: %s", chat.id, exc)
+            if isinstance(exc, Forbidden | BadRequest):  # not (or no longer) in that group
+                permissions.record_admin_status(store, chat.id, user.id, False, clock())
             return False
         if len(self._admins) > 10_000:
             self._admins = {k: v for k, v in self._admins.items() if v[1] > now}
         self._admins[key] = (admin, now + ADMIN_CACHE_SECONDS)
+        # who may change the shared sources from a private chat (bot.core.permissions)
+        permissions.record_admin_status(store, chat.id, user.id, admin, clock())
         return admin
+
+    async def _refresh_group_admin(self, bot: Any, user: User) -> None:
+        """Ask Telegram again about the groups this user was last seen as admin of."""
+        store = self.services.store
+        for chat_id in permissions.admin_groups_of(store, user.id)[:10]:
+            await self._is_admin(bot, Chat(chat_id, Chat.SUPERGROUP), user)
 
     async def _throttled(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """Per-user limit on expensive requests; tells the user once how long to wait.
@@ -798,6 +830,7 @@ def build_application(
     async def post_init(application: Application) -> None:
         await register_commands(application)
         await _setup_reminders(application, services)
+        setup_backups(application, services)
 
     builder = (
         Application.builder()
@@ -856,9 +889,10 @@ class _LogHygiene(logging.Filter):
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("telegram") and record.exc_info:
+        ours = record.name.startswith(("telegram", "bot.", "httpx", "httpcore"))
+        if ours and record.exc_info:
             error = record.exc_info[1]
-            if isinstance(error, NetworkError | InvalidToken):
+            if isinstance(error, NetworkError | InvalidToken | httpx.HTTPError):
                 record.exc_info, record.exc_text = None, None
                 record.msg = f"{record.getMessage()} ({error})"
                 record.args = None
@@ -900,8 +934,8 @@ def run_bot(config: Config) -> int:
     try:
         services = build_services(config)
         application = build_application(config, services)
-    except Exception as exc:
-        log.exception(t.START_FAILED.format(error=exc))
+    except Exception as exc:  # noqa: BLE001 - every start-up failure: one German line
+        _log_start_failure(exc, config)
         return 1
     setup = application.post_init
 
@@ -937,8 +971,25 @@ def run_bot(config: Config) -> int:
     except TelegramError as exc:
         log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
+    except Exception as exc:  # noqa: BLE001 - e.g. a Bot API server answering off the spec
+        _log_start_failure(exc, config)
+        return 1
     print(t.STOPPED, flush=True)
     return 0
+
+
+def _log_start_failure(exc: BaseException, config: Config) -> None:
+    """"Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v)."""
+    from bot.core.catalog import CatalogError
+
+    if isinstance(exc, sqlite3.Error | DatabaseProblem):
+        reason = describe_db_error(exc, config)
+    elif isinstance(exc, CatalogError):
+        reason = t.START_SOURCES.format(error=exc)
+    else:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    verbose = logging.getLogger().isEnabledFor(logging.INFO)
+    log.error(t.START_FAILED.format(error=reason), exc_info=exc if verbose else None)
 
 
 def _host(url: str) -> str:

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePath
 
+from bot.core import files as filestore
 from bot.core.catalog import Catalog
 from bot.core.ingest import segment
 from bot.core.models import Source
@@ -19,6 +21,7 @@ from bot.core.store import Store
 from bot.core.text import words
 from bot.texts import uploads as T
 
+log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class AddResult:
@@ -45,12 +48,6 @@ def _next_seed_number(dest: Path) -> int:
 
 def ex_name(file_name: str) -> str:
     return PurePath(file_name).name or "Datei"
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write a file that must not exist yet (never overwrite a seed)."""
-    with open(path, "xb") as fh:
-        fh.write(data)
 
 
 def written_content_files(content_dir: Path, slug: str) -> list[str]:
@@ -166,11 +163,12 @@ class ReadingLibrary:
                 file=text_path.name if in_seeds else str(text_path.resolve()),
                 sha256=text_hash,
             )
-            _write_new(text_path, text_bytes)
+            # complete files under a temporary name, renamed only after the commit
             written.append(text_path)
+            filestore.write_part(text_path, text_bytes)
             if original_path is not None:
-                _write_new(original_path, data)
                 written.append(original_path)
+                filestore.write_part(original_path, data)
             with self.store.transaction() as db:
                 self.catalog.add(source)
                 indexed = self.search.add_source(source, ex.text)
@@ -182,13 +180,16 @@ class ReadingLibrary:
         except Exception as exc:
             if source is not None:
                 self._compensate(source)
-            for path in written:
-                path.unlink(missing_ok=True)
+            filestore.discard(written)
             if isinstance(exc, ReadingError):
                 raise
             failed = isinstance(exc, OSError) and exc.strerror
             detail = exc.strerror if failed else type(exc).__name__
             raise ReadingError(T.STORE_FAILED.format(detail=detail)) from exc
+        try:
+            filestore.finish(written)
+        except OSError as exc:  # committed: the next start finishes the rename (clean_leftovers)
+            log.error("could not rename the files of %s: %s", slug, exc)
         kinds: dict[str, int] = {}
         for p in indexed:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
