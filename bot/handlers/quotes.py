@@ -191,7 +191,7 @@ def ask_command(request: Request, services: Services) -> Reply:
     if topic and not answer.hits:
         return Reply(messages=topic)
     if not answer.hits and (answer.organisational or answer.missing):
-        return Reply(messages=_not_about_the_texts(answer))
+        return Reply(messages=_not_about_the_texts(answer, question))
     note, topic_rows = "", []
     if answer.weak:
         note = t.UNSURE
@@ -201,12 +201,15 @@ def ask_command(request: Request, services: Services) -> Reply:
     )
 
 
-def _not_about_the_texts(answer: Answer) -> list[OutMessage]:
+def _not_about_the_texts(answer: Answer, question: str) -> list[OutMessage]:
     """Chat about the meeting, or a question whose key word the texts do not contain."""
     if answer.missing:
         shown = [f"„{esc(w[:40])}“" for w in answer.missing[:3]]
         listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " und " + shown[-1]
-        return _messages(t.NOT_IN_TEXTS.format(words=listed))
+        text = t.NOT_IN_TEXTS.format(words=listed)
+        if normalize(question) not in {normalize(w) for w in answer.missing}:
+            text = t.NOT_IN_TEXTS_QUESTION.format(query=esc(_shorten(question))) + "\n" + text
+        return _messages(text)
     return _messages(t.MEETING_CHAT)
 
 

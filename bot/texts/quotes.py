@@ -66,6 +66,7 @@ DID_YOU_MEAN_OR = " oder "
 TRY_OTHER = "Versuch es mit einem anderen Stichwort."
 # a question whose key word the texts do not contain ("was sagt Fazi zu Corona")
 NOT_IN_TEXTS = "Zu {words} steht nichts in den Texten. Worüber sie schreiben, zeigt /themen."
+NOT_IN_TEXTS_QUESTION = "<i>{query}</i>"
 # chat about the meeting itself ("wer schreibt am Montag das Protokoll?")
 MEETING_CHAT = (
     "Das klingt nach Absprachen zum Treffen – dazu steht nichts in den Texten. "
