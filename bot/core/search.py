@@ -73,6 +73,7 @@ MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits
 MAX_CONCEPTS = 24
 CANDIDATES = 200
 MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
+TF_CACHE = 4096  # passages whose parsed term counts are kept (a few MB)
 RECALL_BUDGET = 12_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
@@ -540,6 +541,7 @@ class SearchEngine:
         self._passages = {}
         self._rowid: dict[int, str] = {}
         self._n_of: dict[str, int] = {}
+        self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self._by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
         for r in db.execute(
@@ -903,10 +905,14 @@ class SearchEngine:
         v = self.vocab
         n_docs = max(v.n_docs, 1)
         known_terms = self._terms()
+        idf_cache: dict[str, float] = {}
 
         def idf(term: str) -> float:
-            df = known_terms.get(term, 0)
-            return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            got = idf_cache.get(term)
+            if got is None:
+                df = known_terms.get(term, 0)
+                got = idf_cache[term] = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            return got
 
         weights = []
         for c in q.concepts:
@@ -921,7 +927,8 @@ class SearchEngine:
         total = sum(weights)
         if total <= 0:
             return []
-        all_terms = {t for c in q.concepts for t in c.alternatives}
+        # frames only rank what the question's words recall; they recall nothing themselves
+        all_terms = {t for c in q.concepts if not c.frame for t in c.alternatives}
         all_terms |= {t for c in q.concepts for t in c.parts if t in known_terms}
         if not all_terms:
             return []
@@ -951,7 +958,12 @@ class SearchEngine:
             p = self._passages[pid]
             if p.kind not in kinds or (source and p.source != source):
                 continue
-            tf = _tf(terms, extra)
+            tf = self._tf_cache.get(n)
+            if tf is None:
+                tf = _tf(terms, extra)
+                if len(self._tf_cache) >= TF_CACHE:  # bounded: start over
+                    self._tf_cache = {}
+                self._tf_cache[n] = tf
             xf = self._exp.get(pid) if use_exp else None
             dl = tf["\x00len"] or 1
             norm = K1 * (1 - B + B * dl / avgdl)
