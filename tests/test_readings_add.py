@@ -18,6 +18,7 @@ from fixtures.readings.make import (
     make_config,
     make_services,
 )
+from helpers import send
 
 from bot.cli.readings import register_cli
 from bot.core.readings import (
@@ -26,7 +27,6 @@ from bot.core.readings import (
     UnknownProtocolLayout,
     written_content_files,
 )
-from bot.handlers.base import COMMANDS, Request
 from bot.services import Services, build_services
 
 ARTICLE_FILES = {
@@ -49,9 +49,7 @@ def found(services: Services, query: str) -> list[str]:
 
 
 def quellen(services: Services) -> str:
-    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="A", text="/quellen",
-                      command="quellen")  # fmt: skip
-    return "\n".join(m.html for m in COMMANDS["quellen"].func(request, services).messages)
+    return "\n".join(m.html for m in send("/quellen", services, chat_id=1).messages)
 
 
 def snapshot(services: Services) -> tuple:
@@ -445,8 +443,6 @@ def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     capsys.readouterr()
     data = article_text().encode()
     att = Attachment("hybrid.txt", len(data), None, lambda: data)
-    request = Request(chat_id=1, chat_type="console", user_id=1, user_name="Ada", text="/neu",
-                      command="neu", attachment=att)  # fmt: skip
-    reply = COMMANDS["neu"].func(request, bot)
+    reply = send("/neu", bot, chat_id=1, chat_type="console", user_name="Ada", attachment=att)
     assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html
     bot.store.close()

@@ -6,17 +6,17 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import CHAT, buttons, html, press
+from helpers import send as run
 from icalendar import Calendar
 
-import bot.handlers  # noqa: F401  (registers every command)
 from bot.core.schedule import DueReminder, next_meeting_info
-from bot.handlers.base import CALLBACKS, COMMANDS, Button, Reply, Request
+from bot.handlers.base import COMMANDS, Button, Reply
 from bot.handlers.schedule import reminder_message
 from bot.services import Services
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 1, 13, 10, 0, tzinfo=BERLIN)  # the day after the seed protocol's session
-CHAT = 4711
 GROUP = -1001234
 
 CHANGES = [
@@ -37,46 +37,8 @@ def svc(services: Services) -> Services:
     return services
 
 
-def req(text: str = "", chat_id: int = CHAT, **kw: object) -> Request:
-    cmd, args = None, ""
-    if text.startswith("/"):
-        head, _, args = text.partition(" ")
-        cmd = head[1:].lower()
-    fields: dict[str, object] = dict(
-        chat_id=chat_id,
-        chat_type="private",
-        user_id=1,
-        user_name="Anna",
-        text=text,
-        command=cmd,
-        args=args.strip(),
-    )
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
-
-
-def run(text: str, services: Services, **kw: object) -> Reply:
-    request = req(text, **kw)
-    assert request.command is not None
-    return COMMANDS[request.command].func(request, services)
-
-
 def group(text: str, services: Services, admin: bool) -> Reply:
     return run(text, services, chat_id=GROUP, chat_type="supergroup", is_admin=admin)
-
-
-def press(button: Button, services: Services, **kw: object) -> Reply:
-    assert button.data is not None and len(button.data.encode()) <= 64
-    request = req(callback_data=button.data, **kw)
-    return CALLBACKS[button.data.split(":", 1)[0]](request, services)
-
-
-def html(reply: Reply) -> str:
-    return "\n".join(m.html for m in reply.messages)
-
-
-def buttons(reply: Reply) -> list[Button]:
-    return [b for m in reply.messages for row in m.buttons for b in row]
 
 
 def state(services: Services, chat_id: int) -> tuple:
@@ -324,7 +286,7 @@ def test_naechster_links_the_reading_summary(svc: Services) -> None:
     assert "ss:fazi-endspiel" == summary.data
     pressed = press(summary, svc)
     if "zusammenfassung" in COMMANDS:  # the content feature answers itself
-        direct = COMMANDS["zusammenfassung"].func(req("/zusammenfassung fazi-endspiel"), svc)
+        direct = run("/zusammenfassung fazi-endspiel", svc)
         assert html(direct) == html(pressed)
     else:
         assert "/zusammenfassung fazi-endspiel" in html(pressed)
@@ -341,7 +303,7 @@ def test_protocol_button_runs_the_notes_protokoll_command(svc: Services) -> None
     pressed = press(Button("p", data="sp:"), svc)
     assert pressed.messages
     if "protokoll" in COMMANDS:
-        assert html(COMMANDS["protokoll"].func(req("/protokoll"), svc)) == html(pressed)
+        assert html(run("/protokoll", svc)) == html(pressed)
 
 
 def test_termine_lists_meetings_series_and_reminder_settings(svc: Services) -> None:

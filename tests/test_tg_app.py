@@ -13,11 +13,11 @@ import pytest
 from fakebotapi import ApiCall, parse_html
 
 from bot.core.models import Source
-from bot.handlers import quotes
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
     EDIT_HOOKS,
+    MESSAGE_HOOKS,
     Button,
     Command,
     Document,
@@ -186,8 +186,11 @@ async def test_group_mention_is_a_question_without_the_mention(tg, monkeypatch):
         questions.append(req)
         return Reply.text("Antwort")
 
-    monkeypatch.setattr(quotes, "handle_text", handle_text)
-    sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
+    MESSAGE_HOOKS.insert(0, handle_text)  # message hooks see every question first
+    try:
+        sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
+    finally:
+        MESSAGE_HOOKS.remove(handle_text)
     assert len(sent) == 1
     assert questions[0].text == "was sagt Karaganow?"
     assert questions[0].chat_type == "supergroup"

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
+import helpers
 import pytest
 from fixtures.readings.make import (
     ARTICLE_TITLE,
@@ -16,13 +17,14 @@ from fixtures.readings.make import (
     article_pdf,
     pdf_bytes,
 )
+from helpers import html
+from helpers import pairs as buttons
 
-import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.console import run_console
 from bot.core import permissions
 from bot.handlers import base
-from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
+from bot.handlers.base import Attachment, Reply, Request
 from bot.services import Services
 
 SLUG = "europa-im-hybriden-krieg"
@@ -32,22 +34,20 @@ def attachment(data: bytes, name: str, size: int | None = None) -> Attachment:
     return Attachment(name, len(data) if size is None else size, None, lambda: data)
 
 
+# a group member who is an admin, unless a test says otherwise
+IN_GROUP = {"chat_id": -100, "chat_type": "supergroup", "user_id": 7, "is_admin": True}
+
+
 def request(text: str = "", **kw: object) -> Request:
-    fields: dict[str, object] = {
-        "chat_id": -100, "chat_type": "supergroup", "user_id": 7, "user_name": "Anna",
-        "text": text, "is_admin": True,
-    }  # fmt: skip
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
+    return helpers.request(text, **{**IN_GROUP, **kw})
 
 
 def neu(services: Services, att: Attachment | None, args: str = "", **kw: object) -> Reply:
-    req = request(f"/neu {args}".strip(), command="neu", args=args, attachment=att, **kw)
-    return COMMANDS["neu"].func(req, services)
+    return helpers.send(f"/neu {args}".strip(), services, attachment=att, **{**IN_GROUP, **kw})
 
 
 def press(services: Services, data: str, **kw: object) -> Reply:
-    return CALLBACKS[data.split(":", 1)[0]](request(callback_data=data, **kw), services)
+    return helpers.press(data, services, **{**IN_GROUP, **kw})
 
 
 def say(services: Services, text: str, **kw: object) -> Reply | None:
@@ -58,14 +58,6 @@ def say(services: Services, text: str, **kw: object) -> Reply | None:
         if reply is not None:
             return reply
     return None
-
-
-def html(reply: Reply) -> str:
-    return "\n".join(m.html for m in reply.messages)
-
-
-def buttons(reply: Reply) -> list[tuple[str, str]]:
-    return [(b.label, b.data or "") for m in reply.messages for row in m.buttons for b in row]
 
 
 def titles(services: Services) -> list[str]:
@@ -84,7 +76,7 @@ def test_neu_with_a_document_answers_with_what_it_found(services: Services) -> N
     assert "(automatisch erstellt)" in text
     assert buttons(reply) == [("Titel ändern", f"rd:t:{SLUG}"), ("Autor ändern", f"rd:a:{SLUG}")]
     assert services.search.search("Drohnenwand")[0].source.slug == SLUG
-    listing = COMMANDS["quellen"].func(request("/quellen", command="quellen"), services)
+    listing = helpers.send("/quellen", services, **IN_GROUP)
     assert ARTICLE_TITLE in html(listing)
     stored = Path(services.catalog.get(SLUG).file)
     assert stored.parent == (services.config.data_dir / "readings").resolve()
@@ -242,8 +234,7 @@ def test_edit_buttons_need_admin_and_refuse_bundled_sources(services: Services) 
 
 
 def entfernen(services: Services, args: str, **kw: object) -> Reply:
-    req = request(f"/entfernen {args}", command="entfernen", args=args, **kw)
-    return COMMANDS["entfernen"].func(req, services)
+    return helpers.send(f"/entfernen {args}", services, **{**IN_GROUP, **kw})
 
 
 def test_entfernen_asks_then_removes_and_keeps_the_file(services: Services) -> None:

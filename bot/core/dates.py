@@ -131,11 +131,21 @@ def _weekday_token(token: str) -> int | None:
     return WEEKDAYS.get(token.rstrip("."))
 
 
-def _make_date(year: int, month: int, day: int, raw: str) -> date:
+def examples(today: date) -> dict[str, str]:
+    """Example dates for error messages, about four weeks after ``today`` (never past)."""
+    ahead = today + timedelta(days=28)
+    return {
+        "example_day": f"{ahead:%d.%m.}",
+        "example_date": f"{ahead:%d.%m.%Y}",
+        "example_numeric": f"{ahead.day}.{ahead.month}.{ahead.year}",
+    }
+
+
+def _make_date(year: int, month: int, day: int, raw: str, today: date) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw)) from None
+        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today))) from None
 
 
 def _year(token: str) -> int:
@@ -150,7 +160,7 @@ def _yearless(day: int, month: int, today: date, raw: str) -> date:
     rejected as past): "12.01." on 13 January is a slip, not a wish for next January.
     """
     if month < 1 or month > 12 or day < 1 or day > 31:
-        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw))
+        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today)))
     try:
         this_year = date(today.year, month, day)
     except ValueError:
@@ -164,7 +174,7 @@ def _yearless(day: int, month: int, today: date, raw: str) -> date:
             continue
         if candidate >= today:
             return candidate
-    raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw))
+    raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today)))
 
 
 def _match_date(tokens: list[str], pos: int, today: date) -> tuple[date, int] | None:
@@ -241,7 +251,7 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
     tok = tokens[pos]
     m = _ISO.fullmatch(tok)
     if m and m.group(4) is None:
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), tok), pos + 1
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), tok, today), pos + 1
     m = _NUMERIC_DATE.fullmatch(tok)
     if m:
         # "19.30" followed by "Uhr" is a time, not a date
@@ -249,10 +259,10 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
             return None
         day, month = int(m[1]), int(m[2])
         if m[3]:
-            return _make_date(_year(m[3]), month, day, tok), pos + 1
+            return _make_date(_year(m[3]), month, day, tok, today), pos + 1
         # "26.01. 2026": a year as the next token
         if pos + 1 < len(tokens) and re.fullmatch(r"\d{4}", tokens[pos + 1]):
-            return _make_date(int(tokens[pos + 1]), month, day, tok), pos + 2
+            return _make_date(int(tokens[pos + 1]), month, day, tok, today), pos + 2
         return _yearless(day, month, today, tok), pos + 1
     m = _DAY_DOT.fullmatch(tok)
     if m and pos + 1 < len(tokens):
@@ -261,7 +271,7 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
             day, month = int(m[1]), MONTHS[month_name]
             raw = f"{tok} {tokens[pos + 1]}"
             if pos + 2 < len(tokens) and re.fullmatch(r"\d{4}", tokens[pos + 2]):
-                return _make_date(int(tokens[pos + 2]), month, day, raw), pos + 3
+                return _make_date(int(tokens[pos + 2]), month, day, raw, today), pos + 3
             return _yearless(day, month, today, raw), pos + 2
     return None
 
@@ -326,7 +336,7 @@ def _parse_tokens(
     if pos < len(tokens):
         m = _ISO.fullmatch(tokens[pos])
         if m and m.group(4) is not None and pos + 1 == len(tokens):
-            day = _make_date(int(m[1]), int(m[2]), int(m[3]), tokens[pos])
+            day = _make_date(int(m[1]), int(m[2]), int(m[3]), tokens[pos], today)
             return day, _check_time(int(m[4]), int(m[5]), tokens[pos]), None
     # date [time]
     day_match = _match_date(tokens, pos, today)
@@ -393,7 +403,7 @@ def _resolve(
 
 def _check_range(moment: datetime, now: datetime, raw: str, allow_past: bool) -> datetime:
     if not allow_past and moment <= now:
-        raise ParseError(T.ERR_PAST.format(when=format_datetime(moment)))
+        raise ParseError(T.ERR_PAST.format(when=format_datetime(moment), **examples(now.date())))
     if moment - now > timedelta(days=MAX_AHEAD_DAYS):
         raise ParseError(T.ERR_TOO_FAR.format(raw=raw))
     return moment
@@ -409,13 +419,13 @@ def parse_datetime(
     """Parse a whole German date/time phrase into an aware datetime in ``tz``."""
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     if len(raw) > MAX_INPUT:
-        raise ParseError(T.ERR_DATE_TOO_LONG)
+        raise ParseError(T.ERR_DATE_TOO_LONG.format(**examples(now.date())))
     now_local = now.astimezone(tz)
     result = _resolve(normalize_input(raw), now_local, tz, default_time)
     if result is None:
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw)))
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw), **examples(now.date())))
     return _check_range(result, now_local, raw, allow_past)
 
 
@@ -433,7 +443,7 @@ def split_datetime(
     """
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     words = raw.split()
     now_local = now.astimezone(tz)
     first_error: ParseError | None = None
@@ -451,7 +461,7 @@ def split_datetime(
             return _check_range(result, now_local, head, allow_past), rest.strip()
     if first_error is not None:
         raise first_error
-    raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(words[0])))
+    raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(words[0]), **examples(now.date())))
 
 
 def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
@@ -488,9 +498,9 @@ def parse_day(text: str, now: datetime, tz: ZoneInfo) -> date:
     """
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     if len(raw) > MAX_INPUT:
-        raise ParseError(T.ERR_DATE_TOO_LONG)
+        raise ParseError(T.ERR_DATE_TOO_LONG.format(**examples(now.date())))
     tokens = normalize_input(raw)
     today = now.astimezone(tz).date()
     pos = _skip_fillers(tokens, 0)
@@ -498,8 +508,8 @@ def parse_day(text: str, now: datetime, tz: ZoneInfo) -> date:
     if match is None or _skip_fillers(tokens, match[1]) != len(tokens):
         m = _ISO.fullmatch(tokens[pos]) if pos < len(tokens) else None
         if m and len(tokens) == pos + 1:
-            return _make_date(int(m[1]), int(m[2]), int(m[3]), raw)
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw)))
+            return _make_date(int(m[1]), int(m[2]), int(m[3]), raw, today)
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw), **examples(now.date())))
     return match[0]
 
 
@@ -507,7 +517,7 @@ def split_day(text: str, now: datetime, tz: ZoneInfo, max_tokens: int = 4) -> tu
     """The leading calendar day of ``text`` and the rest (``/thema 26.01. Imperialismus``)."""
     words = text.split()
     if not words:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     first_error: ParseError | None = None
     for n in range(min(max_tokens, len(words)), 0, -1):
         try:

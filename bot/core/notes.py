@@ -91,6 +91,7 @@ class Session:
     closed_at: datetime | None
     imported: bool
     next_meeting: str  # announced next meeting (imported protocols), "" when none
+    opened_by: int | None = None  # user who started it (None: imported or made before 0.2)
 
     @property
     def is_open(self) -> bool:
@@ -160,7 +161,9 @@ def check_text(text: str) -> str:
     return text
 
 
-_SESSION_COLS = "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting"
+_SESSION_COLS = (
+    "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting, opened_by"
+)
 _NOTE_COLS = (
     "num, chat_id, session_id, kind, text, author_id, author_name, created_at, logged_by, "
     "message_id, passage_id, ref, deleted_at, edited_at"
@@ -168,7 +171,7 @@ _NOTE_COLS = (
 
 
 def _session(row: tuple) -> Session:
-    sid, chat_id, day, topic, opened, closed, imported, next_meeting = row
+    sid, chat_id, day, topic, opened, closed, imported, next_meeting, opened_by = row
     return Session(
         sid,
         chat_id,
@@ -178,6 +181,7 @@ def _session(row: tuple) -> Session:
         _dt(closed),
         bool(imported),
         next_meeting,
+        opened_by,
     )
 
 
@@ -344,10 +348,11 @@ class NoteBook:
         closed: bool = False,
         imported: bool = False,
         next_meeting: str = "",
+        opened_by: int | None = None,
     ) -> Session:
         cur = self.store.db.execute(
             "INSERT INTO note_sessions(chat_id, day, topic, opened_at, closed_at, imported, "
-            "next_meeting) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "next_meeting, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 chat_id,
                 day.isoformat(),
@@ -356,19 +361,22 @@ class NoteBook:
                 _iso(now) if closed else None,
                 int(imported),
                 next_meeting,
+                opened_by,
             ),
         )
         session = self.session(chat_id, cur.lastrowid)
         assert session is not None
         return session
 
-    def open_session(self, chat_id: int, day: date, topic: str, now: datetime) -> Session:
+    def open_session(
+        self, chat_id: int, day: date, topic: str, now: datetime, opened_by: int | None = None
+    ) -> Session:
         """Open a session; raise SessionAlreadyOpen when the chat has one."""
         with self.store.transaction():
             current = self.current_session(chat_id)
             if current:
                 raise SessionAlreadyOpen(current)
-            return self._insert_session(chat_id, day, topic.strip(), now)
+            return self._insert_session(chat_id, day, topic.strip(), now, opened_by=opened_by)
 
     def close_stale(self, chat_id: int, today: date, now: datetime) -> Session | None:
         """Close the open session if it is of an earlier day and idle (see STALE_AFTER)."""
@@ -385,12 +393,20 @@ class NoteBook:
                 return None
             return self.close_session(chat_id, now)
 
-    def close_session(self, chat_id: int, now: datetime) -> Session:
-        """Close the open session; raise NoOpenSession when there is none."""
+    def close_session(
+        self, chat_id: int, now: datetime, user_id: int | None = None, is_admin: bool = True
+    ) -> Session:
+        """Close the open session; raise NoOpenSession when there is none.
+
+        Only who started it or an admin may (NotAllowed otherwise); ``user_id=None`` is the
+        bot itself (e.g. closing a stale session).
+        """
         with self.store.transaction():
             current = self.current_session(chat_id)
             if not current:
                 raise NoOpenSession()
+            if user_id is not None and not is_admin and current.opened_by != user_id:
+                raise NotAllowed()
             self.store.db.execute(
                 "UPDATE note_sessions SET closed_at = ? WHERE id = ? AND chat_id = ?",
                 (_iso(now), current.id, chat_id),

@@ -39,6 +39,7 @@ from bot.core.ingest import segment
 from bot.core.notes import (
     CONCLUSION,
     CONTRIBUTION,
+    MAX_NOTE_CHARS,
     QUESTION,
     QUOTE,
     SECTION,
@@ -66,6 +67,10 @@ _BLOCK_MARK = re.compile(r"^([#>])", re.M)
 _BLOCK_UNMARK = re.compile(r"\\([#>])")
 SEPARATOR_MD = "\\*"
 SEPARATOR_HTML = "*"
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a four-digit year outside is a typo
+MAX_PROTOCOL_BYTES = 1024 * 1024  # a protocol file; the group's run to some 30 kB
 
 
 class ProtocolFormatError(ValueError):
@@ -250,11 +255,18 @@ class ParsedProtocol:
         return [g for g in groups if g]
 
 
-def _date(day: str, month: str, year: str) -> date:
+def _year(year: str) -> int:
+    """A written year: two digits are this century; four digits must be plausible."""
     y = int(year)
-    if y < 100:
-        y += 2000
-    return date(y, int(month), int(day))
+    if len(year) <= 2:
+        return 2000 + y
+    if not MIN_YEAR <= y <= MAX_YEAR:  # "0000" is a typo, not the year 2000
+        raise ValueError(f"year {year} out of range")
+    return y
+
+
+def _date(day: str, month: str, year: str) -> date:
+    return date(_year(year), int(month), int(day))
 
 
 def _extract_extras(lines: list[str]) -> tuple[list[str], list[tuple[int, NewNote]]]:
@@ -374,6 +386,13 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
             current = section
             notes.append(NewNote(SECTION, titles.get(section, "")))
         notes.append(note)
+    for note in notes + questions:
+        if len(note.text) > MAX_NOTE_CHARS:  # what /notiz refuses, an import refuses too
+            start = " ".join(note.text[:60].split())
+            raise ProtocolFormatError(
+                f"Ein Eintrag ist {len(note.text)} Zeichen lang, höchstens {MAX_NOTE_CHARS} "
+                f"gehen (wie bei /notiz): „{start} …“ – bitte in mehrere Absätze teilen."
+            )
     return ParsedProtocol(day, topic, notes + questions, next_meeting)
 
 
@@ -392,12 +411,11 @@ def parse_date(raw: str, today: date) -> date | None:
         return today - timedelta(days=relative[text])
     try:
         if m := _ISO_DAY.match(text):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            return date(_year(m.group(1)), int(m.group(2)), int(m.group(3)))
         if m := _DMY.match(text):
             day, month = int(m.group(1)), int(m.group(2))
             if m.group(3):
-                year = int(m.group(3))
-                return date(year + 2000 if year < 100 else year, month, day)
+                return date(_year(m.group(3)), month, day)
             guess = date(today.year, month, day)
             return guess if guess <= today else date(today.year - 1, month, day)
     except ValueError:

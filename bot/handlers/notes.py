@@ -18,7 +18,6 @@ from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
 from bot.handlers.base import (
-    EDIT_HOOKS,
     Button,
     Document,
     OutMessage,
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
-_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d+)")
+_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d{1,9})\b")
 _NUM_ARG = re.compile(r"^#?(\d{1,9})$")
 LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
 
@@ -72,6 +71,11 @@ def _split(html_text: str) -> list[str]:
 
 def _usage(usage: str, example: str) -> str:
     return T.USAGE.format(usage=esc(usage), example=esc(example))
+
+
+def _notes_count(n: int) -> str:
+    """"1 Notiz", "3 Notizen" (German plural)."""
+    return T.NOTES_ONE if n == 1 else T.NOTES_MANY.format(count=n)
 
 
 def _title(session: core.Session) -> str:
@@ -163,8 +167,8 @@ def sitzung(request: Request, services: Services) -> Reply:
         current = nb.current_session(request.chat_id)
         if current is None:
             return Reply.text(T.SESSION_NONE)
-        count = len(nb.notes_of(request.chat_id, current.id))
-        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
+        count = _notes_count(len(nb.notes_of(request.chat_id, current.id)))
+        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), notes=count))
     if word in _START:
         topic = rest.strip() or _scheduled_topic(services, request.chat_id)
         stale = nb.close_stale(request.chat_id, _today(services, request.chat_id), _now(services))
@@ -174,6 +178,7 @@ def sitzung(request: Request, services: Services) -> Reply:
                 _today(services, request.chat_id),
                 topic[: core.MAX_TOPIC_CHARS],
                 _now(services),
+                opened_by=request.user_id,
             )
         except core.SessionAlreadyOpen as error:
             return Reply.text(T.SESSION_ALREADY_OPEN.format(title=_title(error.session)))
@@ -185,11 +190,15 @@ def sitzung(request: Request, services: Services) -> Reply:
         return Reply.text(opened)
     if word in _END:
         try:
-            session = nb.close_session(request.chat_id, _now(services))
+            session = nb.close_session(
+                request.chat_id, _now(services), request.user_id, request.is_admin
+            )
         except core.NoOpenSession:
             return Reply.text(T.SESSION_NOTHING_TO_CLOSE)
+        except core.NotAllowed:
+            return Reply.text(T.SESSION_END_NOT_ALLOWED)
         notes = nb.notes_of(request.chat_id, session.id)
-        head = T.SESSION_CLOSED.format(title=_title(session), count=len(notes))
+        head = T.SESSION_CLOSED.format(title=_title(session), notes=_notes_count(len(notes)))
         reply = _protocol_reply(services, request.chat_id, session)
         reply.messages.insert(0, OutMessage(html=head))
         return reply
@@ -503,6 +512,8 @@ def restore(request: Request, services: Services) -> Reply:
     data = request.callback_data or ""
     _, _, raw = data.partition(":")
     try:
+        if not (raw.isdigit() and len(raw) <= 9):  # note numbers; SQLite stops at 2**63
+            raise ValueError(raw)
         num = int(raw)
         note = services.notes.restore_note(request.chat_id, num, request.user_id, request.is_admin)
     except (ValueError, core.NoteNotFound):
@@ -724,7 +735,11 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
     except ReadingError as error:
         return Reply.text(T.SOURCE_FAILED.format(reason=esc(str(error))))
     return Reply.text(
-        T.SOURCE_ADDED.format(title=_title(session), count=result.passages, slug=esc(slug))
+        T.SOURCE_ADDED.format(
+            title=_title(session), slug=esc(slug),
+            paragraphs=T.PARAGRAPHS_ONE if result.passages == 1
+            else T.PARAGRAPHS_MANY.format(count=result.passages),
+        )  # fmt: skip
     )
 
 
@@ -753,6 +768,3 @@ def on_edit(request: Request, services: Services) -> Reply | None:
     reply = Reply.text("\n".join(lines))
     reply.note_ref = ("note", updated[-1].num)
     return reply
-
-
-EDIT_HOOKS.append(on_edit)

@@ -603,11 +603,13 @@ def _new_start(rest: str, occ: Occurrence, now: datetime, tz: ZoneInfo) -> datet
     if at is not None:
         start = dates.localize(occ.start.date(), at, tz)
         if start <= now:
-            raise ParseError(T.ERR_PAST.format(when=format_datetime(start)))
+            raise ParseError(
+                T.ERR_PAST.format(when=format_datetime(start), **dates.examples(now.date()))
+            )
         return start
     start, extra = dates.split_datetime(rest, now, tz, default_time=occ.start.time())
     if extra:
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=extra[:40]))
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=extra[:40], **dates.examples(now.date())))
     return start
 
 

@@ -3,8 +3,8 @@
 Callback prefix of this module: ``rd``, followed by
 ``t:<slug>`` (Titel ändern), ``a:<slug>`` (Autor ändern), ``r:<slug>`` (remove, asks),
 ``y:<slug>`` (remove, confirmed) and ``n`` (cancel). After "Titel/Autor ändern" the next
-message of that user in that chat is the new value (table ``reading_edits``, see
-:mod:`bot.core.readings`); it reaches :func:`on_message` through ``MESSAGE_HOOKS``.
+message of that user in that chat is the new value (table ``reading_edits``); it reaches
+:func:`on_message` as a message hook (see :mod:`bot.handlers.registry`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from bot.core.autosummary import AutoSummary
 from bot.core.models import Source
 from bot.core.readings import ReadingError
 from bot.handlers.base import (
-    MESSAGE_HOOKS,
     Button,
     OutMessage,
     Reply,
@@ -231,9 +230,6 @@ def on_message(request: Request, services: Services) -> Reply | None:
     except ReadingError as err:
         return Reply.text(esc(str(err)))
     return Reply.text(T.EDIT_DONE.format(field=label, value=esc(value), slug=esc(updated.slug)))
-
-
-MESSAGE_HOOKS.append(on_message)
 
 
 # --- removing ------------------------------------------------------------------------------

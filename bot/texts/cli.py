@@ -25,6 +25,10 @@ EXPORT_OUTPUT_HELP = "in diese Datei statt auf stdout"
 FILE_MISSING = "Die Datei {path} gibt es nicht."
 FILE_UNREADABLE = "Die Datei {path} kann ich nicht als UTF-8-Text lesen: {error}"
 FILE_NOT_A_PROTOCOL = "{path}: {error}"
+FILE_TOO_LARGE = (
+    "Die Datei {path} ist {size} kB groß – ein Protokoll hat höchstens {limit} kB. "
+    "Ich habe nichts importiert."
+)
 IMPORT_EXISTS = (
     "Im Chat {chat} gibt es schon ein importiertes Protokoll vom {day:%d.%m.%Y}. "
     "Mit --replace ersetzen."

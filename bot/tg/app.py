@@ -25,7 +25,6 @@ import hashlib
 import html
 import importlib
 import importlib.util
-import inspect
 import logging
 import math
 import os
@@ -89,23 +88,22 @@ from bot.core import permissions
 from bot.core.repair import DatabaseProblem
 from bot.core.repair import describe as describe_db_error
 from bot.handlers.base import (
-    CALLBACKS,
     COMMANDS,
-    EDIT_HOOKS,
-    MESSAGE_HOOKS,
     Attachment,
     Button,
     Command,
-    Handler,
     MessageRef,
     OutMessage,
     Reply,
     Request,
     unique_commands,
 )
+from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_command
 from bot.handlers.format import split_message
+from bot.handlers.inline import inline_results
 from bot.texts import telegram as t
 from bot.tg.maintenance import setup_backups
+from bot.tg.reminders import setup_reminders
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -131,23 +129,9 @@ ANONYMOUS_ADMIN_ID = 1087968824
 # Loggers that would print request URLs, which contain the token.
 _URL_LOGGERS = ("httpx", "httpcore")
 
-_COMMAND = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)")
 _TAG = re.compile(r"<[^>]*>")
 
 T = TypeVar("T")
-
-
-def _with_message_hooks(default: Handler) -> Handler:
-    """Answers the bot asked for (e.g. a new title) come before the question search."""
-
-    def handle(request: Request, services: Services) -> Reply:
-        for hook in list(MESSAGE_HOOKS):
-            reply = hook(request, services)
-            if reply is not None:
-                return reply
-        return default(request, services)
-
-    return handle
 
 
 @dataclass(frozen=True)
@@ -177,13 +161,12 @@ def route_message(
     meant for this bot: in private chats or with ``@botname``.
     """
     private = chat_type == "private"
-    m = _COMMAND.match(text)
-    if m:
-        name, target = m.group(1).lower(), m.group(2)
+    parsed = parse_command(text)
+    if parsed is not None and parsed.is_bot_command:
+        name, target, args = parsed.name, parsed.target, parsed.args
         addressed = target is not None and target.lower() == bot_username.lower()
         if target is not None and not addressed:
             return None  # "/zitat@otherbot": not ours
-        args = text[m.end() :].strip()
         cmd = COMMANDS.get(name)
         if cmd is not None:
             return Route("command", text, name, args, cmd)
@@ -325,52 +308,46 @@ class TelegramAdapter:
         )
         if route is None:
             return
-        if route.kind == "command":
-            assert route.command is not None
-            func: Handler = route.command.func
-            expensive = route.command.expensive
-        elif route.kind == "unknown":
-            func, expensive = _reading("unknown_command", _fallback_unknown), False
-        else:
-            func, expensive = _with_message_hooks(_reading("handle_text", _fallback_text)), True
-        if expensive and await self._throttled(msg, context):
+        command = route.name if route.kind != "text" else None
+        if is_expensive(command) and await self._throttled(msg, context):
             return
         request = await self._request(
             msg,
             context,
             user=msg.from_user,
             text=route.text,
-            command=route.name if route.kind != "text" else None,
+            command=command,
             args=route.args,
             with_attachment=True,
         )
-        reply = func(request, self.services)
+        reply = dispatch(request, self.services)
         self._mark_answered(update)
-        await self.send(bot, msg.chat.id, reply, quote=msg)
+        if reply is not None:
+            await self.send(bot, msg.chat.id, reply, quote=msg)
         self._answered.pop(update.update_id, None)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message goes to every edit hook (e.g. to update a logged note)."""
         msg = update.edited_message
-        if msg is None or msg.from_user is None or not EDIT_HOOKS:
+        if msg is None or msg.from_user is None:
             return
         if not self._from_person(msg, context):
             return
         text = msg.text or msg.caption or ""
-        m = _COMMAND.match(text)
+        parsed = parse_command(text)
+        command = parsed if parsed is not None and parsed.is_bot_command else None
         request = await self._request(
             msg,
             context,
             user=msg.from_user,
             text=text,
-            command=m.group(1).lower() if m else None,
-            args=text[m.end() :].strip() if m else "",
+            command=command.name if command else None,
+            args=command.args if command else "",
             edited=True,
         )
-        for hook in list(EDIT_HOOKS):
-            reply = hook(request, self.services)
-            if reply is not None:
-                await self.send(context.bot, msg.chat.id, reply, quote=msg)
+        reply = dispatch(request, self.services)
+        if reply is not None:
+            await self.send(context.bot, msg.chat.id, reply, quote=msg)
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button press: dispatch on the prefix of its data, always answer the query."""
@@ -380,8 +357,7 @@ class TelegramAdapter:
         answered = False
         try:
             data = query.data or ""
-            func = CALLBACKS.get(data.split(":", 1)[0])
-            if func is None:
+            if not knows_button(data):
                 await self._api(query.answer, t.STALE_BUTTON)
                 answered = True
                 return
@@ -407,7 +383,7 @@ class TelegramAdapter:
                     callback_data=data,
                     language_code=user.language_code,
                 )
-            reply = func(request, self.services)
+            reply = dispatch(request, self.services) or Reply(toast=t.STALE_BUTTON)
             self._mark_answered(update)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
@@ -450,8 +426,7 @@ class TelegramAdapter:
         query = update.inline_query
         if query is None:
             return
-        inline = importlib.import_module("bot.handlers.inline")
-        items, next_offset = inline.inline_results(query.query, query.offset, self.services)
+        items, next_offset = inline_results(query.query, query.offset, self.services)
         results = [
             InlineQueryResultArticle(
                 id=item.id,
@@ -787,20 +762,6 @@ class TelegramAdapter:
             raise OSError(t.DOWNLOAD_FAILED) from None
 
 
-def _reading(name: str, fallback: Handler) -> Handler:
-    """A handler of bot.handlers.quotes, looked up at call time (tests may replace it)."""
-    module = importlib.import_module("bot.handlers.quotes")
-    return getattr(module, name, fallback)
-
-
-def _fallback_text(request: Request, services: Services) -> Reply:
-    return Reply.text(t.NOT_UNDERSTOOD)
-
-
-def _fallback_unknown(request: Request, services: Services) -> Reply:
-    return Reply.text(t.UNKNOWN_COMMAND)
-
-
 # -- building and running ------------------------------------------------------------------
 
 
@@ -815,8 +776,6 @@ def build_application(
     ``user_rate_limit``: ``True`` = the default per-user limit when ``config.rate_limit``,
     ``None`` = off, or an explicit ``(requests, seconds)``.
     """
-    import bot.handlers  # noqa: F401  (registers every command, button and edit hook)
-
     for name in _URL_LOGGERS:  # their INFO lines contain request URLs, i.e. the token
         logging.getLogger(name).setLevel(logging.WARNING)
     if not config.token:
@@ -829,7 +788,7 @@ def build_application(
 
     async def post_init(application: Application) -> None:
         await register_commands(application)
-        await _setup_reminders(application, services)
+        setup_reminders(application, services)
         setup_backups(application, services)
 
     builder = (
@@ -864,21 +823,6 @@ async def register_commands(application: Application) -> None:
         )
     except TelegramError as exc:  # the bot works without a command menu
         log.warning("could not register the command list: %s", exc)
-
-
-async def _setup_reminders(application: Application, services: Services) -> None:
-    try:
-        reminders = importlib.import_module("bot.tg.reminders")
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.tg.reminders":
-            raise
-        return
-    setup = getattr(reminders, "setup_reminders", None)
-    if setup is None:
-        return
-    result = setup(application, services)
-    if inspect.isawaitable(result):
-        await result
 
 
 class _LogHygiene(logging.Filter):
