@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core import notes as core
 from bot.core import protocol as proto
+from bot.core.dates import parse_past_day
 from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
+PDF_PREFIX = "pp"  # callback "pp:<session id>": the protocol as PDF
 _CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d{1,9})\b")
 _NUM_ARG = re.compile(r"^#?(\d{1,9})$")
 LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
@@ -607,14 +609,18 @@ def notizen(request: Request, services: Services) -> Reply:
 # -- protocol ----------------------------------------------------------------------------
 
 
-def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
+def _protocol_of(services: Services, chat_id: int, session: core.Session) -> proto.Protocol:
     nb = services.notes
     notes = nb.notes_of(chat_id, session.id)
     # the upcoming meeting belongs to the chat's latest session only
     latest = nb.last_session(chat_id)
     is_latest = latest is not None and latest.id == session.id
     next_text = _next_meeting(services, chat_id) if is_latest and not session.imported else ""
-    protocol = proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
+    return proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
+
+
+def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
+    protocol = _protocol_of(services, chat_id, session)
     if not protocol.sections and not protocol.questions:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
     messages = [OutMessage(html=p) for p in _split(proto.to_html(protocol))]
@@ -623,9 +629,31 @@ def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> 
         OutMessage(
             html="",
             document=Document(proto.file_name(session.day), md, caption=T.FILE_CAPTION),
+            buttons=[[Button(T.PDF_BUTTON, f"{PDF_PREFIX}:{session.id}")]],
         )
     )
     return Reply(messages=messages)
+
+
+@callback(PDF_PREFIX)
+def protocol_pdf(request: Request, services: Services) -> Reply:
+    """Button "Als PDF": the session's protocol as a PDF with line numbers."""
+    from bot.core import protocol_pdf as pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+    _, _, raw = (request.callback_data or "").partition(":")
+    known = re.fullmatch(r"[0-9]{1,18}", raw)  # a forged huge id must not overflow SQLite
+    session = services.notes.session(request.chat_id, int(raw)) if known else None
+    if session is None:  # another chat's session id never reaches this chat's notes
+        return Reply(toast=T.PDF_GONE)
+    protocol = _protocol_of(services, request.chat_id, session)
+    try:
+        data = pdf.render(protocol)
+    except pdf.EmptyProtocol:
+        return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
+    except Exception as error:  # noqa: BLE001 - the Markdown file was sent already
+        return Reply.text(T.PDF_FAILED.format(reason=esc(type(error).__name__)))
+    document = Document(pdf.file_name(protocol), data, caption=T.PDF_CAPTION)
+    return Reply(messages=[OutMessage(html="", document=document)])
 
 
 def _session_for(request: Request, services: Services) -> core.Session | Reply:
@@ -633,7 +661,7 @@ def _session_for(request: Request, services: Services) -> core.Session | Reply:
     if not request.args.strip():
         session = nb.last_session(request.chat_id)
         return session if session else Reply.text(T.NO_SESSIONS)
-    day = proto.parse_date(request.args, _today(services, request.chat_id))
+    day = parse_past_day(request.args, _today(services, request.chat_id))
     if day is None:
         return Reply.text(T.BAD_DATE.format(raw=esc(_preview(request.args, 40))))
     session = nb.session_on(request.chat_id, day)
@@ -723,11 +751,14 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         kind="protocol",
         slug=slug,
     )
-    data = proto.to_markdown(protocol).encode("utf-8")
+    from bot.core import protocol_pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+    # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF"
+    data = protocol_pdf.render(protocol)
     try:
         result = services.readings.add(
             data,
-            proto.file_name(session.day),
+            protocol_pdf.file_name(protocol),
             meta,
             dest_dir=services.config.data_dir / "protocols",
             added_by=request.user_name,
@@ -736,8 +767,10 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         return Reply.text(T.SOURCE_FAILED.format(reason=esc(str(error))))
     return Reply.text(
         T.SOURCE_ADDED.format(
-            title=_title(session), slug=esc(slug),
-            paragraphs=T.PARAGRAPHS_ONE if result.passages == 1
+            title=_title(session),
+            slug=esc(slug),
+            paragraphs=T.PARAGRAPHS_ONE
+            if result.passages == 1
             else T.PARAGRAPHS_MANY.format(count=result.passages),
         )  # fmt: skip
     )

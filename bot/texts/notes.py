@@ -138,6 +138,10 @@ BAD_DATE = (
 )
 PROTOCOL_EMPTY = "Die Sitzung <b>{title}</b> hat noch keine Notizen."
 FILE_CAPTION = "Protokoll als Markdown-Datei"
+PDF_BUTTON = "Als PDF"
+PDF_CAPTION = "Protokoll als PDF (mit Zeilennummern)"
+PDF_GONE = "Diese Sitzung gibt es nicht mehr."
+PDF_FAILED = "Das PDF konnte ich nicht erstellen ({reason})."
 NAMES_ON = "✓ Im Protokoll stehen jetzt die Vornamen bei den Beiträgen."
 NAMES_OFF = "✓ Das Protokoll nennt keine Namen mehr."
 NAMES_STATE = "Namen im Protokoll: <b>{state}</b>. " + USAGE
