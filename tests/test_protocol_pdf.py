@@ -473,3 +473,34 @@ def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services)
     assert len(served) == sum(1 for n in notes if n.kind in (CONTRIBUTION, CONCLUSION)) + 1
     for passage in served:
         assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage
+
+
+async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:  # noqa: ANN001
+    """Through the real PTB Application and the fake Bot API: notes, /protokoll, "Als PDF"."""
+    api = tg.api
+    chat = api.group_chat(-100915, "Lesekreis PDF")
+    anna = api.user(1091, "Anna")
+    for text in (
+        "/sitzung start Europa im hybriden Krieg",
+        "/notiz Europa will Weltmacht werden 🇪🇺.",
+        "/ergebnis ohne die USA geht militärisch nichts.",
+        "/offen Was heißt hybrider Krieg?",
+    ):
+        await tg.replies(api.group_message(text, user=anna, chat=chat))
+    calls = await tg.process(api.group_message("/protokoll", user=anna, chat=chat))
+    markdown = [c for c in calls if c.method == "sendDocument"][-1]
+    [data] = markdown.callback_data
+    assert data.startswith("pp:") and len(data.encode()) <= 64
+    pressed = await tg.process(api.callback(data, api.bot_message(markdown), user=anna))
+    [document] = [c for c in pressed if c.method == "sendDocument"]
+    name, content = document.files["document"]
+    assert name.endswith(".pdf")
+    rows = [r.text for r in read_rows(content) if not re.fullmatch(r"\d+", r.text)]
+    assert rows[0].startswith("Jour fixe vom ") and rows[0].endswith("– Europa im hybriden Krieg")
+    assert rows[1:] == [
+        "— Europa will Weltmacht werden □.",
+        "ohne die USA geht militärisch nichts.",
+        "*",
+        "Offene Fragen",
+        "• Was heißt hybrider Krieg?",
+    ]
