@@ -11,6 +11,7 @@ today's code: notes, protocol, schedule and search must all see the old data.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -136,3 +137,26 @@ def test_protocol_export_cli_reads_the_imported_session(
     assert cli_main(["protocol", "export", "0", "12.01.2026"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## **Jour fixe vom 12.01.2026 – Trumps Friedensplan für die Ukraine")
+
+
+def test_new_writes_use_one_timestamp_form_beside_the_old_ones(
+    old_db: Config, tmp_path: Path
+) -> None:
+    _chat(
+        old_db,
+        ["/sitzung start Neue Runde", "/notiz Neu.", "/termin 24.12. 19:00 Neu"],
+        tmp_path,
+    )
+    one_form = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")
+    conn = sqlite3.connect(old_db.db_path)
+    try:
+        new_note = conn.execute("SELECT created_at FROM notes WHERE id > 68").fetchone()[0]
+        new_meeting = conn.execute(
+            "SELECT created_at FROM schedule_meetings WHERE topic = 'Neu'"
+        ).fetchone()[0]
+        old_meeting = conn.execute("SELECT created_at FROM schedule_meetings WHERE id = 1")
+        old_meeting = old_meeting.fetchone()[0]
+    finally:
+        conn.close()
+    assert one_form.match(new_note) and one_form.match(new_meeting)
+    assert old_meeting == "2026-12-01T15:26:06+00:00"  # written by the old code, still read

@@ -9,13 +9,13 @@ from pathlib import Path
 
 from bot.cli.german import CHAT_ID
 from bot.config import Config
+from bot.core.dates import parse_past_day
 from bot.core.notes import NoteBook, SessionExists
 from bot.core.protocol import (
     MAX_PROTOCOL_BYTES,
     Protocol,
     ProtocolFormatError,
     build,
-    parse_date,
     parse_protocol,
     to_markdown,
 )
@@ -97,7 +97,7 @@ def cli_import(args: argparse.Namespace, config: Config) -> int:
 
 def cli_export(args: argparse.Namespace, config: Config) -> int:
     """``jourfixe protocol export CHAT DATE``: print a session's protocol as Markdown."""
-    day = parse_date(args.date, datetime.now(UTC).date())
+    day = parse_past_day(args.date, datetime.now(UTC).date())
     if day is None:
         print(T.EXPORT_BAD_DATE.format(value=args.date), file=sys.stderr)
         return 2

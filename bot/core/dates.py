@@ -153,6 +153,20 @@ def _year(token: str) -> int:
     return 2000 + value if value < 100 else value
 
 
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a four-digit year outside is a typo ("0000")
+
+
+def written_year(year: str) -> int:
+    """A year as written in a protocol or a command: two digits are this century; four digits
+    must be plausible, else ValueError."""
+    value = int(year)
+    if len(year) <= 2:
+        return 2000 + value
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"year {year} out of range")
+    return value
+
+
 def _yearless(day: int, month: int, today: date, raw: str) -> date:
     """The next ``day.month`` from today on (this year, else next year).
 
@@ -488,6 +502,70 @@ def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
                 continue
             if day is not None:
                 return date(day.year, day.month, day.day), at
+    return None
+
+
+# "nächste Sitzung", "kommenden Jour fixe", "nächstes Treffen": a protocol announcing a meeting
+NEXT_MEETING = re.compile(
+    r"(?:n(?:ä|ae|a)chste[nrs]?|kommende[nrs]?)\s+(?:jour[\s-]*fixe?|termin|treffen|sitzung|"
+    r"lesekreis\w*|runde)",
+    re.IGNORECASE,
+)
+
+# Month names in documents: German (with the abbreviations above) and the English ones that
+# web pages in German still carry in their metadata.
+_DOCUMENT_MONTHS = {
+    **MONTHS,
+    **{"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7},
+    **{"october": 10, "december": 12},
+}
+_DOCUMENT_DATE = re.compile(
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
+    r"|(?P<de>(?<!\d)(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.\s?(?P<dy>\d{4}|\d{2})(?!\d))"
+    r"|(?P<long>(?<!\d)(?P<ld>\d{1,2})\.?\s+(?P<lm>[A-Za-zÄäÖöÜü]+)\s+(?P<ly>\d{4}))",
+)
+_PAST_RELATIVE = {"heute": 0, "gestern": 1, "vorgestern": 2}
+
+
+def find_date(text: str) -> date | None:
+    """The first valid ISO or German date in a document ("2026-01-12", "12.01.2026",
+    "20. August 2025"), or None."""
+    for m in _DOCUMENT_DATE.finditer(text):
+        try:
+            if m.group("iso"):
+                return date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            if m.group("de"):
+                return date(_year(m["dy"]), int(m["dm"]), int(m["dd"]))
+            month = _DOCUMENT_MONTHS.get(m["lm"].lower())
+            if month:
+                return date(int(m["ly"]), month, int(m["ld"]))
+        except ValueError:
+            continue  # 31.02.2026 and the like
+    return None
+
+
+def parse_past_day(raw: str, today: date) -> date | None:
+    """A past day as users type it: 12.01.2026, 12.1.26, 12.01., 2026-01-12, heute, gestern.
+
+    A day without a year is the last such day up to today. None when unparsable.
+    """
+    text = raw.strip().lower().rstrip(",")
+    if text in _PAST_RELATIVE:
+        return today - timedelta(days=_PAST_RELATIVE[text])
+    if len(text) > MAX_INPUT:
+        return None
+    try:
+        if (m := _ISO.fullmatch(text)) and m.group(4) is None:
+            return date(written_year(m.group(1)), int(m.group(2)), int(m.group(3)))
+        # "12.01." or "12.01.2026": the dot after the month is part of a day typed alone
+        if (m := _NUMERIC_DATE.fullmatch(text)) and (m.group(3) or text.endswith(".")):
+            day, month = int(m.group(1)), int(m.group(2))
+            if m.group(3):
+                return date(written_year(m.group(3)), month, day)
+            guess = date(today.year, month, day)
+            return guess if guess <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
     return None
 
 

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from bot.core.models import Passage
+from bot.core.store import parse_timestamp, timestamp
 from bot.core.text import normalize
 
 CONTRIBUTION = "contribution"  # Beitrag (/notiz)
@@ -139,16 +140,8 @@ class NewNote:
     passage_id: str | None = None
 
 
-def _iso(dt: datetime | None) -> str | None:
-    if dt is None:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).isoformat()
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _iso(moment: datetime | None) -> str | None:
+    return timestamp(moment) if moment is not None else None
 
 
 def check_text(text: str) -> str:
@@ -177,8 +170,8 @@ def _session(row: tuple) -> Session:
         chat_id,
         date.fromisoformat(day),
         topic,
-        _dt(opened),
-        _dt(closed),
+        parse_timestamp(opened),
+        parse_timestamp(closed),
         bool(imported),
         next_meeting,
         opened_by,
@@ -210,13 +203,13 @@ def _note(row: tuple) -> Note:
         text,
         author_id,
         author_name,
-        _dt(created),
+        parse_timestamp(created),
         logged_by,
         message_id,
         passage_id,
         ref,
-        _dt(deleted),
-        _dt(edited),
+        parse_timestamp(deleted),
+        parse_timestamp(edited),
     )
 
 
@@ -388,7 +381,7 @@ class NoteBook:
                 "SELECT MAX(created_at) FROM notes WHERE chat_id = ? AND session_id = ?",
                 (chat_id, current.id),
             ).fetchone()
-            active = max(current.opened_at, _dt(last) or current.opened_at)
+            active = max(current.opened_at, parse_timestamp(last) or current.opened_at)
             if now - active < STALE_AFTER:
                 return None
             return self.close_session(chat_id, now)

@@ -32,9 +32,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.core.dates import NEXT_MEETING, written_year
 from bot.core.ingest import segment
 from bot.core.notes import (
     CONCLUSION,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 _TITLE = re.compile(
     r"Jour\s+fixe\s+vom\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})\s*[–—:-]?\s*(.*)$", re.I
 )
-_NEXT = re.compile(r"\bn[äa]chste[nrs]?\s+(?:Jour\s+fixe|Sitzung|Treffen|Termin|Lesekreis)", re.I)
 _QUESTIONS_HEAD = re.compile(r"^\s*[#*]*\s*Offene\s+Fragen\s*:?\s*\**\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*[-•*]\s+(.*)$")
 _SEP = re.compile(r"^\s*(\\\*|\*|\*\s*\*\s*\*)\s*$")
@@ -69,7 +69,6 @@ SEPARATOR_MD = "\\*"
 SEPARATOR_HTML = "*"
 
 
-MIN_YEAR, MAX_YEAR = 1900, 2200  # a four-digit year outside is a typo
 MAX_PROTOCOL_BYTES = 1024 * 1024  # a protocol file; the group's run to some 30 kB
 
 
@@ -255,18 +254,8 @@ class ParsedProtocol:
         return [g for g in groups if g]
 
 
-def _year(year: str) -> int:
-    """A written year: two digits are this century; four digits must be plausible."""
-    y = int(year)
-    if len(year) <= 2:
-        return 2000 + y
-    if not MIN_YEAR <= y <= MAX_YEAR:  # "0000" is a typo, not the year 2000
-        raise ValueError(f"year {year} out of range")
-    return y
-
-
 def _date(day: str, month: str, year: str) -> date:
-    return date(_year(year), int(month), int(day))
+    return date(written_year(year), int(month), int(day))
 
 
 def _extract_extras(lines: list[str]) -> tuple[list[str], list[tuple[int, NewNote]]]:
@@ -367,7 +356,7 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
     if (
         body_items
         and body_items[-1][3].kind == CONCLUSION
-        and _NEXT.search(body_items[-1][3].text)
+        and NEXT_MEETING.search(body_items[-1][3].text)
     ):
         next_meeting = body_items[-1][3].text
         items.remove(body_items[-1])
@@ -394,30 +383,3 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
                 f"gehen (wie bei /notiz): „{start} …“ – bitte in mehrere Absätze teilen."
             )
     return ParsedProtocol(day, topic, notes + questions, next_meeting)
-
-
-_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-def parse_date(raw: str, today: date) -> date | None:
-    """A past day as users type it: 12.01.2026, 12.1.26, 12.01., 2026-01-12, heute, gestern.
-
-    A day without a year is the last such day up to today. None when unparsable.
-    """
-    text = raw.strip().lower().rstrip(",")
-    relative = {"heute": 0, "gestern": 1, "vorgestern": 2}
-    if text in relative:
-        return today - timedelta(days=relative[text])
-    try:
-        if m := _ISO_DAY.match(text):
-            return date(_year(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m := _DMY.match(text):
-            day, month = int(m.group(1)), int(m.group(2))
-            if m.group(3):
-                return date(_year(m.group(3)), month, day)
-            guess = date(today.year, month, day)
-            return guess if guess <= today else date(today.year - 1, month, day)
-    except ValueError:
-        return None
-    return None

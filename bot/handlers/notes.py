@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core import notes as core
 from bot.core import protocol as proto
+from bot.core.dates import parse_past_day
 from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
@@ -660,7 +661,7 @@ def _session_for(request: Request, services: Services) -> core.Session | Reply:
     if not request.args.strip():
         session = nb.last_session(request.chat_id)
         return session if session else Reply.text(T.NO_SESSIONS)
-    day = proto.parse_date(request.args, _today(services, request.chat_id))
+    day = parse_past_day(request.args, _today(services, request.chat_id))
     if day is None:
         return Reply.text(T.BAD_DATE.format(raw=esc(_preview(request.args, 40))))
     session = nb.session_on(request.chat_id, day)

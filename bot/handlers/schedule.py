@@ -755,7 +755,7 @@ def ical(request: Request, services: Services) -> Reply:
     if not occurrences:
         return Reply.text(T.ICS_NONE_HTML)
     tz = schedule.settings(request.chat_id).tz
-    content = to_ics(occurrences, tz)
+    content = to_ics(occurrences, tz, now)
     n = len(occurrences)
     caption = T.ICS_CAPTION_ONE if n == 1 else T.ICS_CAPTION.format(n=n)
     # The text goes once, as the document's caption (the adapter moves a short text there);
