@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 HANDLER_TIMEOUT = 8.0  # seconds one request may compute before it is answered "zu lange"
+# A request with a file stores what it read: telling the user "abgebrochen" while the thread
+# goes on to commit would be false. The file's parsing has its own limit (bot.core.worker).
+UPLOAD_TIMEOUT = 300.0
 HANDLER_THREADS = 6  # the machine may have 2 cores: threads are for waiting, not for speed
 STOP_GRACE = 7.0  # seconds a stop drains the queue; then the rest is parked for the restart
 COST_WINDOW = 60.0  # seconds
@@ -304,7 +307,13 @@ class HandlerRunner:
         wait = self.budget.wait(user_id)
         return t.COST_LIMITED.format(wait=math.ceil(wait)) if wait else None
 
-    async def run(self, fn: Callable[..., T], *args: Any, user_id: int | None = None) -> T:
+    async def run(
+        self,
+        fn: Callable[..., T],
+        *args: Any,
+        user_id: int | None = None,
+        timeout: float | None = None,
+    ) -> T:
         """``fn(*args)``; HandlerTimeout when it takes longer than the limit."""
         if not self.threaded:
             return fn(*args)
@@ -318,7 +327,7 @@ class HandlerRunner:
                 if budget is not None:
                     budget.finish(user_id, job)  # type: ignore[arg-type]
 
-        return await self.threads.run(work, timeout=self.timeout)
+        return await self.threads.run(work, timeout=timeout or self.timeout)
 
     async def reply(
         self,
@@ -336,8 +345,11 @@ class HandlerRunner:
                 self._warned.clear()
             self._warned[request.user_id] = time.monotonic() + 10.0
             return Reply(messages=Reply.text(refusal).messages, toast=t.COST_LIMITED_SHORT)
+        timeout = self.timeout if request.attachment is None else UPLOAD_TIMEOUT
         try:
-            return await self.run(func, request, services, user_id=request.user_id)
+            return await self.run(
+                func, request, services, user_id=request.user_id, timeout=timeout
+            )
         except HandlerTimeout:
             log.warning(
                 "a request in chat %s ran longer than %.0f s", request.chat_id, self.timeout
