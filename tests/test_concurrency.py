@@ -229,3 +229,21 @@ async def test_over_the_budget_the_user_is_told_once_to_wait(services):
     again = await runner.reply(lambda r, s: Reply.text("nie"), request("/zitat Krieg"), services)
     assert "Rechenzeit" in first.messages[0].html
     assert again.messages == []  # no second message during the same wait
+
+
+async def test_a_long_upload_says_it_is_still_at_work_then_answers(
+    tg_config, services, fake_api, register, monkeypatch
+):
+    import bot.tg.processor as processor
+
+    monkeypatch.setattr(processor, "PROGRESS_AFTER", 0.2)
+    register("langsam", lambda request, services: time.sleep(1.0) or Reply.text("gespeichert"))
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        user = fake_api.user(808, "H")
+        update = fake_api.document_message(b"Text", "gross<1>.txt", caption="/langsam", user=user)
+        await _feed(running, update)
+        await _until(lambda: len(_texts(fake_api, 808)) == 2)
+    first, second = _texts(fake_api, 808)
+    assert "Ich lese „gross&lt;1&gt;.txt“ noch" in first  # the file name escaped
+    assert second == "gespeichert"

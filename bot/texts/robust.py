@@ -13,6 +13,12 @@ COST_LIMITED = (
 )
 COST_LIMITED_SHORT = "Bitte kurz warten …"  # toast for a button pressed during the wait
 
+# A file takes longer to read and index (HTML; {name} is escaped by the caller).
+STILL_WORKING = (
+    "Ich lese „{name}“ noch – bei großen Dateien dauert das etwas. Ich melde mich, "
+    "sobald der Text gespeichert ist."
+)
+
 # Parsing an uploaded file in the worker process.
 FILE_TOO_SLOW = (
     "Die Datei „{name}“ konnte ich nicht in {seconds} Sekunden lesen – sie ist zu groß oder "

@@ -319,7 +319,12 @@ class TelegramAdapter:
             args=route.args,
             with_attachment=True,
         )
-        reply = await self.runner.reply(dispatch, request, self.services)
+        reply = await self.runner.reply(
+            dispatch,
+            request,
+            self.services,
+            progress=lambda note: self.send(bot, msg.chat.id, note, quote=msg),
+        )
         if reply is not None:
             self._mark_answered(update, reply)
             await self.send(bot, msg.chat.id, reply, quote=msg)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import contextvars
+import html
 import logging
 import math
 import queue
@@ -272,6 +273,8 @@ class ChatOrderProcessor(BaseUpdateProcessor):
             inbox.done(update.update_id)
 
 
+PROGRESS_AFTER = 5.0  # seconds: then a request with a file says that it is still at work
+
 _THREADS: HandlerThreads | None = None
 
 
@@ -334,6 +337,7 @@ class HandlerRunner:
         func: Callable[[Request, Services], Reply | None],
         request: Request,
         services: Services,
+        progress: Callable[[Reply], Awaitable[None]] | None = None,
     ) -> Reply | None:
         """A handler's reply, or a German message when it is refused or ran too long."""
         refusal = self.refusal(request.user_id)
@@ -346,12 +350,31 @@ class HandlerRunner:
             self._warned[request.user_id] = time.monotonic() + 10.0
             return Reply(messages=Reply.text(refusal).messages, toast=t.COST_LIMITED_SHORT)
         timeout = self.timeout if request.attachment is None else UPLOAD_TIMEOUT
+        work = self.run(func, request, services, user_id=request.user_id, timeout=timeout)
         try:
-            return await self.run(
-                func, request, services, user_id=request.user_id, timeout=timeout
-            )
+            if request.attachment is None or progress is None or not self.threaded:
+                return await work
+            return await self._with_progress(work, request, progress)
         except HandlerTimeout:
             log.warning(
                 "a request in chat %s ran longer than %.0f s", request.chat_id, self.timeout
             )
             return Reply.text(t.TOO_SLOW.format(seconds=round(self.timeout)))
+
+    @staticmethod
+    async def _with_progress(
+        work: Awaitable[T], request: Request, progress: Callable[[Reply], Awaitable[None]]
+    ) -> T:
+        """Await ``work``; if it takes long, tell the user once that the file is being read."""
+        task = asyncio.ensure_future(work)
+        done, _ = await asyncio.wait({task}, timeout=PROGRESS_AFTER)
+        if not done:
+            name = html.escape(request.attachment.file_name if request.attachment else "")
+            token = CURRENT.set(None)  # not one of the update's counted replies (bot.tg.inbox)
+            try:
+                await progress(Reply.text(t.STILL_WORKING.format(name=name)))
+            except Exception:  # the final answer matters, not this one
+                log.warning("could not send the progress message", exc_info=True)
+            finally:
+                CURRENT.reset(token)
+        return await task
