@@ -16,6 +16,11 @@ only a lone centred "*" separates sections.
 
 Works on the positions pypdf reports for each piece of text; a PDF without margin numbers
 (or numbered anew on every page) gives None and is read the ordinary way.
+
+The bundled seed protocol (seeds/001_*) is a text extracted from the group's PDF, not the PDF:
+it keeps citing its file lines. Its printed numbers survive only in places (long stretches
+were extracted as one line per paragraph, and none is left after 365), so printed lines
+could be guessed there but not known, and the seed stays byte for byte as it is.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ import statistics
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
+
+from bot.core.protocol_pdf import PITCH
 
 NUMBER_EVERY = 5
 _DIGITS = re.compile(r"^\d{1,5}$")
@@ -173,8 +180,6 @@ def numbered_text(reader: Any) -> str | None:
     usual = [g for g in gaps if gaps and g >= 0.6 * statistics.median(gaps)]
     pitch = min(usual) if usual else 14.0
     if made_by_bot:  # the layout is known: a page of one-line paragraphs has no line gap
-        from bot.core.protocol_pdf import PITCH  # noqa: PLC0415
-
         pitch = PITCH * 72 / 25.4
     width = statistics.median([len(r.text) for r in rows if r.text] or [80])
     lines = [""] * max(numbers)
