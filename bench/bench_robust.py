@@ -188,6 +188,14 @@ def offender_first_reply(api: FakeBotAPI, chat_id: int, since: int) -> tuple[flo
     return None
 
 
+def offender_last_reply(api: FakeBotAPI, chat_id: int, since: int) -> tuple[float, str] | None:
+    last = None
+    for call in api.calls_since(since):
+        if call.method in ("sendMessage", "sendDocument") and call.chat_id == chat_id:
+            last = call.t, call.text
+    return last
+
+
 Scenario = Callable[[FakeBotAPI], int]  # injects the offence; returns the offender's chat
 
 
@@ -251,6 +259,7 @@ def run_scenario(
                 break
             time.sleep(0.05)
         first = offender_first_reply(api, offender, since)
+        last = offender_last_reply(api, offender, since)
         rss = peak_rss_mb(proc)
     finally:
         stop_bot(proc)
@@ -262,6 +271,8 @@ def run_scenario(
         "offender_text": "" if first is None else first[1][:70].replace("\n", " "),
         "bound": deadline - t0,
         "rss": rss,
+        "last": None if last is None else last[0] - t0,
+        "last_text": "" if last is None else last[1][:60].replace("\n", " "),
     }
 
 
@@ -324,6 +335,8 @@ def main() -> int:
                     if off is not None
                     else f"none within {res['bound']:.0f} s"
                 )
+                if res["last"] is not None and res["last"] != off:
+                    off_text += f"\n{'':<74}last reply {res['last']:6.2f} s  {res['last_text']}"
                 print(
                     f"{name:<36} {mode:<7} {fmt(res['p50'], res['missing'])} "
                     f"{fmt(res['p95'], res['missing'])} {res['rss']:5.0f} MB  {off_text}",

@@ -26,7 +26,7 @@ import time
 from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
@@ -36,7 +36,6 @@ from bot.texts import robust as t
 
 if TYPE_CHECKING:
     from bot.services import Services
-    from bot.tg.inbox import Inbox
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +76,14 @@ def chat_key(update: object) -> str | None:
         return f"c{chat.id}"
     user = update.effective_user
     return f"u{user.id}" if user is not None else None
+
+
+class Inbox(Protocol):
+    """What the processor needs of :class:`bot.tg.inbox.Inbox` (which imports this module)."""
+
+    def sent(self, update_id: int) -> int: ...
+
+    def done(self, update_id: int) -> None: ...
 
 
 class HandlerTimeout(Exception):
