@@ -829,6 +829,11 @@ def check(config: Config) -> int:
             if store is None or store.empty:
                 print(T.CHECK_NO_CONTENT.format(dir=config.content_dir))
                 return 1
+            from bot.core.content_checks import check_report, print_report
+
+            report = check_report(store, services.catalog, services.search, config.content_dir)
+            if report.errors:
+                return print_report(report)
             bundled = [s.slug for s in services.catalog.sources]
             notes = style_notes(store, bundled)
             print(T.CHECK_OK.format(**store.stats()))
@@ -836,7 +841,7 @@ def check(config: Config) -> int:
                 print(T.CHECK_NOTES_HEADER.format(count=len(notes)))
                 for note in notes:
                     print("  " + T.CHECK_NOTE.format(note=note))
-            return 0
+            return print_report(report)
         finally:
             services.store.close()
 
