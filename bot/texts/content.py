@@ -111,6 +111,11 @@ SILENT_HTML = "<b>Äußern sich dazu nicht:</b> {labels}"
 SILENT_ONE_HTML = "{label} äußert sich zu „{title}“ nicht."
 UNREAD_HTML = "<b>Noch nicht ausgewertet:</b> {labels}"
 UNREAD_ONE_HTML = "{label}: {status}."
+# who speaks in a quoted protocol passage (by the passage kind the ingestion stores)
+QUOTE_SPEAKER_HTML = {
+    "contribution": "<i>Beitrag im Protokoll (ein Teilnehmer):</i>",
+    "answer": "<i>Aus dem Protokoll (Ergebnis der Runde):</i>",
+}
 MORE_QUOTES_HTML = "<i>Weitere Belegstellen: /position {topic} {source}</i>"
 COMPARE_HINT_HTML = "<i>Alle Texte zum Thema: /vergleich {topic}</i>"
 TOPIC_USAGE_HTML = (
@@ -158,6 +163,6 @@ CHECK_ATTRIBUTION_GROUP = "{topic}/{source}: spricht für die Gruppe („Das Pro
 CHECK_ATTRIBUTION_UNNAMED = "{topic}/{source}: {contributions} von {total} Belegstellen sind Beiträge von Teilnehmern, aber die Position sagt nicht, dass ein Teilnehmer spricht („Ein Teilnehmer …“, „Im Protokoll fragt ein Teilnehmer …“)."
 CHECK_SILENT_HEADER = "{count} Themen, zu denen eine Quelle als stumm gilt, obwohl ein Absatz davon spricht (Warnung, kein Fehler):"
 CHECK_SILENT = "{topic}/{source}: Absatz {paragraph} (Z. {lines}) nennt {synonyms}. Bitte eine Position schreiben oder unter „silent:“ in content/positions.yaml begründen, warum die Quelle keine Position bezieht."
-CHECK_SILENT_ANSWERED_HEADER = "{count} davon begründet (silent: in content/positions.yaml):"
+CHECK_SILENT_ANSWERED_HEADER = "{count} stumme Themen mit Treffern sind begründet (silent: in content/positions.yaml):"
 CHECK_SILENT_ANSWERED = "{topic}/{source}: Absatz {paragraph} (Z. {lines}) – {reason}"
 CHECK_SILENT_UNUSED = "„silent“: {topic}/{source} hat inzwischen eine Position oder keinen Treffer mehr; der Eintrag kann weg."
