@@ -145,7 +145,7 @@ def measure_burst(api: FakeBotAPI, n: int) -> float:
 def measure_handlers(n: int, workdir: Path) -> list[float]:
     """The plain handlers alone, called directly as the adapter does (no Telegram)."""
     from bot.config import Config
-    from bot.handlers import reading
+    from bot.handlers import quotes
     from bot.handlers.base import COMMANDS, Request
     from bot.services import build_services
 
@@ -164,7 +164,7 @@ def measure_handlers(n: int, workdir: Path) -> list[float]:
             command=command,
             args=args.strip() if command else "",
         )
-        func: Callable[..., Any] = COMMANDS[command].func if command else reading.handle_text
+        func: Callable[..., Any] = COMMANDS[command].func if command else quotes.handle_text
         t0 = time.perf_counter()
         func(req, services)
         times.append((time.perf_counter() - t0) * 1000)

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config
 from bot.handlers.base import Attachment, Button, Document, Reply, Request
-from bot.texts import reading as t
+from bot.texts import quotes as t
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -140,7 +140,7 @@ class Console:
     def dispatch(self, request: Request, name: str | None) -> None:
         from bot.handlers import base
         from bot.handlers.base import CALLBACKS, COMMANDS
-        from bot.handlers.reading import handle_text, unknown_command
+        from bot.handlers.quotes import handle_text, unknown_command
 
         try:
             reply: Reply | None = None

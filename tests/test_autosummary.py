@@ -12,7 +12,7 @@ from bot.core.autosummary import (
     split_sentences,
 )
 from bot.core.models import Passage
-from bot.handlers.readings import format_auto_summary
+from bot.handlers.uploads import format_auto_summary
 from bot.services import Services
 
 

@@ -12,12 +12,12 @@ import pytest
 import yaml
 
 from bot import PROJECT_ROOT
+from bot.cli.content import check
 from bot.config import Config
 from bot.core.content import (
     MIN_EVIDENCE_WORDS,
     ContentError,
     ContentStore,
-    check,
     style_notes,
 )
 from bot.core.text import normalize, words

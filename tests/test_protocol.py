@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot import PROJECT_ROOT
+from bot.cli import protocol as protocol_cli
 from bot.core import protocol as proto
 from bot.core.ingest import segment
 from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote, NoteBook
@@ -39,7 +40,7 @@ def seed() -> proto.ParsedProtocol:
 
 def run_cli(argv: list[str], config) -> int:
     parser = argparse.ArgumentParser(prog="jourfixe")
-    proto.register_cli(parser.add_subparsers(dest="command", required=True))
+    protocol_cli.register_cli(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     return args.func(args, config)
 
@@ -268,7 +269,7 @@ def test_cli_export_prints_markdown(services, tmp_path, capsys):
 def test_cli_commands_have_help_text():
     parser = argparse.ArgumentParser(prog="jourfixe")
     sub = parser.add_subparsers()
-    proto.register_cli(sub)
+    protocol_cli.register_cli(sub)
     protocol = sub.choices["protocol"]
     inner = next(a for a in protocol._actions if isinstance(a, argparse._SubParsersAction))
     assert set(inner.choices) == {"import", "export"}

@@ -19,12 +19,12 @@ from fixtures.readings.make import (
     make_services,
 )
 
+from bot.cli.readings import register_cli
 from bot.core.readings import (
     Meta,
     ReadingError,
     UnknownProtocolLayout,
     add_reading,
-    register_cli,
     remove_reading,
     sync_with_database,
     update_reading,

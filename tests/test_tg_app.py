@@ -13,7 +13,7 @@ import pytest
 from fakebotapi import ApiCall, parse_html
 
 from bot.core.models import Source
-from bot.handlers import reading
+from bot.handlers import quotes
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
@@ -186,7 +186,7 @@ async def test_group_mention_is_a_question_without_the_mention(tg, monkeypatch):
         questions.append(req)
         return Reply.text("Antwort")
 
-    monkeypatch.setattr(reading, "handle_text", handle_text)
+    monkeypatch.setattr(quotes, "handle_text", handle_text)
     sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
     assert len(sent) == 1
     assert questions[0].text == "was sagt Karaganow?"

@@ -17,9 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -31,9 +30,6 @@ from bot.core.text import normalize, stem, words
 from bot.texts import content as T
 
 if TYPE_CHECKING:
-    import argparse
-
-    from bot.config import Config
     from bot.core.catalog import Catalog
     from bot.core.models import Passage
     from bot.core.search import SearchEngine
@@ -801,52 +797,3 @@ def style_notes(store: ContentStore, bundled: Iterable[str] = ()) -> list[str]:
     used = {p.topic for p in store.positions}
     notes += [T.NOTE_TOPIC_UNUSED.format(slug=t.slug) for t in store.topics if t.slug not in used]
     return notes
-
-
-# --- CLI -------------------------------------------------------------------------------------
-
-
-def check(config: Config) -> int:
-    """`jourfixe check`: validate every content file; print German errors or an OK line."""
-    from bot.core.catalog import CatalogError
-    from bot.services import build_services
-
-    with tempfile.TemporaryDirectory(prefix="jourfixe-check-") as tmp:
-        # a fresh index in a scratch database: the check never touches the bot's data
-        scratch = replace(config, db_path=Path(tmp) / "check.db")
-        try:
-            services = build_services(scratch)
-        except ContentError as err:
-            print(T.ERR_HEADER.format(dir=config.content_dir, count=len(err.errors)))
-            for line in err.errors:
-                print(f"  {line}")
-            return 1
-        except CatalogError as err:
-            print(T.CHECK_SOURCES_FAILED.format(error=err))
-            return 1
-        try:
-            store: ContentStore | None = services.content
-            if store is None or store.empty:
-                print(T.CHECK_NO_CONTENT.format(dir=config.content_dir))
-                return 1
-            from bot.core.content_checks import check_report, print_report
-
-            report = check_report(store, services.catalog, services.search, config.content_dir)
-            if report.errors:
-                return print_report(report)
-            bundled = [s.slug for s in services.catalog.sources]
-            notes = style_notes(store, bundled)
-            print(T.CHECK_OK.format(**store.stats()))
-            if notes:
-                print(T.CHECK_NOTES_HEADER.format(count=len(notes)))
-                for note in notes:
-                    print("  " + T.CHECK_NOTE.format(note=note))
-            return print_report(report)
-        finally:
-            services.store.close()
-
-
-def register_cli(subparsers: argparse._SubParsersAction) -> None:
-    """Add `jourfixe check` to the command line."""
-    parser = subparsers.add_parser("check", help=T.CHECK_HELP, description=T.CHECK_HELP)
-    parser.set_defaults(func=lambda args, config: check(config))

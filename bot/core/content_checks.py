@@ -320,20 +320,3 @@ def check_report(store: Any, catalog: Any, search: Any, content_dir: Any) -> Che
         if (topic, source) not in hit:
             warnings.append(T.CHECK_SILENT_UNUSED.format(topic=topic, source=source))
     return CheckReport(errors, warnings, answered, len(violations), len(warnings))
-
-
-def print_report(report: CheckReport) -> int:
-    """Print the report; 1 when there are errors, else 0."""
-    if report.errors:
-        print(T.CHECK_ATTRIBUTION_HEADER.format(count=len(report.errors)))
-        for line in report.errors:
-            print("  " + line)
-    if report.warnings:
-        print(T.CHECK_SILENT_HEADER.format(count=len(report.warnings)))
-        for line in report.warnings:
-            print("  " + line)
-    if report.answered:
-        print(T.CHECK_SILENT_ANSWERED_HEADER.format(count=len(report.answered)))
-        for line in report.answered:
-            print("  " + line)
-    return 1 if report.errors else 0

@@ -713,10 +713,3 @@ def quoted_passages(
         if pos >= 0 and passage.id not in found:
             found[passage.id] = (pos, passage)
     return [p for _, p in sorted(found.values(), key=lambda t: t[0])][:limit]
-
-
-def register_cli(subparsers: Any) -> None:
-    """``jourfixe protocol import|export`` (defined in :mod:`bot.core.protocol`)."""
-    from bot.core.protocol import register_cli as register  # noqa: PLC0415 - import cycle
-
-    register(subparsers)

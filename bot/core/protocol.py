@@ -29,13 +29,10 @@ meeting at the end.
 
 from __future__ import annotations
 
-import argparse
 import html
 import re
-import sys
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from bot.core.ingest import segment
@@ -47,13 +44,11 @@ from bot.core.notes import (
     SECTION,
     NewNote,
     Note,
-    NoteBook,
     Session,
-    SessionExists,
 )
 
 if TYPE_CHECKING:
-    from bot.config import Config
+    pass
 
 _TITLE = re.compile(
     r"Jour\s+fixe\s+vom\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})\s*[–—:-]?\s*(.*)$", re.I
@@ -408,132 +403,3 @@ def parse_date(raw: str, today: date) -> date | None:
     except ValueError:
         return None
     return None
-
-
-# -- command line ------------------------------------------------------------------------
-
-
-def register_cli(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``protocol import FILE [--chat ID] [--replace]`` and ``protocol export CHAT DATE``."""
-    parser = subparsers.add_parser(
-        "protocol",
-        help="Protokolle importieren und exportieren",
-        description="Protokolle des Jour fixe importieren (als vergangene Sitzung eines Chats) "
-        "und exportieren (Markdown).",
-    )
-    sub = parser.add_subparsers(dest="protocol_command", required=True)
-    imp = sub.add_parser(
-        "import",
-        help="Protokolltext als vergangene Sitzung importieren",
-        description="Liest ein Protokoll im Format des Lesekreises (Titelzeile „Jour fixe vom "
-        "TT.MM.JJJJ …“, Beiträge „— *…*“, Abschnitte durch „\\*“ getrennt).",
-    )
-    imp.add_argument("file", metavar="FILE", help="Textdatei (UTF-8) mit dem Protokoll")
-    imp.add_argument(
-        "--chat",
-        type=int,
-        default=0,
-        help="Chat-ID, in die importiert wird (Standard: 0, die Konsole)",
-    )
-    imp.add_argument(
-        "--replace",
-        action="store_true",
-        help="ein früher importiertes Protokoll desselben Tages ersetzen",
-    )
-    imp.set_defaults(func=cli_import)
-    exp = sub.add_parser(
-        "export",
-        help="Protokoll einer Sitzung als Markdown ausgeben",
-        description="Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus.",
-    )
-    exp.add_argument("chat", metavar="CHAT", type=int, help="Chat-ID")
-    exp.add_argument("date", metavar="DATE", help="Tag der Sitzung, z. B. 12.01.2026")
-    exp.add_argument("--output", "-o", metavar="FILE", help="in diese Datei statt auf stdout")
-    exp.set_defaults(func=cli_export)
-
-
-def _open_book(config: Config) -> NoteBook:
-    from bot.core.store import Store  # noqa: PLC0415 - keeps parsing importable on its own
-
-    return NoteBook(Store.open(config.db_path))
-
-
-def cli_import(args: argparse.Namespace, config: Config) -> int:
-    """``jourfixe protocol import FILE``: store a protocol as a past, closed session."""
-    path = Path(args.file)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        print(f"Die Datei {path} gibt es nicht.", file=sys.stderr)
-        return 2
-    except (OSError, UnicodeDecodeError) as error:
-        print(f"Die Datei {path} kann ich nicht als UTF-8-Text lesen: {error}", file=sys.stderr)
-        return 2
-    try:
-        parsed = parse_protocol(text, slug="import")
-    except ProtocolFormatError as error:
-        print(f"{path}: {error}", file=sys.stderr)
-        return 1
-    book = _open_book(config)
-    try:
-        session = book.import_session(
-            args.chat,
-            parsed.day,
-            parsed.topic,
-            parsed.notes,
-            now=datetime.now(UTC),
-            next_meeting=parsed.next_meeting,
-            replace=args.replace,
-        )
-    except SessionExists:
-        print(
-            f"Im Chat {args.chat} gibt es schon ein importiertes Protokoll vom "
-            f"{parsed.day:%d.%m.%Y}. Mit --replace ersetzen.",
-            file=sys.stderr,
-        )
-        return 1
-    finally:
-        book.store.close()
-    counts = {k: sum(1 for n in parsed.notes if n.kind == k) for k in KIND_NAMES}
-    summary = ", ".join(f"{counts[k]} {name}" for k, name in KIND_NAMES.items() if counts[k])
-    print(
-        f"Protokoll vom {session.day:%d.%m.%Y} in Chat {args.chat} importiert: "
-        f"{len(parsed.sections())} Abschnitte, {summary}."
-        + (" Nächster Termin erkannt." if parsed.next_meeting else "")
-    )
-    return 0
-
-
-KIND_NAMES = {
-    CONTRIBUTION: "Beiträge",
-    CONCLUSION: "Ergebnisse",
-    QUESTION: "offene Fragen",
-    QUOTE: "Zitate",
-}
-
-
-def cli_export(args: argparse.Namespace, config: Config) -> int:
-    """``jourfixe protocol export CHAT DATE``: print a session's protocol as Markdown."""
-    day = parse_date(args.date, datetime.now(UTC).date())
-    if day is None:
-        print(
-            f"Das Datum „{args.date}“ verstehe ich nicht (Beispiel: 12.01.2026).", file=sys.stderr
-        )
-        return 2
-    book = _open_book(config)
-    try:
-        session = book.session_on(args.chat, day)
-        if session is None:
-            print(f"Im Chat {args.chat} gab es am {day:%d.%m.%Y} keine Sitzung.", file=sys.stderr)
-            return 1
-        protocol = build(
-            session, book.notes_of(args.chat, session.id), names=book.names_enabled(args.chat)
-        )
-    finally:
-        book.store.close()
-    text = to_markdown(protocol)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0

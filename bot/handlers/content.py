@@ -459,7 +459,7 @@ def _match(content: ContentStore, text: str) -> Topic | None:
 
 def _split_source(args: str, services: Services) -> tuple[str, list[Source], str]:
     """``THEMA [QUELLE]``: the last 1–3 words are tried as a source name (see /zitat)."""
-    from bot.handlers.reading import split_source
+    from bot.handlers.quotes import split_source
 
     return split_source(args, services)
 

@@ -711,7 +711,7 @@ def namen(request: Request, services: Services) -> Reply:
 def protokoll_quelle(request: Request, services: Services) -> Reply:
     """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
     if not may_change_sources(request, services):
-        from bot.texts.readings import EDITORS_ONLY
+        from bot.texts.uploads import EDITORS_ONLY
 
         return Reply.text(EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY)
     found = _session_for(request, services)

@@ -760,8 +760,8 @@ class TelegramAdapter:
 
 
 def _reading(name: str, fallback: Handler) -> Handler:
-    """A handler of bot.handlers.reading, looked up at call time (tests may replace it)."""
-    module = importlib.import_module("bot.handlers.reading")
+    """A handler of bot.handlers.quotes, looked up at call time (tests may replace it)."""
+    module = importlib.import_module("bot.handlers.quotes")
     return getattr(module, name, fallback)
 
 

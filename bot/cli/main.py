@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import sys
 from collections.abc import Sequence
 
+from bot.cli import content, protocol, readings
 from bot.config import Config
 from bot.core.catalog import CatalogError
-
-# Feature modules that add their own subcommands through register_cli(subparsers).
-CLI_MODULES = ("bot.core.content", "bot.core.readings", "bot.core.notes")
 
 
 def _services(config: Config):  # noqa: ANN202
@@ -126,14 +123,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("index", help="Suchindex prüfen oder neu aufbauen")
     p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
     p.set_defaults(func=cmd_index)
-    for name in CLI_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ImportError:
-            continue
-        register = getattr(module, "register_cli", None)
-        if register is not None:
-            register(sub)
+    content.register_cli(sub)
+    readings.register_cli(sub)
+    protocol.register_cli(sub)
     return parser
 
 

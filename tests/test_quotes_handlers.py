@@ -11,13 +11,13 @@ import pytest
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.core.models import Source
-from bot.handlers import content, reading
+from bot.handlers import content, quotes
 from bot.handlers.base import CALLBACKS, COMMANDS, Button, OutMessage, Reply, Request, command
 from bot.handlers.format import TELEGRAM_LIMIT, esc
 from bot.handlers.inline import inline_results
 from bot.handlers.paging import PER_PAGE
 from bot.services import Services, build_services
-from bot.texts import reading as t
+from bot.texts import quotes as t
 
 CHAT = 4711
 
@@ -460,7 +460,7 @@ def test_question_returns_passages(services: Services) -> None:
 
 def test_plain_text_is_a_question(services: Services) -> None:
     text = "Was sagt die WSWS zum Alaska-Gipfel?"
-    by_text = reading.handle_text(req(text), services)
+    by_text = quotes.handle_text(req(text), services)
     by_command = run(f"/frage {text}", services)
     assert html_of(by_text) == html_of(by_command)
     assert quoted(html_of(by_text))
@@ -483,9 +483,9 @@ def test_prepared_topic_answer_comes_first(
 
 
 def test_unknown_command_points_to_help(services: Services) -> None:
-    reply = reading.unknown_command(req("/zitiere <x>"), services)
+    reply = quotes.unknown_command(req("/zitiere <x>"), services)
     assert html_of(reply) == "Den Befehl /zitiere kenne ich nicht. Was ich kann, zeigt /hilfe."
-    odd = reading.unknown_command(dataclasses.replace(req("/<b>"), command="<b>"), services)
+    odd = quotes.unknown_command(dataclasses.replace(req("/<b>"), command="<b>"), services)
     assert "/&lt;b&gt;" in html_of(odd)
 
 

@@ -27,7 +27,7 @@ from bot.handlers.base import (
     may_change_sources,
 )
 from bot.handlers.format import esc, split_message
-from bot.texts import readings as T
+from bot.texts import uploads as T
 
 if TYPE_CHECKING:
     from bot.services import Services

@@ -29,7 +29,7 @@ from bot.handlers.base import (
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, quote_block, split_message
 from bot.handlers.paging import PER_PAGE, StoredQuery
-from bot.texts import reading as t
+from bot.texts import quotes as t
 
 if TYPE_CHECKING:
     from bot.services import Services

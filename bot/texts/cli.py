@@ -1,0 +1,43 @@
+"""German texts of the command line: ``protocol import`` and ``protocol export``.
+
+Placeholders are filled with ``str.format``; the output is plain text (no HTML).
+"""
+
+PROTOCOL_HELP = "Protokolle importieren und exportieren"
+PROTOCOL_DESCRIPTION = (
+    "Protokolle des Jour fixe importieren (als vergangene Sitzung eines Chats) "
+    "und exportieren (Markdown)."
+)
+IMPORT_HELP = "Protokolltext als vergangene Sitzung importieren"
+IMPORT_DESCRIPTION = (
+    "Liest ein Protokoll im Format des Lesekreises (Titelzeile „Jour fixe vom "
+    "TT.MM.JJJJ …“, Beiträge „— *…*“, Abschnitte durch „\\*“ getrennt)."
+)
+IMPORT_FILE_HELP = "Textdatei (UTF-8) mit dem Protokoll"
+IMPORT_CHAT_HELP = "Chat-ID, in die importiert wird (Standard: 0, die Konsole)"
+IMPORT_REPLACE_HELP = "ein früher importiertes Protokoll desselben Tages ersetzen"
+EXPORT_HELP = "Protokoll einer Sitzung als Markdown ausgeben"
+EXPORT_DESCRIPTION = "Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus."
+EXPORT_CHAT_HELP = "Chat-ID"
+EXPORT_DATE_HELP = "Tag der Sitzung, z. B. 12.01.2026"
+EXPORT_OUTPUT_HELP = "in diese Datei statt auf stdout"
+
+FILE_MISSING = "Die Datei {path} gibt es nicht."
+FILE_UNREADABLE = "Die Datei {path} kann ich nicht als UTF-8-Text lesen: {error}"
+FILE_NOT_A_PROTOCOL = "{path}: {error}"
+IMPORT_EXISTS = (
+    "Im Chat {chat} gibt es schon ein importiertes Protokoll vom {day:%d.%m.%Y}. "
+    "Mit --replace ersetzen."
+)
+IMPORTED = (
+    "Protokoll vom {day:%d.%m.%Y} in Chat {chat} importiert: {sections} Abschnitte, {summary}."
+)
+IMPORTED_NEXT_MEETING = " Nächster Termin erkannt."
+KIND_NAMES = {
+    "contribution": "Beiträge",
+    "conclusion": "Ergebnisse",
+    "question": "offene Fragen",
+    "quote": "Zitate",
+}
+EXPORT_BAD_DATE = "Das Datum „{value}“ verstehe ich nicht (Beispiel: 12.01.2026)."
+EXPORT_NO_SESSION = "Im Chat {chat} gab es am {day:%d.%m.%Y} keine Sitzung."

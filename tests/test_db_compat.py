@@ -1,0 +1,122 @@
+"""A database made by an earlier main still opens and works.
+
+``fixtures/compat/main-2767770.sql`` is the ``sqlite3 .dump`` of a database that the code of
+main at commit 2767770 wrote: a protocol imported with ``jourfixe protocol import``, a console
+session with notes (one corrected, one deleted), a meeting, a biweekly series with a topic
+override, reminder settings, stored paging queries and a reading added with ``jourfixe add``
+(its text file beside the dump). The test loads the dump into a fresh file and uses it with
+today's code: notes, protocol, schedule and search must all see the old data.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from bot import PROJECT_ROOT
+from bot.cli import main as cli_main
+from bot.config import Config
+from bot.console import run_console
+
+FIXTURE = Path(__file__).parent / "fixtures" / "compat"
+USER_TABLES = (
+    "added_sources",
+    "reading_files",
+    "note_sessions",
+    "notes",
+    "note_settings",
+    "schedule_chats",
+    "schedule_meetings",
+    "schedule_overrides",
+)
+
+
+def _rows(db: Path) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    try:
+        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in USER_TABLES}
+    finally:
+        conn.close()
+
+
+@pytest.fixture
+def old_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Config:
+    """The old database loaded into a fresh file, the seeds plus the added reading's file."""
+    db = tmp_path / "data" / "jourfixe.db"
+    db.parent.mkdir()
+    conn = sqlite3.connect(db)
+    conn.executescript((FIXTURE / "main-2767770.sql").read_text(encoding="utf-8"))
+    conn.close()
+    seeds = tmp_path / "seeds"
+    shutil.copytree(PROJECT_ROOT / "seeds", seeds)
+    shutil.copy(FIXTURE / "005_e0e3aadfadcbc81b.txt", seeds)
+    for key, value in {
+        "JOURFIXE_DB": str(db),
+        "JOURFIXE_DATA_DIR": str(tmp_path / "data"),
+        "JOURFIXE_SEEDS": str(seeds),
+    }.items():
+        monkeypatch.setenv(key, value)
+    return Config(db_path=db, data_dir=tmp_path / "data", seeds_dir=seeds, rate_limit=False)
+
+
+def _chat(config: Config, lines: list[str], tmp_path: Path) -> str:
+    out = io.StringIO()
+    code = run_console(config, io.StringIO("\n".join(lines) + "\n"), out, tmp_path)
+    assert code == 0
+    return out.getvalue()
+
+
+def test_an_old_database_opens_without_changing_the_stored_data(
+    old_db: Config, tmp_path: Path
+) -> None:
+    before = _rows(old_db.db_path)
+    _chat(old_db, ["/quellen"], tmp_path)
+    assert _rows(old_db.db_path) == before
+
+
+def test_old_notes_and_protocols_are_read_and_extended(old_db: Config, tmp_path: Path) -> None:
+    out = _chat(
+        old_db,
+        [
+            "/protokoll 12.01.2026",
+            "/protokoll 01.12.2026",
+            "/notizen Europa",
+            "/papierkorb",
+            "/sitzung start Neue Runde",
+            "/notiz Eine Notiz in der alten Datenbank.",
+        ],
+        tmp_path,
+    )
+    assert "Jour fixe vom 12.01.2026" in out
+    assert "— Du: Trump diktiert beiden Seiten die Bedingungen." in out
+    assert "Offene Fragen\n• Was heißt Multipolarität bei Putin?" in out
+    assert "Die Rolle Europas" in out
+    assert "Diese Notiz wird gelöscht." in out  # the deleted note waits in the trash
+    assert "✓ Beitrag #69 gespeichert." in out  # numbering continues after the old notes
+
+
+def test_old_schedule_is_read(old_db: Config, tmp_path: Path) -> None:
+    out = _chat(old_db, ["/termine", "/erinnerung"], tmp_path)
+    assert "Weltordnung" in out  # the biweekly series from the old database
+    assert "1 Tag, 1 Stunde" in out
+
+
+def test_search_finds_old_sources_and_the_added_reading(old_db: Config, tmp_path: Path) -> None:
+    out = _chat(
+        old_db, ["/zitat Pufferzone", "/frage Was sagt Karaganow über Atomwaffen?"], tmp_path
+    )
+    assert "Moskau will eine Pufferzone" in out
+    assert "Die Rückkehr der Großmächte" in out
+    assert "Textstellen zu deiner Frage" in out and "Karaganow" in out
+
+
+def test_protocol_export_cli_reads_the_imported_session(
+    old_db: Config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli_main(["protocol", "export", "0", "12.01.2026"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("## **Jour fixe vom 12.01.2026 – Trumps Friedensplan für die Ukraine")
