@@ -132,20 +132,21 @@ def _word_matches(syn: str, word: str) -> bool:
 
 
 def synonyms_used(text: str, synonyms: Sequence[str]) -> tuple[str, ...]:
-    """The synonyms of a topic that a text uses, each counted at a different place.
+    """The synonyms of a topic that a text uses, each on a different word of the text.
 
-    One word of the text counts for one synonym only ("Atomwaffen" is not both "Atomwaffe"
-    and "Atomwaffen"), so two synonyms means two different words.
+    A word counts for one synonym only, and the same word repeated counts once: "Atomwaffen,
+    Atomwaffen" uses one synonym even when both "Atomwaffe" and "Atomwaffen" are listed.
     """
     stems = [stem(w) for w in words(text)]
     taken: set[int] = set()
-    found: list[str] = []
+    seen_words: set[tuple[str, ...]] = set()
+    found: set[str] = set()
     # longer synonyms first: "dritter Weltkrieg" claims its words before "Weltkrieg"
     for synonym in sorted(synonyms, key=lambda s: -len(_synonym_stems(s))):
         parts = _synonym_stems(synonym)
-        if not parts:
-            continue
         n = len(parts)
+        if not n:
+            continue
         for i in range(len(stems) - n + 1):
             span = set(range(i, i + n))
             if span & taken:
@@ -156,13 +157,12 @@ def synonyms_used(text: str, synonyms: Sequence[str]) -> tuple[str, ...]:
                 hit = all(stems[i + k] == parts[k] for k in range(n))
             if hit:
                 taken |= span
-                found.append(synonym)
+                matched = tuple(stems[i : i + n])
+                if matched not in seen_words:  # a repeated word is not a second synonym
+                    seen_words.add(matched)
+                    found.add(synonym)
                 break
-    distinct: list[str] = []
-    for synonym in synonyms:  # report in the order of topics.yaml
-        if synonym in found and synonym not in distinct:
-            distinct.append(synonym)
-    return tuple(distinct)
+    return tuple(s for s in dict.fromkeys(synonyms) if s in found)  # in topics.yaml order
 
 
 def silent_topic_warnings(
