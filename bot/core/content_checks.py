@@ -21,7 +21,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from bot.core.text import normalize, stem, words
 from bot.texts import content as T
@@ -252,12 +255,8 @@ def _lines(start: int, end: int) -> str:
     return str(start) if start == end else f"{start}–{end}"
 
 
-def read_silent_answers(content_dir: Any) -> tuple[dict[tuple[str, str], str], list[str]]:
+def read_silent_answers(content_dir: Path) -> tuple[dict[tuple[str, str], str], list[str]]:
     """The ``silent:`` entries of content/positions.yaml (and positions/*.yaml)."""
-    from pathlib import Path
-
-    import yaml
-
     folder = Path(content_dir)
     files = [folder / "positions.yaml", *sorted((folder / "positions").glob("*.y*ml"))]
     answers: dict[tuple[str, str], str] = {}
@@ -275,7 +274,7 @@ def read_silent_answers(content_dir: Any) -> tuple[dict[tuple[str, str], str], l
     return answers, problems
 
 
-def check_report(store: Any, catalog: Any, search: Any, content_dir: Any) -> CheckReport:
+def check_report(store: Any, catalog: Any, search: Any, content_dir: Path) -> CheckReport:
     """Run both checks over the loaded content and word the result in German."""
     kinds = {s.slug: s.kind for s in catalog.sources}
 
