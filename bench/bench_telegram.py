@@ -20,7 +20,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -143,30 +142,28 @@ def measure_burst(api: FakeBotAPI, n: int) -> float:
 
 
 def measure_handlers(n: int, workdir: Path) -> list[float]:
-    """The plain handlers alone, called directly as the adapter does (no Telegram)."""
+    """The plain handlers alone, through the dispatcher as the adapter calls it (no Telegram)."""
     from bot.config import Config
-    from bot.handlers import quotes
-    from bot.handlers.base import COMMANDS, Request
+    from bot.handlers.base import Request
+    from bot.handlers.dispatch import dispatch, parse_command
     from bot.services import build_services
 
     services = build_services(Config(db_path=workdir / "handlers.db", data_dir=workdir))
     times = []
     for i in range(n):
         text = QUERIES[i % len(QUERIES)]
-        name, _, args = text.partition(" ")
-        command = name[1:] if text.startswith("/") else None
+        parsed = parse_command(text)
         req = Request(
             chat_id=200_000 + i,
             chat_type="private",
             user_id=200_000 + i,
             user_name="Bench",
             text=text,
-            command=command,
-            args=args.strip() if command else "",
+            command=parsed.name if parsed else None,
+            args=parsed.args if parsed else "",
         )
-        func: Callable[..., Any] = COMMANDS[command].func if command else quotes.handle_text
         t0 = time.perf_counter()
-        func(req, services)
+        dispatch(req, services)
         times.append((time.perf_counter() - t0) * 1000)
     services.store.close()
     return times

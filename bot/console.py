@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from bot.config import Config
 from bot.handlers.base import Attachment, Button, Document, Reply, Request
+from bot.handlers.dispatch import dispatch, parse_command
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -31,7 +32,6 @@ CONSOLE_CHAT_ID = 0
 CONSOLE_USER_ID = 0
 CONSOLE_USER = "Du"
 QUIT_WORDS = ("/ende", "/exit", "/quit", "exit", "quit", "ende")
-_COMMAND = re.compile(r"^/([^\s@]*)(?:@\S*)?(?:\s+(.*))?$", re.DOTALL)
 
 
 def run_console(
@@ -50,8 +50,6 @@ def run_console(
         log.info("console start failed", exc_info=True)
         print(t.CONSOLE_START_FAILED.format(error=exc), file=stdout)
         return 1
-    import bot.handlers  # noqa: F401  (registers every command)
-
     console = Console(services, stdout, download_dir or Path.cwd())
     console.say(t.CONSOLE_GREETING)
     interactive = stdin.isatty()
@@ -108,12 +106,11 @@ class Console:
         if line.isdigit():
             self.press(int(line))
             return
-        match = _COMMAND.match(line)
-        if match is None:
-            self.dispatch(self.request(line), None)
+        parsed = parse_command(line)
+        if parsed is None:
+            self.dispatch(self.request(line))
             return
-        name = match.group(1).lower()
-        args = (match.group(2) or "").strip()
+        name, args = parsed.name, parsed.args
         attachment = None
         if name == "neu" and args:
             picked = self.attachment(args)
@@ -121,7 +118,7 @@ class Console:
                 return
             if picked is not None:
                 attachment, args = picked
-        self.dispatch(self.request(line, name, args, attachment=attachment), name)
+        self.dispatch(self.request(line, name, args, attachment=attachment))
 
     def press(self, number: int) -> None:
         """Press button ``number`` of the last answer."""
@@ -135,33 +132,14 @@ class Console:
         if button.url:
             self.say(t.CONSOLE_LINK.format(label=button.label, url=button.url))
             return
-        self.dispatch(self.request("", callback_data=button.data or ""), None)
+        self.dispatch(self.request("", callback_data=button.data or ""))
 
-    def dispatch(self, request: Request, name: str | None) -> None:
-        from bot.handlers import base
-        from bot.handlers.base import CALLBACKS, COMMANDS
-        from bot.handlers.quotes import handle_text, unknown_command
-
+    def dispatch(self, request: Request) -> None:
+        """Answer one request through the bot's dispatcher and print the reply."""
         try:
-            reply: Reply | None = None
-            if request.callback_data is not None:
-                prefix = request.callback_data.split(":", 1)[0]
-                handler = CALLBACKS.get(prefix)
-                reply = (
-                    handler(request, self.services) if handler else Reply(toast=t.EXPIRED_BUTTON)
-                )
-            elif name is None:
-                # answers the bot asked for (e.g. a new title) come before the question search
-                for hook in list(getattr(base, "MESSAGE_HOOKS", [])):
-                    reply = hook(request, self.services)
-                    if reply is not None:
-                        break
-                if reply is None:
-                    reply = handle_text(request, self.services)
-            elif name in COMMANDS:
-                reply = COMMANDS[name].func(request, self.services)
-            else:
-                reply = unknown_command(request, self.services)
+            reply = dispatch(request, self.services)
+            if reply is None:  # a button of a feature that no longer answers it
+                reply = Reply(toast=t.EXPIRED_BUTTON)
         except Exception:
             # on the user's own terminal: the traceback only with `jourfixe -v chat`
             log.info(

@@ -1,14 +1,22 @@
-"""The service container handed to every handler: config, store, catalog, search, content."""
+"""The services handed to every handler, one typed field each, built in :func:`build_services`."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
 
 from bot.config import Config
+from bot.core.autosummary import AutoSummaries
 from bot.core.catalog import Catalog
+from bot.core.content import ContentStore
+from bot.core.files import clean_leftovers
+from bot.core.notes import NoteBook
+from bot.core.queries import StoredQueries
+from bot.core.readings import ReadingLibrary
+from bot.core.repair import check_at_start
+from bot.core.schedule import Schedule
 from bot.core.search import SearchEngine
 from bot.core.store import Store
 from bot.core.text import lemma_stem
@@ -24,23 +32,45 @@ class Services:
     store: Store
     catalog: Catalog
     search: SearchEngine
-    content: Any = None  # bot.core.content.ContentStore once loaded (issue 4)
+    content: ContentStore  # summaries, theses, topics, positions (content/)
+    notes: NoteBook  # sessions and notes of every chat
+    schedule: Schedule  # meetings, series and reminders of every chat
+    summaries: AutoSummaries  # automatic summaries of sources without written content
+    queries: StoredQueries  # the searches behind paging buttons
+    readings: ReadingLibrary  # readings added at run time
     clock: Callable[[], datetime] = _utcnow  # timezone-aware UTC "now"; tests pass a fake
-    extras: dict[str, Any] = field(default_factory=dict)  # per-feature state (rate limits, ...)
+    # the repeating and the one-off reminder jobs never send the same reminder twice
+    reminder_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 def build_services(config: Config, clock: Callable[[], datetime] | None = None) -> Services:
     """Open the database, sync the sources and (re)build the index when they changed."""
+    now = clock or _utcnow
     store = Store.open(config.db_path)
+    check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
+    clean_leftovers(store, config)  # files of writes a crash interrupted
     catalog = Catalog.load(config, store)
     search = SearchEngine(store, catalog)
     search.ensure_index(config.seeds_dir)
     lemma_stem("Lesekreis")  # load the lemma dictionary now, not on the first question
-    services = Services(config, store, catalog, search, clock=clock or _utcnow)
-    try:
-        from bot.core.content import ContentStore  # written by the content issue
-    except ImportError:  # pragma: no cover - until the content module exists
-        ContentStore = None  # noqa: N806
-    if ContentStore is not None:
-        services.content = ContentStore.load(config.content_dir, catalog, search)
+
+    def clock_now() -> datetime:
+        # read through the container: a test (or the console) may swap services.clock later
+        return services.clock()
+
+    services = Services(
+        config=config,
+        store=store,
+        catalog=catalog,
+        search=search,
+        content=ContentStore.load(config.content_dir, catalog, search),
+        notes=NoteBook(store),
+        schedule=Schedule(store.db, config.timezone, store.transaction),
+        summaries=AutoSummaries(catalog, search),
+        queries=StoredQueries(store, clock_now),
+        readings=ReadingLibrary(
+            store, catalog, search, config.seeds_dir, config.content_dir, clock_now
+        ),
+        clock=now,
+    )
     return services

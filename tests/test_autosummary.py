@@ -7,7 +7,6 @@ import pytest
 from bot.core.autosummary import (
     AutoSummary,
     auto_summary,
-    auto_summary_for,
     pagerank,
     split_sentences,
 )
@@ -102,14 +101,14 @@ def test_pagerank_prefers_the_centre_of_a_star() -> None:
 
 
 def test_seed_source_summary_is_labelled_and_cites_real_passages(services: Services) -> None:
-    summary = auto_summary_for(services, "fazi-endspiel")
+    summary = services.summaries.of("fazi-endspiel")
     assert summary is not None and 3 <= len(summary.sentences) <= 5
     for sentence, pid in zip(summary.sentences, summary.passage_ids, strict=True):
         passage = services.search.passage(pid)
         assert passage is not None and passage.source == "fazi-endspiel"
         assert sentence in " ".join(passage.text.split())
-    assert auto_summary_for(services, "fazi-endspiel") is summary  # cached
-    assert auto_summary_for(services, "gibt-es-nicht") is None
+    assert services.summaries.of("fazi-endspiel") is summary  # cached
+    assert services.summaries.of("gibt-es-nicht") is None
     html = format_auto_summary(summary)
     assert "(automatisch erstellt)" in html
     assert html.count("•") == len(summary.sentences)

@@ -2,47 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import pytest
+from helpers import html, press, send
+from helpers import pairs as buttons
 
-import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.console import run_console
-from bot.handlers.base import CALLBACKS, COMMANDS, MAX_CALLBACK_BYTES, Reply, Request
+from bot.handlers.base import MAX_CALLBACK_BYTES, Reply
 from bot.handlers.content import topic_answer
 from bot.services import Services
 
 TELEGRAM_LIMIT = 4096
 TAG = re.compile(r"</?(b|i|u|s|code|pre|a|blockquote)\b[^>]*>")
-
-
-def send(services: Services, text: str) -> Reply:
-    name, _, args = text.lstrip("/").partition(" ")
-    request = Request(
-        chat_id=1, chat_type="private", user_id=7, user_name="Anna", text=text,
-        command=name, args=args.strip(), date=dt.datetime(2026, 1, 20, tzinfo=dt.UTC),
-    )  # fmt: skip
-    return COMMANDS[name].func(request, services)
-
-
-def press(services: Services, data: str) -> Reply:
-    request = Request(
-        chat_id=1, chat_type="private", user_id=7, user_name="Anna", text="",
-        callback_data=data,
-    )  # fmt: skip
-    return CALLBACKS[data.split(":", 1)[0]](request, services)
-
-
-def html(reply: Reply) -> str:
-    return "\n\n".join(m.html for m in reply.messages)
-
-
-def buttons(reply: Reply) -> list[tuple[str, str]]:
-    return [(b.label, b.data or "") for m in reply.messages for row in m.buttons for b in row]
 
 
 def assert_valid(reply: Reply) -> None:
@@ -62,7 +37,7 @@ def assert_valid(reply: Reply) -> None:
 
 
 def test_summary_short_with_buttons_for_full_and_theses(services: Services) -> None:
-    reply = send(services, "/zusammenfassung Trumps Endspiel")
+    reply = send("/zusammenfassung Trumps Endspiel", services)
     assert_valid(reply)
     summary = services.content.summary_for("fazi-endspiel")
     assert summary.short[:60] in html(reply)
@@ -73,36 +48,36 @@ def test_summary_short_with_buttons_for_full_and_theses(services: Services) -> N
         "Thesen": "z:t:fazi-endspiel",
     }
 
-    full = press(services, "z:g:fazi-endspiel")
+    full = press("z:g:fazi-endspiel", services)
     assert_valid(full)
     assert summary.full[-60:] in html(full)
-    theses = press(services, "z:t:fazi-endspiel")
+    theses = press("z:t:fazi-endspiel", services)
     assert_valid(theses)
     for number, thesis in enumerate(summary.theses, 1):
         assert f"{number}. {thesis}" in html(theses)
 
 
 def test_summary_alias_and_ambiguous_source(services: Services) -> None:
-    reply = send(services, "/summary Fazi")
+    reply = send("/summary Fazi", services)
     assert "passt auf mehrere Quellen" in html(reply)
     assert dict(buttons(reply)) == {
         "Fazi, Illusion des Friedens": "z:k:fazi-illusion",
         "Fazi, Trumps Endspiel": "z:k:fazi-endspiel",
     }
-    chosen = press(services, "z:k:fazi-illusion")
+    chosen = press("z:k:fazi-illusion", services)
     assert services.content.summary_for("fazi-illusion").short in html(chosen)
 
 
 def test_summary_by_slug_is_unambiguous(services: Services) -> None:
     for source in services.catalog.sources:
-        reply = send(services, f"/zusammenfassung {source.slug}")
+        reply = send(f"/zusammenfassung {source.slug}", services)
         assert services.content.summary_for(source.slug).short in html(reply)
 
 
 def test_protocol_summary_has_sections_and_next_meeting(services: Services) -> None:
-    reply = send(services, "/zusammenfassung Protokoll")
+    reply = send("/zusammenfassung Protokoll", services)
     assert ("Abschnitte", "z:a:protokoll-2026-01-12") in buttons(reply)
-    sections = press(services, "z:a:protokoll-2026-01-12")
+    sections = press("z:a:protokoll-2026-01-12", services)
     assert_valid(sections)
     text = html(sections)
     for section in services.content.protocol.sections:
@@ -114,16 +89,16 @@ def test_protocol_summary_has_sections_and_next_meeting(services: Services) -> N
 
 @pytest.mark.parametrize("args", ["", "Kochbuch", "x" * 10_000])
 def test_summary_without_a_known_source_lists_the_sources(services: Services, args: str) -> None:
-    reply = send(services, f"/zusammenfassung {args}")
+    reply = send(f"/zusammenfassung {args}", services)
     assert_valid(reply)
     text = html(reply)
     assert ("Quellen" in text and "WSWS, 18.08.2025" in text) or "zu lang" in text
 
 
 def test_unknown_button_data_is_answered_not_crashed(services: Services) -> None:
-    assert "nicht mehr" in html(press(services, "z:k:gibt-es-nicht"))
-    assert "veraltet" in html(press(services, "vg:gibt-es-nicht"))
-    assert "veraltet" in html(press(services, "po:china"))
+    assert "nicht mehr" in html(press("z:k:gibt-es-nicht", services))
+    assert "veraltet" in html(press("vg:gibt-es-nicht", services))
+    assert "veraltet" in html(press("po:china", services))
 
 
 # --- /vergleich and /position ----------------------------------------------------------------
@@ -132,7 +107,7 @@ def test_unknown_button_data_is_answered_not_crashed(services: Services) -> None
 def test_compare_works_for_every_topic(services: Services) -> None:
     content = services.content
     for topic in content.topics:
-        reply = send(services, f"/vergleich {topic.title}")
+        reply = send(f"/vergleich {topic.title}", services)
         assert_valid(reply)
         text = html(reply)
         assert topic.title in text
@@ -149,7 +124,7 @@ def test_compare_works_for_every_topic(services: Services) -> None:
 
 
 def test_compare_quotes_the_passage_of_the_evidence_with_citation(services: Services) -> None:
-    reply = send(services, "/vergleich Rolle Europas")
+    reply = send("/vergleich Rolle Europas", services)
     text = html(reply)
     position = services.content.position("europa-ukraine", "wsws-alaska")
     passage = services.search.passage(position.evidence[0].passage_id)
@@ -158,7 +133,7 @@ def test_compare_quotes_the_passage_of_the_evidence_with_citation(services: Serv
 
 
 def test_position_of_one_source_shows_all_its_evidence(services: Services) -> None:
-    reply = send(services, "/position Europa Protokoll")
+    reply = send("/position Europa Protokoll", services)
     assert_valid(reply)
     position = services.content.position("europa-ukraine", "protokoll-2026-01-12")
     text = html(reply)
@@ -168,57 +143,57 @@ def test_position_of_one_source_shows_all_its_evidence(services: Services) -> No
 
 
 def test_position_of_a_silent_source(services: Services) -> None:
-    text = html(send(services, "/position China Protokoll"))
+    text = html(send("/position China Protokoll", services))
     assert "äußert sich zu „China und die Rivalität mit den USA“ nicht" in text
 
 
 def test_position_with_an_ambiguous_source_offers_buttons(services: Services) -> None:
-    reply = send(services, "/position Alaska Fazi")
+    reply = send("/position Alaska Fazi", services)
     assert dict(buttons(reply)) == {
         "Fazi, Illusion des Friedens": "po:alaska-gipfel:fazi-illusion",
         "Fazi, Trumps Endspiel": "po:alaska-gipfel:fazi-endspiel",
     }
-    chosen = press(services, "po:alaska-gipfel:fazi-endspiel")
+    chosen = press("po:alaska-gipfel:fazi-endspiel", services)
     assert_valid(chosen)
     expected = services.content.position("alaska-gipfel", "fazi-endspiel").text
     assert expected[:50] in html(chosen)
 
 
 def test_position_without_source_compares(services: Services) -> None:
-    text = html(send(services, "/position Sanktionen"))
+    text = html(send("/position Sanktionen", services))
     assert "wo die Texte stehen" in text and text.count("<blockquote>") == 4
 
 
 def test_unknown_topic_lists_topics_and_typos_are_forgiven(services: Services) -> None:
-    reply = send(services, "/vergleich Kochrezepte")
+    reply = send("/vergleich Kochrezepte", services)
     text = html(reply)
     assert_valid(reply)
     assert "finde ich kein Thema" in text and "Russlands Kriegsziele" in text
-    reply = send(services, "/compare Osterweiterug")  # a typo still finds the topic
+    reply = send("/compare Osterweiterug", services)  # a typo still finds the topic
     assert "NATO-Osterweiterung und Sicherheitsgarantien" in html(reply)
 
 
 @pytest.mark.parametrize("command", ["vergleich", "position"])
 def test_empty_and_oversized_topic_arguments(services: Services, command: str) -> None:
-    assert "Bitte ein Thema angeben" in html(send(services, f"/{command}"))
-    assert "zu lang" in html(send(services, f"/{command} " + "Krieg " * 2000))
+    assert "Bitte ein Thema angeben" in html(send(f"/{command}", services))
+    assert "zu lang" in html(send(f"/{command} " + "Krieg " * 2000, services))
 
 
 def test_user_text_is_escaped(services: Services) -> None:
-    reply = send(services, "/vergleich <b>Quatsch</b> & 🙂")
+    reply = send("/vergleich <b>Quatsch</b> & 🙂", services)
     assert "&lt;b&gt;Quatsch&lt;/b&gt; &amp; 🙂" in html(reply)
     assert_valid(reply)
 
 
 def test_topics_list_with_buttons(services: Services) -> None:
-    reply = send(services, "/themen")
+    reply = send("/themen", services)
     assert_valid(reply)
     text = html(reply)
     for topic in services.content.topics:
         assert topic.title in text
     data = [d for _, d in buttons(reply)]
     assert data == [f"vg:{t.slug}" for t in services.content.topics]
-    compared = press(services, "vg:china")
+    compared = press("vg:china", services)
     assert "China und die Rivalität mit den USA" in html(compared)
 
 
@@ -268,7 +243,7 @@ def test_a_narrow_question_is_left_to_the_passages(services: Services, question:
 
 
 def test_frage_shows_the_comparison_before_the_passages(services: Services) -> None:
-    reply = send(services, "/frage Wie sehen die Texte Europas Rolle?")
+    reply = send("/frage Wie sehen die Texte Europas Rolle?", services)
     assert "wo die Texte stehen" in reply.messages[0].html
 
 
@@ -276,41 +251,40 @@ def test_frage_shows_the_comparison_before_the_passages(services: Services) -> N
 
 
 def test_a_reading_without_written_content(services: Services, tmp_path: Path) -> None:
-    from bot.core.readings import Meta, add_reading
+    from bot.core.readings import Meta
 
     text = (
         "Die Friedensbewegung in Europa\n\nDie europäischen Regierungen rüsten auf. "
         "Die Friedensbewegung fordert Verhandlungen statt Waffenlieferungen und warnt vor "
         "einer Eskalation des Krieges in der Ukraine.\n"
     )
-    result = add_reading(
-        services, text.encode(), "friedensbewegung.txt",
+    result = services.readings.add(text.encode(), "friedensbewegung.txt",
         Meta(title="Die Friedensbewegung in Europa", author="Test", slug="friedensbewegung"),
         dest_dir=tmp_path,
     )  # fmt: skip
     source = result.source
-    reply = send(services, "/zusammenfassung friedensbewegung")
+    reply = send("/zusammenfassung friedensbewegung", services)
     assert_valid(reply)
     assert "noch keine Zusammenfassung geschrieben" in html(reply)
     # the automatic summary follows, labelled as such, with sentences of the text itself
     auto = html(reply).split("Automatisch erstellte Zusammenfassung", 1)
     assert len(auto) == 2 and "nicht geprüft" in auto[1]
     assert "Die Friedensbewegung fordert Verhandlungen" in auto[1]
-    compare = html(send(services, "/vergleich Europa"))
+    compare = html(send("/vergleich Europa", services))
     assert f"<b>Noch nicht ausgewertet:</b> {source.label}" in compare
     assert "Äußern sich dazu nicht" not in compare  # every bundled text speaks on Europe
-    one = html(send(services, f"/position Europa {source.slug}"))
+    one = html(send(f"/position Europa {source.slug}", services))
     assert "noch nicht ausgewertet" in one
 
 
 def test_without_any_written_content_the_best_passages_answer(services: Services) -> None:
     services.content = None
-    reply = send(services, "/vergleich Sanktionen")
+    reply = send("/vergleich Sanktionen", services)
     assert_valid(reply)
     text = html(reply)
     assert "noch keine geprüften Positionen" in text and "<blockquote>" in text
-    assert "noch keine Themen" in html(send(services, "/themen"))
-    summary = html(send(services, "/zusammenfassung WSWS"))
+    assert "noch keine Themen" in html(send("/themen", services))
+    summary = html(send("/zusammenfassung WSWS", services))
     assert "noch keine Zusammenfassung geschrieben" in summary
     assert topic_answer("Wie sehen die Texte Europas Rolle?", services) is None
 

@@ -8,12 +8,14 @@ from datetime import UTC, datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from helpers import html, request, send
 
-from bot.core import notes as core
+from bot.core import schema
 from bot.core.notes import NoteBook
 from bot.core.store import Store
 from bot.handlers import notes as h
-from bot.handlers.base import CALLBACKS, COMMANDS, EDIT_HOOKS, MessageRef, Reply, Request
+from bot.handlers.base import COMMANDS, EDIT_HOOKS, MessageRef, Reply, Request
+from bot.handlers.dispatch import dispatch
 from bot.handlers.format import quote_block
 
 CHAT = -1001
@@ -41,32 +43,21 @@ def svc(services):
 _message_ids = iter(range(1000, 10**6))
 
 
-def req(text: str, *, chat: int = CHAT, user: int = ANNA, **kw) -> Request:
-    command = args = None
-    m = re.match(r"^/(\w+)(?:\s+(.*))?$", text, re.DOTALL)
-    if m:
-        command, args = m.group(1).lower(), (m.group(2) or "").strip()
+def _fields(chat: int = CHAT, user: int = ANNA, **kw) -> dict:
+    """A group message of ``user`` (Anna by default), each with its own message id."""
     kw.setdefault("message_id", next(_message_ids))
-    return Request(
-        chat_id=chat,
-        chat_type="supergroup",
-        user_id=user,
-        user_name=NAMES.get(user, "X"),
-        text=text,
-        command=command,
-        args=args or "",
-        date=START,
-        **kw,
+    name = NAMES.get(user, "X")
+    return dict(
+        chat_id=chat, chat_type="supergroup", user_id=user, user_name=name, date=START, **kw
     )
 
 
+def req(text: str, **kw) -> Request:
+    return request(text, **_fields(**kw))
+
+
 def run(text: str, svc, **kw) -> Reply:
-    request = req(text, **kw)
-    return COMMANDS[request.command].func(request, svc)
-
-
-def html(reply: Reply) -> str:
-    return "\n\n".join(m.html for m in reply.messages)
+    return send(text, svc, **_fields(**kw))
 
 
 def plain(reply: Reply) -> str:
@@ -86,7 +77,7 @@ def num_of(reply: Reply) -> int:
 
 
 def book(svc) -> NoteBook:
-    return h.book(svc)
+    return svc.notes
 
 
 # -- sessions ----------------------------------------------------------------------------
@@ -295,20 +286,20 @@ def test_trash_lists_deleted_notes_and_the_button_restores(svc):
     buttons = [b for row in trash.messages[-1].buttons for b in row]
     assert [b.data for b in buttons] == ["nr:1"]
     assert all(len(b.data.encode()) <= 64 for b in buttons)
-    pressed = CALLBACKS["nr"](req("", callback_data="nr:1"), svc)
+    pressed = dispatch(req("", callback_data="nr:1"), svc)
     assert pressed.edit and pressed.toast == "↩ Beitrag #1 wiederhergestellt."
     assert "leer" in html(pressed)
     assert [n.text for n in book(svc).all_notes(CHAT)] == ["Erste.", "Zweite."]
-    again = CALLBACKS["nr"](req("", callback_data="nr:1"), svc)  # an old button
+    again = dispatch(req("", callback_data="nr:1"), svc)  # an old button
     assert again.toast == "Diese Notiz ist nicht mehr im Papierkorb."
-    junk = CALLBACKS["nr"](req("", callback_data="nr:xyz"), svc)
+    junk = dispatch(req("", callback_data="nr:xyz"), svc)
     assert junk.toast is not None
 
 
 def test_restore_needs_author_or_admin(svc):
     run("/notiz Annas.", svc, user=ANNA)
     run("/loeschen 1", svc, user=ANNA)
-    pressed = CALLBACKS["nr"](req("", user=CARL, is_admin=False, callback_data="nr:1"), svc)
+    pressed = dispatch(req("", user=CARL, is_admin=False, callback_data="nr:1"), svc)
     assert "Nur wer" in pressed.toast
     assert book(svc).note(CHAT, 1).deleted
 
@@ -321,7 +312,7 @@ def test_no_chat_can_read_or_change_another_chats_notes(svc):
     # the other chat types the same numbers
     for command in ("/loeschen 1", "/loeschen 2"):
         assert "gibt es in diesem Chat nicht" in html(run(command, svc, chat=OTHER_CHAT))
-    restore = CALLBACKS["nr"](req("", chat=OTHER_CHAT, callback_data="nr:2"), svc)
+    restore = dispatch(req("", chat=OTHER_CHAT, callback_data="nr:2"), svc)
     assert restore.toast == "Diese Notiz ist nicht mehr im Papierkorb."
     assert "leer" in html(run("/papierkorb", svc, chat=OTHER_CHAT))
     assert "noch keine Notiz" in html(run("/korrektur Übernommen!", svc, chat=OTHER_CHAT))
@@ -535,17 +526,16 @@ def test_notebook_refuses_unknown_kinds(tmp_path):
 
 def test_schema_is_idempotent(tmp_path):
     store = Store.open(tmp_path / "n.db")
-    core.ensure_schema(store.db)
-    core.ensure_schema(store.db)
+    schema.create(store.db)
+    schema.create(store.db)
     NoteBook(store)
     assert {"note_sessions", "notes", "note_settings"} <= set(store.db.table_names())
     store.close()
 
 
 def test_scheduled_meeting_gives_topic_and_next_meeting(svc):
-    from bot.core.schedule import get_schedule
 
-    schedule = get_schedule(svc)
+    schedule = svc.schedule
     schedule.add_meeting(CHAT, datetime(2026, 1, 26, 18, tzinfo=UTC), START, topic="GS 4-25")
     schedule.add_meeting(CHAT, datetime(2026, 2, 9, 18, tzinfo=UTC), START, topic="Europa")
     assert "Jour fixe vom 26.01.2026 – GS 4-25" in html(run("/sitzung start", svc))
@@ -587,8 +577,8 @@ def test_bad_input_gets_a_german_answer(svc, text):
 def test_a_redelivered_update_or_a_second_reply_logs_no_duplicate(svc):
     # Telegram sends an update again when the bot died before acknowledging it
     again = req("/notiz Einmal reicht.", message_id=4242)
-    first = COMMANDS["notiz"].func(again, svc)
-    second = COMMANDS["notiz"].func(again, svc)
+    first = dispatch(again, svc)
+    second = dispatch(again, svc)
     assert html(first).startswith("✓ Beitrag #1 gespeichert.\nNeue Sitzung eröffnet")
     assert html(second) == "✓ Beitrag #1 gespeichert."
     original = MessageRef(4243, "Bens Satz.", BEN, "Ben", START)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fakebotapi import ApiCall, FakeBotAPI, parse_html
 
 from bot.core import protocol as proto
-from bot.handlers import notes as h
 
 BOT = "jourfixe_bot"
 
@@ -82,7 +81,7 @@ async def test_session_end_to_end_through_telegram(tg, services):
     pressed = await tg.process(api.callback("nr:6", api.bot_message(trash[-1]), user=ben))
     answers = [c for c in pressed if c.method == "answerCallbackQuery"]
     assert answers and "wiederhergestellt" in answers[0].params.get("text", "")
-    assert h.book(services).note(-100777, 6).deleted is False
+    assert services.notes.note(-100777, 6).deleted is False
 
 
 def test_note_survives_killing_the_bot_process_right_after_the_confirmation(tmp_path):
@@ -140,7 +139,7 @@ async def test_captions_forwards_edits_and_other_chats_through_telegram(tg, serv
     await tg.replies(api.group_message("/notiz", user=anna, chat=chat, reply_to=plain["message"]))
     fixed = await tg.replies(api.edited(plain, "Trump diktiert die Bedingungen."))
     assert texts(fixed) == ["✓ Beitrag #3 nach der Bearbeitung aktualisiert."]
-    nb = h.book(services)
+    nb = services.notes
     notes = nb.all_notes(chat["id"])
     assert [(n.text, n.author_name) for n in notes] == [
         ("Tafelbild: Europa zahlt.", "Anna"),

@@ -11,6 +11,7 @@ import textwrap
 from datetime import UTC, date, datetime
 
 import pytest
+from helpers import send
 
 from bot import PROJECT_ROOT
 from bot.cli import protocol as protocol_cli
@@ -19,7 +20,7 @@ from bot.core.ingest import segment
 from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote, NoteBook
 from bot.core.store import Store
 from bot.handlers import notes as h
-from bot.handlers.base import COMMANDS, Request
+from bot.handlers.base import Reply
 
 SEED = next((PROJECT_ROOT / "seeds").glob("001_*.txt"))
 CHAT = -1001
@@ -45,18 +46,9 @@ def run_cli(argv: list[str], config) -> int:
     return args.func(args, config)
 
 
-def req(text: str, chat: int = CHAT, **kw) -> Request:
-    command, _, args = text[1:].partition(" ")
-    return Request(
-        chat_id=chat,
-        chat_type="group",
-        user_id=1,
-        user_name="Anna",
-        text=text,
-        command=command,
-        args=args.strip(),
-        **kw,
-    )
+def run(text: str, services, chat: int = CHAT, **kw) -> Reply:
+    """A group member's message, answered through the dispatcher."""
+    return send(text, services, chat_id=chat, chat_type="group", **kw)
 
 
 # -- parsing the seed --------------------------------------------------------------------
@@ -213,7 +205,7 @@ def test_cli_import_then_protokoll_by_date_in_that_chat(services, capsys):
     out = capsys.readouterr().out
     assert "12.01.2026" in out and "6 Abschnitte" in out and "31 Beiträge" in out
     assert "25 Ergebnisse" in out and "Nächster Termin erkannt" in out
-    reply = COMMANDS["protokoll"].func(req("/protokoll 12.01.2026"), services)
+    reply = run("/protokoll 12.01.2026", services)
     assert reply.messages[0].html.startswith(
         "<b>Jour fixe vom 12.01.2026 – Trumps Friedensplan für die Ukraine"
     )
@@ -227,10 +219,8 @@ def test_cli_import_then_protokoll_by_date_in_that_chat(services, capsys):
         proto.parse_protocol(SEED.read_text(encoding="utf-8"))
     )
     # the default is the last session; another chat sees nothing
-    assert COMMANDS["protokoll"].func(req("/protokoll"), services).messages[0].html == (
-        reply.messages[0].html
-    )
-    other = COMMANDS["protokoll"].func(req("/protokoll 12.01.2026", chat=1), services)
+    assert run("/protokoll", services).messages[0].html == (reply.messages[0].html)
+    other = run("/protokoll 12.01.2026", services, chat=1)
     assert "keine Sitzung" in other.messages[0].html
 
 
@@ -304,26 +294,25 @@ def test_parse_date(raw, expected):
 
 def test_protocol_becomes_a_searchable_source(services):
     services.clock = lambda: datetime(2026, 2, 9, 18, tzinfo=UTC)
-    run = lambda text: COMMANDS[text[1:].split()[0]].func(req(text), services)  # noqa: E731
-    run("/sitzung start Zollkrieg")
-    run("/notiz Die Zölle auf Sojabohnen treffen die Farmer im Mittleren Westen hart.")
-    run("/ergebnis Der Zollkrieg ist ein Mittel der Erpressung von Verbündeten.")
-    run("/sitzung ende")
-    refused = COMMANDS["protokoll_quelle"].func(req("/protokoll_quelle", is_admin=False), services)
+    run("/sitzung start Zollkrieg", services)
+    run("/notiz Die Zölle auf Sojabohnen treffen die Farmer im Mittleren Westen hart.", services)
+    run("/ergebnis Der Zollkrieg ist ein Mittel der Erpressung von Verbündeten.", services)
+    run("/sitzung ende", services)
+    refused = run("/protokoll_quelle", services, is_admin=False)
     assert "nur Admins" in refused.messages[0].html
-    reply = run("/protokoll_quelle 09.02.2026")
+    reply = run("/protokoll_quelle 09.02.2026", services)
     assert "ist jetzt eine Quelle" in reply.messages[0].html, reply.messages[0].html
     source = services.catalog.get("protokoll-2026-02-09")
     assert source is not None and source.kind == "protocol"
     hits = services.search.search("Sojabohnen Zölle")
     assert hits and hits[0].passage.source == "protokoll-2026-02-09"
-    again = run("/protokoll_quelle 09.02.2026")
+    again = run("/protokoll_quelle 09.02.2026", services)
     assert "gibt es schon" in again.messages[0].html
 
 
 def test_seed_protocol_is_already_a_source(services):
     run_cli(["protocol", "import", str(SEED), "--chat", str(CHAT)], services.config)
-    reply = COMMANDS["protokoll_quelle"].func(req("/protokoll_quelle 12.01.2026"), services)
+    reply = run("/protokoll_quelle 12.01.2026", services)
     assert "gibt es schon" in reply.messages[0].html
 
 

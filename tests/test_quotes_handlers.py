@@ -7,64 +7,36 @@ import re
 from datetime import date
 
 import pytest
+from helpers import CHAT, press
+from helpers import buttons as buttons_of
+from helpers import html as html_of
+from helpers import request as req
+from helpers import send as run
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.core.models import Source
 from bot.handlers import content, quotes
-from bot.handlers.base import CALLBACKS, COMMANDS, Button, OutMessage, Reply, Request, command
+from bot.handlers.base import (
+    COMMANDS,
+    Button,
+    OutMessage,
+    Reply,
+    Request,
+    command,
+    register,
+)
+from bot.handlers.dispatch import dispatch
 from bot.handlers.format import TELEGRAM_LIMIT, esc
 from bot.handlers.inline import inline_results
 from bot.handlers.paging import PER_PAGE
 from bot.services import Services, build_services
 from bot.texts import quotes as t
 
-CHAT = 4711
-
 
 @pytest.fixture(scope="module")
 def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
     return build_services(Config(db_path=tmp_path_factory.mktemp("db") / "t.db"))
-
-
-def req(text: str = "", chat_id: int = CHAT, **kw: object) -> Request:
-    """A private-chat message; "/cmd args" fills command and args like an adapter does."""
-    cmd, args = None, ""
-    if text.startswith("/"):
-        head, _, args = text.partition(" ")
-        cmd = head[1:].split("@")[0].lower()
-    fields = dict(
-        chat_id=chat_id,
-        chat_type="private",
-        user_id=1,
-        user_name="Anna",
-        text=text,
-        command=cmd,
-        args=args.strip(),
-    )
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
-
-
-def run(text: str, services: Services, chat_id: int = CHAT) -> Reply:
-    request = req(text, chat_id)
-    assert request.command is not None
-    return COMMANDS[request.command].func(request, services)
-
-
-def press(button: Button, services: Services, chat_id: int = CHAT) -> Reply:
-    assert button.data is not None
-    assert len(button.data.encode()) <= 64
-    request = req(chat_id=chat_id, callback_data=button.data)
-    return CALLBACKS[button.data.split(":", 1)[0]](request, services)
-
-
-def html_of(reply: Reply) -> str:
-    return "\n\n".join(m.html for m in reply.messages)
-
-
-def buttons_of(reply: Reply) -> list[Button]:
-    return [b for m in reply.messages for row in m.buttons for b in row]
 
 
 def button(reply: Reply, label_start: str) -> Button:
@@ -111,7 +83,7 @@ def test_help_shows_commands_of_other_features(
         return Reply.text("ok")
 
     monkeypatch.setattr("bot.handlers.base.COMMANDS", dict(COMMANDS))
-    command(
+    probe = command(
         "probetermin",
         "testdate",
         summary="Einen Probetermin zeigen",
@@ -120,6 +92,7 @@ def test_help_shows_commands_of_other_features(
         example="/probetermin",
         group="Probe & <Plan>",
     )(noop)
+    register([probe], [], [], [])
     html = html_of(run("/hilfe", services))
     assert "<b>Probe &amp; &lt;Plan&gt;</b>" in html
     assert "/probetermin (auch /testdate) – Einen Probetermin zeigen" in html
@@ -128,7 +101,7 @@ def test_help_shows_commands_of_other_features(
 
 def test_start_greets_by_name_and_explains(services: Services) -> None:
     request = req("/start", user_name="<Ben & Co>")
-    html = html_of(COMMANDS["start"].func(request, services))
+    html = html_of(dispatch(request, services))
     assert "Hallo &lt;Ben &amp; Co&gt;!" in html
     assert "<code>/zitat Karaganow</code>" in html
 
@@ -315,8 +288,7 @@ def test_buttons_work_after_a_restart(tmp_path) -> None:
 )
 def test_stale_or_malformed_buttons_get_a_toast(services: Services, data: str) -> None:
     run("/zitat Karaganow", services)  # at least one stored query exists (id 1 in this DB)
-    request = req(callback_data=data)
-    reply = CALLBACKS[data.split(":", 1)[0]](request, services)
+    reply = press(data, services)
     assert reply.toast == "Diese Schaltfläche ist abgelaufen – bitte die Suche neu starten."
     assert reply.messages == []
 
@@ -375,12 +347,12 @@ def test_whole_paragraph_button_shows_every_part(services: Services) -> None:
 
 
 def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     services = build_services(Config(db_path=tmp_path / "t.db", data_dir=tmp_path))
     text = "Titel\n\n" + "Der Frieden braucht Verhandlungen über Europa und mehr. " * 60
     meta = parse_meta_args(title="Langer Absatz", author="Rosa", slug="langer-absatz")
-    add_reading(services, text.encode(), "lang.txt", meta, dest_dir=tmp_path)
+    services.readings.add(text.encode(), "lang.txt", meta, dest_dir=tmp_path)
     reply = run("/zitat Verhandlungen langer-absatz", services)
     hits = services.search.search("Verhandlungen", limit=3, source="langer-absatz")
     assert len({(h.passage.paragraph, h.passage.part) for h in hits}) >= 2  # parts of one
@@ -390,7 +362,7 @@ def test_one_whole_paragraph_button_per_paragraph(tmp_path) -> None:
 
 
 def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_path) -> None:
-    from bot.core.readings import add_reading, parse_meta_args
+    from bot.core.readings import parse_meta_args
 
     config = Config(db_path=tmp_path / "t.db", data_dir=tmp_path)
     running = build_services(config)  # the bot process
@@ -398,7 +370,7 @@ def test_quellen_zitat_frage_and_inline_see_a_reading_another_process_added(tmp_
     cli = build_services(config)  # `jourfixe add` in another process, same database
     text = "Titel\n\nEin Absatz über das Zwischenablagebeispiel und den Frieden in Europa.\n"
     meta = parse_meta_args(title="Das Zwischenablagebeispiel", author="Karla", slug="zwischen")
-    add_reading(cli, text.encode(), "z.txt", meta, dest_dir=tmp_path)
+    cli.readings.add(text.encode(), "z.txt", meta, dest_dir=tmp_path)
     cli.store.close()
 
     assert "Das Zwischenablagebeispiel" in html_of(run("/quellen", running))

@@ -18,19 +18,15 @@ from fixtures.readings.make import (
     make_config,
     make_services,
 )
+from helpers import send
 
 from bot.cli.readings import register_cli
 from bot.core.readings import (
     Meta,
     ReadingError,
     UnknownProtocolLayout,
-    add_reading,
-    remove_reading,
-    sync_with_database,
-    update_reading,
     written_content_files,
 )
-from bot.handlers.base import COMMANDS, Request
 from bot.services import Services, build_services
 
 ARTICLE_FILES = {
@@ -53,9 +49,7 @@ def found(services: Services, query: str) -> list[str]:
 
 
 def quellen(services: Services) -> str:
-    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="A", text="/quellen",
-                      command="quellen")  # fmt: skip
-    return "\n".join(m.html for m in COMMANDS["quellen"].func(request, services).messages)
+    return "\n".join(m.html for m in send("/quellen", services, chat_id=1).messages)
 
 
 def snapshot(services: Services) -> tuple:
@@ -73,7 +67,7 @@ def snapshot(services: Services) -> tuple:
 @pytest.mark.parametrize("name", sorted(ARTICLE_FILES))
 def test_new_article_is_searchable_at_once_and_listed(svc: Services, name: str) -> None:
     data = ARTICLE_FILES[name]()
-    result = add_reading(svc, data, name, dest_dir=svc.config.seeds_dir)
+    result = svc.readings.add(data, name, dest_dir=svc.config.seeds_dir)
     source = result.source
     assert (source.slug, source.title, source.author) == (
         "europa-im-hybriden-krieg", ARTICLE_TITLE, "Jane Roe",
@@ -91,7 +85,7 @@ def test_new_article_is_searchable_at_once_and_listed(svc: Services, name: str) 
 
 
 def test_new_protocol_is_searchable_with_contributions_and_answers(svc: Services) -> None:
-    result = add_reading(svc, PROTOCOL_TEXT.encode(), "jf.md", dest_dir=svc.config.seeds_dir)
+    result = svc.readings.add(PROTOCOL_TEXT.encode(), "jf.md", dest_dir=svc.config.seeds_dir)
     source = result.source
     assert source.slug == "protokoll-2026-01-26"
     assert source.kind == "protocol"
@@ -107,7 +101,7 @@ def test_new_protocol_is_searchable_with_contributions_and_answers(svc: Services
 def test_readings_survive_a_restart_without_rebuild(tmp_path: Path) -> None:
     config = make_config(tmp_path)
     first = build_services(config)
-    add_reading(first, article_pdf(), "hybrid.pdf")  # CLI default: into seeds_dir
+    first.readings.add(article_pdf(), "hybrid.pdf")  # CLI default: into seeds_dir
     first.store.close()
     again = build_services(config)
     assert again.catalog.get("europa-im-hybriden-krieg") is not None
@@ -120,7 +114,7 @@ def test_readings_survive_a_restart_without_rebuild(tmp_path: Path) -> None:
 
 def test_upload_into_data_dir_uses_absolute_path(svc: Services) -> None:
     dest = svc.config.data_dir / "readings"
-    result = add_reading(svc, article_docx(), "hybrid.docx", dest_dir=dest)
+    result = svc.readings.add(article_docx(), "hybrid.docx", dest_dir=dest)
     assert Path(result.source.file).is_absolute()
     assert Path(result.source.file).parent == dest.resolve()
     assert svc.catalog.path_of(result.source, svc.config.seeds_dir).is_file()
@@ -129,7 +123,7 @@ def test_upload_into_data_dir_uses_absolute_path(svc: Services) -> None:
 def test_metadata_overrides_and_reported_defaults(svc: Services) -> None:
     body = ("Ein Absatz ohne Titelzeile über die Aufrüstung der Europäer und die Rolle der "
             "Rüstungsindustrie im Haushalt, " * 4).encode()  # fmt: skip
-    result = add_reading(svc, body, "rede.txt", dest_dir=svc.config.seeds_dir)
+    result = svc.readings.add(body, "rede.txt", dest_dir=svc.config.seeds_dir)
     assert result.source.author == "unbekannt"
     assert result.source.date == date(2026, 1, 20)  # the services clock
     assert len(result.defaults) == 3
@@ -137,7 +131,7 @@ def test_metadata_overrides_and_reported_defaults(svc: Services) -> None:
         title="Rede", author="R. Redner", date=date(2025, 5, 1), outlet="GS", slug="eine-rede"
     )
     other = article_text("Ein anderer Titel").encode() + b"Zusatz ueber Kanonenboote.\n" * 30
-    result = add_reading(svc, other, "x.txt", meta, dest_dir=svc.config.seeds_dir)
+    result = svc.readings.add(other, "x.txt", meta, dest_dir=svc.config.seeds_dir)
     assert (result.source.slug, result.source.title, result.source.author) == (
         "eine-rede", "Rede", "R. Redner",
     )  # fmt: skip
@@ -146,12 +140,12 @@ def test_metadata_overrides_and_reported_defaults(svc: Services) -> None:
 
 
 def test_slug_collision_gets_a_suffix_but_an_explicit_slug_is_refused(svc: Services) -> None:
-    add_reading(svc, article_text().encode(), "a.txt", dest_dir=svc.config.seeds_dir)
+    svc.readings.add(article_text().encode(), "a.txt", dest_dir=svc.config.seeds_dir)
     second = article_text().replace("Die Europäer", "Die Amerikaner").encode()
     second += b"\n\nGanz neuer Absatz \xc3\xbcber Zollpolitik und Handelskriege.\n" * 40
     with pytest.raises(ReadingError, match="schon vergeben"):
-        add_reading(svc, second, "b.txt", Meta(slug="fazi-illusion"), svc.config.seeds_dir)
-    result = add_reading(svc, second, "b.txt", dest_dir=svc.config.seeds_dir)
+        svc.readings.add(second, "b.txt", Meta(slug="fazi-illusion"), svc.config.seeds_dir)
+    result = svc.readings.add(second, "b.txt", dest_dir=svc.config.seeds_dir)
     assert result.source.slug == "europa-im-hybriden-krieg-2"
 
 
@@ -159,10 +153,10 @@ def test_slug_collision_gets_a_suffix_but_an_explicit_slug_is_refused(svc: Servi
 
 
 def test_same_file_twice_is_refused(svc: Services) -> None:
-    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    svc.readings.add(article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
     before = snapshot(svc)
     with pytest.raises(ReadingError) as info:
-        add_reading(svc, article_pdf(), "kopie.pdf", dest_dir=svc.config.seeds_dir)
+        svc.readings.add(article_pdf(), "kopie.pdf", dest_dir=svc.config.seeds_dir)
     assert str(info.value) == (
         f"Diesen Text gibt es schon: „{ARTICLE_TITLE}“ (europa-im-hybriden-krieg). "
         "Ich habe nichts geändert."
@@ -173,21 +167,21 @@ def test_same_file_twice_is_refused(svc: Services) -> None:
 def test_seed_file_is_a_duplicate(svc: Services) -> None:
     data = (svc.config.seeds_dir / "002_41a678d0e50b80a7.txt").read_bytes()
     with pytest.raises(ReadingError, match="Die Illusion des Friedens"):
-        add_reading(svc, data, "fazi.txt", dest_dir=svc.config.seeds_dir)
+        svc.readings.add(data, "fazi.txt", dest_dir=svc.config.seeds_dir)
 
 
 def test_same_text_in_another_format_is_refused(svc: Services) -> None:
-    add_reading(svc, article_text().encode(), "hybrid.txt", dest_dir=svc.config.seeds_dir)
+    svc.readings.add(article_text().encode(), "hybrid.txt", dest_dir=svc.config.seeds_dir)
     for name in ("hybrid.pdf", "hybrid.html", "hybrid.docx"):
         with pytest.raises(ReadingError, match="fast identisch|gibt es schon"):
-            add_reading(svc, ARTICLE_FILES[name](), name, dest_dir=svc.config.seeds_dir)
+            svc.readings.add(ARTICLE_FILES[name](), name, dest_dir=svc.config.seeds_dir)
     assert [s.slug for s in svc.catalog.sources].count("europa-im-hybriden-krieg") == 1
 
 
 def test_seed_text_reencoded_is_a_near_duplicate(svc: Services) -> None:
     text = (svc.config.seeds_dir / "004_da9c4ef74847b748.txt").read_text(encoding="utf-8")
     with pytest.raises(ReadingError, match="Trumps Endspiel"):
-        add_reading(svc, text.encode("cp1252", "replace"), "endspiel.txt")
+        svc.readings.add(text.encode("cp1252", "replace"), "endspiel.txt")
 
 
 # --- protocols of unknown layout -------------------------------------------------------------
@@ -197,7 +191,7 @@ def test_unknown_protocol_layout_is_refused_and_changes_nothing(svc: Services) -
     # a bad input of the issue: "nothing is half-ingested, index and registry as before"
     before = snapshot(svc)
     with pytest.raises(UnknownProtocolLayout, match="Layout kenne ich nicht") as info:
-        add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir)
+        svc.readings.add(UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir)
     assert "„p.txt“" in str(info.value) and "nichts aufgenommen" in str(info.value)
     assert snapshot(svc) == before
     assert found(svc, "Schuldenbremse Sondervermögen") == []
@@ -205,7 +199,7 @@ def test_unknown_protocol_layout_is_refused_and_changes_nothing(svc: Services) -
 
 def test_unknown_protocol_layout_can_be_added_as_article_on_request(svc: Services) -> None:
     meta = Meta(kind="article")
-    result = add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
+    result = svc.readings.add(UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
     assert result.source.kind == "article"
     assert result.warnings == ()
     assert found(svc, "Schuldenbremse Sondervermögen")[0] == result.source.slug
@@ -213,7 +207,7 @@ def test_unknown_protocol_layout_can_be_added_as_article_on_request(svc: Service
 
 def test_forced_protocol_of_unknown_layout_stays_protocol(svc: Services) -> None:
     meta = Meta(kind="protocol")
-    result = add_reading(svc, UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
+    result = svc.readings.add(UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", meta, svc.config.seeds_dir)
     assert result.source.kind == "protocol"
     assert "als Protokoll aufgenommen" in result.warnings[0]
 
@@ -230,7 +224,7 @@ def test_failure_while_indexing_leaves_registry_index_and_files_as_before(svc: S
     )
     before = snapshot(svc)
     with pytest.raises(ReadingError) as info:
-        add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+        svc.readings.add(article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
     assert "nicht gespeichert" in str(info.value)
     assert "Es wurde nichts geändert" in str(info.value)
     assert snapshot(svc) == before
@@ -239,7 +233,7 @@ def test_failure_while_indexing_leaves_registry_index_and_files_as_before(svc: S
     assert db.execute("SELECT count(*) FROM added_sources").fetchone()[0] == 0
     # nothing half-ingested blocks a second try
     db.execute("DROP TRIGGER fail_insert")
-    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    svc.readings.add(article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
     assert found(svc, "Drohnenwand")[0] == "europa-im-hybriden-krieg"
 
 
@@ -248,7 +242,7 @@ def test_unwritable_destination_changes_nothing(svc: Services, tmp_path: Path) -
     blocker.write_text("x")
     before = snapshot(svc)
     with pytest.raises(ReadingError, match="nicht gespeichert"):
-        add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=blocker / "readings")
+        svc.readings.add(article_pdf(), "hybrid.pdf", dest_dir=blocker / "readings")
     assert snapshot(svc) == before
 
 
@@ -256,14 +250,14 @@ def test_unwritable_destination_changes_nothing(svc: Services, tmp_path: Path) -
 
 
 def test_remove_takes_source_out_but_keeps_file_and_allows_re_adding(svc: Services) -> None:
-    result = add_reading(svc, article_html(), "hybrid.html", dest_dir=svc.config.seeds_dir)
-    removed = remove_reading(svc, result.source.slug)
+    result = svc.readings.add(article_html(), "hybrid.html", dest_dir=svc.config.seeds_dir)
+    removed = svc.readings.remove(result.source.slug)
     assert removed.slug == "europa-im-hybriden-krieg"
     assert svc.catalog.get(removed.slug) is None
     assert found(svc, "Drohnenwand") == []
     assert ARTICLE_TITLE not in quellen(svc)
     assert result.file.is_file() and result.original is not None and result.original.is_file()
-    again = add_reading(svc, article_html(), "hybrid.html", dest_dir=svc.config.data_dir)
+    again = svc.readings.add(article_html(), "hybrid.html", dest_dir=svc.config.data_dir)
     assert again.source.slug == "europa-im-hybriden-krieg"
 
 
@@ -278,7 +272,7 @@ theses:
 def test_remove_is_refused_while_written_content_names_the_source(tmp_path: Path) -> None:
     config = make_config(tmp_path)
     services = build_services(config)
-    slug = add_reading(services, article_html(), "h.html", dest_dir=config.seeds_dir).source.slug
+    slug = services.readings.add(article_html(), "h.html", dest_dir=config.seeds_dir).source.slug
     services.store.close()
     # someone wrote the summary for the new text (content/summaries/<slug>.yaml)
     summary = config.content_dir / "summaries" / f"{slug}.yaml"  # names its source by file name
@@ -287,14 +281,14 @@ def test_remove_is_refused_while_written_content_names_the_source(tmp_path: Path
     services = build_services(config)
     assert services.content.summary_for(slug) is not None
     with pytest.raises(ReadingError, match=f"summaries/{slug}.yaml") as info:
-        remove_reading(services, slug)
+        services.readings.remove(slug)
     assert "nichts entfernt" in str(info.value)
     assert services.catalog.get(slug) is not None
     services.store.close()
     services = build_services(config)  # the bot still starts: no content about a lost source
     assert services.catalog.get(slug) is not None
     summary.unlink()
-    assert remove_reading(services, slug).slug == slug
+    assert services.readings.remove(slug).slug == slug
     services.store.close()
 
 
@@ -312,15 +306,15 @@ def test_written_content_files_finds_positions_but_not_similar_slugs(tmp_path: P
 
 def test_remove_unknown_or_bundled_source(svc: Services) -> None:
     with pytest.raises(ReadingError, match="gibt es nicht"):
-        remove_reading(svc, "gibt-es-nicht")
+        svc.readings.remove("gibt-es-nicht")
     with pytest.raises(ReadingError, match="mitgelieferten Bestand"):
-        remove_reading(svc, "fazi-illusion")
+        svc.readings.remove("fazi-illusion")
     assert found(svc, "Anchorage")  # still searchable
 
 
 def test_update_title_and_author_persist(svc: Services) -> None:
-    add_reading(svc, article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
-    update_reading(svc, "europa-im-hybriden-krieg", title="Europa rüstet auf", author="J. Roe")
+    svc.readings.add(article_pdf(), "hybrid.pdf", dest_dir=svc.config.seeds_dir)
+    svc.readings.update("europa-im-hybriden-krieg", title="Europa rüstet auf", author="J. Roe")
     again = build_services(svc.config)
     source = again.catalog.get("europa-im-hybriden-krieg")
     assert (source.title, source.author) == ("Europa rüstet auf", "J. Roe")
@@ -420,15 +414,15 @@ def test_running_bot_picks_up_what_the_cli_added_and_removed(
     assert run_cli(config, "add", str(path)) == 0  # its own Services, same database
     capsys.readouterr()
     assert bot.catalog.get("europa-im-hybriden-krieg") is None  # not yet seen
-    assert sync_with_database(bot) is True
+    assert bot.readings.sync() is True
     assert found(bot, "Kanonen") == ["europa-im-hybriden-krieg"]
     assert ARTICLE_TITLE in quellen(bot)
-    assert sync_with_database(bot) is False  # nothing new: no reload
+    assert bot.readings.sync() is False  # nothing new: no reload
     # the bot's own additions are no change from the database's point of view
-    add_reading(bot, PROTOCOL_TEXT.encode(), "jf.txt", dest_dir=config.data_dir)
-    assert sync_with_database(bot) is False
+    bot.readings.add(PROTOCOL_TEXT.encode(), "jf.txt", dest_dir=config.data_dir)
+    assert bot.readings.sync() is False
     assert run_cli(config, "remove", "europa-im-hybriden-krieg") == 0
-    assert sync_with_database(bot) is True
+    assert bot.readings.sync() is True
     assert bot.catalog.get("europa-im-hybriden-krieg") is None
     assert found(bot, "Kanonen") == []
     assert bot.catalog.get("protokoll-2026-01-26") is not None
@@ -449,8 +443,6 @@ def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     capsys.readouterr()
     data = article_text().encode()
     att = Attachment("hybrid.txt", len(data), None, lambda: data)
-    request = Request(chat_id=1, chat_type="private", user_id=1, user_name="Ada", text="/neu",
-                      command="neu", attachment=att)  # fmt: skip
-    reply = COMMANDS["neu"].func(request, bot)
+    reply = send("/neu", bot, chat_id=1, chat_type="console", user_name="Ada", attachment=att)
     assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html
     bot.store.close()

@@ -14,12 +14,12 @@ import sqlite_utils
 from icalendar import Calendar
 
 from bot import PROJECT_ROOT
+from bot.core import schema
 from bot.core.schedule import (
     MAX_MEETINGS,
     NotFound,
     Schedule,
     ScheduleError,
-    ensure_schema,
     find_announcement,
     to_ics,
 )
@@ -34,7 +34,9 @@ def berlin(y: int, mo: int, d: int, h: int = 19, mi: int = 0) -> datetime:
 
 
 def open_schedule(path: Path) -> Schedule:
-    return Schedule(sqlite_utils.Database(path))
+    db = sqlite_utils.Database(path)
+    schema.create(db)
+    return Schedule(db)
 
 
 @pytest.fixture
@@ -384,8 +386,8 @@ def test_migrated_group_keeps_its_schedule(schedule: Schedule) -> None:
 
 def test_schema_is_idempotent(db_path: Path) -> None:
     db = sqlite_utils.Database(db_path)
-    ensure_schema(db)
-    ensure_schema(db)
+    schema.create(db)
+    schema.create(db)
     assert {"schedule_chats", "schedule_meetings", "schedule_overrides", "sent_reminders"} <= set(
         db.table_names()
     )

@@ -6,17 +6,17 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import CHAT, buttons, html, press
+from helpers import send as run
 from icalendar import Calendar
 
-import bot.handlers  # noqa: F401  (registers every command)
-from bot.core.schedule import DueReminder, get_schedule, next_meeting_info
-from bot.handlers.base import CALLBACKS, COMMANDS, Button, Reply, Request
+from bot.core.schedule import DueReminder, next_meeting_info
+from bot.handlers.base import COMMANDS, Button, Reply
 from bot.handlers.schedule import reminder_message
 from bot.services import Services
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 1, 13, 10, 0, tzinfo=BERLIN)  # the day after the seed protocol's session
-CHAT = 4711
 GROUP = -1001234
 
 CHANGES = [
@@ -37,46 +37,8 @@ def svc(services: Services) -> Services:
     return services
 
 
-def req(text: str = "", chat_id: int = CHAT, **kw: object) -> Request:
-    cmd, args = None, ""
-    if text.startswith("/"):
-        head, _, args = text.partition(" ")
-        cmd = head[1:].lower()
-    fields: dict[str, object] = dict(
-        chat_id=chat_id,
-        chat_type="private",
-        user_id=1,
-        user_name="Anna",
-        text=text,
-        command=cmd,
-        args=args.strip(),
-    )
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
-
-
-def run(text: str, services: Services, **kw: object) -> Reply:
-    request = req(text, **kw)
-    assert request.command is not None
-    return COMMANDS[request.command].func(request, services)
-
-
 def group(text: str, services: Services, admin: bool) -> Reply:
     return run(text, services, chat_id=GROUP, chat_type="supergroup", is_admin=admin)
-
-
-def press(button: Button, services: Services, **kw: object) -> Reply:
-    assert button.data is not None and len(button.data.encode()) <= 64
-    request = req(callback_data=button.data, **kw)
-    return CALLBACKS[button.data.split(":", 1)[0]](request, services)
-
-
-def html(reply: Reply) -> str:
-    return "\n".join(m.html for m in reply.messages)
-
-
-def buttons(reply: Reply) -> list[Button]:
-    return [b for m in reply.messages for row in m.buttons for b in row]
 
 
 def state(services: Services, chat_id: int) -> tuple:
@@ -96,7 +58,7 @@ def test_termin_saves_and_confirms_with_a_countdown(svc: Services) -> None:
     text = html(run("/termin 26.01. 19:30 Imperialismus", svc))
     assert "✅ Termin eingetragen: <b>Montag, 26.01.2026, 19:30 Uhr</b>" in text
     assert "Thema: Imperialismus" in text and "in 13 Tagen" in text
-    assert "Imperialismus" == get_schedule(svc).next_meeting(CHAT, NOW).topic
+    assert "Imperialismus" == svc.schedule.next_meeting(CHAT, NOW).topic
 
 
 @pytest.mark.parametrize(
@@ -117,7 +79,7 @@ def test_termin_bad_input_gets_a_german_error_and_saves_nothing(
     reply = html(run(text, svc))
     assert expected in reply
     assert len(reply) < 1000
-    assert get_schedule(svc).next_meeting(CHAT, NOW) is None
+    assert svc.schedule.next_meeting(CHAT, NOW) is None
 
 
 def test_user_text_is_escaped(svc: Services) -> None:
@@ -164,7 +126,7 @@ def test_jourfixe_refuses_short_intervals_and_bad_input(
     svc: Services, text: str, expected: str
 ) -> None:
     assert expected in html(run(text, svc))
-    assert [] == get_schedule(svc).meetings(CHAT)
+    assert [] == svc.schedule.meetings(CHAT)
 
 
 @pytest.mark.parametrize(
@@ -196,7 +158,7 @@ def test_jourfixe_time_interval_and_start_in_any_order_never_end_up_in_the_topic
     svc: Services, text: str, rule: str, topic: str
 ) -> None:
     assert rule in html(run(text, svc))
-    [meeting] = get_schedule(svc).meetings(CHAT)
+    [meeting] = svc.schedule.meetings(CHAT)
     assert topic == meeting.topic
 
 
@@ -205,7 +167,7 @@ def test_jourfixe_with_an_impossible_time_is_refused_not_saved_as_topic(
     svc: Services, text: str
 ) -> None:
     assert "ist keine Uhrzeit" in html(run(text, svc))
-    assert [] == get_schedule(svc).meetings(CHAT)
+    assert [] == svc.schedule.meetings(CHAT)
 
 
 def test_jourfixe_from_a_day_long_past_keeps_the_rhythm_and_starts_at_the_next_meeting(
@@ -235,7 +197,7 @@ def test_the_21st_meeting_is_refused(svc: Services) -> None:
         assert "✅" in html(run(f"/termin {day + 1}.02. 19 Uhr", svc))
     text = html(run("/termin 1.3. 19 Uhr", svc))
     assert "mehr als 20 gehen nicht" in text
-    assert 20 == get_schedule(svc).count_scheduled(CHAT, NOW)
+    assert 20 == svc.schedule.count_scheduled(CHAT, NOW)
 
 
 # --- admin checks in groups ----------
@@ -245,7 +207,7 @@ def test_the_21st_meeting_is_refused(svc: Services) -> None:
 def test_non_admins_in_groups_get_a_german_refusal_and_nothing_is_saved(
     svc: Services, text: str
 ) -> None:
-    schedule = get_schedule(svc)
+    schedule = svc.schedule
     schedule.add_meeting(GROUP, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
     schedule.add_series(GROUP, 0, datetime(2026, 1, 1, 19).time(), NOW, 2, date(2026, 2, 9))
     before = state(svc, GROUP)
@@ -256,7 +218,7 @@ def test_non_admins_in_groups_get_a_german_refusal_and_nothing_is_saved(
 
 @pytest.mark.parametrize("text", CHANGES)
 def test_admins_in_groups_may_change(svc: Services, text: str) -> None:
-    schedule = get_schedule(svc)
+    schedule = svc.schedule
     schedule.add_meeting(GROUP, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
     reply = html(group(text, svc, admin=True))
     assert "nur Admins" not in reply and ("✅" in reply or "keine Terminreihe" in reply)
@@ -264,7 +226,7 @@ def test_admins_in_groups_may_change(svc: Services, text: str) -> None:
 
 @pytest.mark.parametrize("text", ["/termine", "/naechster", "/erinnerung", "/zeitzone", "/ical"])
 def test_everyone_may_look(svc: Services, text: str) -> None:
-    get_schedule(svc).add_meeting(GROUP, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
+    svc.schedule.add_meeting(GROUP, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
     reply = group(text, svc, admin=False)
     assert reply.messages and "nur Admins" not in html(reply)
 
@@ -287,11 +249,11 @@ def test_naechster_offers_the_meeting_the_protocol_announces(svc: Services) -> N
 
     non_admin = press(button, svc, chat_id=CHAT, chat_type="group", is_admin=False)
     assert "nur Admins" in html(non_admin)
-    assert get_schedule(svc).next_meeting(CHAT, NOW) is None
+    assert svc.schedule.next_meeting(CHAT, NOW) is None
 
     saved = html(press(button, svc))
     assert "✅ Termin eingetragen: <b>Montag, 26.01.2026, 19:00 Uhr</b>" in saved
-    occ = get_schedule(svc).next_meeting(CHAT, NOW)
+    occ = svc.schedule.next_meeting(CHAT, NOW)
     assert "Europa im hybriden Krieg" in occ.topic
     assert "Am 26.01.2026 ist schon ein Termin" in html(press(button, svc))
 
@@ -324,7 +286,7 @@ def test_naechster_links_the_reading_summary(svc: Services) -> None:
     assert "ss:fazi-endspiel" == summary.data
     pressed = press(summary, svc)
     if "zusammenfassung" in COMMANDS:  # the content feature answers itself
-        direct = COMMANDS["zusammenfassung"].func(req("/zusammenfassung fazi-endspiel"), svc)
+        direct = run("/zusammenfassung fazi-endspiel", svc)
         assert html(direct) == html(pressed)
     else:
         assert "/zusammenfassung fazi-endspiel" in html(pressed)
@@ -332,16 +294,16 @@ def test_naechster_links_the_reading_summary(svc: Services) -> None:
 
 def test_a_topic_naming_a_corpus_title_links_it(svc: Services) -> None:
     run("/termin 26.01. Die Illusion des Friedens", svc)
-    assert get_schedule(svc).next_meeting(CHAT, NOW).reading == "fazi-illusion"
+    assert svc.schedule.next_meeting(CHAT, NOW).reading == "fazi-illusion"
     run("/termin 27.01. Europa im hybriden Krieg", svc)
-    assert [o.reading for o in get_schedule(svc).upcoming(CHAT, NOW, 2)] == ["fazi-illusion", ""]
+    assert [o.reading for o in svc.schedule.upcoming(CHAT, NOW, 2)] == ["fazi-illusion", ""]
 
 
 def test_protocol_button_runs_the_notes_protokoll_command(svc: Services) -> None:
     pressed = press(Button("p", data="sp:"), svc)
     assert pressed.messages
     if "protokoll" in COMMANDS:
-        assert html(COMMANDS["protokoll"].func(req("/protokoll"), svc)) == html(pressed)
+        assert html(run("/protokoll", svc)) == html(pressed)
 
 
 def test_termine_lists_meetings_series_and_reminder_settings(svc: Services) -> None:
@@ -363,7 +325,7 @@ def test_termine_shortens_long_topics(svc: Services) -> None:
     run("/termin 26.01. " + "Imperialismus " * 20, svc)
     line = next(x for x in html(run("/termine", svc)).splitlines() if x.startswith("• "))
     assert line.endswith("…") and len(line) < 140
-    assert ("Imperialismus " * 20).strip() == get_schedule(svc).next_meeting(CHAT, NOW).topic
+    assert ("Imperialismus " * 20).strip() == svc.schedule.next_meeting(CHAT, NOW).topic
 
 
 # --- changing single dates ----------
@@ -380,7 +342,7 @@ def test_absagen_verschieben_thema(svc: Services) -> None:
     topic = html(run("/thema 24.2. Imperialismus Lektüre: WSWS", svc))
     assert "Thema für <b>Dienstag, 24.02.2026, 19:00 Uhr</b>: Imperialismus" in topic
     assert "Lektüre: Nach dem Alaska-Gipfel" in topic
-    occ = get_schedule(svc).on_day(CHAT, date(2026, 2, 24))[0]
+    occ = svc.schedule.on_day(CHAT, date(2026, 2, 24))[0]
     assert ("Imperialismus", "wsws-alaska") == (occ.topic, occ.reading)
 
 
@@ -413,21 +375,21 @@ def test_erinnerung_show_set_off(svc: Services) -> None:
     assert "✅ Erinnerungen: 2 Tage, 30 Minuten vor jedem Termin" in html(
         run("/erinnerung 2 Tage 30min", svc)
     )
-    assert (2880, 30) == get_schedule(svc).settings(CHAT).leads
+    assert (2880, 30) == svc.schedule.settings(CHAT).leads
     assert "Erinnerungen sind aus" in html(run("/erinnerung aus", svc))
-    assert () == get_schedule(svc).settings(CHAT).leads
+    assert () == svc.schedule.settings(CHAT).leads
     assert "Höchstens 5" in html(run("/erinnerung 1h 2h 3h 4h 5h 6h", svc))
     assert "Vorlaufzeit" in html(run("/erinnerung morgen früh", svc))
-    assert () == get_schedule(svc).settings(CHAT).leads
+    assert () == svc.schedule.settings(CHAT).leads
 
 
 def test_erinnerung_resumes_a_paused_chat(svc: Services) -> None:
-    get_schedule(svc).add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
-    get_schedule(svc).pause(CHAT, NOW)
+    svc.schedule.add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
+    svc.schedule.pause(CHAT, NOW)
     assert "pausiert" in html(run("/erinnerung", svc))
     assert "pausiert" in html(run("/termine", svc))
     run("/erinnerung 1d 1h", svc)
-    assert not get_schedule(svc).settings(CHAT).paused
+    assert not svc.schedule.settings(CHAT).paused
 
 
 @pytest.mark.parametrize(
@@ -441,10 +403,10 @@ def test_erinnerung_resumes_a_paused_chat(svc: Services) -> None:
     ],
 )
 def test_any_change_in_a_paused_chat_resumes_its_reminders(svc: Services, text: str) -> None:
-    get_schedule(svc).add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
-    get_schedule(svc).pause(CHAT, NOW)
+    svc.schedule.add_meeting(CHAT, datetime(2026, 1, 26, 19, tzinfo=BERLIN), NOW)
+    svc.schedule.pause(CHAT, NOW)
     assert "✅" in html(run(text, svc))
-    assert not get_schedule(svc).settings(CHAT).paused
+    assert not svc.schedule.settings(CHAT).paused
 
 
 def test_zeitzone(svc: Services) -> None:
@@ -453,7 +415,7 @@ def test_zeitzone(svc: Services) -> None:
         run("/zeitzone europe/london", svc)
     )
     assert "kenne ich nicht" in html(run("/zeitzone Berlin/Mitte", svc))
-    assert "Europe/London" == get_schedule(svc).settings(CHAT).tz.key
+    assert "Europe/London" == svc.schedule.settings(CHAT).tz.key
     run("/termin 26.01. 19:00", svc)
     assert "(Europe/London)" in html(run("/termine", svc))
 
@@ -480,7 +442,7 @@ def test_ical_sends_an_ics_document_that_parses_back(svc: Services) -> None:
 
 
 def test_reminder_text_names_date_time_topic_reading_with_buttons(svc: Services) -> None:
-    occ = get_schedule(svc).add_meeting(
+    occ = svc.schedule.add_meeting(
         CHAT,
         datetime(2026, 1, 26, 19, tzinfo=BERLIN),
         NOW,
@@ -505,9 +467,9 @@ def test_reminder_text_names_date_time_topic_reading_with_buttons(svc: Services)
 
 
 def test_next_meeting_info_for_the_protocol(svc: Services) -> None:
-    assert next_meeting_info(svc, CHAT) is None
+    assert next_meeting_info(svc.schedule, CHAT, svc.clock()) is None
     run("/termin 26.01. 19:30 Imperialismus", svc)
-    topic, sentence = next_meeting_info(svc, CHAT)
+    topic, sentence = next_meeting_info(svc.schedule, CHAT, svc.clock())
     assert "Imperialismus" == topic
     assert (
         "Der nächste Jour fixe findet am Montag, 26.01.2026, um 19:30 Uhr statt. "
@@ -569,5 +531,5 @@ def test_console_meetings_are_never_reminded(svc: Services) -> None:
     run("/termin 26.01. 19:30", svc, chat_id=0, chat_type="console")
     run("/termin 26.01. 19:30", svc)
     assert "in der Konsole" in html(run("/termine", svc, chat_id=0, chat_type="console"))
-    due = get_schedule(svc).due_reminders(datetime(2026, 1, 25, 19, 30, tzinfo=BERLIN))
+    due = svc.schedule.due_reminders(datetime(2026, 1, 25, 19, 30, tzinfo=BERLIN))
     assert [CHAT] == [d.chat_id for d in due]

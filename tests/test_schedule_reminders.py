@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.core.schedule import get_schedule
 from bot.tg.reminders import CHAT_JOB, JOB_NAME, send_due_reminders
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -20,7 +19,7 @@ def reminders_sent(api, since: int = 0) -> list:  # noqa: ANN001 - FakeBotAPI
 
 async def test_a_reminder_due_in_a_few_seconds_arrives_through_the_bot_api(tg, services) -> None:  # noqa: ANN001
     """End to end: build_application, its post_init, the JobQueue, the fake server."""
-    schedule = get_schedule(services)
+    schedule = services.schedule
     now = services.clock()
     schedule.set_leads(CHAT, [5], now)
     start = now + timedelta(minutes=5, seconds=2)  # the 5-minute reminder is due in 2 s
@@ -47,7 +46,7 @@ async def test_a_reminder_due_in_a_few_seconds_arrives_through_the_bot_api(tg, s
 
 
 async def test_missed_reminder_is_sent_at_start_marked_late(tg, services) -> None:  # noqa: ANN001
-    schedule = get_schedule(services)
+    schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED, "Imperialismus")
     services.clock = lambda: datetime(2026, 1, 25, 20, 0, tzinfo=BERLIN).astimezone(UTC)
     assert 1 == await send_due_reminders(tg.app.bot, services)  # what the first run does
@@ -61,7 +60,7 @@ async def test_missed_reminder_is_sent_at_start_marked_late(tg, services) -> Non
 
 
 async def test_reminder_three_hours_late_is_not_sent(tg, services) -> None:  # noqa: ANN001
-    schedule = get_schedule(services)
+    schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     services.clock = lambda: datetime(2026, 1, 25, 22, 0, tzinfo=BERLIN).astimezone(UTC)
     assert 0 == await send_due_reminders(tg.app.bot, services)
@@ -70,7 +69,7 @@ async def test_reminder_three_hours_late_is_not_sent(tg, services) -> None:  # n
 
 
 async def test_blocked_chat_is_paused_not_retried(tg, services) -> None:  # noqa: ANN001
-    schedule = get_schedule(services)
+    schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     schedule.add_meeting(CHAT + 1, MEETING, CREATED)
     services.clock = lambda: datetime(2026, 1, 25, 19, 0, tzinfo=BERLIN).astimezone(UTC)
@@ -85,7 +84,7 @@ async def test_blocked_chat_is_paused_not_retried(tg, services) -> None:  # noqa
 
 
 async def test_flood_control_leaves_the_reminder_for_the_next_run(tg, services) -> None:  # noqa: ANN001
-    schedule = get_schedule(services)
+    schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     services.clock = lambda: datetime(2026, 1, 25, 19, 0, tzinfo=BERLIN).astimezone(UTC)
     tg.api.fail("sendMessage", 429, "Too Many Requests: retry after 1", retry_after=1)
@@ -100,7 +99,7 @@ async def test_chat_not_found_pauses_and_bad_markup_falls_back_to_plain_text(
     tg,
     services,  # noqa: ANN001
 ) -> None:
-    schedule = get_schedule(services)
+    schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED, "Krieg & Frieden")
     schedule.add_meeting(CHAT + 1, MEETING, CREATED, "Krieg & Frieden")
     services.clock = lambda: datetime(2026, 1, 25, 19, 0, tzinfo=BERLIN).astimezone(UTC)

@@ -7,8 +7,6 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from bot.core.schedule import get_schedule
-
 BERLIN = ZoneInfo("Europe/Berlin")
 NOW = datetime(2026, 1, 13, 10, 0, tzinfo=BERLIN)
 GROUP = -1001234
@@ -33,7 +31,7 @@ async def test_only_group_admins_change_the_schedule_everyone_may_look(tg, servi
     tg.api.admins.add((GROUP, admin["id"]))
     [refusal] = await tg.replies(tg.api.group_message("/termin 26.01. 19:30", user=member))
     assert "nur Admins" in refusal.text
-    assert get_schedule(services).next_meeting(GROUP, NOW) is None
+    assert services.schedule.next_meeting(GROUP, NOW) is None
     [saved] = await tg.replies(tg.api.group_message("/termin 26.01. 19:30", user=admin))
     assert "Termin eingetragen" in saved.text
     [seen] = await tg.replies(tg.api.group_message("/naechster", user=member))
@@ -57,7 +55,7 @@ async def test_removed_bot_pauses_reminders_and_re_added_bot_resumes(tg, service
     chat = tg.api.group_chat(GROUP)
     tg.api.admins.add((GROUP, 2002))
     await tg.replies(tg.api.group_message("/termin 26.01. 19:30", user=tg.api.user(2002, "Cleo")))
-    schedule = get_schedule(services)
+    schedule = services.schedule
     await tg.process(_membership(tg, chat, "left"))
     assert schedule.settings(GROUP).paused
     await tg.process(_membership(tg, chat, "member"))

@@ -13,11 +13,11 @@ import pytest
 from fakebotapi import ApiCall, parse_html
 
 from bot.core.models import Source
-from bot.handlers import quotes
 from bot.handlers.base import (
     CALLBACKS,
     COMMANDS,
     EDIT_HOOKS,
+    MESSAGE_HOOKS,
     Button,
     Command,
     Document,
@@ -186,8 +186,11 @@ async def test_group_mention_is_a_question_without_the_mention(tg, monkeypatch):
         questions.append(req)
         return Reply.text("Antwort")
 
-    monkeypatch.setattr(quotes, "handle_text", handle_text)
-    sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
+    MESSAGE_HOOKS.insert(0, handle_text)  # message hooks see every question first
+    try:
+        sent = await tg.replies(tg.api.group_message(f"@{BOT} was sagt Karaganow?"))
+    finally:
+        MESSAGE_HOOKS.remove(handle_text)
     assert len(sent) == 1
     assert questions[0].text == "was sagt Karaganow?"
     assert questions[0].chat_type == "supergroup"
@@ -571,8 +574,16 @@ READING = (
     + "\n\nEine Probe der Lektüre mit dem Wort Verhandlungsbereitschaftsprobe.\n"
 ).encode()
 
+async def _as_group_admin(tg) -> None:  # noqa: ANN001
+    """The default user (1001) becomes an admin the bot has seen in one of its groups: only
+    such a user may change the shared sources from a private chat (bot.core.permissions)."""
+    group = tg.api.group_chat()
+    tg.api.admins.add((group["id"], 1001))
+    await tg.replies(tg.api.group_message("/hilfe", tg.api.user(), group))
+
 
 async def test_real_new_reading_from_a_captioned_document(tg):
+    await _as_group_admin(tg)
     sent = await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
     shown = " ".join(plain(c) for c in sent)
     assert sent and t.APOLOGY not in shown
@@ -582,6 +593,7 @@ async def test_real_new_reading_from_a_captioned_document(tg):
 
 
 async def test_quellen_and_inline_show_a_reading_added_at_run_time(tg):
+    await _as_group_admin(tg)
     before = " ".join(plain(c) for c in await tg.replies(tg.api.private_message("/quellen")))
     assert "Die Lage in Europa" not in before
     await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
@@ -660,6 +672,7 @@ async def test_with_telegrams_flood_limits_on_the_bot_still_answers(tg_config, s
 
 
 async def test_new_title_after_the_rename_button_reaches_the_readings_hook(tg):
+    await _as_group_admin(tg)
     sent = await tg.replies(tg.api.document_message(READING, "europa.txt", caption="/neu"))
     with_buttons = next(c for c in sent if "Titel ändern" in str(c.params.get("reply_markup")))
     data = next(d for d in with_buttons.callback_data if d.startswith("rd:t:"))
@@ -678,12 +691,13 @@ LONG_SLUG = "lange-quelle-" + "x" * 37  # 50 characters: the longest slug a user
 async def test_every_button_of_every_command_fits_in_64_bytes_and_answers(tg, tmp_path):
     """Walk the reply buttons of every registered command (two presses deep) with state in
     every feature: a reading with the longest allowed slug, a meeting, a session, the trash."""
-    from bot.core.readings import add_reading, parse_meta_args
+    await _as_group_admin(tg)
+    from bot.core.readings import parse_meta_args
 
     services = tg.app.bot_data["services"]
     text = ("Titel\n\n" + "Der Frieden <&> braucht Verhandlungen über Europa. " * 40).encode()
     meta = parse_meta_args(title="Ein sehr langer Titel " * 8, author="Ö & Ä", slug=LONG_SLUG)
-    add_reading(services, text, "lang.txt", meta, dest_dir=tmp_path)
+    services.readings.add(text, "lang.txt", meta, dest_dir=tmp_path)
     for setup in (
         "/termin 26.01. 19:30 Imperialismus",
         f"/thema 26.01. Imperialismus Lektüre: {LONG_SLUG}",

@@ -6,6 +6,7 @@ import io
 from datetime import timedelta
 from pathlib import Path
 
+import helpers
 import pytest
 from fixtures.readings.make import (
     ARTICLE_TITLE,
@@ -16,12 +17,14 @@ from fixtures.readings.make import (
     article_pdf,
     pdf_bytes,
 )
+from helpers import html
+from helpers import pairs as buttons
 
-import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.console import run_console
+from bot.core import permissions
 from bot.handlers import base
-from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
+from bot.handlers.base import Attachment, Reply, Request
 from bot.services import Services
 
 SLUG = "europa-im-hybriden-krieg"
@@ -31,22 +34,20 @@ def attachment(data: bytes, name: str, size: int | None = None) -> Attachment:
     return Attachment(name, len(data) if size is None else size, None, lambda: data)
 
 
+# a group member who is an admin, unless a test says otherwise
+IN_GROUP = {"chat_id": -100, "chat_type": "supergroup", "user_id": 7, "is_admin": True}
+
+
 def request(text: str = "", **kw: object) -> Request:
-    fields: dict[str, object] = {
-        "chat_id": -100, "chat_type": "supergroup", "user_id": 7, "user_name": "Anna",
-        "text": text, "is_admin": True,
-    }  # fmt: skip
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
+    return helpers.request(text, **{**IN_GROUP, **kw})
 
 
 def neu(services: Services, att: Attachment | None, args: str = "", **kw: object) -> Reply:
-    req = request(f"/neu {args}".strip(), command="neu", args=args, attachment=att, **kw)
-    return COMMANDS["neu"].func(req, services)
+    return helpers.send(f"/neu {args}".strip(), services, attachment=att, **{**IN_GROUP, **kw})
 
 
 def press(services: Services, data: str, **kw: object) -> Reply:
-    return CALLBACKS[data.split(":", 1)[0]](request(callback_data=data, **kw), services)
+    return helpers.press(data, services, **{**IN_GROUP, **kw})
 
 
 def say(services: Services, text: str, **kw: object) -> Reply | None:
@@ -57,14 +58,6 @@ def say(services: Services, text: str, **kw: object) -> Reply | None:
         if reply is not None:
             return reply
     return None
-
-
-def html(reply: Reply) -> str:
-    return "\n".join(m.html for m in reply.messages)
-
-
-def buttons(reply: Reply) -> list[tuple[str, str]]:
-    return [(b.label, b.data or "") for m in reply.messages for row in m.buttons for b in row]
 
 
 def titles(services: Services) -> list[str]:
@@ -83,7 +76,7 @@ def test_neu_with_a_document_answers_with_what_it_found(services: Services) -> N
     assert "(automatisch erstellt)" in text
     assert buttons(reply) == [("Titel ändern", f"rd:t:{SLUG}"), ("Autor ändern", f"rd:a:{SLUG}")]
     assert services.search.search("Drohnenwand")[0].source.slug == SLUG
-    listing = COMMANDS["quellen"].func(request("/quellen", command="quellen"), services)
+    listing = helpers.send("/quellen", services, **IN_GROUP)
     assert ARTICLE_TITLE in html(listing)
     stored = Path(services.catalog.get(SLUG).file)
     assert stored.parent == (services.config.data_dir / "readings").resolve()
@@ -102,7 +95,8 @@ def test_neu_is_for_admins_in_groups(services: Services) -> None:
     att = Attachment("hybrid.pdf", 1000, None, explode)
     reply = neu(services, att, is_admin=False)
     assert html(reply) == "Das dürfen in Gruppen nur Admins."
-    # in a private chat everybody may
+    # in a private chat: someone the bot has seen as admin of one of its groups
+    permissions.record_admin_status(services.store, -100, 7, True, services.clock())
     reply = neu(services, attachment(article_pdf(), "h.pdf"), chat_type="private", is_admin=False)
     assert "Neuer Text aufgenommen" in html(reply)
 
@@ -240,8 +234,7 @@ def test_edit_buttons_need_admin_and_refuse_bundled_sources(services: Services) 
 
 
 def entfernen(services: Services, args: str, **kw: object) -> Reply:
-    req = request(f"/entfernen {args}", command="entfernen", args=args, **kw)
-    return COMMANDS["entfernen"].func(req, services)
+    return helpers.send(f"/entfernen {args}", services, **{**IN_GROUP, **kw})
 
 
 def test_entfernen_asks_then_removes_and_keeps_the_file(services: Services) -> None:
@@ -267,8 +260,8 @@ def test_entfernen_edge_cases(services: Services) -> None:
     which = entfernen(services, "Fazi")  # two sources by Fazi: choose
     assert html(which) == "Welche Quelle soll ich entfernen?"
     assert ("Abbrechen", "rd:n") in buttons(which)
-    refused = press(services, "rd:y:fazi-illusion")
-    assert "mitgelieferten Bestand" in html(refused)
+    refused = press(services, "rd:y:fazi-illusion")  # never asked: a forged button
+    assert refused.toast == "Diese Bestätigung gilt nicht (mehr). Es wurde nichts geändert."
     assert services.catalog.get("fazi-illusion") is not None
     assert "Nichts entfernt" in html(press(services, "rd:n"))
 
@@ -281,10 +274,10 @@ def test_entfernen_refuses_bundled_sources_before_asking(services: Services) -> 
 
 
 def test_callback_data_fits_telegram_limit(services: Services) -> None:
-    from bot.core.readings import Meta, add_reading
+    from bot.core.readings import Meta
 
     slug = "s" * 50
-    add_reading(services, article_pdf(), "h.pdf", Meta(slug=slug), services.config.data_dir)
+    services.readings.add(article_pdf(), "h.pdf", Meta(slug=slug), services.config.data_dir)
     reply = entfernen(services, slug)
     assert all(len(data.encode()) <= 64 for _, data in buttons(reply))
 
@@ -306,6 +299,9 @@ def test_console_neu_then_fix_title(tmp_path: Path) -> None:
 
 
 async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa: ANN001
+    group = fake_api.group_chat()
+    fake_api.admins.add((group["id"], 1001))
+    await tg.replies(fake_api.group_message("/hilfe", fake_api.user(), group))  # seen as admin
     update = fake_api.document_message(article_pdf(), "hybrid.pdf", caption="/neu",
                                        mime_type="application/pdf")  # fmt: skip
     sent = await tg.replies(update)
@@ -355,11 +351,10 @@ async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, servi
 
 
 async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_api) -> None:  # noqa: ANN001
-    from bot.core.readings import add_reading  # noqa: PLC0415
     from bot.services import build_services  # noqa: PLC0415
 
     cli = build_services(tg.config)  # `jourfixe add` while the bot runs: same database
-    add_reading(cli, article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")
+    cli.readings.add(article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")
     cli.store.close()
     sent = await tg.replies(fake_api.private_message("Was steht über Kanonen und Sanktionen?"))
     assert "Europa im hybriden Krieg" in sent[0].text
@@ -392,10 +387,11 @@ def test_editors_list_locks_private_chats_and_groups(locked: Services) -> None:
     assert len(locked.catalog.sources) == 6
 
 
-def test_without_editors_list_a_private_chat_may_add(services: Services) -> None:
-    neu(services, attachment(PROTOCOL_TEXT.encode(), "p.txt"), chat_id=99, chat_type="private",
-        user_id=99, is_admin=False)  # fmt: skip
-    assert len(services.catalog.sources) == 6
+def test_without_editors_list_a_strangers_private_chat_may_not_add(services: Services) -> None:
+    reply = neu(services, attachment(PROTOCOL_TEXT.encode(), "p.txt"), chat_id=99,
+                chat_type="private", user_id=99, is_admin=True)  # fmt: skip
+    assert "nur Admins der Gruppen" in html(reply)
+    assert len(services.catalog.sources) == 5
 
 
 def test_config_reads_editor_ids() -> None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sqlite3
 import sys
+import traceback
 from collections.abc import Sequence
 
-from bot.cli import content, protocol, readings
+from bot.cli import backup, content, protocol, readings
 from bot.config import Config
 from bot.core.catalog import CatalogError
+from bot.core.repair import DatabaseProblem
+from bot.core.repair import describe as describe_db_error
 
 
 def _services(config: Config):  # noqa: ANN202
@@ -88,14 +92,25 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     import time
 
     from bot.core.catalog import Catalog
+    from bot.core.repair import rebuild_index
     from bot.core.search import SearchEngine
     from bot.core.store import Store
+    from bot.texts import database as D
 
     store = Store.open(config.db_path)
+    if args.rebuild:  # also when the index tables are damaged: user data is kept
+        result = rebuild_index(store, config)
+        if result.damaged_copy is not None:
+            print(D.REPAIRED.format(copy=result.damaged_copy))
+        print(
+            f"Index neu aufgebaut: {result.passages} Passagen aus {result.sources} Quellen "
+            f"({result.seconds:.2f} s)."
+        )
+        return 0
     catalog = Catalog.load(config, store)
     engine = SearchEngine(store, catalog)
     t0 = time.perf_counter()
-    rebuilt = engine.ensure_index(config.seeds_dir, force=args.rebuild)
+    rebuilt = engine.ensure_index(config.seeds_dir)
     dt = time.perf_counter() - t0
     n = len(engine)
     state = "neu aufgebaut" if rebuilt else "aktuell, nichts zu tun"
@@ -126,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
     content.register_cli(sub)
     readings.register_cli(sub)
     protocol.register_cli(sub)
+    backup.register_cli(sub)
     return parser
 
 
@@ -145,5 +161,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(f"Fehler in den Quellen: {exc}", file=sys.stderr)
         return 2
+    except (sqlite3.Error, DatabaseProblem, OSError) as exc:
+        # one German sentence with what to do; the traceback only with -v
+        if args.verbose:
+            traceback.print_exception(exc, file=sys.stderr)
+        print(describe_db_error(exc, config), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130

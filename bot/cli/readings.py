@@ -6,19 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot import DATA_ROOT, INSTALLED
 from bot.config import Config
-from bot.core.autosummary import auto_summary_for
 from bot.core.readings import (
     AddResult,
     ReadingError,
     UnknownProtocolLayout,
-    add_reading,
     check_upload,
     parse_meta_args,
-    remove_reading,
 )
 from bot.services import Services, build_services
 from bot.texts import uploads as T
+
+
+def _dest(config: Config) -> Path:
+    """seeds/ in a checkout; the data directory when installed (never into site-packages)."""
+    bundled = config.seeds_dir.resolve() == (DATA_ROOT / "seeds").resolve()
+    if INSTALLED and bundled:
+        return config.data_dir / "readings"
+    return config.seeds_dir
 
 
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
@@ -67,14 +73,14 @@ def cli_add(args: argparse.Namespace, config: Config) -> int:
     if services is None:
         return 1
     try:
-        result = add_reading(services, data, path.name, meta, config.seeds_dir, added_by="cli")
+        result = services.readings.add(data, path.name, meta, _dest(config), added_by="cli")
     except ReadingError as err:
         print(err, file=sys.stderr)
         if isinstance(err, UnknownProtocolLayout):
             print(T.CLI_UNKNOWN_LAYOUT_HINT.format(path=args.file), file=sys.stderr)
         return 1
     print(format_cli_result(result))
-    summary = auto_summary_for(services, result.source.slug)
+    summary = services.summaries.of(result.source.slug)
     if summary is not None and summary.sentences:
         print()
         print(T.CLI_SUMMARY_HEAD)
@@ -106,7 +112,7 @@ def cli_remove(args: argparse.Namespace, config: Config) -> int:
         return 1
     slug = args.slug.strip()
     try:
-        source = remove_reading(services, slug)
+        source = services.readings.remove(slug)
     except ReadingError as err:
         print(err, file=sys.stderr)
         if services.catalog.get(slug) is None:

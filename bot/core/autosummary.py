@@ -16,9 +16,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.models import Passage
+from bot.core.text import normalize
 
 if TYPE_CHECKING:
-    from bot.services import Services
+    from bot.core.catalog import Catalog
+    from bot.core.search import SearchEngine
 
 # German function words (plus a few English ones that appear in quotes and names). Own list:
 # articles, pronouns, prepositions, conjunctions, auxiliaries, modal verbs, particles and
@@ -78,12 +80,7 @@ def _stemmer():  # noqa: ANN202 - PyStemmer has no type hints
 
 
 def _fold(word: str) -> str:
-    try:
-        from bot.core.text import normalize
-    except ImportError:  # pragma: no cover - the lead's text module not there yet
-        normalize = None  # noqa: N806
-    w = word.lower()
-    return normalize(w) if normalize else w
+    return normalize(word.lower())
 
 
 def words(text: str) -> list[str]:
@@ -294,19 +291,26 @@ def key_terms(sentences: Sequence[str], count: int = 8, window: int = 4) -> list
     return out
 
 
-def auto_summary_for(services: Services, slug: str) -> AutoSummary | None:
-    """The automatic summary of an indexed source (cached per source text); None if unknown.
+class AutoSummaries:
+    """Automatic summaries of indexed sources, cached per source text."""
 
-    Callers show it only where no written summary exists, labelled "automatisch erstellt".
-    """
-    source = services.catalog.get(slug)
-    if source is None:
-        return None
-    cache: dict[tuple[str, str], AutoSummary] = services.extras.setdefault("autosummary", {})
-    key = (slug, source.sha256)
-    if key not in cache:
-        passages = services.search.passages_of(slug)
-        if not passages:
+    def __init__(self, catalog: Catalog, search: SearchEngine) -> None:
+        self.catalog = catalog
+        self.search = search
+        self._cache: dict[tuple[str, str], AutoSummary] = {}
+
+    def of(self, slug: str) -> AutoSummary | None:
+        """The automatic summary of a source; None if unknown or without passages.
+
+        Callers show it only where no written summary exists, labelled "automatisch erstellt".
+        """
+        source = self.catalog.get(slug)
+        if source is None:
             return None
-        cache[key] = auto_summary(passages)
-    return cache[key]
+        key = (slug, source.sha256)
+        if key not in self._cache:
+            passages = self.search.passages_of(slug)
+            if not passages:
+                return None
+            self._cache[key] = auto_summary(passages)
+        return self._cache[key]

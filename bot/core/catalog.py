@@ -119,11 +119,6 @@ def load_sources_yaml(path: Path, seeds_dir: Path, check_hash: bool = True) -> l
     return sources
 
 
-def ensure_schema(db: Any) -> None:
-    if "added_sources" not in db.table_names():
-        db["added_sources"].create({"slug": str, "data": str, "added": str}, pk="slug")
-
-
 def _to_row(source: Source) -> dict[str, str]:
     data = asdict(source)
     data["date"] = source.date.isoformat()
@@ -146,7 +141,6 @@ class Catalog:
         self._by_slug: dict[str, Source] = {s.slug: s for s in sources}
         self._bundled = {s.slug for s in sources}
         if store is not None:
-            ensure_schema(store.db)
             for row in store.db["added_sources"].rows:
                 source = _from_row(row)
                 self._by_slug.setdefault(source.slug, source)

@@ -138,52 +138,6 @@ class NewNote:
     passage_id: str | None = None
 
 
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the tables and indexes of this module (idempotent)."""
-    db.executescript(
-        """
-        CREATE TABLE IF NOT EXISTS note_sessions (
-            id INTEGER PRIMARY KEY,
-            chat_id INTEGER NOT NULL,
-            day TEXT NOT NULL,
-            topic TEXT NOT NULL DEFAULT '',
-            opened_at TEXT NOT NULL,
-            closed_at TEXT,
-            imported INTEGER NOT NULL DEFAULT 0,
-            next_meeting TEXT NOT NULL DEFAULT ''
-        );
-        CREATE UNIQUE INDEX IF NOT EXISTS note_sessions_one_open
-            ON note_sessions(chat_id) WHERE closed_at IS NULL;
-        CREATE INDEX IF NOT EXISTS note_sessions_chat_day ON note_sessions(chat_id, day);
-        CREATE TABLE IF NOT EXISTS notes (
-            id INTEGER PRIMARY KEY,
-            chat_id INTEGER NOT NULL,
-            num INTEGER NOT NULL,
-            session_id INTEGER NOT NULL REFERENCES note_sessions(id),
-            kind TEXT NOT NULL,
-            text TEXT NOT NULL,
-            author_id INTEGER,
-            author_name TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            logged_by INTEGER,
-            message_id INTEGER,
-            passage_id TEXT,
-            ref TEXT NOT NULL DEFAULT '',
-            deleted_at TEXT,
-            deleted_by INTEGER,
-            edited_at TEXT
-        );
-        CREATE UNIQUE INDEX IF NOT EXISTS notes_chat_num ON notes(chat_id, num);
-        CREATE INDEX IF NOT EXISTS notes_session ON notes(session_id, num);
-        CREATE INDEX IF NOT EXISTS notes_chat_message ON notes(chat_id, message_id);
-        CREATE TABLE IF NOT EXISTS note_settings (
-            chat_id INTEGER PRIMARY KEY,
-            names INTEGER NOT NULL DEFAULT 0
-        );
-        """
-    )
-
-
 def _iso(dt: datetime | None) -> str | None:
     if dt is None:
         return None
@@ -267,7 +221,6 @@ class NoteBook:
 
     def __init__(self, store: StoreLike) -> None:
         self.store = store
-        ensure_schema(store.db)
 
     # -- reading -------------------------------------------------------------------------
 

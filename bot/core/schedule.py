@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import sqlite_utils
@@ -128,68 +127,6 @@ class Announcement:
     sentence: str = field(default="", compare=False)
 
 
-# --- schema ----------------------------------------------------------------------------------
-
-
-def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create the schedule tables if missing (idempotent)."""
-    db.execute(
-        """CREATE TABLE IF NOT EXISTS schedule_chats (
-            chat_id INTEGER PRIMARY KEY,
-            tz TEXT NOT NULL DEFAULT 'Europe/Berlin',
-            leads TEXT NOT NULL DEFAULT '[1440, 60]',
-            paused INTEGER NOT NULL DEFAULT 0,
-            paused_at TEXT,
-            armed_at TEXT
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE IF NOT EXISTS schedule_meetings (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            chat_id INTEGER NOT NULL,
-            kind TEXT NOT NULL CHECK (kind IN ('single', 'series')),
-            start_local TEXT NOT NULL,
-            weekday INTEGER,
-            every_weeks INTEGER CHECK (every_weeks IS NULL OR every_weeks >= 1),
-            until_day TEXT,
-            topic TEXT NOT NULL DEFAULT '',
-            reading TEXT NOT NULL DEFAULT '',
-            reading_label TEXT NOT NULL DEFAULT '',
-            created_by INTEGER,
-            created_at TEXT NOT NULL,
-            active INTEGER NOT NULL DEFAULT 1
-        )"""
-    )
-    db.execute(
-        "CREATE INDEX IF NOT EXISTS schedule_meetings_chat ON schedule_meetings (chat_id, active)"
-    )
-    db.execute(
-        """CREATE TABLE IF NOT EXISTS schedule_overrides (
-            meeting_id INTEGER NOT NULL REFERENCES schedule_meetings (id),
-            day TEXT NOT NULL,
-            cancelled INTEGER NOT NULL DEFAULT 0,
-            moved_to TEXT,
-            moved_at TEXT,
-            topic TEXT,
-            reading TEXT,
-            reading_label TEXT,
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (meeting_id, day)
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE IF NOT EXISTS sent_reminders (
-            chat_id INTEGER NOT NULL,
-            occurrence TEXT NOT NULL,
-            lead INTEGER NOT NULL,
-            status TEXT NOT NULL CHECK (status IN ('sent', 'dropped', 'covered')),
-            late INTEGER NOT NULL DEFAULT 0,
-            at TEXT NOT NULL,
-            PRIMARY KEY (chat_id, occurrence, lead)
-        )"""
-    )
-
-
 # --- helpers ---------------------------------------------------------------------------------
 
 
@@ -266,7 +203,6 @@ class Schedule:
             self.default_tz = ZoneInfo(default_tz)
         except (ZoneInfoNotFoundError, ValueError):
             self.default_tz = ZoneInfo(DEFAULT_TZ)
-        ensure_schema(db)
 
     # --- chat settings -----------------------------------------------------------------------
 
@@ -880,23 +816,12 @@ def _merge_same_start(occurrences: list[Occurrence]) -> list[Occurrence]:
     return sorted(merged, key=lambda o: (o.start, o.meeting_id))
 
 
-# --- access from handlers and other features -------------------------------------------------
+# --- for other features ------------------------------------------------------------------------
 
 
-def get_schedule(services: Any) -> Schedule:
-    """The shared :class:`Schedule` of a ``Services`` (created once, kept in ``extras``)."""
-    schedule = services.extras.get("schedule")
-    if schedule is None or schedule.db is not services.store.db:
-        schedule = Schedule(
-            services.store.db, services.config.timezone, services.store.transaction
-        )
-        services.extras["schedule"] = schedule
-    return schedule
-
-
-def next_meeting_info(services: Any, chat_id: int) -> tuple[str, str] | None:
+def next_meeting_info(schedule: Schedule, chat_id: int, now: datetime) -> tuple[str, str] | None:
     """(topic, German sentence) of the chat's next meeting, for the protocol's closing line."""
-    occ = get_schedule(services).next_meeting(chat_id, services.clock())
+    occ = schedule.next_meeting(chat_id, now)
     if occ is None:
         return None
     when = (

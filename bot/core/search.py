@@ -35,7 +35,7 @@ import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot import PROJECT_ROOT
+from bot import DATA_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.text import (
@@ -67,7 +67,7 @@ SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers 
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
 _RULE_FILES = tuple(Path(__file__).with_name(n) for n in ("ingest.py", "text.py", "search.py"))
-SYNONYMS_FILE = PROJECT_ROOT / "content" / "synonyms.yaml"
+SYNONYMS_FILE = DATA_ROOT / "content" / "synonyms.yaml"
 
 
 @lru_cache(maxsize=1)

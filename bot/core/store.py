@@ -10,6 +10,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from bot.core import schema
+
 
 class Store:
     """Owns the connection; every write the user is told about runs in :meth:`transaction`."""
@@ -21,7 +23,10 @@ class Store:
 
     @classmethod
     def open(cls, path: str | Path) -> Store:
-        """Open (or create) the database file in WAL mode; ``":memory:"`` for tests."""
+        """Open (or create) the database file in WAL mode, every table in place.
+
+        ``":memory:"`` for tests and throw-away indexes.
+        """
         if str(path) != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
@@ -29,7 +34,9 @@ class Store:
         conn.execute("PRAGMA synchronous=NORMAL")
         conn.execute("PRAGMA foreign_keys=ON")
         conn.execute("PRAGMA busy_timeout=5000")
-        return cls(sqlite_utils.Database(conn))
+        db = sqlite_utils.Database(conn)
+        schema.create(db)
+        return cls(db)
 
     @property
     def conn(self) -> sqlite3.Connection:

@@ -2,16 +2,19 @@
 
 A handler is a plain function ``(Request, Services) -> Reply``. It never imports
 ``telegram``: adapters turn updates into a :class:`Request` and a :class:`Reply` into
-messages. Feature modules register their commands with :func:`command` and their
-button handlers with :func:`callback`; adapters read :data:`COMMANDS` and :data:`CALLBACKS`.
+messages. Feature modules describe their commands with :func:`command` and their button
+handlers with :func:`callback`; :mod:`bot.handlers.registry` lists which of them the bot
+serves, in one place, and :func:`bot.handlers.dispatch.dispatch` routes every request.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING
+
+from bot.core import permissions
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -106,17 +109,19 @@ Handler = Callable[[Request, "Services"], Reply]
 
 
 def may_change_sources(request: Request, services: Services) -> bool:
-    """Who may change the sources every chat shares (add, remove, protocol as source).
+    """Who may change the sources every chat shares: see :mod:`bot.core.permissions`."""
+    return permissions.may_change_sources(
+        _actor(request), services.store, services.config.editors, services.clock()
+    )
 
-    With JOURFIXE_EDITORS set, only those users (and the local console); otherwise chat
-    admins in groups and anyone in a private chat.
-    """
-    if request.chat_type == "console":
-        return True
-    editors = services.config.editors
-    if editors:
-        return request.user_id in editors
-    return request.is_private or request.is_admin
+
+def sources_refusal(request: Request, services: Services) -> str:
+    """The German reason why :func:`may_change_sources` said no."""
+    return permissions.refusal(_actor(request), services.config.editors)
+
+
+def _actor(request: Request) -> permissions.Actor:
+    return permissions.Actor(request.chat_id, request.chat_type, request.user_id, request.is_admin)
 
 
 @dataclass(frozen=True)
@@ -143,6 +148,9 @@ EDIT_HOOKS: list[Callable[[Request, Services], Reply | None]] = []
 # (e.g. the new title after "Titel ändern").
 MESSAGE_HOOKS: list[Callable[[Request, Services], Reply | None]] = []
 
+_COMMAND_ATTR = "jourfixe_command"
+_CALLBACK_ATTR = "jourfixe_callback_prefix"
+
 
 def command(
     name: str,
@@ -155,9 +163,12 @@ def command(
     expensive: bool = False,
     group: str = "Lesen",
 ) -> Callable[[Handler], Handler]:
-    """Register a command handler under its German name and its aliases."""
+    """Describe a command handler: its German name, aliases and help texts.
 
-    def register(func: Handler) -> Handler:
+    The handler serves nothing until :mod:`bot.handlers.registry` lists it.
+    """
+
+    def describe(func: Handler) -> Handler:
         cmd = Command(
             name,
             tuple(aliases),
@@ -170,25 +181,56 @@ def command(
             expensive,
             group,
         )
-        for key in (name, *aliases):
-            if key in COMMANDS and COMMANDS[key].func is not func:
-                raise ValueError(f"command /{key} registered twice")
-            COMMANDS[key] = cmd
+        setattr(func, _COMMAND_ATTR, cmd)
         return func
 
-    return register
+    return describe
 
 
 def callback(prefix: str) -> Callable[[Handler], Handler]:
-    """Register a button handler for callback data of the form ``prefix:...``."""
+    """Describe a button handler for callback data of the form ``prefix:...``."""
 
-    def register(func: Handler) -> Handler:
+    def describe(func: Handler) -> Handler:
+        setattr(func, _CALLBACK_ATTR, prefix)
+        return func
+
+    return describe
+
+
+def command_of(func: Handler) -> Command | None:
+    """The :class:`Command` a handler was described with (None for a plain function)."""
+    return getattr(func, _COMMAND_ATTR, None)
+
+
+def callback_prefix_of(func: Handler) -> str | None:
+    """The callback data prefix a button handler was described with."""
+    return getattr(func, _CALLBACK_ATTR, None)
+
+
+def register(
+    commands: Iterable[Handler],
+    callbacks: Iterable[Handler],
+    message_hooks: Iterable[Callable[[Request, Services], Reply | None]],
+    edit_hooks: Iterable[Callable[[Request, Services], Reply | None]],
+) -> None:
+    """Serve these handlers; the order of ``commands`` is the order of /hilfe and the menu."""
+    for func in commands:
+        cmd = command_of(func)
+        if cmd is None:
+            raise ValueError(f"{func.__qualname__} is not described with @command")
+        for key in (cmd.name, *cmd.aliases):
+            if key in COMMANDS and COMMANDS[key].func is not func:
+                raise ValueError(f"command /{key} registered twice")
+            COMMANDS[key] = cmd
+    for func in callbacks:
+        prefix = callback_prefix_of(func)
+        if prefix is None:
+            raise ValueError(f"{func.__qualname__} is not described with @callback")
         if prefix in CALLBACKS and CALLBACKS[prefix] is not func:
             raise ValueError(f"callback prefix {prefix!r} registered twice")
         CALLBACKS[prefix] = func
-        return func
-
-    return register
+    MESSAGE_HOOKS.extend(h for h in message_hooks if h not in MESSAGE_HOOKS)
+    EDIT_HOOKS.extend(h for h in edit_hooks if h not in EDIT_HOOKS)
 
 
 def unique_commands() -> list[Command]:

@@ -399,20 +399,12 @@ def _no_summary(services: Services, source: Source, content: ContentStore | None
     blocks = [T.NO_SUMMARY_HTML.format(title=esc(source.title), status=esc(status))]
     if source.description:
         blocks.append(T.NO_SUMMARY_DESCRIPTION_HTML.format(description=esc(source.description)))
-    auto = _auto_summary(services, source.slug)
+    auto = services.summaries.of(source.slug)
     if auto is not None:
         blocks.append(T.AUTO_SUMMARY_HTML + "\n" + "\n".join(esc(s) for s in auto.sentences))
         if auto.key_terms:
             blocks.append(T.AUTO_KEY_TERMS_HTML.format(terms=esc(", ".join(auto.key_terms))))
     return blocks
-
-
-def _auto_summary(services: Services, slug: str):  # noqa: ANN202 - AutoSummary | None
-    try:
-        from bot.core.autosummary import auto_summary_for
-    except ImportError:  # pragma: no cover - the readings feature is optional
-        return None
-    return auto_summary_for(services, slug)
 
 
 def _protocol_sections(content: ContentStore) -> list[str]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from bot.core.models import Hit
 from bot.handlers import paging
 from bot.handlers.format import TELEGRAM_LIMIT, quote_block
+from bot.handlers.quotes import split_source, sync_readings
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ class InlineResult:
 
 def inline_results(query: str, offset: str, services: Services) -> tuple[list[InlineResult], str]:
     """One page of quotes for an inline query and the ``next_offset`` ("" when done)."""
-    from bot.handlers.quotes import split_source, sync_readings  # reading imports paging
 
     text = " ".join(query.split())[:MAX_INLINE_QUERY]
     if not text:

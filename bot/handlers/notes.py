@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 from bot.core import notes as core
 from bot.core import protocol as proto
 from bot.core.models import Passage, Source
-from bot.core.notes import NoteBook
+from bot.core.readings import Meta, ReadingError
+from bot.core.schedule import next_meeting_info
 from bot.handlers.base import (
-    EDIT_HOOKS,
     Button,
     Document,
     OutMessage,
@@ -26,6 +26,7 @@ from bot.handlers.base import (
     callback,
     command,
     may_change_sources,
+    sources_refusal,
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, split_message
 from bot.texts import notes as T
@@ -42,28 +43,11 @@ LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
 # -- helpers -----------------------------------------------------------------------------
 
 
-def book(services: Services) -> NoteBook:
-    """The chat notes over the shared store (schema created once per process)."""
-    nb = services.extras.get("notes")
-    if nb is None or nb.store is not services.store:
-        nb = services.extras["notes"] = NoteBook(services.store)
-    return nb
-
-
-def _schedule_module():  # noqa: ANN202 - the optional scheduling module, or None
-    try:
-        from bot.core import schedule  # noqa: PLC0415 - written by the scheduling issue
-    except ImportError:  # pragma: no cover
-        return None
-    return schedule
-
-
 def _tz(services: Services, chat_id: int | None = None) -> ZoneInfo:
     """The chat's time zone (/zeitzone of the scheduling module), else the configured one."""
-    schedule = _schedule_module()
-    if chat_id is not None and schedule is not None:
+    if chat_id is not None:
         try:
-            return schedule.get_schedule(services).settings(chat_id).tz
+            return services.schedule.settings(chat_id).tz
         except Exception:  # noqa: BLE001 - note taking must not depend on the calendar
             pass
     try:
@@ -95,12 +79,9 @@ def _title(session: core.Session) -> str:
 
 def _scheduled_topic(services: Services, chat_id: int) -> str:
     """The topic of the meeting scheduled for today in this chat ("" when none)."""
-    schedule = _schedule_module()
-    if schedule is None:
-        return ""
     try:
         today = _today(services, chat_id)
-        for occ in schedule.get_schedule(services).on_day(chat_id, today):
+        for occ in services.schedule.on_day(chat_id, today):
             if occ.topic:
                 return str(occ.topic)
     except Exception:  # noqa: BLE001 - a calendar problem must not stop a note
@@ -110,11 +91,8 @@ def _scheduled_topic(services: Services, chat_id: int) -> str:
 
 def _next_meeting(services: Services, chat_id: int) -> str:
     """The announcement of the chat's next scheduled meeting ("" when none or unknown)."""
-    schedule = _schedule_module()
-    if schedule is None:
-        return ""
     try:
-        info = schedule.next_meeting_info(services, chat_id)
+        info = next_meeting_info(services.schedule, chat_id, services.clock())
     except Exception:  # noqa: BLE001 - the protocol is sent without the next meeting
         return ""
     return str(info[1]) if info else ""
@@ -177,7 +155,7 @@ _END = ("ende", "beenden", "schluss", "stop", "stopp", "end", "close", "zu")
 )
 def sitzung(request: Request, services: Services) -> Reply:
     """Start, show or end the chat's session."""
-    nb = book(services)
+    nb = services.notes
     word, _, rest = request.args.partition(" ")
     word = word.lower()
     if not word:
@@ -221,7 +199,7 @@ def sitzung(request: Request, services: Services) -> Reply:
 
 
 def _log(request: Request, services: Services, kind: str, usage: str, example: str) -> Reply:
-    nb = book(services)
+    nb = services.notes
     now = _now(services)
     ref = request.reply_to
     topic = ""
@@ -331,7 +309,7 @@ def offen(request: Request, services: Services) -> Reply:
 )
 def abschnitt(request: Request, services: Services) -> Reply:
     """Start a new section (the title is optional)."""
-    nb = book(services)
+    nb = services.notes
     now = _now(services)
     topic = (
         "" if nb.current_session(request.chat_id) else _scheduled_topic(services, request.chat_id)
@@ -374,7 +352,7 @@ def link_quote(request: Request, services: Services) -> Reply | None:
     found = core.quoted_passages(ref.text, _quote_candidates(services))
     if not found:
         return None
-    nb = book(services)
+    nb = services.notes
     now = _now(services)
     messages: list[OutMessage] = []
     last: Reply | None = None
@@ -419,7 +397,7 @@ def link_quote(request: Request, services: Services) -> Reply | None:
 def korrektur(request: Request, services: Services) -> Reply:
     """Replace the text of the sender's own last note."""
     try:
-        note = book(services).correct_last(
+        note = services.notes.correct_last(
             request.chat_id, request.user_id, request.args, _now(services)
         )
     except core.NoteNotFound:
@@ -458,7 +436,7 @@ def loeschen(request: Request, services: Services) -> Reply:
     if num is None:
         return Reply.text(T.DELETE_HOW)
     try:
-        note = book(services).delete_note(
+        note = services.notes.delete_note(
             request.chat_id, num, request.user_id, request.is_admin, _now(services)
         )
     except core.NoteNotFound:
@@ -490,7 +468,7 @@ def _note_line(note: core.Note, tz: ZoneInfo, day: date | None = None) -> str:
 
 
 def _trash_reply(services: Services, chat_id: int) -> Reply:
-    notes = book(services).trash(chat_id)
+    notes = services.notes.trash(chat_id)
     if not notes:
         return Reply.text(T.TRASH_EMPTY)
     tz = _tz(services, chat_id)
@@ -525,7 +503,7 @@ def restore(request: Request, services: Services) -> Reply:
     _, _, raw = data.partition(":")
     try:
         num = int(raw)
-        note = book(services).restore_note(request.chat_id, num, request.user_id, request.is_admin)
+        note = services.notes.restore_note(request.chat_id, num, request.user_id, request.is_admin)
     except (ValueError, core.NoteNotFound):
         reply = _trash_reply(services, request.chat_id)
         reply.edit, reply.toast = True, T.RESTORE_GONE
@@ -584,7 +562,7 @@ def notizen(request: Request, services: Services) -> Reply:
     """Without a keyword the notes of the current session; with one, a search of them all."""
     from bot.core.search import SearchEngine  # noqa: PLC0415 - heavy, only for searches
 
-    nb = book(services)
+    nb = services.notes
     tz = _tz(services, request.chat_id)
     query = request.args.strip()
     if not query:
@@ -618,7 +596,7 @@ def notizen(request: Request, services: Services) -> Reply:
 
 
 def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
-    nb = book(services)
+    nb = services.notes
     notes = nb.notes_of(chat_id, session.id)
     # the upcoming meeting belongs to the chat's latest session only
     latest = nb.last_session(chat_id)
@@ -639,7 +617,7 @@ def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> 
 
 
 def _session_for(request: Request, services: Services) -> core.Session | Reply:
-    nb = book(services)
+    nb = services.notes
     if not request.args.strip():
         session = nb.last_session(request.chat_id)
         return session if session else Reply.text(T.NO_SESSIONS)
@@ -681,7 +659,7 @@ def protokoll(request: Request, services: Services) -> Reply:
 )
 def namen(request: Request, services: Services) -> Reply:
     """Turn first names in protocols on or off for this chat."""
-    nb = book(services)
+    nb = services.notes
     word = request.args.strip().lower()
     on = word in ("an", "ein", "on", "ja", "1")
     off = word in ("aus", "off", "nein", "0")
@@ -711,9 +689,7 @@ def namen(request: Request, services: Services) -> Reply:
 def protokoll_quelle(request: Request, services: Services) -> Reply:
     """Add a session's protocol to the searchable sources (visible to /zitat, /frage)."""
     if not may_change_sources(request, services):
-        from bot.texts.uploads import EDITORS_ONLY
-
-        return Reply.text(EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY)
+        return Reply.text(sources_refusal(request, services))
     found = _session_for(request, services)
     if isinstance(found, Reply):
         return found
@@ -721,16 +697,12 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
     slug = f"protokoll-{session.day:%Y-%m-%d}"
     if services.catalog.get(slug) is not None:
         return Reply.text(T.SOURCE_EXISTS.format(slug=esc(slug)))
-    nb = book(services)
+    nb = services.notes
     protocol = proto.build(
         session, nb.notes_of(request.chat_id, session.id), names=nb.names_enabled(request.chat_id)
     )
     if not protocol.sections:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
-    try:
-        from bot.core.readings import Meta, ReadingError, add_reading  # noqa: PLC0415
-    except ImportError:  # pragma: no cover - the readings issue provides the ingest path
-        return Reply.text(T.SOURCE_FAILED.format(reason=T.SOURCE_UNAVAILABLE))
     meta = Meta(
         title=proto.title_of(session.day, session.topic),
         author=T.SOURCE_AUTHOR,
@@ -741,8 +713,7 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
     )
     data = proto.to_markdown(protocol).encode("utf-8")
     try:
-        result = add_reading(
-            services,
+        result = services.readings.add(
             data,
             proto.file_name(session.day),
             meta,
@@ -765,7 +736,7 @@ def on_edit(request: Request, services: Services) -> Reply | None:
     """An edited message that was logged as a note updates the note."""
     if not request.edited or request.message_id is None:
         return None
-    nb = book(services)
+    nb = services.notes
     if not nb.has_message(request.chat_id, request.message_id):
         return None
     text = request.args if request.command in _NOTE_COMMANDS else request.text
@@ -781,6 +752,3 @@ def on_edit(request: Request, services: Services) -> Reply | None:
     reply = Reply.text("\n".join(lines))
     reply.note_ref = ("note", updated[-1].num)
     return reply
-
-
-EDIT_HOOKS.append(on_edit)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from bot.core.models import Hit, Passage, Source
+from bot.core.queries import StoredQuery
 from bot.core.text import normalize
 from bot.handlers import paging
 from bot.handlers.base import (
@@ -28,7 +29,7 @@ from bot.handlers.base import (
     unique_commands,
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, quote_block, split_message
-from bot.handlers.paging import PER_PAGE, StoredQuery
+from bot.handlers.paging import PER_PAGE
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -159,7 +160,7 @@ def quote_command(request: Request, services: Services) -> Reply:
     if len(candidates) > 1:
         return _choose_source(request, services, keyword, candidates, source_text)
     source = candidates[0].slug if candidates else None
-    query = paging.save_query(services, request.chat_id, "zitat", keyword, source)
+    query = services.queries.save(request.chat_id, "zitat", keyword, source)
     return Reply(messages=render_results(services, query, 0))
 
 
@@ -181,7 +182,7 @@ def ask_command(request: Request, services: Services) -> Reply:
         return Reply.text(t.QUERY_TOO_LONG.format(length=len(question), limit=MAX_QUERY))
     sync_readings(services)
     topic = _topic_answer(question, services)
-    query = paging.save_query(services, request.chat_id, "frage", question, None)
+    query = services.queries.save(request.chat_id, "frage", question, None)
     hits = paging.run_query(services, query)
     if topic and not hits:
         return Reply(messages=topic)
@@ -251,9 +252,7 @@ def more_button(request: Request, services: Services) -> Reply:
     if found is None:
         return _expired()
     query, hits, rank = found
-    narrowed = paging.save_query(
-        services, query.chat_id, query.kind, query.text, hits[rank].source.slug
-    )
+    narrowed = services.queries.save(query.chat_id, query.kind, query.text, hits[rank].source.slug)
     return Reply(messages=render_results(services, narrowed, 0))
 
 
@@ -375,7 +374,7 @@ def _no_result(services: Services, query: StoredQuery) -> list[OutMessage]:
         text += "\n" + t.DID_YOU_MEAN.format(words=listed)
         row = []
         for word in words:
-            suggested = paging.save_query(services, query.chat_id, query.kind, word, query.source)
+            suggested = services.queries.save(query.chat_id, query.kind, word, query.source)
             row.append(Button(t.BTN_SUGGEST.format(word=word), f"p:{suggested.id}:0"))
         buttons.append(row)
     else:
@@ -406,9 +405,9 @@ def _choose_source(
     """An ambiguous source argument: one button per candidate, plus all sources."""
     rows = []
     for src in candidates[:8]:
-        query = paging.save_query(services, request.chat_id, "zitat", keyword, src.slug)
+        query = services.queries.save(request.chat_id, "zitat", keyword, src.slug)
         rows.append([Button(src.label, f"p:{query.id}:0")])
-    everywhere = paging.save_query(services, request.chat_id, "zitat", keyword, None)
+    everywhere = services.queries.save(request.chat_id, "zitat", keyword, None)
     rows.append([Button(t.ALL_SOURCES, f"p:{everywhere.id}:0")])
     return Reply.text(t.CHOOSE_SOURCE.format(text=esc(source_text)), rows)
 
@@ -480,11 +479,7 @@ def sync_readings(services: Services) -> None:
     One small query when nothing changed; a failure only means answering from what is known.
     """
     try:
-        from bot.core.readings import sync_with_database
-    except ImportError:  # pragma: no cover - the readings feature is optional
-        return
-    try:
-        sync_with_database(services)
+        services.readings.sync()
     except Exception:
         log.exception("could not sync the readings with the database")
 
@@ -494,7 +489,7 @@ def _load(request: Request, services: Services) -> tuple[StoredQuery, int] | Non
     if values is None:
         return None
     qid, n = values
-    query = paging.load_query(services, qid, request.chat_id)
+    query = services.queries.load(qid, request.chat_id)
     if query is None:
         return None
     return query, n

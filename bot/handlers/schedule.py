@@ -24,7 +24,6 @@ from bot.core.schedule import (
     Schedule,
     ScheduleError,
     find_announcement,
-    get_schedule,
     to_ics,
 )
 from bot.core.text import normalize
@@ -58,7 +57,7 @@ _READING_MARK = re.compile(r"\b(?:lektüre|lektuere|text|lesen)\s*:\s*", re.IGNO
 
 
 def _schedule(services: Services) -> Schedule:
-    return get_schedule(services)
+    return services.schedule
 
 
 def _now(services: Services) -> datetime:

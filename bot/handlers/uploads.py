@@ -3,8 +3,8 @@
 Callback prefix of this module: ``rd``, followed by
 ``t:<slug>`` (Titel ändern), ``a:<slug>`` (Autor ändern), ``r:<slug>`` (remove, asks),
 ``y:<slug>`` (remove, confirmed) and ``n`` (cancel). After "Titel/Autor ändern" the next
-message of that user in that chat is the new value (table ``reading_edits``, see
-:mod:`bot.core.readings`); it reaches :func:`on_message` through ``MESSAGE_HOOKS``.
+message of that user in that chat is the new value (table ``reading_edits``); it reaches
+:func:`on_message` as a message hook (see :mod:`bot.handlers.registry`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.core import permissions
 from bot.core import readings as core
-from bot.core.autosummary import AutoSummary, auto_summary_for
+from bot.core.autosummary import AutoSummary
 from bot.core.models import Source
 from bot.core.readings import ReadingError
 from bot.handlers.base import (
-    MESSAGE_HOOKS,
     Button,
     OutMessage,
     Reply,
@@ -25,6 +25,7 @@ from bot.handlers.base import (
     callback,
     command,
     may_change_sources,
+    sources_refusal,
 )
 from bot.handlers.format import esc, split_message
 from bot.texts import uploads as T
@@ -45,8 +46,8 @@ def _allowed(request: Request, services: Services) -> bool:
     return may_change_sources(request, services)
 
 
-def _refusal(services: Services) -> str:
-    return T.EDITORS_ONLY if services.config.editors else T.ADMIN_ONLY
+def _refusal(request: Request, services: Services) -> str:
+    return sources_refusal(request, services)
 
 
 @command(
@@ -56,8 +57,8 @@ def _refusal(services: Services) -> str:
 def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
     if not _allowed(request, services):
-        return Reply.text(_refusal(services))
-    core.sync_with_database(services)  # a `jourfixe add` meanwhile: know its slug and hash
+        return Reply.text(_refusal(request, services))
+    services.readings.sync()  # a `jourfixe add` meanwhile: know its slug and hash
     attachment = request.attachment
     if attachment is None:
         return Reply.text(T.NEW_REPLY_HINT if request.reply_to is not None else T.NEW_HOW)
@@ -68,8 +69,7 @@ def new_reading(request: Request, services: Services) -> Reply:
             data = attachment.load()
         except Exception:  # noqa: BLE001 - network errors of the adapter
             return Reply.text(T.DOWNLOAD_FAILED)
-        result = core.add_reading(
-            services, data, attachment.file_name, core.Meta(kind=kind),
+        result = services.readings.add(data, attachment.file_name, core.Meta(kind=kind),
             dest_dir=services.config.data_dir / "readings",
             added_by=f"{request.user_name} ({request.user_id})",
         )  # fmt: skip
@@ -78,7 +78,7 @@ def new_reading(request: Request, services: Services) -> Reply:
             f"\n\n{T.UNKNOWN_LAYOUT_HINT}" if isinstance(err, core.UnknownProtocolLayout) else ""
         )
         return Reply.text(esc(str(err)) + hint)
-    summary = auto_summary_for(services, result.source.slug)
+    summary = services.summaries.of(result.source.slug)
     return Reply(messages=added_messages(result, summary))
 
 
@@ -128,6 +128,36 @@ def _now(services: Services) -> datetime:
     return services.clock()
 
 
+# --- pending button edits ("Titel ändern": the next message is the new value) ---------------
+
+
+def _set_pending_edit(
+    services: Services, chat_id: int, user_id: int, slug: str, field: str, now: datetime
+) -> None:
+    """Remember that this user's next message here is the new value of ``field``."""
+    with services.store.transaction() as db:
+        db["reading_edits"].upsert(
+            {"chat_id": chat_id, "user_id": user_id, "slug": slug, "field": field,
+             "created": now.isoformat()},
+            pk=("chat_id", "user_id"),
+        )  # fmt: skip
+
+
+def _pop_pending_edit(
+    services: Services, chat_id: int, user_id: int, not_before: datetime
+) -> tuple[str, str] | None:
+    """The pending (slug, field) of this user in this chat, removed; None if none or stale."""
+    where = "chat_id = ? AND user_id = ?"
+    with services.store.transaction() as db:
+        row = next(db["reading_edits"].rows_where(where, [chat_id, user_id]), None)
+        if row is None:
+            return None
+        db["reading_edits"].delete_where(where, [chat_id, user_id])
+    if datetime.fromisoformat(row["created"]) < not_before:
+        return None
+    return row["slug"], row["field"]
+
+
 @callback(PREFIX)
 def reading_button(request: Request, services: Services) -> Reply:
     """The buttons of this module (see the module docstring for the data format)."""
@@ -135,9 +165,10 @@ def reading_button(request: Request, services: Services) -> Reply:
     action = parts[1] if len(parts) > 1 else ""
     slug = parts[2] if len(parts) > 2 else ""
     if not _allowed(request, services):
-        return Reply(toast=_refusal(services))
-    core.sync_with_database(services)
+        return Reply(toast=_refusal(request, services))
+    services.readings.sync()
     if action == "n":
+        permissions.drop_confirmation(services.store, request.chat_id, "remove")
         return Reply(messages=[OutMessage(T.REMOVE_CANCELLED)], edit=True)
     source = services.catalog.get(slug)
     if action not in ("t", "a", "r", "y"):
@@ -147,14 +178,17 @@ def reading_button(request: Request, services: Services) -> Reply:
     if action in ("t", "a"):
         if services.catalog.is_bundled(slug):
             return Reply(toast=T.EDIT_BUNDLED)
-        core.set_pending_edit(
-            services, request.chat_id, request.user_id, slug, action, _now(services)
-        )
+        _set_pending_edit(services, request.chat_id, request.user_id, slug, action, _now(services))
         return Reply.text(
             T.ASK_VALUE.format(field=T.FIELD_LABELS[action], title=esc(source.title))
         )
     if action == "r":
-        return _confirm_removal(services, source)
+        return _confirm_removal(request, services, source)
+    # "Ja, entfernen" counts only as the answer to the question this chat was asked
+    if not permissions.take_confirmation(
+        services.store, request.chat_id, "remove", slug, _now(services)
+    ):
+        return Reply(toast=T.NOT_CONFIRMED)
     return _remove(services, source)
 
 
@@ -163,25 +197,27 @@ def on_message(request: Request, services: Services) -> Reply | None:
     if request.command is not None or request.callback_data is not None or request.edited:
         return None
     # questions come through here first: let them see readings the CLI added meanwhile
-    core.sync_with_database(services)
+    services.readings.sync()
     if request.attachment is not None:
         # a file without "/neu": say how to add it instead of searching for its caption
         return Reply.text(
-            T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(services)
+            T.DOCUMENT_WITHOUT_NEU if _allowed(request, services) else _refusal(request, services)
         )
-    pending = core.pop_pending_edit(
+    pending = _pop_pending_edit(
         services, request.chat_id, request.user_id, _now(services) - EDIT_TTL
     )
     if pending is None:
         return None
     slug, field = pending
+    if not _allowed(request, services):  # no longer allowed since the button was pressed
+        return Reply.text(_refusal(request, services))
     label = T.FIELD_LABELS.get(field, field)
     value = " ".join((request.text or "").split())
     if value in ("-", "–", "abbrechen", "Abbrechen"):
         return Reply.text(T.EDIT_CANCELLED)
     if not value or len(value) > LIMITS.get(field, 200):
         # keep asking: the user gets another try
-        core.set_pending_edit(services, request.chat_id, request.user_id, slug, field,
+        _set_pending_edit(services, request.chat_id, request.user_id, slug, field,
                               _now(services))  # fmt: skip
         template = T.EDIT_EMPTY if not value else T.EDIT_TOO_LONG
         return Reply.text(template.format(field=label, limit=LIMITS.get(field, 200)))
@@ -190,13 +226,10 @@ def on_message(request: Request, services: Services) -> Reply | None:
         return Reply.text(T.EDIT_GONE)
     changes = {"title": value} if field == "t" else {"author": value}
     try:
-        updated = core.update_reading(services, slug, **changes)
+        updated = services.readings.update(slug, **changes)
     except ReadingError as err:
         return Reply.text(esc(str(err)))
     return Reply.text(T.EDIT_DONE.format(field=label, value=esc(value), slug=esc(updated.slug)))
-
-
-MESSAGE_HOOKS.append(on_message)
 
 
 # --- removing ------------------------------------------------------------------------------
@@ -209,8 +242,8 @@ MESSAGE_HOOKS.append(on_message)
 def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""
     if not _allowed(request, services):
-        return Reply.text(_refusal(services))
-    core.sync_with_database(services)
+        return Reply.text(_refusal(request, services))
+    services.readings.sync()
     query = request.args.strip()
     if not query:
         return Reply.text(esc(f"{T.REMOVE_USAGE}\n{T.REMOVE_EXAMPLE}"))
@@ -218,13 +251,13 @@ def remove_command(request: Request, services: Services) -> Reply:
     if not found:
         return Reply.text(T.REMOVE_NONE.format(query=esc(query[:200])))
     if len(found) == 1:
-        return _confirm_removal(services, found[0])
+        return _confirm_removal(request, services, found[0])
     buttons = [[Button(s.title[:60], f"{PREFIX}:r:{s.slug}")] for s in found[:8]]
     buttons.append([Button(T.REMOVE_NO, f"{PREFIX}:n")])
     return Reply.text(T.REMOVE_WHICH, buttons)
 
 
-def _confirm_removal(services: Services, source: Source) -> Reply:
+def _confirm_removal(request: Request, services: Services, source: Source) -> Reply:
     if services.catalog.is_bundled(source.slug):  # say so now, not after "Ja, entfernen"
         return Reply.text(esc(T.BUNDLED.format(slug=source.slug, title=source.title)))
     files = core.written_content_files(services.config.content_dir, source.slug)
@@ -233,6 +266,9 @@ def _confirm_removal(services: Services, source: Source) -> Reply:
             esc(T.HAS_WRITTEN_CONTENT.format(title=source.title, slug=source.slug,
                                              files=", ".join(files)))
         )  # fmt: skip
+    permissions.ask_confirmation(
+        services.store, request.chat_id, "remove", source.slug, request.user_id, _now(services)
+    )
     buttons = [
         [
             Button(T.REMOVE_YES, f"{PREFIX}:y:{source.slug}"),
@@ -244,7 +280,7 @@ def _confirm_removal(services: Services, source: Source) -> Reply:
 
 def _remove(services: Services, source: Source) -> Reply:
     try:
-        core.remove_reading(services, source.slug)
+        services.readings.remove(source.slug)
     except ReadingError as err:
         return Reply(messages=[OutMessage(esc(str(err)))], edit=True)
     return Reply(messages=[OutMessage(T.REMOVE_DONE.format(title=esc(source.title)))], edit=True)

@@ -3,6 +3,11 @@
 APOLOGY = (
     "Entschuldigung, da ist bei mir etwas schiefgegangen. Bitte versuch es gleich noch einmal."
 )
+# The request itself was carried out (and saved); only sending the answer failed part-way.
+APOLOGY_DONE = (
+    "Erledigt – deine Anfrage ist ausgeführt und gespeichert, aber meine Antwort kam nicht "
+    "vollständig an. Bitte nicht noch einmal schicken."
+)
 
 # Said once per wait; further requests during that wait are dropped without an answer.
 RATE_LIMITED = (
@@ -34,6 +39,7 @@ START_NETWORK = (
 )
 START_TELEGRAM_ERROR = "Telegram hat den Start abgelehnt: {error}"
 START_FAILED = "Der Bot konnte nicht starten: {error}"
+START_SOURCES = "Fehler in den Quellen: {error}"
 WEBHOOK_NEEDS_TORNADO = (
     "Für den Webhook-Modus (JOURFIXE_WEBHOOK_URL) fehlt das Paket tornado: "
     "`pip install 'python-telegram-bot[webhooks]'`, oder JOURFIXE_WEBHOOK_URL weglassen "

@@ -1,5 +1,7 @@
 """German user-facing strings of the readings feature (adding and removing texts)."""
 
+from bot.texts import permissions as P
+
 # --- extraction and validation errors -------------------------------------------------------
 EMPTY_FILE = "Die Datei „{name}“ ist leer."
 NO_TEXT = "In der Datei „{name}“ habe ich keinen Text gefunden."
@@ -117,11 +119,9 @@ REMOVE_SUMMARY = "Eine Quelle aus der Suche nehmen"
 REMOVE_SUMMARY_EN = "Remove a source from the search"
 REMOVE_USAGE = "/entfernen QUELLE"
 REMOVE_EXAMPLE = "/entfernen europa-im-hybriden-krieg"
-ADMIN_ONLY = "Das dürfen in Gruppen nur Admins."
-EDITORS_ONLY = (
-    "Die Quellen teilen sich alle Chats; ändern dürfen sie nur die dafür eingetragenen "
-    "Personen. Bitte wende dich an die Person, die den Bot betreibt."
-)
+ADMIN_ONLY = P.GROUP_ADMINS_ONLY
+EDITORS_ONLY = P.EDITORS_ONLY
+NOT_CONFIRMED = P.NOT_CONFIRMED
 NEW_HOW = (
     "So nimmst du einen neuen Text auf: schick mir die Datei (.txt, .md, .pdf, .html oder "
     ".docx, höchstens 5 MB) und schreib als Beschriftung <code>/neu</code>. "

@@ -25,11 +25,11 @@ import hashlib
 import html
 import importlib
 import importlib.util
-import inspect
 import logging
 import math
 import os
 import re
+import sqlite3
 import time
 import traceback
 import urllib.parse
@@ -84,23 +84,26 @@ from telegram.ext import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
+from bot.core import permissions
+from bot.core.repair import DatabaseProblem
+from bot.core.repair import describe as describe_db_error
 from bot.handlers.base import (
-    CALLBACKS,
     COMMANDS,
-    EDIT_HOOKS,
-    MESSAGE_HOOKS,
     Attachment,
     Button,
     Command,
-    Handler,
     MessageRef,
     OutMessage,
     Reply,
     Request,
     unique_commands,
 )
+from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_command
 from bot.handlers.format import split_message
+from bot.handlers.inline import inline_results
 from bot.texts import telegram as t
+from bot.tg.maintenance import setup_backups
+from bot.tg.reminders import setup_reminders
 
 if TYPE_CHECKING:
     from bot.config import Config
@@ -126,23 +129,9 @@ ANONYMOUS_ADMIN_ID = 1087968824
 # Loggers that would print request URLs, which contain the token.
 _URL_LOGGERS = ("httpx", "httpcore")
 
-_COMMAND = re.compile(r"/([A-Za-z0-9_]+)(?:@([A-Za-z0-9_]+))?(?=\s|$)")
 _TAG = re.compile(r"<[^>]*>")
 
 T = TypeVar("T")
-
-
-def _with_message_hooks(default: Handler) -> Handler:
-    """Answers the bot asked for (e.g. a new title) come before the question search."""
-
-    def handle(request: Request, services: Services) -> Reply:
-        for hook in list(MESSAGE_HOOKS):
-            reply = hook(request, services)
-            if reply is not None:
-                return reply
-        return default(request, services)
-
-    return handle
 
 
 @dataclass(frozen=True)
@@ -172,13 +161,12 @@ def route_message(
     meant for this bot: in private chats or with ``@botname``.
     """
     private = chat_type == "private"
-    m = _COMMAND.match(text)
-    if m:
-        name, target = m.group(1).lower(), m.group(2)
+    parsed = parse_command(text)
+    if parsed is not None and parsed.is_bot_command:
+        name, target, args = parsed.name, parsed.target, parsed.args
         addressed = target is not None and target.lower() == bot_username.lower()
         if target is not None and not addressed:
             return None  # "/zitat@otherbot": not ours
-        args = text[m.end() :].strip()
         cmd = COMMANDS.get(name)
         if cmd is not None:
             return Route("command", text, name, args, cmd)
@@ -299,6 +287,8 @@ class TelegramAdapter:
         self._usage: dict[int, deque[float]] = {}
         self._warned: dict[int, float] = {}  # user -> until when "bitte kurz warten" was said
         self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
+        # update ids whose handler returned a reply (its changes committed) before sending
+        self._answered: dict[int, bool] = {}
 
     # -- updates ---------------------------------------------------------------------------
 
@@ -318,50 +308,46 @@ class TelegramAdapter:
         )
         if route is None:
             return
-        if route.kind == "command":
-            assert route.command is not None
-            func: Handler = route.command.func
-            expensive = route.command.expensive
-        elif route.kind == "unknown":
-            func, expensive = _reading("unknown_command", _fallback_unknown), False
-        else:
-            func, expensive = _with_message_hooks(_reading("handle_text", _fallback_text)), True
-        if expensive and await self._throttled(msg, context):
+        command = route.name if route.kind != "text" else None
+        if is_expensive(command) and await self._throttled(msg, context):
             return
         request = await self._request(
             msg,
             context,
             user=msg.from_user,
             text=route.text,
-            command=route.name if route.kind != "text" else None,
+            command=command,
             args=route.args,
             with_attachment=True,
         )
-        reply = func(request, self.services)
-        await self.send(bot, msg.chat.id, reply, quote=msg)
+        reply = dispatch(request, self.services)
+        self._mark_answered(update)
+        if reply is not None:
+            await self.send(bot, msg.chat.id, reply, quote=msg)
+        self._answered.pop(update.update_id, None)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message goes to every edit hook (e.g. to update a logged note)."""
         msg = update.edited_message
-        if msg is None or msg.from_user is None or not EDIT_HOOKS:
+        if msg is None or msg.from_user is None:
             return
         if not self._from_person(msg, context):
             return
         text = msg.text or msg.caption or ""
-        m = _COMMAND.match(text)
+        parsed = parse_command(text)
+        command = parsed if parsed is not None and parsed.is_bot_command else None
         request = await self._request(
             msg,
             context,
             user=msg.from_user,
             text=text,
-            command=m.group(1).lower() if m else None,
-            args=text[m.end() :].strip() if m else "",
+            command=command.name if command else None,
+            args=command.args if command else "",
             edited=True,
         )
-        for hook in list(EDIT_HOOKS):
-            reply = hook(request, self.services)
-            if reply is not None:
-                await self.send(context.bot, msg.chat.id, reply, quote=msg)
+        reply = dispatch(request, self.services)
+        if reply is not None:
+            await self.send(context.bot, msg.chat.id, reply, quote=msg)
 
     async def on_callback(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """A button press: dispatch on the prefix of its data, always answer the query."""
@@ -371,8 +357,7 @@ class TelegramAdapter:
         answered = False
         try:
             data = query.data or ""
-            func = CALLBACKS.get(data.split(":", 1)[0])
-            if func is None:
+            if not knows_button(data):
                 await self._api(query.answer, t.STALE_BUTTON)
                 answered = True
                 return
@@ -398,13 +383,15 @@ class TelegramAdapter:
                     callback_data=data,
                     language_code=user.language_code,
                 )
-            reply = func(request, self.services)
+            reply = dispatch(request, self.services) or Reply(toast=t.STALE_BUTTON)
+            self._mark_answered(update)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
             if reply.edit and reply.messages and (msg is not None or pressed is None):
                 await self._edit(context.bot, query.inline_message_id, msg, reply)
             elif pressed is not None:
                 await self.send(context.bot, pressed.chat.id, reply, thread=msg)
+            self._answered.pop(update.update_id, None)
         finally:
             if not answered:
                 try:
@@ -412,32 +399,34 @@ class TelegramAdapter:
                 except TelegramError as exc:
                     log.warning("could not answer callback query: %s", exc)
 
+    def _mark_answered(self, update: Update) -> None:
+        """The handler is done: a failure from here on is one of delivery only (on_error)."""
+        if len(self._answered) > 1000:
+            self._answered.clear()
+        self._answered[update.update_id] = True
+
     async def on_my_chat_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was added back to a chat (or unblocked) or removed (or blocked):
         resume or pause that chat's reminders at once instead of waiting for a 403."""
         change = update.my_chat_member
         if change is None:
             return
-        try:
-            from bot.core.schedule import get_schedule
-        except ImportError:  # pragma: no cover - scheduling is optional
-            return
         status = change.new_chat_member.status
-        schedule = get_schedule(self.services)
+        schedule = self.services.schedule
         now = self.services.clock()
         if status in (ChatMemberStatus.MEMBER, ChatMemberStatus.ADMINISTRATOR):
             if schedule.resume(change.chat.id, now):
                 log.info("reminders of chat %s resumed (bot is back)", change.chat.id)
         elif status in (ChatMemberStatus.LEFT, ChatMemberStatus.BANNED):
             schedule.pause(change.chat.id, now)
+            permissions.forget_group(self.services.store, change.chat.id)
 
     async def on_inline(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """``@bot Stichwort``: one page of matching quotes, paged with next_offset."""
         query = update.inline_query
         if query is None:
             return
-        inline = importlib.import_module("bot.handlers.inline")
-        items, next_offset = inline.inline_results(query.query, query.offset, self.services)
+        items, next_offset = inline_results(query.query, query.offset, self.services)
         results = [
             InlineQueryResultArticle(
                 id=item.id,
@@ -474,9 +463,11 @@ class TelegramAdapter:
             return
         msg = update.effective_message
         thread_id = msg.message_thread_id if msg and msg.is_topic_message else None
+        # the handler had finished (its changes are committed): only the reply got stuck
+        apology = t.APOLOGY_DONE if self._answered.pop(update.update_id, False) else t.APOLOGY
         try:
-            await context.bot.send_message(chat.id, t.APOLOGY, message_thread_id=thread_id)
-        except TelegramError as exc:
+            await context.bot.send_message(chat.id, apology, message_thread_id=thread_id)
+        except Exception as exc:  # noqa: BLE001 - whatever the Bot API does, never re-raise here
             log.warning("could not send the apology for update %s: %s", update.update_id, exc)
 
     # -- sending ---------------------------------------------------------------------------
@@ -689,7 +680,9 @@ class TelegramAdapter:
 
     async def _is_admin(self, bot: Any, chat: Chat, user: User) -> bool:
         """Private chats: always; groups: creator or administrator (cached for a minute)."""
+        store, clock = self.services.store, self.services.clock
         if chat.type == Chat.PRIVATE:
+            await self._refresh_group_admin(bot, user)
             return True
         key = (chat.id, user.id)
         now = time.monotonic()
@@ -701,11 +694,21 @@ class TelegramAdapter:
             admin = isinstance(member, ChatMemberOwner | ChatMemberAdministrator)
         except TelegramError as exc:
             log.warning("getChatMember failed in chat %s: %s", chat.id, exc)
+            if isinstance(exc, Forbidden | BadRequest):  # not (or no longer) in that group
+                permissions.record_admin_status(store, chat.id, user.id, False, clock())
             return False
         if len(self._admins) > 10_000:
             self._admins = {k: v for k, v in self._admins.items() if v[1] > now}
         self._admins[key] = (admin, now + ADMIN_CACHE_SECONDS)
+        # who may change the shared sources from a private chat (bot.core.permissions)
+        permissions.record_admin_status(store, chat.id, user.id, admin, clock())
         return admin
+
+    async def _refresh_group_admin(self, bot: Any, user: User) -> None:
+        """Ask Telegram again about the groups this user was last seen as admin of."""
+        store = self.services.store
+        for chat_id in permissions.admin_groups_of(store, user.id)[:10]:
+            await self._is_admin(bot, Chat(chat_id, Chat.SUPERGROUP), user)
 
     async def _throttled(self, msg: Message, context: ContextTypes.DEFAULT_TYPE) -> bool:
         """Per-user limit on expensive requests; tells the user once how long to wait.
@@ -759,20 +762,6 @@ class TelegramAdapter:
             raise OSError(t.DOWNLOAD_FAILED) from None
 
 
-def _reading(name: str, fallback: Handler) -> Handler:
-    """A handler of bot.handlers.quotes, looked up at call time (tests may replace it)."""
-    module = importlib.import_module("bot.handlers.quotes")
-    return getattr(module, name, fallback)
-
-
-def _fallback_text(request: Request, services: Services) -> Reply:
-    return Reply.text(t.NOT_UNDERSTOOD)
-
-
-def _fallback_unknown(request: Request, services: Services) -> Reply:
-    return Reply.text(t.UNKNOWN_COMMAND)
-
-
 # -- building and running ------------------------------------------------------------------
 
 
@@ -787,8 +776,6 @@ def build_application(
     ``user_rate_limit``: ``True`` = the default per-user limit when ``config.rate_limit``,
     ``None`` = off, or an explicit ``(requests, seconds)``.
     """
-    import bot.handlers  # noqa: F401  (registers every command, button and edit hook)
-
     for name in _URL_LOGGERS:  # their INFO lines contain request URLs, i.e. the token
         logging.getLogger(name).setLevel(logging.WARNING)
     if not config.token:
@@ -801,7 +788,8 @@ def build_application(
 
     async def post_init(application: Application) -> None:
         await register_commands(application)
-        await _setup_reminders(application, services)
+        setup_reminders(application, services)
+        setup_backups(application, services)
 
     builder = (
         Application.builder()
@@ -837,21 +825,6 @@ async def register_commands(application: Application) -> None:
         log.warning("could not register the command list: %s", exc)
 
 
-async def _setup_reminders(application: Application, services: Services) -> None:
-    try:
-        reminders = importlib.import_module("bot.tg.reminders")
-    except ModuleNotFoundError as exc:
-        if exc.name != "bot.tg.reminders":
-            raise
-        return
-    setup = getattr(reminders, "setup_reminders", None)
-    if setup is None:
-        return
-    result = setup(application, services)
-    if inspect.isawaitable(result):
-        await result
-
-
 class _LogHygiene(logging.Filter):
     """Never print the token; no tracebacks for plain network trouble (the message says it)."""
 
@@ -860,9 +833,10 @@ class _LogHygiene(logging.Filter):
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.name.startswith("telegram") and record.exc_info:
+        ours = record.name.startswith(("telegram", "bot.", "httpx", "httpcore"))
+        if ours and record.exc_info:
             error = record.exc_info[1]
-            if isinstance(error, NetworkError | InvalidToken):
+            if isinstance(error, NetworkError | InvalidToken | httpx.HTTPError):
                 record.exc_info, record.exc_text = None, None
                 record.msg = f"{record.getMessage()} ({error})"
                 record.args = None
@@ -904,8 +878,8 @@ def run_bot(config: Config) -> int:
     try:
         services = build_services(config)
         application = build_application(config, services)
-    except Exception as exc:
-        log.exception(t.START_FAILED.format(error=exc))
+    except Exception as exc:  # noqa: BLE001 - every start-up failure: one German line
+        _log_start_failure(exc, config)
         return 1
     setup = application.post_init
 
@@ -941,8 +915,25 @@ def run_bot(config: Config) -> int:
     except TelegramError as exc:
         log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
+    except Exception as exc:  # noqa: BLE001 - e.g. a Bot API server answering off the spec
+        _log_start_failure(exc, config)
+        return 1
     print(t.STOPPED, flush=True)
     return 0
+
+
+def _log_start_failure(exc: BaseException, config: Config) -> None:
+    """"Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v)."""
+    from bot.core.catalog import CatalogError
+
+    if isinstance(exc, sqlite3.Error | DatabaseProblem):
+        reason = describe_db_error(exc, config)
+    elif isinstance(exc, CatalogError):
+        reason = t.START_SOURCES.format(error=exc)
+    else:
+        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+    verbose = logging.getLogger().isEnabledFor(logging.INFO)
+    log.error(t.START_FAILED.format(error=reason), exc_info=exc if verbose else None)
 
 
 def _host(url: str) -> str:

@@ -14,7 +14,6 @@ removed the bot (403 Forbidden, or "chat not found") has its reminders paused.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
 import re
@@ -26,7 +25,7 @@ from telegram.constants import ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import Application, ContextTypes
 
-from bot.core.schedule import DueReminder, get_schedule
+from bot.core.schedule import DueReminder
 from bot.handlers.base import Button
 from bot.handlers.schedule import reminder_message
 from bot.services import Services
@@ -65,9 +64,7 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     if context.job_queue is None:
         return
     now = services.clock()
-    soon = get_schedule(services).next_reminder_times(
-        now, now + timedelta(seconds=data["interval"])
-    )
+    soon = services.schedule.next_reminder_times(now, now + timedelta(seconds=data["interval"]))
     for chat_id, at in soon.items():
         name = CHAT_JOB.format(chat_id=chat_id)
         for job in context.job_queue.get_jobs_by_name(name):
@@ -82,14 +79,6 @@ async def _precise(context: ContextTypes.DEFAULT_TYPE) -> None:
     """One-off job at a reminder's exact time (the database decides what is sent)."""
     assert context.job is not None
     await send_due_reminders(context.bot, context.job.data["services"])  # type: ignore[index]
-
-
-def _lock(services: Services) -> asyncio.Lock:
-    """One lock per Services: the repeating and the one-off jobs never send the same reminder."""
-    lock = services.extras.get("reminder_lock")
-    if lock is None:
-        lock = services.extras["reminder_lock"] = asyncio.Lock()
-    return lock
 
 
 def _keyboard(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
@@ -108,8 +97,8 @@ def _keyboard(buttons: list[list[Button]]) -> InlineKeyboardMarkup | None:
 
 async def send_due_reminders(bot: Any, services: Services) -> int:
     """Send every due reminder once; returns how many Telegram accepted."""
-    async with _lock(services):
-        schedule = get_schedule(services)
+    async with services.reminder_lock:
+        schedule = services.schedule
         now = services.clock()
         sent = 0
         paused: set[int] = set()
@@ -129,7 +118,7 @@ async def send_due_reminders(bot: Any, services: Services) -> int:
 
 async def _send(bot: Any, services: Services, reminder: DueReminder, now: datetime) -> str:
     """One reminder: "sent", "skipped" (left for a later run), "paused" or "retry_later"."""
-    schedule = get_schedule(services)
+    schedule = services.schedule
     message = reminder_message(reminder, now)
     chat_id = reminder.chat_id
     try:
