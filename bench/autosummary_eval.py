@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Config  # noqa: E402
-from bot.core.autosummary import AutoSummary, auto_summary, split_sentences, stems  # noqa: E402
+from bot.core.autosummary import AutoSummary, auto_summary, stems  # noqa: E402
+from bot.core.sentences import split_sentences  # noqa: E402
 from bot.core.text import words  # noqa: E402
 from bot.services import build_services  # noqa: E402
 

@@ -46,17 +46,18 @@ class Services:
 def build_services(config: Config, clock: Callable[[], datetime] | None = None) -> Services:
     """Open the database, sync the sources and (re)build the index when they changed."""
     now = clock or _utcnow
-    store = Store.open(config.db_path)
-    check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
-    clean_leftovers(store, config)  # files of writes a crash interrupted
-    catalog = Catalog.load(config, store)
-    search = SearchEngine(store, catalog)
-    search.ensure_index(config.seeds_dir)
-    lemma_stem("Lesekreis")  # load the lemma dictionary now, not on the first question
 
     def clock_now() -> datetime:
         # read through the container: a test (or the console) may swap services.clock later
         return services.clock()
+
+    store = Store.open(config.db_path)
+    check_at_start(store, config)  # quick check; a damaged index is rebuilt, user data kept
+    clean_leftovers(store, config)  # files of writes a crash interrupted
+    catalog = Catalog.load(config, store, clock_now)
+    search = SearchEngine(store, catalog)
+    search.ensure_index(config.seeds_dir)
+    lemma_stem("Lesekreis")  # load the lemma dictionary now, not on the first question
 
     services = Services(
         config=config,

@@ -8,9 +8,9 @@ from bot.core.autosummary import (
     AutoSummary,
     auto_summary,
     pagerank,
-    split_sentences,
 )
 from bot.core.models import Passage
+from bot.core.sentences import split_sentences
 from bot.handlers.uploads import format_auto_summary
 from bot.services import Services
 

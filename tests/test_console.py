@@ -12,8 +12,9 @@ import pytest
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
-from bot.console import html_to_text, run_console
+from bot.console import run_console
 from bot.handlers.base import COMMANDS, Command, Document, OutMessage, Reply, Request
+from bot.handlers.format import html_to_text
 from bot.services import Services
 
 TAGS = re.compile(r"</?(b|i|u|s|code|pre|a|blockquote)\b[^>]*>")

@@ -11,6 +11,7 @@ today's code: notes, protocol, schedule and search must all see the old data.
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import sqlite3
 from pathlib import Path
@@ -35,10 +36,25 @@ USER_TABLES = (
 )
 
 
-def _rows(db: Path) -> dict[str, list[tuple]]:
+def _columns(db: Path) -> dict[str, str]:
+    """The columns each user table has now (a migration may add columns, never drop one)."""
     conn = sqlite3.connect(db)
     try:
-        return {t: sorted(conn.execute(f"SELECT * FROM {t}").fetchall()) for t in USER_TABLES}
+        return {
+            t: ", ".join(f'"{r[1]}"' for r in conn.execute(f"PRAGMA table_info({t})"))
+            for t in USER_TABLES
+        }
+    finally:
+        conn.close()
+
+
+def _rows(db: Path, columns: dict[str, str] | None = None) -> dict[str, list[tuple]]:
+    conn = sqlite3.connect(db)
+    cols = columns or dict.fromkeys(USER_TABLES, "*")
+    try:
+        return {
+            t: sorted(conn.execute(f"SELECT {cols[t]} FROM {t}").fetchall()) for t in USER_TABLES
+        }
     finally:
         conn.close()
 
@@ -73,9 +89,10 @@ def _chat(config: Config, lines: list[str], tmp_path: Path) -> str:
 def test_an_old_database_opens_without_changing_the_stored_data(
     old_db: Config, tmp_path: Path
 ) -> None:
-    before = _rows(old_db.db_path)
+    columns = _columns(old_db.db_path)
+    before = _rows(old_db.db_path, columns)
     _chat(old_db, ["/quellen"], tmp_path)
-    assert _rows(old_db.db_path) == before
+    assert _rows(old_db.db_path, columns) == before  # every old column, every old value
 
 
 def test_old_notes_and_protocols_are_read_and_extended(old_db: Config, tmp_path: Path) -> None:
@@ -120,3 +137,26 @@ def test_protocol_export_cli_reads_the_imported_session(
     assert cli_main(["protocol", "export", "0", "12.01.2026"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("## **Jour fixe vom 12.01.2026 – Trumps Friedensplan für die Ukraine")
+
+
+def test_new_writes_use_one_timestamp_form_beside_the_old_ones(
+    old_db: Config, tmp_path: Path
+) -> None:
+    _chat(
+        old_db,
+        ["/sitzung start Neue Runde", "/notiz Neu.", "/termin 24.12. 19:00 Neu"],
+        tmp_path,
+    )
+    one_form = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00$")
+    conn = sqlite3.connect(old_db.db_path)
+    try:
+        new_note = conn.execute("SELECT created_at FROM notes WHERE id > 68").fetchone()[0]
+        new_meeting = conn.execute(
+            "SELECT created_at FROM schedule_meetings WHERE topic = 'Neu'"
+        ).fetchone()[0]
+        old_meeting = conn.execute("SELECT created_at FROM schedule_meetings WHERE id = 1")
+        old_meeting = old_meeting.fetchone()[0]
+    finally:
+        conn.close()
+    assert one_form.match(new_note) and one_form.match(new_meeting)
+    assert old_meeting == "2026-12-01T15:26:06+00:00"  # written by the old code, still read

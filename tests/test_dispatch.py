@@ -37,7 +37,7 @@ def test_every_described_handler_is_registered() -> None:
                 described_buttons.add(func)
     assert described_commands == set(registry.COMMAND_HANDLERS)
     assert described_buttons == set(registry.CALLBACK_HANDLERS)
-    assert set(CALLBACKS) == {"p", "a", "m", "z", "po", "vg", "nr", "rd", "sa", "ss", "sp"}
+    assert set(CALLBACKS) == {"p", "a", "m", "z", "po", "vg", "nr", "pp", "rd", "sa", "ss", "sp"}
 
 
 def test_command_order_is_the_order_users_know() -> None:

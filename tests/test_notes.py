@@ -89,12 +89,30 @@ def test_session_start_show_and_end(svc):
     assert "Jour fixe vom 26.01.2026 – Europa im hybriden Krieg" in opened
     run("/notiz Erster Beitrag.", svc)
     shown = html(run("/sitzung", svc))
-    assert "Europa im hybriden Krieg" in shown and "1 Notizen" in shown
+    assert "Europa im hybriden Krieg" in shown and "1 Notiz." in shown
     closed = run("/sitzung ende", svc)
     assert "Sitzung beendet" in closed.messages[0].html
     assert "— <i>Erster Beitrag.</i>" in html(closed)  # the protocol follows
     assert book(svc).current_session(CHAT) is None
     assert "keine Sitzung" in html(run("/sitzung ende", svc))
+
+
+def test_closing_with_one_note_says_notiz_in_the_singular(svc):
+    run("/sitzung start Kurz", svc)
+    run("/notiz Nur eine.", svc)
+    assert "(1 Notiz)" in run("/sitzung ende", svc).messages[0].html
+    run("/sitzung start Leer", svc)
+    assert "(0 Notizen)" in run("/sitzung ende", svc).messages[0].html
+
+
+def test_only_the_starter_or_an_admin_ends_a_session(svc):
+    run("/sitzung start Europa", svc, user=ANNA, is_admin=False)
+    refused = html(run("/sitzung ende", svc, user=BEN, is_admin=False))
+    assert refused.startswith("Beenden darf die Sitzung nur, wer sie begonnen hat")
+    assert book(svc).current_session(CHAT) is not None
+    assert "Sitzung beendet" in html(run("/sitzung ende", svc, user=ANNA, is_admin=False))
+    run("/sitzung start Europa", svc, user=ANNA, is_admin=False)
+    assert "Sitzung beendet" in html(run("/sitzung ende", svc, user=BEN, is_admin=True))
 
 
 def test_one_open_session_per_chat_and_chats_are_separate(svc):

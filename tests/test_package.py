@@ -37,7 +37,10 @@ def test_the_wheel_installs_and_answers_from_another_folder(tmp_path: Path) -> N
     [wheel] = wheels.glob("jourfixe-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("bot/_bundled/content/sources.yaml", "bot/_bundled/content/synonyms.yaml",
-                   "bot/core/stopwords_de.txt", "bot/cli/main.py"):  # fmt: skip
+                   "bot/core/stopwords_de.txt", "bot/cli/main.py",
+                   "bot/fonts/LiberationSerif-Regular.ttf", "bot/fonts/LiberationSerif-Italic.ttf",
+                   "bot/fonts/LiberationSerif-Bold.ttf",
+                   "bot/fonts/LICENSE-Liberation-OFL.txt"):  # fmt: skip
         assert needed in names, needed
     seeds = sorted(p.name for p in (PROJECT_ROOT / "seeds").iterdir())
     assert all(f"bot/_bundled/seeds/{name}" in names for name in seeds)

@@ -16,6 +16,7 @@ from helpers import send
 from bot import PROJECT_ROOT
 from bot.cli import protocol as protocol_cli
 from bot.core import protocol as proto
+from bot.core.dates import parse_past_day
 from bot.core.ingest import segment
 from bot.core.notes import CONCLUSION, CONTRIBUTION, QUESTION, QUOTE, SECTION, NewNote, NoteBook
 from bot.core.store import Store
@@ -286,7 +287,7 @@ def test_cli_commands_have_help_text():
     ],
 )
 def test_parse_date(raw, expected):
-    assert proto.parse_date(raw, date(2026, 1, 26)) == expected
+    assert parse_past_day(raw, date(2026, 1, 26)) == expected
 
 
 # -- the protocol as a source ------------------------------------------------------------

@@ -19,6 +19,7 @@ from fixtures.readings.make import (
     wrap,
 )
 
+from bot.core.dates import find_date as parse_date
 from bot.core.readings import (
     MAX_BYTES,
     Meta,
@@ -28,7 +29,6 @@ from bot.core.readings import (
     find_author,
     guess_metadata,
     make_slug,
-    parse_date,
     parse_meta_args,
     unique_slug,
 )

@@ -400,7 +400,7 @@ def test_ics_round_trip_with_local_times(schedule: Schedule) -> None:
     schedule.add_series(CHAT, 0, time(19), NOW, every_weeks=2, start_day=date(2026, 3, 23))
     schedule.set_topic(CHAT, date(2026, 3, 23), "Europa & „Imperialismus“", NOW, "", "GS 4-25")
     occurrences = schedule.upcoming(CHAT, NOW, 3)
-    cal = Calendar.from_ical(to_ics(occurrences, BERLIN))
+    cal = Calendar.from_ical(to_ics(occurrences, BERLIN, NOW))
     events = list(cal.walk("VEVENT"))
     assert 3 == len(events)
     starts = [e.decoded("dtstart") for e in events]

@@ -11,11 +11,11 @@ import pytest
 from fakebotapi import ApiError, FakeBotAPI, parse_html
 
 from bot.handlers.base import COMMANDS, Button, unique_commands
+from bot.handlers.format import html_to_text as plain_text
 from bot.tg.app import (
     _LogHygiene,
     file_base_url,
     keyboard,
-    plain_text,
     route_message,
     telegram_commands,
 )

@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 
 from bot.cli import backup, content, protocol, readings
+from bot.cli.german import GermanArgumentParser, bounded_int
 from bot.config import Config
 from bot.core.catalog import CatalogError
 from bot.core.repair import DatabaseProblem
@@ -119,18 +120,19 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = GermanArgumentParser(
         prog="jourfixe", description="Telegram-Bot für Lesekreise (ohne Token: Konsolen-Chat)."
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="ausführliches Protokoll")
-    sub = parser.add_subparsers(dest="command")
+    sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL")
     p = sub.add_parser("run", help="Bot starten (ohne Token: Konsolen-Chat)")
     p.set_defaults(func=cmd_run)
     p = sub.add_parser("chat", help="Konsolen-Chat über die mitgelieferten Quellen")
     p.set_defaults(func=cmd_chat)
     p = sub.add_parser("ask", help="Frage an die Quellen stellen")
     p.add_argument("question", nargs="?", help="Frage; ohne Angabe: eine Frage pro Zeile (stdin)")
-    p.add_argument("--limit", type=int, default=5, help="wie viele Passagen (Standard 5)")
+    p.add_argument("--limit", type=bounded_int(1, 100, "Zahl von 1 bis 100"), default=5,
+                   help="wie viele Passagen (Standard 5)")  # fmt: skip
     p.add_argument("--json", action="store_true", help="Ausgabe als JSON")
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("sources", help="Quellen auflisten")

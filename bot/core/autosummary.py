@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from bot.core.models import Passage
+from bot.core.sentences import split_sentences
 from bot.core.text import normalize
 
 if TYPE_CHECKING:
@@ -55,13 +56,6 @@ STOP_WORDS = frozenset(
 
 MAX_SENTENCES = 1000  # about two seconds; longer texts are sampled evenly
 
-_ABBREVIATIONS = frozenset(
-    "z b u a d h bzw ca dr prof nr s vgl usw etc mio mrd st abs art bsp evtl ggf inkl "
-    "jh jhd min max sog u.a z.b d.h vs bspw hrsg ebd zit gs".split()
-)
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"“”»«'’)\]]*\s+(?:[“”\"]\s+)?(?=[\"„“»«(\[]?[A-ZÄÖÜ0-9])")
-
-
 @dataclass(frozen=True)
 class AutoSummary:
     """An extractive summary; ``automatic`` is always True (label it in every reply)."""
@@ -97,27 +91,6 @@ def stems(text: str) -> list[str]:
             continue
         out.append(_fold(_stemmer().stemWord(lw)))
     return out
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split German prose into sentences without cutting at "z. B.", "20. August" or "S. 5"."""
-    sentences: list[str] = []
-    start = 0
-    for m in _BOUNDARY.finditer(text):
-        before = text[start : m.start()].rstrip("\"“”»«'’)]")
-        last = re.search(r"([\w.]+)[.]$", before)
-        if last:
-            token = last.group(1).lower().rstrip(".")
-            if token in _ABBREVIATIONS or token.isdigit() or len(token) == 1:
-                continue
-        piece = text[start : m.start()].strip()
-        if piece:
-            sentences.append(piece)
-        start = m.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return sentences
 
 
 def _similarity(a: Counter[str], b: Counter[str], la: int, lb: int) -> float:

@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ import yaml
 from rapidfuzz import fuzz
 
 from bot.core.models import Source
+from bot.core.store import timestamp
 from bot.core.text import normalize, words
 
 if TYPE_CHECKING:
@@ -136,8 +138,14 @@ def _from_row(row: dict[str, Any]) -> Source:
 class Catalog:
     """All sources: the bundled ones from sources.yaml and those added at run time."""
 
-    def __init__(self, sources: list[Source], store: Store | None = None) -> None:
+    def __init__(
+        self,
+        sources: list[Source],
+        store: Store | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
         self.store = store
+        self.clock = clock or (lambda: dt.datetime.now(dt.UTC))
         self._by_slug: dict[str, Source] = {s.slug: s for s in sources}
         self._bundled = {s.slug for s in sources}
         if store is not None:
@@ -146,9 +154,14 @@ class Catalog:
                 self._by_slug.setdefault(source.slug, source)
 
     @classmethod
-    def load(cls, config: Config, store: Store | None = None) -> Catalog:
+    def load(
+        cls,
+        config: Config,
+        store: Store | None = None,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> Catalog:
         path = config.content_dir / "sources.yaml"
-        return cls(load_sources_yaml(path, config.seeds_dir), store)
+        return cls(load_sources_yaml(path, config.seeds_dir), store, clock)
 
     @property
     def sources(self) -> list[Source]:
@@ -170,7 +183,7 @@ class Catalog:
             raise CatalogError(f"Eine Quelle mit dem Kürzel '{source.slug}' gibt es schon.")
         if self.store is not None:
             row = _to_row(source)
-            row["added"] = dt.datetime.now(dt.UTC).isoformat()
+            row["added"] = timestamp(self.clock())
             self.store.db["added_sources"].insert(row)
         self._by_slug[source.slug] = source
 

@@ -26,6 +26,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from bot.core.sentences import split_sentences
 from bot.core.text import normalize, stem, words
 from bot.texts import content as T
 
@@ -47,7 +48,6 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TOP_KEY = re.compile(r"^([A-Za-z_]\w*)\s*:")
 _ITEM = re.compile(r"^(\s*)-\s+([A-Za-z_]\w*)\s*:\s*(.*)$")
 _FIELD = re.compile(r"^(\s*)([A-Za-z_]\w*)\s*:\s*(.*)$")
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"(])")
 
 
 class ContentError(ValueError):
@@ -758,10 +758,6 @@ class _Loader:
 # --- style notes (not errors: `jourfixe check` shows them, the tests enforce them) -----------
 
 
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE.split(text.strip()) if s]
-
-
 def style_notes(store: ContentStore, bundled: Iterable[str] = ()) -> list[str]:
     """Length rules of the written content and gaps (a source without summary, a lone topic)."""
     notes: list[str] = []
@@ -784,7 +780,7 @@ def style_notes(store: ContentStore, bundled: Iterable[str] = ()) -> list[str]:
                 )
             )
     for p in store.positions:
-        count = len(sentences(p.text))
+        count = len(split_sentences(p.text))
         if count > POSITION_MAX_SENTENCES:
             notes.append(
                 T.NOTE_POSITION_SENTENCES.format(

@@ -131,16 +131,40 @@ def _weekday_token(token: str) -> int | None:
     return WEEKDAYS.get(token.rstrip("."))
 
 
-def _make_date(year: int, month: int, day: int, raw: str) -> date:
+def examples(today: date) -> dict[str, str]:
+    """Example dates for error messages, about four weeks after ``today`` (never past)."""
+    ahead = today + timedelta(days=28)
+    return {
+        "example_day": f"{ahead:%d.%m.}",
+        "example_date": f"{ahead:%d.%m.%Y}",
+        "example_numeric": f"{ahead.day}.{ahead.month}.{ahead.year}",
+    }
+
+
+def _make_date(year: int, month: int, day: int, raw: str, today: date) -> date:
     try:
         return date(year, month, day)
     except ValueError:
-        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw)) from None
+        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today))) from None
 
 
 def _year(token: str) -> int:
     value = int(token)
     return 2000 + value if value < 100 else value
+
+
+MIN_YEAR, MAX_YEAR = 1900, 2200  # a four-digit year outside is a typo ("0000")
+
+
+def written_year(year: str) -> int:
+    """A year as written in a protocol or a command: two digits are this century; four digits
+    must be plausible, else ValueError."""
+    value = int(year)
+    if len(year) <= 2:
+        return 2000 + value
+    if not MIN_YEAR <= value <= MAX_YEAR:
+        raise ValueError(f"year {year} out of range")
+    return value
 
 
 def _yearless(day: int, month: int, today: date, raw: str) -> date:
@@ -150,7 +174,7 @@ def _yearless(day: int, month: int, today: date, raw: str) -> date:
     rejected as past): "12.01." on 13 January is a slip, not a wish for next January.
     """
     if month < 1 or month > 12 or day < 1 or day > 31:
-        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw))
+        raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today)))
     try:
         this_year = date(today.year, month, day)
     except ValueError:
@@ -164,7 +188,7 @@ def _yearless(day: int, month: int, today: date, raw: str) -> date:
             continue
         if candidate >= today:
             return candidate
-    raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw))
+    raise ParseError(T.ERR_NO_SUCH_DAY.format(raw=raw, **examples(today)))
 
 
 def _match_date(tokens: list[str], pos: int, today: date) -> tuple[date, int] | None:
@@ -241,7 +265,7 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
     tok = tokens[pos]
     m = _ISO.fullmatch(tok)
     if m and m.group(4) is None:
-        return _make_date(int(m[1]), int(m[2]), int(m[3]), tok), pos + 1
+        return _make_date(int(m[1]), int(m[2]), int(m[3]), tok, today), pos + 1
     m = _NUMERIC_DATE.fullmatch(tok)
     if m:
         # "19.30" followed by "Uhr" is a time, not a date
@@ -249,10 +273,10 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
             return None
         day, month = int(m[1]), int(m[2])
         if m[3]:
-            return _make_date(_year(m[3]), month, day, tok), pos + 1
+            return _make_date(_year(m[3]), month, day, tok, today), pos + 1
         # "26.01. 2026": a year as the next token
         if pos + 1 < len(tokens) and re.fullmatch(r"\d{4}", tokens[pos + 1]):
-            return _make_date(int(tokens[pos + 1]), month, day, tok), pos + 2
+            return _make_date(int(tokens[pos + 1]), month, day, tok, today), pos + 2
         return _yearless(day, month, today, tok), pos + 1
     m = _DAY_DOT.fullmatch(tok)
     if m and pos + 1 < len(tokens):
@@ -261,7 +285,7 @@ def _match_explicit_date(tokens: list[str], pos: int, today: date) -> tuple[date
             day, month = int(m[1]), MONTHS[month_name]
             raw = f"{tok} {tokens[pos + 1]}"
             if pos + 2 < len(tokens) and re.fullmatch(r"\d{4}", tokens[pos + 2]):
-                return _make_date(int(tokens[pos + 2]), month, day, raw), pos + 3
+                return _make_date(int(tokens[pos + 2]), month, day, raw, today), pos + 3
             return _yearless(day, month, today, raw), pos + 2
     return None
 
@@ -326,7 +350,7 @@ def _parse_tokens(
     if pos < len(tokens):
         m = _ISO.fullmatch(tokens[pos])
         if m and m.group(4) is not None and pos + 1 == len(tokens):
-            day = _make_date(int(m[1]), int(m[2]), int(m[3]), tokens[pos])
+            day = _make_date(int(m[1]), int(m[2]), int(m[3]), tokens[pos], today)
             return day, _check_time(int(m[4]), int(m[5]), tokens[pos]), None
     # date [time]
     day_match = _match_date(tokens, pos, today)
@@ -393,7 +417,7 @@ def _resolve(
 
 def _check_range(moment: datetime, now: datetime, raw: str, allow_past: bool) -> datetime:
     if not allow_past and moment <= now:
-        raise ParseError(T.ERR_PAST.format(when=format_datetime(moment)))
+        raise ParseError(T.ERR_PAST.format(when=format_datetime(moment), **examples(now.date())))
     if moment - now > timedelta(days=MAX_AHEAD_DAYS):
         raise ParseError(T.ERR_TOO_FAR.format(raw=raw))
     return moment
@@ -409,13 +433,13 @@ def parse_datetime(
     """Parse a whole German date/time phrase into an aware datetime in ``tz``."""
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     if len(raw) > MAX_INPUT:
-        raise ParseError(T.ERR_DATE_TOO_LONG)
+        raise ParseError(T.ERR_DATE_TOO_LONG.format(**examples(now.date())))
     now_local = now.astimezone(tz)
     result = _resolve(normalize_input(raw), now_local, tz, default_time)
     if result is None:
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw)))
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw), **examples(now.date())))
     return _check_range(result, now_local, raw, allow_past)
 
 
@@ -433,7 +457,7 @@ def split_datetime(
     """
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     words = raw.split()
     now_local = now.astimezone(tz)
     first_error: ParseError | None = None
@@ -451,7 +475,7 @@ def split_datetime(
             return _check_range(result, now_local, head, allow_past), rest.strip()
     if first_error is not None:
         raise first_error
-    raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(words[0])))
+    raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(words[0]), **examples(now.date())))
 
 
 def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
@@ -481,6 +505,70 @@ def find_date_phrase(text: str, today: date) -> tuple[date, time | None] | None:
     return None
 
 
+# "nächste Sitzung", "kommenden Jour fixe", "nächstes Treffen": a protocol announcing a meeting
+NEXT_MEETING = re.compile(
+    r"(?:n(?:ä|ae|a)chste[nrs]?|kommende[nrs]?)\s+(?:jour[\s-]*fixe?|termin|treffen|sitzung|"
+    r"lesekreis\w*|runde)",
+    re.IGNORECASE,
+)
+
+# Month names in documents: German (with the abbreviations above) and the English ones that
+# web pages in German still carry in their metadata.
+_DOCUMENT_MONTHS = {
+    **MONTHS,
+    **{"january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7},
+    **{"october": 10, "december": 12},
+}
+_DOCUMENT_DATE = re.compile(
+    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
+    r"|(?P<de>(?<!\d)(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.\s?(?P<dy>\d{4}|\d{2})(?!\d))"
+    r"|(?P<long>(?<!\d)(?P<ld>\d{1,2})\.?\s+(?P<lm>[A-Za-zÄäÖöÜü]+)\s+(?P<ly>\d{4}))",
+)
+_PAST_RELATIVE = {"heute": 0, "gestern": 1, "vorgestern": 2}
+
+
+def find_date(text: str) -> date | None:
+    """The first valid ISO or German date in a document ("2026-01-12", "12.01.2026",
+    "20. August 2025"), or None."""
+    for m in _DOCUMENT_DATE.finditer(text):
+        try:
+            if m.group("iso"):
+                return date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            if m.group("de"):
+                return date(_year(m["dy"]), int(m["dm"]), int(m["dd"]))
+            month = _DOCUMENT_MONTHS.get(m["lm"].lower())
+            if month:
+                return date(int(m["ly"]), month, int(m["ld"]))
+        except ValueError:
+            continue  # 31.02.2026 and the like
+    return None
+
+
+def parse_past_day(raw: str, today: date) -> date | None:
+    """A past day as users type it: 12.01.2026, 12.1.26, 12.01., 2026-01-12, heute, gestern.
+
+    A day without a year is the last such day up to today. None when unparsable.
+    """
+    text = raw.strip().lower().rstrip(",")
+    if text in _PAST_RELATIVE:
+        return today - timedelta(days=_PAST_RELATIVE[text])
+    if len(text) > MAX_INPUT:
+        return None
+    try:
+        if (m := _ISO.fullmatch(text)) and m.group(4) is None:
+            return date(written_year(m.group(1)), int(m.group(2)), int(m.group(3)))
+        # "12.01." or "12.01.2026": the dot after the month is part of a day typed alone
+        if (m := _NUMERIC_DATE.fullmatch(text)) and (m.group(3) or text.endswith(".")):
+            day, month = int(m.group(1)), int(m.group(2))
+            if m.group(3):
+                return date(written_year(m.group(3)), month, day)
+            guess = date(today.year, month, day)
+            return guess if guess <= today else date(today.year - 1, month, day)
+    except ValueError:
+        return None
+    return None
+
+
 def parse_day(text: str, now: datetime, tz: ZoneInfo) -> date:
     """A calendar day referring to a meeting (``/absagen 26.01.``); past days allowed.
 
@@ -488,9 +576,9 @@ def parse_day(text: str, now: datetime, tz: ZoneInfo) -> date:
     """
     raw = text.strip()
     if not raw:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     if len(raw) > MAX_INPUT:
-        raise ParseError(T.ERR_DATE_TOO_LONG)
+        raise ParseError(T.ERR_DATE_TOO_LONG.format(**examples(now.date())))
     tokens = normalize_input(raw)
     today = now.astimezone(tz).date()
     pos = _skip_fillers(tokens, 0)
@@ -498,8 +586,8 @@ def parse_day(text: str, now: datetime, tz: ZoneInfo) -> date:
     if match is None or _skip_fillers(tokens, match[1]) != len(tokens):
         m = _ISO.fullmatch(tokens[pos]) if pos < len(tokens) else None
         if m and len(tokens) == pos + 1:
-            return _make_date(int(m[1]), int(m[2]), int(m[3]), raw)
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw)))
+            return _make_date(int(m[1]), int(m[2]), int(m[3]), raw, today)
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=_shorten(raw), **examples(now.date())))
     return match[0]
 
 
@@ -507,7 +595,7 @@ def split_day(text: str, now: datetime, tz: ZoneInfo, max_tokens: int = 4) -> tu
     """The leading calendar day of ``text`` and the rest (``/thema 26.01. Imperialismus``)."""
     words = text.split()
     if not words:
-        raise ParseError(T.ERR_NO_DATE)
+        raise ParseError(T.ERR_NO_DATE.format(**examples(now.date())))
     first_error: ParseError | None = None
     for n in range(min(max_tokens, len(words)), 0, -1):
         try:

@@ -5,6 +5,8 @@ The rules are generic, not tuned to one file:
 * Paragraphs are blocks between blank lines; inside a block a line break starts a new
   paragraph unless it is a soft break (two trailing spaces), a hyphenated word, or the next
   line continues in lower case. Documents with one paragraph per line need no blank lines.
+  A block that marks its continued lines with soft breaks (the text of a PDF with numbered
+  lines, one printed line per line) ends a paragraph at every line without one.
 * PDF line numbers (5, 10, 15, … at line starts, alone on a line, or mid-paragraph) are
   recognised as a rising sequence and dropped; other numbers ("S. 49", "90-Mrd.") stay.
 * Words hyphenated across lines or page breaks are joined ("öffent-" + "licher"); a hyphen
@@ -146,15 +148,36 @@ def _unfinished(text: str) -> bool:
     return len(text.split()) >= 15 and not re.search(r"[.!?…:;\"“”»)\]]$", text)
 
 
-def _continues(prev: _Line, nxt: str) -> bool:
-    """Does the next line continue the paragraph of ``prev`` (inside one block)?"""
+def _continues(prev: _Line, nxt: str, marked: bool = False) -> bool:
+    """Does the next line continue the paragraph of ``prev`` (inside one block)?
+
+    ``marked``: the block marks its continued lines with soft breaks (the line-faithful text
+    of a PDF with numbered lines), so a line without one ends its paragraph even when the
+    next one starts in lower case.
+    """
     if prev.soft:
         return True
     text = prev.text.rstrip()
     if re.search(r"[^\W\d_]-$", text):
         return True
+    if marked or _ends_sentence(text):
+        return False
     first = nxt.lstrip("*_ ")
     return bool(first) and first[0].islower()
+
+
+def _ends_sentence(text: str) -> bool:
+    """A line that ends a sentence ("… fest.", "… ernst?“"), not an abbreviation or ordinal.
+
+    A lower-case line after it starts a new paragraph (a note typed in lower case), while
+    "z. B." or "am 12." at a line end still continue.
+    """
+    text = text.rstrip("*_ ")
+    if not re.search(r"[.!?…][\"“”»')]*$", text):
+        return False
+    last = text.split()[-1] if text.split() else ""
+    bare = last.lstrip('(„"»')
+    return not (bare in _ABBREV or re.fullmatch(r"\d+\.|[A-Za-zÄÖÜäöü]\.", bare))
 
 
 def _paragraphs(text: str) -> list[_Para]:
@@ -164,6 +187,15 @@ def _paragraphs(text: str) -> list[_Para]:
         _Line(i + 1, c.rstrip(), raw[i].endswith("  ") or c.endswith("  "))
         for i, c in enumerate(cleaned)
     ]
+    # blocks (between blank lines) that mark continued lines with soft breaks
+    marked: set[int] = set()
+    block = 0
+    for line in lines:
+        if not line.text.strip():
+            block += 1
+        elif line.soft:
+            marked.add(block)
+    block = 0
     paras: list[_Para] = []
     section = 1
     current: _Para | None = None
@@ -171,6 +203,8 @@ def _paragraphs(text: str) -> list[_Para]:
     pending_hyphen = False  # a paragraph ended with a hyphenated word before a blank line
     for line in lines:
         body = line.text.strip()
+        if not line.text.strip():
+            block += 1
         if not body or body.isdigit():  # blank, or a lone line number left over
             if current is not None and not body:
                 pending_hyphen = _unfinished(current.text)
@@ -190,7 +224,7 @@ def _paragraphs(text: str) -> list[_Para]:
             current.text = _join(current.text, body)
             current.end = line.no
             current.lines.append((line.no, len(body)))
-        elif current is not None and prev is not None and _continues(prev, body):
+        elif current is not None and prev is not None and _continues(prev, body, block in marked):
             current.text = _join(current.text, body)
             current.end = line.no
             current.lines.append((line.no, len(body)))

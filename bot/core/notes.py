@@ -18,6 +18,7 @@ from typing import Any, Protocol
 import sqlite_utils
 
 from bot.core.models import Passage
+from bot.core.store import parse_timestamp, timestamp
 from bot.core.text import normalize
 
 CONTRIBUTION = "contribution"  # Beitrag (/notiz)
@@ -91,6 +92,7 @@ class Session:
     closed_at: datetime | None
     imported: bool
     next_meeting: str  # announced next meeting (imported protocols), "" when none
+    opened_by: int | None = None  # user who started it (None: imported or made before 0.2)
 
     @property
     def is_open(self) -> bool:
@@ -138,16 +140,8 @@ class NewNote:
     passage_id: str | None = None
 
 
-def _iso(dt: datetime | None) -> str | None:
-    if dt is None:
-        return None
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=UTC)
-    return dt.astimezone(UTC).isoformat()
-
-
-def _dt(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+def _iso(moment: datetime | None) -> str | None:
+    return timestamp(moment) if moment is not None else None
 
 
 def check_text(text: str) -> str:
@@ -160,7 +154,9 @@ def check_text(text: str) -> str:
     return text
 
 
-_SESSION_COLS = "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting"
+_SESSION_COLS = (
+    "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting, opened_by"
+)
 _NOTE_COLS = (
     "num, chat_id, session_id, kind, text, author_id, author_name, created_at, logged_by, "
     "message_id, passage_id, ref, deleted_at, edited_at"
@@ -168,16 +164,17 @@ _NOTE_COLS = (
 
 
 def _session(row: tuple) -> Session:
-    sid, chat_id, day, topic, opened, closed, imported, next_meeting = row
+    sid, chat_id, day, topic, opened, closed, imported, next_meeting, opened_by = row
     return Session(
         sid,
         chat_id,
         date.fromisoformat(day),
         topic,
-        _dt(opened),
-        _dt(closed),
+        parse_timestamp(opened),
+        parse_timestamp(closed),
         bool(imported),
         next_meeting,
+        opened_by,
     )
 
 
@@ -206,13 +203,13 @@ def _note(row: tuple) -> Note:
         text,
         author_id,
         author_name,
-        _dt(created),
+        parse_timestamp(created),
         logged_by,
         message_id,
         passage_id,
         ref,
-        _dt(deleted),
-        _dt(edited),
+        parse_timestamp(deleted),
+        parse_timestamp(edited),
     )
 
 
@@ -344,10 +341,11 @@ class NoteBook:
         closed: bool = False,
         imported: bool = False,
         next_meeting: str = "",
+        opened_by: int | None = None,
     ) -> Session:
         cur = self.store.db.execute(
             "INSERT INTO note_sessions(chat_id, day, topic, opened_at, closed_at, imported, "
-            "next_meeting) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "next_meeting, opened_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 chat_id,
                 day.isoformat(),
@@ -356,19 +354,22 @@ class NoteBook:
                 _iso(now) if closed else None,
                 int(imported),
                 next_meeting,
+                opened_by,
             ),
         )
         session = self.session(chat_id, cur.lastrowid)
         assert session is not None
         return session
 
-    def open_session(self, chat_id: int, day: date, topic: str, now: datetime) -> Session:
+    def open_session(
+        self, chat_id: int, day: date, topic: str, now: datetime, opened_by: int | None = None
+    ) -> Session:
         """Open a session; raise SessionAlreadyOpen when the chat has one."""
         with self.store.transaction():
             current = self.current_session(chat_id)
             if current:
                 raise SessionAlreadyOpen(current)
-            return self._insert_session(chat_id, day, topic.strip(), now)
+            return self._insert_session(chat_id, day, topic.strip(), now, opened_by=opened_by)
 
     def close_stale(self, chat_id: int, today: date, now: datetime) -> Session | None:
         """Close the open session if it is of an earlier day and idle (see STALE_AFTER)."""
@@ -380,17 +381,25 @@ class NoteBook:
                 "SELECT MAX(created_at) FROM notes WHERE chat_id = ? AND session_id = ?",
                 (chat_id, current.id),
             ).fetchone()
-            active = max(current.opened_at, _dt(last) or current.opened_at)
+            active = max(current.opened_at, parse_timestamp(last) or current.opened_at)
             if now - active < STALE_AFTER:
                 return None
             return self.close_session(chat_id, now)
 
-    def close_session(self, chat_id: int, now: datetime) -> Session:
-        """Close the open session; raise NoOpenSession when there is none."""
+    def close_session(
+        self, chat_id: int, now: datetime, user_id: int | None = None, is_admin: bool = True
+    ) -> Session:
+        """Close the open session; raise NoOpenSession when there is none.
+
+        Only who started it or an admin may (NotAllowed otherwise); ``user_id=None`` is the
+        bot itself (e.g. closing a stale session).
+        """
         with self.store.transaction():
             current = self.current_session(chat_id)
             if not current:
                 raise NoOpenSession()
+            if user_id is not None and not is_admin and current.opened_by != user_id:
+                raise NotAllowed()
             self.store.db.execute(
                 "UPDATE note_sessions SET closed_at = ? WHERE id = ? AND chat_id = ?",
                 (_iso(now), current.id, chat_id),

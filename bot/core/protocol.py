@@ -32,13 +32,15 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
+from bot.core.dates import NEXT_MEETING, written_year
 from bot.core.ingest import segment
 from bot.core.notes import (
     CONCLUSION,
     CONTRIBUTION,
+    MAX_NOTE_CHARS,
     QUESTION,
     QUOTE,
     SECTION,
@@ -53,7 +55,6 @@ if TYPE_CHECKING:
 _TITLE = re.compile(
     r"Jour\s+fixe\s+vom\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})\s*[–—:-]?\s*(.*)$", re.I
 )
-_NEXT = re.compile(r"\bn[äa]chste[nrs]?\s+(?:Jour\s+fixe|Sitzung|Treffen|Termin|Lesekreis)", re.I)
 _QUESTIONS_HEAD = re.compile(r"^\s*[#*]*\s*Offene\s+Fragen\s*:?\s*\**\s*$", re.I)
 _LIST_ITEM = re.compile(r"^\s*[-•*]\s+(.*)$")
 _SEP = re.compile(r"^\s*(\\\*|\*|\*\s*\*\s*\*)\s*$")
@@ -66,6 +67,9 @@ _BLOCK_MARK = re.compile(r"^([#>])", re.M)
 _BLOCK_UNMARK = re.compile(r"\\([#>])")
 SEPARATOR_MD = "\\*"
 SEPARATOR_HTML = "*"
+
+
+MAX_PROTOCOL_BYTES = 1024 * 1024  # a protocol file; the group's run to some 30 kB
 
 
 class ProtocolFormatError(ValueError):
@@ -251,10 +255,7 @@ class ParsedProtocol:
 
 
 def _date(day: str, month: str, year: str) -> date:
-    y = int(year)
-    if y < 100:
-        y += 2000
-    return date(y, int(month), int(day))
+    return date(written_year(year), int(month), int(day))
 
 
 def _extract_extras(lines: list[str]) -> tuple[list[str], list[tuple[int, NewNote]]]:
@@ -355,7 +356,7 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
     if (
         body_items
         and body_items[-1][3].kind == CONCLUSION
-        and _NEXT.search(body_items[-1][3].text)
+        and NEXT_MEETING.search(body_items[-1][3].text)
     ):
         next_meeting = body_items[-1][3].text
         items.remove(body_items[-1])
@@ -374,32 +375,11 @@ def parse_protocol(text: str, slug: str = "protokoll") -> ParsedProtocol:
             current = section
             notes.append(NewNote(SECTION, titles.get(section, "")))
         notes.append(note)
+    for note in notes + questions:
+        if len(note.text) > MAX_NOTE_CHARS:  # what /notiz refuses, an import refuses too
+            start = " ".join(note.text[:60].split())
+            raise ProtocolFormatError(
+                f"Ein Eintrag ist {len(note.text)} Zeichen lang, höchstens {MAX_NOTE_CHARS} "
+                f"gehen (wie bei /notiz): „{start} …“ – bitte in mehrere Absätze teilen."
+            )
     return ParsedProtocol(day, topic, notes + questions, next_meeting)
-
-
-_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})?$")
-_ISO_DAY = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-
-
-def parse_date(raw: str, today: date) -> date | None:
-    """A past day as users type it: 12.01.2026, 12.1.26, 12.01., 2026-01-12, heute, gestern.
-
-    A day without a year is the last such day up to today. None when unparsable.
-    """
-    text = raw.strip().lower().rstrip(",")
-    relative = {"heute": 0, "gestern": 1, "vorgestern": 2}
-    if text in relative:
-        return today - timedelta(days=relative[text])
-    try:
-        if m := _ISO_DAY.match(text):
-            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        if m := _DMY.match(text):
-            day, month = int(m.group(1)), int(m.group(2))
-            if m.group(3):
-                year = int(m.group(3))
-                return date(year + 2000 if year < 100 else year, month, day)
-            guess = date(today.year, month, day)
-            return guess if guess <= today else date(today.year - 1, month, day)
-    except ValueError:
-        return None
-    return None

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from bot.core.store import Store
+from bot.core.store import Store, timestamp
 
 TABLE = "reading_queries"
 KEEP_QUERIES = timedelta(days=180)  # buttons on older messages answer "abgelaufen"
@@ -45,16 +45,16 @@ class StoredQueries:
             ).fetchone()
             if row is not None:
                 qid = int(row[0])
-                db.execute(f"UPDATE {TABLE} SET created = ? WHERE id = ?", [now.isoformat(), qid])
+                db.execute(f"UPDATE {TABLE} SET created = ? WHERE id = ?", [timestamp(now), qid])
             else:
                 cursor = db.execute(
                     f"INSERT INTO {TABLE} (chat_id, kind, text, source, created) "
                     "VALUES (?, ?, ?, ?, ?)",
-                    [chat_id, kind, text, source, now.isoformat()],
+                    [chat_id, kind, text, source, timestamp(now)],
                 )
                 qid = int(cursor.lastrowid)
                 db.execute(
-                    f"DELETE FROM {TABLE} WHERE created < ?", [(now - KEEP_QUERIES).isoformat()]
+                    f"DELETE FROM {TABLE} WHERE created < ?", [timestamp(now - KEEP_QUERIES)]
                 )
         return StoredQuery(qid, chat_id, kind, text, source)
 

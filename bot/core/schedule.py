@@ -23,7 +23,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import sqlite_utils
 
-from bot.core.dates import find_date_phrase, format_datetime, localize
+from bot.core.dates import NEXT_MEETING, find_date_phrase, format_datetime, localize
+from bot.core.sentences import split_sentences
+from bot.core.store import parse_timestamp, timestamp
 from bot.texts import schedule as T
 
 log = logging.getLogger(__name__)
@@ -130,17 +132,6 @@ class Announcement:
 # --- helpers ---------------------------------------------------------------------------------
 
 
-def _iso(moment: datetime) -> str:
-    return moment.astimezone(UTC).isoformat(timespec="seconds")
-
-
-def _from_iso(text: str | None) -> datetime | None:
-    if not text:
-        return None
-    value = datetime.fromisoformat(text)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
 def _wall(moment: datetime) -> str:
     """Aware datetime -> stored wall-clock text in its own zone ("2026-01-26T19:00:00")."""
     return moment.replace(tzinfo=None).isoformat(timespec="seconds")
@@ -222,7 +213,7 @@ class Schedule:
             tz,
             tuple(json.loads(row["leads"])),
             bool(row["paused"]),
-            _from_iso(row["armed_at"]),
+            parse_timestamp(row["armed_at"]),
         )
 
     def _upsert_chat(self, chat_id: int, **values: object) -> None:
@@ -232,7 +223,7 @@ class Schedule:
             "tz": current.tz.key,
             "leads": json.dumps(list(current.leads)),
             "paused": int(current.paused),
-            "armed_at": _iso(current.armed_at) if current.armed_at else None,
+            "armed_at": timestamp(current.armed_at) if current.armed_at else None,
         }
         row.update(values)
         self.db["schedule_chats"].upsert(row, pk="chat_id")
@@ -240,7 +231,9 @@ class Schedule:
     def set_timezone(self, chat_id: int, name: str, now: datetime) -> ZoneInfo:
         tz = validate_timezone(name)
         with self._tx():
-            self._upsert_chat(chat_id, tz=tz.key, paused=0, paused_at=None, armed_at=_iso(now))
+            self._upsert_chat(
+                chat_id, tz=tz.key, paused=0, paused_at=None, armed_at=timestamp(now)
+            )
         return tz
 
     def set_leads(self, chat_id: int, leads: Iterable[int], now: datetime) -> tuple[int, ...]:
@@ -252,14 +245,14 @@ class Schedule:
                 leads=json.dumps(list(checked)),
                 paused=0,
                 paused_at=None,
-                armed_at=_iso(now),
+                armed_at=timestamp(now),
             )
         return checked
 
     def pause(self, chat_id: int, now: datetime) -> None:
         """Stop reminders for a chat that blocked or removed the bot (HTTP 403)."""
         with self._tx():
-            self._upsert_chat(chat_id, paused=1, paused_at=_iso(now))
+            self._upsert_chat(chat_id, paused=1, paused_at=timestamp(now))
         log.warning("reminders of chat %s paused (bot blocked or removed)", chat_id)
 
     def resume(self, chat_id: int, now: datetime) -> bool:
@@ -267,7 +260,7 @@ class Schedule:
         if not self.settings(chat_id).paused:
             return False
         with self._tx():
-            self._upsert_chat(chat_id, paused=0, paused_at=None, armed_at=_iso(now))
+            self._upsert_chat(chat_id, paused=0, paused_at=None, armed_at=timestamp(now))
         return True
 
     def migrate_chat(self, old_id: int, new_id: int) -> None:
@@ -296,7 +289,7 @@ class Schedule:
             topic=row["topic"],
             reading=row["reading"],
             reading_label=row["reading_label"],
-            created_at=_from_iso(row["created_at"]) or datetime.min.replace(tzinfo=UTC),
+            created_at=parse_timestamp(row["created_at"]) or datetime.min.replace(tzinfo=UTC),
         )
 
     def meetings(self, chat_id: int) -> list[Meeting]:
@@ -358,7 +351,7 @@ class Schedule:
                         "reading": reading,
                         "reading_label": reading_label[:MAX_TOPIC],
                         "created_by": created_by,
-                        "created_at": _iso(now),
+                        "created_at": timestamp(now),
                         "active": 1,
                     }
                 )
@@ -408,7 +401,7 @@ class Schedule:
                         "reading": reading,
                         "reading_label": reading_label[:MAX_TOPIC],
                         "created_by": created_by,
-                        "created_at": _iso(now),
+                        "created_at": timestamp(now),
                         "active": 1,
                     }
                 )
@@ -483,7 +476,7 @@ class Schedule:
                     _parse_wall(over["moved_to"]).date(), _parse_wall(over["moved_to"]).time(), tz
                 )
                 moved = True
-                armed = max(armed, _from_iso(over["moved_at"]) or armed)
+                armed = max(armed, parse_timestamp(over["moved_at"]) or armed)
             if over["topic"] is not None:
                 topic = over["topic"]
                 reading, label = over["reading"] or "", over["reading_label"] or ""
@@ -602,7 +595,7 @@ class Schedule:
         )
         row = next(iter(existing), None) or {**key, "cancelled": 0}
         row.update(values)
-        row["updated_at"] = _iso(now)
+        row["updated_at"] = timestamp(now)
         self.db["schedule_overrides"].upsert(row, pk=("meeting_id", "day"))
 
     def cancel(self, chat_id: int, day: date, now: datetime) -> Occurrence:
@@ -619,7 +612,9 @@ class Schedule:
         occ = self._find(chat_id, day, now)
         tz = self.settings(chat_id).tz
         with self._tx():
-            self._override(occ, now, moved_to=_wall(new_start.astimezone(tz)), moved_at=_iso(now))
+            self._override(
+                occ, now, moved_to=_wall(new_start.astimezone(tz)), moved_at=timestamp(now)
+            )
         return occ, self._reload(occ)
 
     def set_topic(
@@ -772,7 +767,7 @@ class Schedule:
         cursor = self.db.execute(
             "INSERT OR IGNORE INTO sent_reminders (chat_id, occurrence, lead, status, late, at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [chat_id, key, lead, status, int(late), _iso(now)],
+            [chat_id, key, lead, status, int(late), timestamp(now)],
         )
         return cursor.rowcount == 1
 
@@ -836,8 +831,13 @@ def next_meeting_info(schedule: Schedule, chat_id: int, now: datetime) -> tuple[
 # --- calendar export ---------------------------------------------------------------------------
 
 
-def to_ics(occurrences: list[Occurrence], tz: ZoneInfo, name: str = "Jour fixe") -> bytes:
-    """An iCalendar file with one event per occurrence (stable UIDs, local times + VTIMEZONE)."""
+def to_ics(
+    occurrences: list[Occurrence], tz: ZoneInfo, now: datetime, name: str = "Jour fixe"
+) -> bytes:
+    """An iCalendar file with one event per occurrence (stable UIDs, local times + VTIMEZONE).
+
+    ``now`` is the file's time stamp (DTSTAMP).
+    """
     from icalendar import Calendar, Event
 
     cal = Calendar()
@@ -845,7 +845,7 @@ def to_ics(occurrences: list[Occurrence], tz: ZoneInfo, name: str = "Jour fixe")
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", tz.key)
-    stamp = datetime.now(UTC).replace(microsecond=0)
+    stamp = now.astimezone(UTC).replace(microsecond=0)
     for occ in occurrences:
         event = Event()
         uid_day = occ.day.isoformat()
@@ -865,11 +865,6 @@ def to_ics(occurrences: list[Occurrence], tz: ZoneInfo, name: str = "Jour fixe")
 
 # --- protocol announcements ----------------------------------------------------------------------
 
-_NEXT_MEETING = re.compile(
-    r"(?:n(?:ä|ae)chste[nrs]?|kommende[nrs]?)\s+(?:jour[\s-]*fixe?|termin|treffen|sitzung|"
-    r"lesekreis\w*|runde)\b",
-    re.IGNORECASE,
-)
 _TOPIC = re.compile(
     r"\b(?:thema|lektüre|lektuere|gelesen wird|wir lesen)\b\s*(?:ist\s+dann|ist|wird\s+dann|wird|"
     r"dann|:)?\s*(?:sein\s*)?:?\s*(?P<topic>.+?)(?:\.(?=\s|$)|$)",
@@ -877,24 +872,11 @@ _TOPIC = re.compile(
 )
 _LEADING_ARTICLE = re.compile(r"^(?:der|die|das|den)\s+", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
-_DAY_END = re.compile(r"(?:^|[\s*(])\d{1,2}\.$")
-_MONTH_START = re.compile(
-    r"\**(?:jan|feb|mär|maer|apr|mai|jun|jul|aug|sep|okt|nov|dez)", re.IGNORECASE
-)
 
 
 def _sentences(text: str) -> list[str]:
-    text = text.replace("\\*", " ")
-    text = re.sub(r"\s+", " ", text)
-    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"*])", text) if p.strip()]
-    sentences: list[str] = []
-    for part in parts:
-        # "am 26. Januar": a day number before a month name ends no sentence
-        if sentences and _DAY_END.search(sentences[-1]) and _MONTH_START.match(part):
-            sentences[-1] += " " + part
-        else:
-            sentences.append(part.strip())
-    return sentences
+    """Sentences of a protocol text; its Markdown separators ("\\*") are no text."""
+    return split_sentences(re.sub(r"\s+", " ", text.replace("\\*", " ")))
 
 
 def find_announcement(text: str, written_on: date) -> Announcement | None:
@@ -907,7 +889,7 @@ def find_announcement(text: str, written_on: date) -> Announcement | None:
     sentences = _sentences(text)
     for index in range(len(sentences) - 1, -1, -1):
         sentence = sentences[index]
-        match = _NEXT_MEETING.search(sentence)
+        match = NEXT_MEETING.search(sentence)
         if not match:
             continue
         found = find_date_phrase(_BOLD.sub(r"\1\2", sentence[match.end() :]), written_on)

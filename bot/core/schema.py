@@ -178,8 +178,17 @@ def _version_2(db: sqlite_utils.Database) -> None:
     db.conn.executescript(PERMISSIONS)
 
 
+def _version_3(db: sqlite_utils.Database) -> None:
+    """Who started a session: only they or an admin may end it (issue 13)."""
+    columns = {r[1] for r in db.conn.execute("PRAGMA table_info(note_sessions)")}
+    if "opened_by" not in columns:
+        db.conn.execute("ALTER TABLE note_sessions ADD COLUMN opened_by INTEGER")
+
+
 # The ordered steps: step i brings a database from version i to version i + 1.
-MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (_version_1, _version_2)
+MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
+    _version_1, _version_2, _version_3,
+)  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -6,11 +6,32 @@ import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from bot.core import schema
+
+
+def timestamp(moment: datetime) -> str:
+    """The one stored form of a moment: UTC, ISO 8601, microseconds ("…T18:00:00.000000+00:00").
+
+    Fixed width, so stored moments sort and compare as text; a naive moment is taken as UTC.
+    Rows written before this rule carry whole seconds or no fraction: :func:`parse_timestamp`
+    reads every form.
+    """
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def parse_timestamp(text: str | None) -> datetime | None:
+    """A stored moment (any ISO 8601 form this project ever wrote) as an aware datetime."""
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 class Store:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from html.parser import HTMLParser
 
 from bot.core.models import Hit
 
@@ -123,3 +124,71 @@ def _cut_point(body: str, budget: int) -> int:
     if lt > gt:
         cut = lt
     return max(cut, 1)
+
+
+# --- plain text (the console; Telegram's fallback when it rejects markup) -------------------
+
+
+class _PlainText(HTMLParser):
+    """Telegram HTML to readable text: tags dropped, blockquotes indented with "> "."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.quote_depth = 0
+        self.links: list[str | None] = []
+        self.at_line_start = True
+        self.soft_break = False  # a block boundary already ended the line
+
+    def _emit(self, text: str) -> None:
+        for i, line in enumerate(text.split("\n")):
+            if i > 0:
+                if self.soft_break:
+                    self.soft_break = False
+                else:
+                    self.out.append("\n")
+                self.at_line_start = True
+            if not line:
+                continue
+            if self.at_line_start and self.quote_depth:
+                self.out.append("> " * self.quote_depth)
+            self.out.append(line)
+            self.at_line_start = False
+            self.soft_break = False
+
+    def _break(self) -> None:
+        if not self.at_line_start:
+            self.out.append("\n")
+            self.at_line_start = True
+            self.soft_break = True
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "blockquote":
+            self._break()
+            self.quote_depth += 1
+        elif tag == "a":
+            self.links.append(dict(attrs).get("href"))
+        elif tag == "br":
+            self._emit("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "blockquote" and self.quote_depth:
+            self.quote_depth -= 1
+            self._break()
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href and not href.startswith("tg://"):
+                self._emit(f" ({href})")
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data)
+
+
+def html_to_text(html: str) -> str:
+    """Readable plain text of a Telegram HTML message."""
+    parser = _PlainText()
+    parser.feed(html)
+    parser.close()
+    lines = "".join(parser.out).split("\n")
+    text = "\n".join(line.rstrip() for line in lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")

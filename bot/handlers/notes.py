@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from bot.core import notes as core
 from bot.core import protocol as proto
+from bot.core.dates import parse_past_day
 from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
@@ -35,7 +36,8 @@ if TYPE_CHECKING:
     from bot.services import Services
 
 RESTORE_PREFIX = "nr"  # callback "nr:<num>": restore a note from the trash
-_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d+)")
+PDF_PREFIX = "pp"  # callback "pp:<session id>": the protocol as PDF
+_CONFIRMED_NUM = re.compile(r"(?:Beitrag|Ergebnis|Frage|Abschnitt|Zitat|Notiz) #(\d{1,9})\b")
 _NUM_ARG = re.compile(r"^#?(\d{1,9})$")
 LIST_PREVIEW = 300  # characters of each note in /notizen and /papierkorb
 
@@ -71,6 +73,11 @@ def _split(html_text: str) -> list[str]:
 
 def _usage(usage: str, example: str) -> str:
     return T.USAGE.format(usage=esc(usage), example=esc(example))
+
+
+def _notes_count(n: int) -> str:
+    """"1 Notiz", "3 Notizen" (German plural)."""
+    return T.NOTES_ONE if n == 1 else T.NOTES_MANY.format(count=n)
 
 
 def _title(session: core.Session) -> str:
@@ -162,8 +169,8 @@ def sitzung(request: Request, services: Services) -> Reply:
         current = nb.current_session(request.chat_id)
         if current is None:
             return Reply.text(T.SESSION_NONE)
-        count = len(nb.notes_of(request.chat_id, current.id))
-        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), count=count))
+        count = _notes_count(len(nb.notes_of(request.chat_id, current.id)))
+        return Reply.text(T.SESSION_CURRENT.format(title=_title(current), notes=count))
     if word in _START:
         topic = rest.strip() or _scheduled_topic(services, request.chat_id)
         stale = nb.close_stale(request.chat_id, _today(services, request.chat_id), _now(services))
@@ -173,6 +180,7 @@ def sitzung(request: Request, services: Services) -> Reply:
                 _today(services, request.chat_id),
                 topic[: core.MAX_TOPIC_CHARS],
                 _now(services),
+                opened_by=request.user_id,
             )
         except core.SessionAlreadyOpen as error:
             return Reply.text(T.SESSION_ALREADY_OPEN.format(title=_title(error.session)))
@@ -184,11 +192,15 @@ def sitzung(request: Request, services: Services) -> Reply:
         return Reply.text(opened)
     if word in _END:
         try:
-            session = nb.close_session(request.chat_id, _now(services))
+            session = nb.close_session(
+                request.chat_id, _now(services), request.user_id, request.is_admin
+            )
         except core.NoOpenSession:
             return Reply.text(T.SESSION_NOTHING_TO_CLOSE)
+        except core.NotAllowed:
+            return Reply.text(T.SESSION_END_NOT_ALLOWED)
         notes = nb.notes_of(request.chat_id, session.id)
-        head = T.SESSION_CLOSED.format(title=_title(session), count=len(notes))
+        head = T.SESSION_CLOSED.format(title=_title(session), notes=_notes_count(len(notes)))
         reply = _protocol_reply(services, request.chat_id, session)
         reply.messages.insert(0, OutMessage(html=head))
         return reply
@@ -502,6 +514,8 @@ def restore(request: Request, services: Services) -> Reply:
     data = request.callback_data or ""
     _, _, raw = data.partition(":")
     try:
+        if not (raw.isdigit() and len(raw) <= 9):  # note numbers; SQLite stops at 2**63
+            raise ValueError(raw)
         num = int(raw)
         note = services.notes.restore_note(request.chat_id, num, request.user_id, request.is_admin)
     except (ValueError, core.NoteNotFound):
@@ -595,14 +609,18 @@ def notizen(request: Request, services: Services) -> Reply:
 # -- protocol ----------------------------------------------------------------------------
 
 
-def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
+def _protocol_of(services: Services, chat_id: int, session: core.Session) -> proto.Protocol:
     nb = services.notes
     notes = nb.notes_of(chat_id, session.id)
     # the upcoming meeting belongs to the chat's latest session only
     latest = nb.last_session(chat_id)
     is_latest = latest is not None and latest.id == session.id
     next_text = _next_meeting(services, chat_id) if is_latest and not session.imported else ""
-    protocol = proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
+    return proto.build(session, notes, names=nb.names_enabled(chat_id), next_meeting=next_text)
+
+
+def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> Reply:
+    protocol = _protocol_of(services, chat_id, session)
     if not protocol.sections and not protocol.questions:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
     messages = [OutMessage(html=p) for p in _split(proto.to_html(protocol))]
@@ -611,9 +629,31 @@ def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> 
         OutMessage(
             html="",
             document=Document(proto.file_name(session.day), md, caption=T.FILE_CAPTION),
+            buttons=[[Button(T.PDF_BUTTON, f"{PDF_PREFIX}:{session.id}")]],
         )
     )
     return Reply(messages=messages)
+
+
+@callback(PDF_PREFIX)
+def protocol_pdf(request: Request, services: Services) -> Reply:
+    """Button "Als PDF": the session's protocol as a PDF with line numbers."""
+    from bot.core import protocol_pdf as pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+    _, _, raw = (request.callback_data or "").partition(":")
+    known = re.fullmatch(r"[0-9]{1,18}", raw)  # a forged huge id must not overflow SQLite
+    session = services.notes.session(request.chat_id, int(raw)) if known else None
+    if session is None:  # another chat's session id never reaches this chat's notes
+        return Reply(toast=T.PDF_GONE)
+    protocol = _protocol_of(services, request.chat_id, session)
+    try:
+        data = pdf.render(protocol)
+    except pdf.EmptyProtocol:
+        return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
+    except Exception as error:  # noqa: BLE001 - the Markdown file was sent already
+        return Reply.text(T.PDF_FAILED.format(reason=esc(type(error).__name__)))
+    document = Document(pdf.file_name(protocol), data, caption=T.PDF_CAPTION)
+    return Reply(messages=[OutMessage(html="", document=document)])
 
 
 def _session_for(request: Request, services: Services) -> core.Session | Reply:
@@ -621,7 +661,7 @@ def _session_for(request: Request, services: Services) -> core.Session | Reply:
     if not request.args.strip():
         session = nb.last_session(request.chat_id)
         return session if session else Reply.text(T.NO_SESSIONS)
-    day = proto.parse_date(request.args, _today(services, request.chat_id))
+    day = parse_past_day(request.args, _today(services, request.chat_id))
     if day is None:
         return Reply.text(T.BAD_DATE.format(raw=esc(_preview(request.args, 40))))
     session = nb.session_on(request.chat_id, day)
@@ -711,11 +751,14 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         kind="protocol",
         slug=slug,
     )
-    data = proto.to_markdown(protocol).encode("utf-8")
+    from bot.core import protocol_pdf  # noqa: PLC0415 - fpdf2 only when asked
+
+    # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF"
+    data = protocol_pdf.render(protocol)
     try:
         result = services.readings.add(
             data,
-            proto.file_name(session.day),
+            protocol_pdf.file_name(protocol),
             meta,
             dest_dir=services.config.data_dir / "protocols",
             added_by=request.user_name,
@@ -723,7 +766,13 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
     except ReadingError as error:
         return Reply.text(T.SOURCE_FAILED.format(reason=esc(str(error))))
     return Reply.text(
-        T.SOURCE_ADDED.format(title=_title(session), count=result.passages, slug=esc(slug))
+        T.SOURCE_ADDED.format(
+            title=_title(session),
+            slug=esc(slug),
+            paragraphs=T.PARAGRAPHS_ONE
+            if result.passages == 1
+            else T.PARAGRAPHS_MANY.format(count=result.passages),
+        )  # fmt: skip
     )
 
 

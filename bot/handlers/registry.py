@@ -57,6 +57,7 @@ CALLBACK_HANDLERS = (
     content.position_button,  # po:<topic>:<source>
     content.compare_button,  # vg:<topic>
     notes.restore,  # nr:<num>
+    notes.protocol_pdf,  # pp:<session id>
     uploads.reading_button,  # rd:<action>:<slug>
     schedule.schedule_announced,  # sa:<protocol slug>
     schedule.summary_button,  # ss:<source slug>

@@ -603,11 +603,13 @@ def _new_start(rest: str, occ: Occurrence, now: datetime, tz: ZoneInfo) -> datet
     if at is not None:
         start = dates.localize(occ.start.date(), at, tz)
         if start <= now:
-            raise ParseError(T.ERR_PAST.format(when=format_datetime(start)))
+            raise ParseError(
+                T.ERR_PAST.format(when=format_datetime(start), **dates.examples(now.date()))
+            )
         return start
     start, extra = dates.split_datetime(rest, now, tz, default_time=occ.start.time())
     if extra:
-        raise ParseError(T.ERR_UNPARSABLE.format(raw=extra[:40]))
+        raise ParseError(T.ERR_UNPARSABLE.format(raw=extra[:40], **dates.examples(now.date())))
     return start
 
 
@@ -753,7 +755,7 @@ def ical(request: Request, services: Services) -> Reply:
     if not occurrences:
         return Reply.text(T.ICS_NONE_HTML)
     tz = schedule.settings(request.chat_id).tz
-    content = to_ics(occurrences, tz)
+    content = to_ics(occurrences, tz, now)
     n = len(occurrences)
     caption = T.ICS_CAPTION_ONE if n == 1 else T.ICS_CAPTION.format(n=n)
     # The text goes once, as the document's caption (the adapter moves a short text there);

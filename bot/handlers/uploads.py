@@ -17,6 +17,7 @@ from bot.core import readings as core
 from bot.core.autosummary import AutoSummary
 from bot.core.models import Source
 from bot.core.readings import ReadingError
+from bot.core.store import parse_timestamp, timestamp
 from bot.handlers.base import (
     Button,
     OutMessage,
@@ -138,7 +139,7 @@ def _set_pending_edit(
     with services.store.transaction() as db:
         db["reading_edits"].upsert(
             {"chat_id": chat_id, "user_id": user_id, "slug": slug, "field": field,
-             "created": now.isoformat()},
+             "created": timestamp(now)},
             pk=("chat_id", "user_id"),
         )  # fmt: skip
 
@@ -153,7 +154,7 @@ def _pop_pending_edit(
         if row is None:
             return None
         db["reading_edits"].delete_where(where, [chat_id, user_id])
-    if datetime.fromisoformat(row["created"]) < not_before:
+    if parse_timestamp(row["created"]) < not_before:
         return None
     return row["slug"], row["field"]
 

@@ -16,15 +16,23 @@ IMPORT_DESCRIPTION = (
 IMPORT_FILE_HELP = "Textdatei (UTF-8) mit dem Protokoll"
 IMPORT_CHAT_HELP = "Chat-ID, in die importiert wird (Standard: 0, die Konsole)"
 IMPORT_REPLACE_HELP = "ein früher importiertes Protokoll desselben Tages ersetzen"
-EXPORT_HELP = "Protokoll einer Sitzung als Markdown ausgeben"
-EXPORT_DESCRIPTION = "Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus."
+EXPORT_HELP = "Protokoll einer Sitzung als Markdown oder PDF ausgeben"
+EXPORT_DESCRIPTION = (
+    "Gibt das Protokoll der Sitzung eines Chats an einem Tag als Markdown aus, mit --pdf als PDF "
+    "mit Zeilennummern im Layout des Lesekreises."
+)
 EXPORT_CHAT_HELP = "Chat-ID"
 EXPORT_DATE_HELP = "Tag der Sitzung, z. B. 12.01.2026"
 EXPORT_OUTPUT_HELP = "in diese Datei statt auf stdout"
+EXPORT_PDF_HELP = "als PDF im Layout des Lesekreises in diese Datei schreiben"
 
 FILE_MISSING = "Die Datei {path} gibt es nicht."
 FILE_UNREADABLE = "Die Datei {path} kann ich nicht als UTF-8-Text lesen: {error}"
 FILE_NOT_A_PROTOCOL = "{path}: {error}"
+FILE_TOO_LARGE = (
+    "Die Datei {path} ist {size} kB groß – ein Protokoll hat höchstens {limit} kB. "
+    "Ich habe nichts importiert."
+)
 IMPORT_EXISTS = (
     "Im Chat {chat} gibt es schon ein importiertes Protokoll vom {day:%d.%m.%Y}. "
     "Mit --replace ersetzen."
@@ -41,3 +49,8 @@ KIND_NAMES = {
 }
 EXPORT_BAD_DATE = "Das Datum „{value}“ verstehe ich nicht (Beispiel: 12.01.2026)."
 EXPORT_NO_SESSION = "Im Chat {chat} gab es am {day:%d.%m.%Y} keine Sitzung."
+EXPORT_PDF_EMPTY = "Die Sitzung vom {day:%d.%m.%Y} hat keine Notizen: kein PDF geschrieben."
+EXPORT_PDF_WRITTEN = (
+    "Protokoll vom {day:%d.%m.%Y} als PDF geschrieben: {path} ({pages} Seiten, {lines} Zeilen)."
+)
+EXPORT_PDF_WRITE_FAILED = "Die Datei {path} kann ich nicht schreiben: {reason}"

@@ -76,10 +76,15 @@ SESSION_STALE_CLOSED = (
 SESSION_ALREADY_OPEN = (
     "Es läuft schon eine Sitzung: <b>{title}</b>.\nBeende sie zuerst mit /sitzung ende."
 )
-SESSION_CURRENT = "Laufende Sitzung: <b>{title}</b>\n{count} Notizen. /sitzung ende schließt sie."
+SESSION_CURRENT = "Laufende Sitzung: <b>{title}</b>\n{notes}. /sitzung ende schließt sie."
 SESSION_NONE = "Gerade läuft keine Sitzung. <code>/sitzung start [THEMA]</code> eröffnet eine."
-SESSION_CLOSED = "✓ Sitzung beendet: <b>{title}</b> ({count} Notizen). Hier das Protokoll:"
+SESSION_CLOSED = "✓ Sitzung beendet: <b>{title}</b> ({notes}). Hier das Protokoll:"
+NOTES_ONE = "1 Notiz"
+NOTES_MANY = "{count} Notizen"  # also 0 Notizen
 SESSION_NOTHING_TO_CLOSE = "Es läuft keine Sitzung, die ich beenden könnte."
+SESSION_END_NOT_ALLOWED = (
+    "Beenden darf die Sitzung nur, wer sie begonnen hat, oder ein Admin des Chats."
+)
 SESSION_BAD_ARG = "Das verstehe ich nicht: „{arg}“.\n" + USAGE.format(
     usage=SITZUNG_USAGE, example=SITZUNG_EXAMPLE
 )
@@ -133,12 +138,18 @@ BAD_DATE = (
 )
 PROTOCOL_EMPTY = "Die Sitzung <b>{title}</b> hat noch keine Notizen."
 FILE_CAPTION = "Protokoll als Markdown-Datei"
+PDF_BUTTON = "Als PDF"
+PDF_CAPTION = "Protokoll als PDF (mit Zeilennummern)"
+PDF_GONE = "Diese Sitzung gibt es nicht mehr."
+PDF_FAILED = "Das PDF konnte ich nicht erstellen ({reason})."
 NAMES_ON = "✓ Im Protokoll stehen jetzt die Vornamen bei den Beiträgen."
 NAMES_OFF = "✓ Das Protokoll nennt keine Namen mehr."
 NAMES_STATE = "Namen im Protokoll: <b>{state}</b>. " + USAGE
 ADMIN_ONLY = "Das dürfen in Gruppen nur Admins."
+PARAGRAPHS_ONE = "1 Absatz"
+PARAGRAPHS_MANY = "{count} Absätze"
 SOURCE_ADDED = (
-    "✓ Das Protokoll <b>{title}</b> ist jetzt eine Quelle ({count} Absätze): "
+    "✓ Das Protokoll <b>{title}</b> ist jetzt eine Quelle ({paragraphs}): "
     "<code>/zitat STICHWORT {slug}</code>"
 )
 SOURCE_EXISTS = "Eine Quelle „{slug}“ gibt es schon; sie ist bereits durchsuchbar."

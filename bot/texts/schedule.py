@@ -10,21 +10,25 @@ MONTH_NAMES = (
     "Oktober", "November", "Dezember",
 )  # fmt: skip
 
-DATE_EXAMPLES = "26.01., 26.1.2026 19 Uhr, Montag 19:30, morgen 18 Uhr, übermorgen, in 2 Wochen"
+# {example_day} (e.g. "26.01."), {example_date} ("26.01.2027") and {example_numeric}
+# ("26.1.2027") are filled in with a day about four weeks ahead: an example never lies in the past.
+DATE_EXAMPLES = (
+    "{example_day}, {example_numeric} 19 Uhr, Montag 19:30, morgen 18 Uhr, übermorgen, in 2 Wochen"
+)
 
 # --- date parser (plain text) ---------------------------------------------------------------
-ERR_NO_DATE = f"Bitte gib ein Datum an. Beispiele: {DATE_EXAMPLES}."
-ERR_DATE_TOO_LONG = f"Das ist zu lang für ein Datum. Beispiele: {DATE_EXAMPLES}."
+ERR_NO_DATE = "Bitte gib ein Datum an. Beispiele: " + DATE_EXAMPLES + "."
+ERR_DATE_TOO_LONG = "Das ist zu lang für ein Datum. Beispiele: " + DATE_EXAMPLES + "."
 ERR_UNPARSABLE = "„{raw}“ verstehe ich nicht als Datum. Beispiele: " + DATE_EXAMPLES + "."
-ERR_NO_SUCH_DAY = "„{raw}“ gibt es im Kalender nicht. Beispiel: 26.01.2026"
+ERR_NO_SUCH_DAY = "„{raw}“ gibt es im Kalender nicht. Beispiel: {example_date}"
 ERR_BAD_TIME = "„{raw}“ ist keine Uhrzeit. Beispiele: 19:30, 19 Uhr"
 ERR_BAD_TIME_SERIES = (
-    "„{raw}“ ist keine Uhrzeit. Beispiel: /jourfixe Montag 19:30 alle 2 Wochen ab 26.01."
+    "„{raw}“ ist keine Uhrzeit. Beispiel: /jourfixe Montag 19:30 alle 2 Wochen"
 )
 ERR_WEEKDAY_MISMATCH = "Der {date} ist ein {real}, kein {said}. Beispiel: {real} {date}"
 ERR_PAST = (
     "{when} liegt in der Vergangenheit. Bitte ein künftiges Datum, z. B. „morgen 19 Uhr“ "
-    "oder „26.01. 19:30“."
+    "oder „{example_day} 19:30“."
 )
 ERR_TOO_FAR = "„{raw}“ liegt mehr als zwei Jahre in der Zukunft. Beispiel: in 2 Wochen"
 ERR_BAD_WEEKDAY = "„{raw}“ ist kein Wochentag. Beispiele: Montag, Mo, Dienstag"

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import html
 import importlib
 import importlib.util
 import logging
@@ -99,7 +98,7 @@ from bot.handlers.base import (
     unique_commands,
 )
 from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_command
-from bot.handlers.format import split_message
+from bot.handlers.format import html_to_text, split_message
 from bot.handlers.inline import inline_results
 from bot.texts import telegram as t
 from bot.tg.maintenance import setup_backups
@@ -129,7 +128,6 @@ ANONYMOUS_ADMIN_ID = 1087968824
 # Loggers that would print request URLs, which contain the token.
 _URL_LOGGERS = ("httpx", "httpcore")
 
-_TAG = re.compile(r"<[^>]*>")
 
 T = TypeVar("T")
 
@@ -218,11 +216,6 @@ def keyboard(buttons: Sequence[Sequence[Button]]) -> InlineKeyboardMarkup | None
         if cells:
             rows.append(cells)
     return InlineKeyboardMarkup(rows) if rows else None
-
-
-def plain_text(html_text: str) -> str:
-    """HTML reduced to what a user would read, for the fallback when Telegram rejects markup."""
-    return html.unescape(_TAG.sub("", html_text))
 
 
 def file_base_url(api_base_url: str) -> str:
@@ -562,7 +555,7 @@ class TelegramAdapter:
                 raise
             # A handler produced broken HTML: the user still gets the words, without markup.
             log.error("Telegram rejected HTML (%s); sending plain text", exc.message)
-            await self._api(bot.send_message, chat_id, plain_text(text)[:4096], **kwargs)
+            await self._api(bot.send_message, chat_id, html_to_text(text)[:4096], **kwargs)
 
     async def _edit(
         self, bot: Any, inline_message_id: str | None, msg: Message | None, reply: Reply

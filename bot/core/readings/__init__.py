@@ -29,7 +29,6 @@ from bot.core.readings.metadata import (
     find_author,
     guess_metadata,
     make_slug,
-    parse_date,
     parse_meta_args,
     unique_slug,
 )
@@ -55,7 +54,6 @@ __all__ = [
     "guess_metadata",
     "human_size",
     "make_slug",
-    "parse_date",
     "parse_meta_args",
     "sha256",
     "unique_slug",

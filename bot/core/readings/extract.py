@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import PurePath
 
+from bot.core.printed_lines import numbered_text
 from bot.texts import uploads as T
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -246,12 +247,15 @@ def _extract_pdf(data: bytes, name: str) -> Extracted:
                         raise ReadingError(T.ENCRYPTED_PDF.format(name=name))
                 except (PyPdfError, NotImplementedError):
                     raise ReadingError(T.ENCRYPTED_PDF.format(name=name)) from None
-            for page in reader.pages:
-                pages.append(page.extract_text() or "")
             meta = reader.metadata
             if meta is not None:
                 title = str(meta.title or "").strip()
                 author = str(meta.author or "").strip()
+            # numbered lines (a protocol): line N of the text is the line printed as N
+            if (numbered := numbered_text(reader)) is not None:
+                return Extracted(text=numbered, fmt="pdf", title=title, author=author)
+            for page in reader.pages:
+                pages.append(page.extract_text() or "")
         except ReadingError:
             raise
         except Exception:  # pypdf raises many kinds of errors on broken files

@@ -17,11 +17,12 @@ from bot.core.models import Source
 from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, extract, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
 from bot.core.search import SearchEngine
-from bot.core.store import Store
+from bot.core.store import Store, timestamp
 from bot.core.text import words
 from bot.texts import uploads as T
 
 log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class AddResult:
@@ -175,7 +176,7 @@ class ReadingLibrary:
                 db["reading_files"].insert(
                     {"slug": slug, "file_sha256": sha256(data), "text_sha256": text_hash,
                      "original": str(original_path.name) if original_path else "", "fmt": ex.fmt,
-                     "added_by": added_by, "added_at": self.clock().isoformat()},
+                     "added_by": added_by, "added_at": timestamp(self.clock())},
                 )  # fmt: skip
         except Exception as exc:
             if source is not None:

@@ -12,39 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import PurePath
 
+from bot.core.dates import find_date
 from bot.core.readings.extract import FIELD_LIMITS, KINDS, Extracted, ReadingError
 from bot.texts import uploads as T
 
-_MONTHS = {
-    "januar": 1,
-    "jänner": 1,
-    "jaenner": 1,
-    "februar": 2,
-    "märz": 3,
-    "maerz": 3,
-    "april": 4,
-    "mai": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "dezember": 12,
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "october": 10,
-    "december": 12,
-}
-_DATE_RE = re.compile(
-    r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d{1,2})-(?P<id>\d{1,2}))"
-    r"|(?P<de>(?<!\d)(?P<dd>\d{1,2})\.\s?(?P<dm>\d{1,2})\.\s?(?P<dy>\d{4}|\d{2})(?!\d))"
-    r"|(?P<long>(?<!\d)(?P<ld>\d{1,2})\.?\s+(?P<lm>[A-Za-zÄäÖöÜü]+)\s+(?P<ly>\d{4}))",
-)
 _NAME_WORD = r"(?:[A-ZÄÖÜ][\w'’.\-]*|von|van|der|de|da|zu|la|le|al|el|bin)"
 _NAME_RE = re.compile(rf"^[A-ZÄÖÜ][\w'’.\-]*(?:\s+{_NAME_WORD}){{0,4}}$")
 _BYLINE_RE = re.compile(
@@ -72,25 +43,6 @@ class Guessed:
     defaults: tuple[str, ...]  # German notes about fields that were defaulted
 
 
-def parse_date(value: str) -> date | None:
-    """The first valid ISO or German date in ``value`` ("2026-01-12", "12.01.2026",
-    "20. August 2025"), or None."""
-    for m in _DATE_RE.finditer(value):
-        try:
-            if m.group("iso"):
-                return date(int(m["iy"]), int(m["im"]), int(m["id"]))
-            if m.group("de"):
-                year = int(m["dy"])
-                year += 2000 if year < 100 else 0
-                return date(year, int(m["dm"]), int(m["dd"]))
-            month = _MONTHS.get(m["lm"].lower())
-            if month:
-                return date(int(m["ly"]), month, int(m["ld"]))
-        except ValueError:
-            continue  # 31.02.2026 and the like
-    return None
-
-
 def _strip_markup(line: str) -> str:
     line = re.sub(r"^#+\s*", "", line.strip())
     line = line.strip("*_ \t")
@@ -116,7 +68,7 @@ def find_author(text: str) -> str:
             continue
         if "|" in line:
             parts = [p.strip() for p in line.split("|")]
-            if any(parse_date(p) for p in parts):
+            if any(find_date(p) for p in parts):
                 names = [p for p in parts if _looks_like_name(p)]
                 if names:
                     return names[0]
@@ -206,7 +158,7 @@ def guess_metadata(
     elif not author:
         author = T.UNKNOWN_AUTHOR
         defaults.append(T.DEFAULT_AUTHOR)
-    when = o.date or parse_date(ex.date or "") or parse_date("\n".join(_head_lines(text, 12)))
+    when = o.date or find_date(ex.date or "") or find_date("\n".join(_head_lines(text, 12)))
     if when is None:
         when = today
         defaults.append(T.DEFAULT_DATE)
@@ -228,7 +180,7 @@ def parse_meta_args(
     """Validate user-given metadata (CLI flags); raise ReadingError with a German message."""
     parsed_date = None
     if when:
-        parsed_date = parse_date(when)
+        parsed_date = find_date(when)
         if parsed_date is None:
             raise ReadingError(T.BAD_DATE.format(value=when))
     if kind and kind not in KINDS:
