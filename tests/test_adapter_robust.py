@@ -43,6 +43,14 @@ async def test_a_half_delivered_reply_says_the_request_was_done(tg, fake_api, tw
     assert "nicht noch einmal" in t.APOLOGY_DONE
 
 
+async def test_a_note_whose_confirmation_failed_is_reported_as_saved(tg, fake_api, services) -> None:  # noqa: ANN001, E501
+    fake_api.fail("sendMessage", 400, "Bad Request: message is broken")
+    calls = await tg.process(fake_api.private_message("/notiz Eine wichtige Notiz."))
+    texts = [c.params.get("text") for c in calls if c.method == "sendMessage" and not c.error]
+    assert texts == [t.APOLOGY_NOTE_SAVED.format(num=1)]
+    assert [n.text for n in services.notes.all_notes(1001)] == ["Eine wichtige Notiz."]
+
+
 async def test_a_handler_crash_still_asks_to_try_again(tg, fake_api, monkeypatch) -> None:  # noqa: ANN001
     def crash(request, services) -> Reply:  # noqa: ANN001
         raise KeyError("kaputt")

@@ -264,3 +264,51 @@ def test_daily_backups_keep_the_last_seven_and_can_be_switched_off(services: Ser
     assert not (off.data_dir / "backups").exists()
     assert Config.from_env({"JOURFIXE_BACKUP_DAYS": "0"}).backup_days == 0
     assert Config.from_env({}).backup_days == 7
+
+
+def test_the_bots_daily_backup_never_stops_the_bot(services: Services, caplog) -> None:  # noqa: ANN001
+    from dataclasses import replace
+
+    from bot.tg.maintenance import backup_now
+
+    backup_now(services)
+    assert list((services.config.data_dir / "backups").glob("jourfixe-*.db"))
+    blocked = services.config.data_dir / "gesperrt"
+    blocked.write_text("eine Datei, kein Ordner")
+    services.config = replace(services.config, data_dir=blocked)
+    backup_now(services)  # must not raise
+    assert "Die tägliche Sicherung ist fehlgeschlagen" in caplog.text
+
+
+def test_a_read_only_database_is_one_german_sentence(env: Config, monkeypatch, capsys) -> None:  # noqa: ANN001
+    from bot.core import store
+
+    def read_only(cls, path):  # noqa: ANN001, ANN202
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(store.Store, "open", classmethod(read_only))
+    assert main(["sources"]) == 1
+    err = capsys.readouterr().err
+    assert "schreibgeschützt" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_a_note_written_during_the_repair_is_kept(env: Config, monkeypatch) -> None:  # noqa: ANN001
+    """The bot keeps writing while `index --rebuild` repairs: its latest rows are copied too."""
+    damage(env.db_path, INDEX)
+    build = repair._build
+
+    def build_while_the_bot_writes(store, config):  # noqa: ANN001, ANN202
+        result = build(store, config)
+        live = sqlite3.connect(env.db_path)
+        live.execute("UPDATE notes SET text = 'während der Reparatur geändert' WHERE num = 3")
+        live.commit()
+        live.close()
+        return result
+
+    monkeypatch.setattr(repair, "_build", build_while_the_bot_writes)
+    assert main(["index", "--rebuild"]) == 0
+    conn = sqlite3.connect(env.db_path)
+    texts = [r[0] for r in conn.execute("SELECT text FROM notes WHERE num = 3")]
+    assert texts == ["während der Reparatur geändert"]
+    assert repair.quick_check(conn) == []

@@ -44,6 +44,10 @@ def test_the_wheel_installs_and_answers_from_another_folder(tmp_path: Path) -> N
         assert needed in names, needed
     seeds = sorted(p.name for p in (PROJECT_ROOT / "seeds").iterdir())
     assert all(f"bot/_bundled/seeds/{name}" in names for name in seeds)
+    package = PROJECT_ROOT / "bot"
+    data = [p.relative_to(PROJECT_ROOT).as_posix() for p in package.rglob("*")
+            if p.is_file() and "__pycache__" not in p.parts]  # fmt: skip
+    assert [f for f in data if f not in names] == []  # fonts, stopwords, every module
 
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=False)

@@ -65,6 +65,7 @@ def test_a_strangers_private_chat_changes_nothing(services: Services) -> None:
     ]
     for reply in answers:
         assert "nur Admins der Gruppen" in text_of(reply)
+    assert all(len(r.toast) <= 200 for r in answers if r.toast)  # Telegram's toast limit
     assert library(services) == before
 
 

@@ -54,13 +54,13 @@ def may_change_sources(actor: Actor, store: Store, editors: frozenset[int], now:
     return False  # channels, inline messages without a chat: nobody
 
 
-def refusal(actor: Actor, editors: frozenset[int]) -> str:
-    """The German reason for a refusal, fitting the situation."""
+def refusal(actor: Actor, editors: frozenset[int], toast: bool = False) -> str:
+    """The German reason for a refusal, fitting the situation (short for a button's toast)."""
     if editors:
-        return T.EDITORS_ONLY
+        return T.EDITORS_ONLY_TOAST if toast else T.EDITORS_ONLY
     if actor.chat_type in ("group", "supergroup"):
         return T.GROUP_ADMINS_ONLY
-    return T.PRIVATE_NOT_EDITOR
+    return T.PRIVATE_NOT_EDITOR_TOAST if toast else T.PRIVATE_NOT_EDITOR
 
 
 # --- what the adapter saw -------------------------------------------------------------------

@@ -139,13 +139,15 @@ def _salvage(store: Store, config: Config) -> Rebuilt:
     fresh = path.with_name(path.name + ".reparatur")
     _remove_db_files(fresh)
     try:
-        _copy_user_tables(path, fresh, config)
+        tables = _copy_user_tables(path, fresh, config)
         new = StoreClass.open(fresh)
         try:
             passages, sources = _build(new, config)
             if quick_check(new.conn):
                 raise DatabaseProblem(T.DAMAGED.format(path=path, backups=backups_dir(config)))
             copy = _keep_damaged_copy(path, config)
+            # rows written meanwhile (a running bot) are copied again right before writing back
+            _recopy(new.conn, path, tables, config)
             new.conn.backup(store.conn)  # page by page over the live file
         finally:
             new.close()
@@ -154,7 +156,35 @@ def _salvage(store: Store, config: Config) -> Rebuilt:
     return Rebuilt(passages, sources, time.perf_counter() - t0, copy)
 
 
-def _copy_user_tables(source: Path, target: Path, config: Config) -> None:
+def _recopy(conn: sqlite3.Connection, source: Path, tables: list[str], config: Config) -> None:
+    """Replace the rows of the users' (plain) tables with the live file's current ones."""
+    conn.execute("PRAGMA foreign_keys=OFF")
+    conn.execute("ATTACH DATABASE ? AS old", (str(source),))
+    sequence = conn.execute(
+        "SELECT COUNT(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'"
+    ).fetchone()[0] and conn.execute(
+        "SELECT COUNT(*) FROM old.sqlite_master WHERE name = 'sqlite_sequence'"
+    ).fetchone()[0]
+    try:
+        conn.execute("BEGIN")
+        for name in [*tables, *(["sqlite_sequence"] if sequence else [])]:
+            try:
+                conn.execute(f'DELETE FROM main."{name}"')
+                conn.execute(f'INSERT INTO main."{name}" SELECT * FROM old."{name}"')
+            except sqlite3.DatabaseError as exc:
+                conn.execute("ROLLBACK")
+                problem = T.USER_TABLE_DAMAGED.format(
+                    path=source, table=name, backups=backups_dir(config)
+                )
+                raise DatabaseProblem(problem) from exc
+        conn.execute("COMMIT")
+    finally:
+        conn.execute("DETACH DATABASE old")
+        conn.execute("PRAGMA foreign_keys=ON")
+
+
+def _copy_user_tables(source: Path, target: Path, config: Config) -> list[str]:
+    """Create every table but the index in ``target`` and copy its rows; the plain tables."""
     conn = sqlite3.connect(str(target), isolation_level=None)
     try:
         conn.execute("ATTACH DATABASE ? AS old", (str(source),))
@@ -179,9 +209,12 @@ def _copy_user_tables(source: Path, target: Path, config: Config) -> None:
             return name.startswith("sqlite_") or _is_index(name) or shadow
 
         conn.execute("BEGIN")
+        plain: list[str] = []
         for kind, name, _tbl, sql in objects:
             if kind != "table" or skipped(name) or not sql:
                 continue
+            if name not in virtual:
+                plain.append(name)
             try:
                 conn.execute(sql)
                 if name in virtual:
@@ -216,6 +249,7 @@ def _copy_user_tables(source: Path, target: Path, config: Config) -> None:
         conn.execute("DETACH DATABASE old")
     finally:
         conn.close()
+    return plain
 
 
 def _keep_damaged_copy(path: Path, config: Config) -> Path:

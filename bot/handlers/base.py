@@ -116,8 +116,9 @@ def may_change_sources(request: Request, services: Services) -> bool:
 
 
 def sources_refusal(request: Request, services: Services) -> str:
-    """The German reason why :func:`may_change_sources` said no."""
-    return permissions.refusal(_actor(request), services.config.editors)
+    """The German reason why :func:`may_change_sources` said no (short for a button press)."""
+    toast = request.callback_data is not None
+    return permissions.refusal(_actor(request), services.config.editors, toast=toast)
 
 
 def _actor(request: Request) -> permissions.Actor:

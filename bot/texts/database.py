@@ -55,7 +55,7 @@ REPAIRED_AT_START = (
 )
 REPAIRED = (
     "Die Datenbank war beschädigt: Suchindex neu aufgebaut, Notizen, Sitzungen und Termine "
-    "übernommen; die beschädigte Fassung liegt unter {copy}."
+    "übernommen; die beschädigte Fassung liegt unter {copy}. Läuft der Bot, bitte neu starten."
 )
 
 # --- backup and restore -----------------------------------------------------------------------

@@ -15,3 +15,7 @@ EDITORS_ONLY = (
 )
 # A button press that would change the sources, without the question it answers.
 NOT_CONFIRMED = "Diese Bestätigung gilt nicht (mehr). Es wurde nichts geändert."
+
+# Short forms for the toast of a button press (Telegram shows at most 200 characters there).
+PRIVATE_NOT_EDITOR_TOAST = "Das dürfen nur Admins der Gruppen, in denen ich bin. Nichts geändert."
+EDITORS_ONLY_TOAST = "Das dürfen nur die dafür eingetragenen Personen. Nichts geändert."

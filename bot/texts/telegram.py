@@ -5,8 +5,12 @@ APOLOGY = (
 )
 # The request itself was carried out (and saved); only sending the answer failed part-way.
 APOLOGY_DONE = (
-    "Erledigt – deine Anfrage ist ausgeführt und gespeichert, aber meine Antwort kam nicht "
-    "vollständig an. Bitte nicht noch einmal schicken."
+    "Erledigt – deine Anfrage ist ausgeführt, nur meine Antwort kam nicht vollständig an. "
+    "Bitte nicht noch einmal schicken."
+)
+APOLOGY_NOTE_SAVED = (
+    "Notiz #{num} ist gespeichert – nur meine Antwort kam nicht vollständig an. "
+    "Bitte nicht noch einmal schicken."
 )
 
 # Said once per wait; further requests during that wait are dropped without an answer.

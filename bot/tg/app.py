@@ -281,7 +281,7 @@ class TelegramAdapter:
         self._warned: dict[int, float] = {}  # user -> until when "bitte kurz warten" was said
         self._admins: dict[tuple[int, int], tuple[bool, float]] = {}
         # update ids whose handler returned a reply (its changes committed) before sending
-        self._answered: dict[int, bool] = {}
+        self._answered: dict[int, Reply] = {}
 
     # -- updates ---------------------------------------------------------------------------
 
@@ -314,10 +314,10 @@ class TelegramAdapter:
             with_attachment=True,
         )
         reply = dispatch(request, self.services)
-        self._mark_answered(update)
         if reply is not None:
+            self._mark_answered(update, reply)
             await self.send(bot, msg.chat.id, reply, quote=msg)
-        self._answered.pop(update.update_id, None)
+            self._answered.pop(update.update_id, None)
 
     async def on_edited(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """An edited message goes to every edit hook (e.g. to update a logged note)."""
@@ -377,7 +377,7 @@ class TelegramAdapter:
                     language_code=user.language_code,
                 )
             reply = dispatch(request, self.services) or Reply(toast=t.STALE_BUTTON)
-            self._mark_answered(update)
+            self._mark_answered(update, reply)
             await self._api(query.answer, (reply.toast or "")[:200] or None)
             answered = True
             if reply.edit and reply.messages and (msg is not None or pressed is None):
@@ -392,11 +392,11 @@ class TelegramAdapter:
                 except TelegramError as exc:
                     log.warning("could not answer callback query: %s", exc)
 
-    def _mark_answered(self, update: Update) -> None:
+    def _mark_answered(self, update: Update, reply: Reply) -> None:
         """The handler is done: a failure from here on is one of delivery only (on_error)."""
         if len(self._answered) > 1000:
             self._answered.clear()
-        self._answered[update.update_id] = True
+        self._answered[update.update_id] = reply
 
     async def on_my_chat_member(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """The bot was added back to a chat (or unblocked) or removed (or blocked):
@@ -457,7 +457,13 @@ class TelegramAdapter:
         msg = update.effective_message
         thread_id = msg.message_thread_id if msg and msg.is_topic_message else None
         # the handler had finished (its changes are committed): only the reply got stuck
-        apology = t.APOLOGY_DONE if self._answered.pop(update.update_id, False) else t.APOLOGY
+        done = self._answered.pop(update.update_id, None)
+        if done is None:
+            apology = t.APOLOGY  # the handler failed: nothing was changed
+        elif done.note_ref is not None and done.note_ref[0] == "note":
+            apology = t.APOLOGY_NOTE_SAVED.format(num=done.note_ref[1])
+        else:
+            apology = t.APOLOGY_DONE
         try:
             await context.bot.send_message(chat.id, apology, message_thread_id=thread_id)
         except Exception as exc:  # noqa: BLE001 - whatever the Bot API does, never re-raise here
