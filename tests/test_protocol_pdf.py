@@ -248,7 +248,8 @@ def test_found_quote_names_the_printed_line(services: Services) -> None:
 
 def _seed_layout_pdf() -> tuple[bytes, dict[int, str]]:
     """A PDF as the group prints its protocol (not made by the bot): the seed's lines 336–365
-    (one printed line per line there), numbers every 5 lines, another geometry, "Seite N"."""
+    (one printed line per line there), numbers every 5 lines, another geometry, "Seite N",
+    every word placed on its own (no space characters in the page's text)."""
     from fpdf import FPDF
 
     lines = SEED.read_text(encoding="utf-8").split("\n")[173:200]
@@ -264,8 +265,11 @@ def _seed_layout_pdf() -> tuple[bytes, dict[int, str]]:
         nonlocal y, number
         y += gap
         out.set_font("S", style, 12)
-        out.set_xy(30, y)
-        out.cell(160, 6, text)
+        x = 30.0
+        for word in text.split():  # each word placed on its own, as some word processors do
+            out.set_xy(x, y)
+            out.cell(out.get_string_width(word), 6, word)
+            x += out.get_string_width(word + " ")
         if number % 5 == 0:
             out.set_xy(12, y)
             out.cell(8, 6, str(number), align="R")
@@ -304,6 +308,7 @@ def test_protocol_pdf_in_the_groups_layout_is_cited_by_printed_lines(services: S
     passages = services.search.passages_of(source.slug)
     answer = next(p for p in passages if p.text.startswith("Das ist die Drohung mit einer"))
     assert (answer.kind, answer.line_start, answer.line_end) == ("answer", 343, 345)
+    assert answer.text.startswith("Das ist die Drohung mit einer Eskalation seitens der Russen")
     contribution = next(p for p in passages if "Friedensdiktat ist" in p.text)
     assert contribution.kind == "contribution"
     assert Hit(contribution, source, 1.0).ref.endswith("Z. 349–359")
@@ -473,3 +478,34 @@ def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services)
     assert len(served) == sum(1 for n in notes if n.kind in (CONTRIBUTION, CONCLUSION)) + 1
     for passage in served:
         assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage
+
+
+async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:  # noqa: ANN001
+    """Through the real PTB Application and the fake Bot API: notes, /protokoll, "Als PDF"."""
+    api = tg.api
+    chat = api.group_chat(-100915, "Lesekreis PDF")
+    anna = api.user(1091, "Anna")
+    for text in (
+        "/sitzung start Europa im hybriden Krieg",
+        "/notiz Europa will Weltmacht werden 🇪🇺.",
+        "/ergebnis ohne die USA geht militärisch nichts.",
+        "/offen Was heißt hybrider Krieg?",
+    ):
+        await tg.replies(api.group_message(text, user=anna, chat=chat))
+    calls = await tg.process(api.group_message("/protokoll", user=anna, chat=chat))
+    markdown = [c for c in calls if c.method == "sendDocument"][-1]
+    [data] = markdown.callback_data
+    assert data.startswith("pp:") and len(data.encode()) <= 64
+    pressed = await tg.process(api.callback(data, api.bot_message(markdown), user=anna))
+    [document] = [c for c in pressed if c.method == "sendDocument"]
+    name, content = document.files["document"]
+    assert name.endswith(".pdf")
+    rows = [r.text for r in read_rows(content) if not re.fullmatch(r"\d+", r.text)]
+    assert rows[0].startswith("Jour fixe vom ") and rows[0].endswith("– Europa im hybriden Krieg")
+    assert rows[1:] == [
+        "— Europa will Weltmacht werden □.",
+        "ohne die USA geht militärisch nichts.",
+        "*",
+        "Offene Fragen",
+        "• Was heißt hybrider Krieg?",
+    ]
