@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import statistics
 import sys
 import tempfile
@@ -29,9 +30,11 @@ from bot.config import Config  # noqa: E402
 from bot.core.catalog import Catalog  # noqa: E402
 from bot.core.ingest import split_sentences  # noqa: E402
 from bot.core.models import Passage, Source  # noqa: E402
-from bot.core.search import SERVED_KINDS, SearchEngine  # noqa: E402
+from bot.core.search import MAX_QUERY_CHARS, SERVED_KINDS, SearchEngine  # noqa: E402
 from bot.core.store import Store  # noqa: E402
 from bot.services import build_services  # noqa: E402
+
+PEAK_LIMIT_MB = 1200
 
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
@@ -63,6 +66,38 @@ def synthetic(passages: list[Passage], n: int, rng: random.Random) -> list[Passa
     return out
 
 
+def worst_case_queries(rng: random.Random) -> dict[str, str]:
+    """Inputs at the limits (issue 12): folding that expands, long words, many unknown words."""
+    letters = "abcdefghijklmnopqrstuvwxyzäöüß"
+    return {
+        "2000 x '㌖' (folds to 6 letters)": "㌖" * MAX_QUERY_CHARS,
+        "1000 x '㌖ ' (1000 words)": "㌖ " * (MAX_QUERY_CHARS // 2),
+        "500 x 'äöüß'": "äöüß" * (MAX_QUERY_CHARS // 4),
+        "48 x 40-letter compound": " ".join(["Friedensnobelpreisträgerinnenversammlung"] * 48),
+        "120 random 16-letter words": " ".join(
+            "".join(rng.choice(letters) for _ in range(16)) for _ in range(120)
+        ),
+        "FTS syntax and emoji": ('NEAR(" AND *) OR "^ 🙂👍🏽 ' * 80)[:MAX_QUERY_CHARS],
+    }
+
+
+def time_worst(engine: SearchEngine, queries: dict[str, str], repeat: int = 3) -> None:
+    print(f"\n{'worst-case input (ms, answer + suggest)':<44}{'max':>9}")
+    for name, q in queries.items():
+        times = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            engine.answer(q, limit=30)
+            engine.suggest(q)
+            times.append((time.perf_counter() - t0) * 1000)
+        print(f"{name:<44}{max(times):>9.1f}")
+
+
+def peak_mb() -> float:
+    """Peak resident memory of this process so far (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def report(name: str, ours: list[float], base: list[float]) -> None:
     o50, o95 = percentiles(ours)
     b50, b95 = percentiles(base)
@@ -75,7 +110,8 @@ def main() -> int:
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     rng = random.Random(7)
-    queries = [c.q for c in load_devset()]
+    chat = ROOT / "tests" / "chatset.yaml"
+    queries = [c.q for c in load_devset()] + [c.q for c in load_devset(chat)]
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "seed.db"))
         engine = services.search
@@ -95,6 +131,9 @@ def main() -> int:
             time_queries(lambda q: baseline.search(q, limit=5), queries),
         )
 
+        time_worst(engine, worst_case_queries(random.Random(3)))
+        print(f"peak memory after the seeds: {peak_mb():.0f} MB\n")
+
         big = synthetic(seed_passages, args.passages, rng)
         big_bytes = sum(len(p.text.encode()) for p in big)
         sources = [
@@ -111,12 +150,14 @@ def main() -> int:
         t0 = time.perf_counter()
         big_base = Baseline(big)
         big_base_build = time.perf_counter() - t0
+        big_engine.set_expansions({})  # synthetic passages have no written content
         sample = rng.sample(queries, min(args.queries, len(queries)))
         report(
             f"synthetic ({len(big):,} passages)",
             time_queries(lambda q: big_engine.search(q, limit=5), sample, repeat=1),
             time_queries(lambda q: big_base.search(q, limit=5), sample, repeat=1),
         )
+        time_worst(big_engine, worst_case_queries(random.Random(3)), repeat=1)
 
     mb = 1024 * 1024
     print(f"\n{'index build':<32}{'jourfixe':>18}   {'BM25 baseline':>18}")
@@ -130,6 +171,10 @@ def main() -> int:
         f"{big_bytes / mb / big_base_build:>13.2f} MB/s"
     )
     print(f"\nbuild seconds: jourfixe {big_build:.1f} s, baseline {big_base_build:.1f} s")
+    print(
+        f"peak memory of the process at {len(big):,} passages: {peak_mb():.0f} MB "
+        f"(both engines; limit {PEAK_LIMIT_MB} MB, the figure before issue 11)"
+    )
     return 0
 
 

@@ -1,6 +1,10 @@
-"""Dev-set report: hit@1, hit@3, MRR and off-topic handling, next to a BM25 baseline.
+"""Search quality: hit@1, hit@3, MRR and off-topic handling, next to a BM25 baseline and an
+ablation (the engine with each mechanism switched off), for all four query sets in one run.
 
-Run: python bench/eval_search.py [--verbose]
+Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation]
+
+Sets: tests/devset.yaml and tests/chatset.yaml are for tuning (--verbose lists their misses);
+tests/holdout.yaml and tests/chat_holdout.yaml are reported only, never their single cases.
 
 The baseline is what the issue names: FTS5 bm25 over the same passages with German Snowball
 stemming and OR-joined query terms (no compounds, synonyms, fuzzy matching or cut-off).
@@ -24,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Config  # noqa: E402
 from bot.core.models import Passage  # noqa: E402
-from bot.core.search import SERVED_KINDS, SearchEngine  # noqa: E402
+from bot.core.search import MECHANISMS, SERVED_KINDS, SearchEngine, SearchOptions  # noqa: E402
 from bot.core.text import normalize, stem, words  # noqa: E402
 from bot.services import build_services  # noqa: E402
 
@@ -96,7 +100,8 @@ def evaluate(
         if rank != 1:
             got = results[0].id if results else "(leer)"
             misses.append(f"  rank={rank} [{c.kind}] {c.q!r} -> {got} (erwartet {c.source})")
-    empty = sum(1 for c in off if not run(c.q))
+    answered = [c.q for c in off if run(c.q)]
+    empty = len(off) - len(answered)
     n = max(len(on_topic), 1)
     out = {
         "hit@1": hit1 / n,
@@ -108,34 +113,80 @@ def evaluate(
     }
     out.update({f"hit@1[{k}]": sum(v) / len(v) for k, v in sorted(per_kind.items())})
     out["_misses"] = misses  # type: ignore[assignment]
+    out["_answered"] = [f"  {q!r}" for q in answered]  # type: ignore[assignment]
     return out
+
+
+SETS = {
+    "dev": ROOT / "tests" / "devset.yaml",
+    "held-out": ROOT / "tests" / "holdout.yaml",
+    "chat": ROOT / "tests" / "chatset.yaml",
+    "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
+}
+REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do not tune on them
+SHORT = {"informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand"}
+
+
+def engine_runner(engine: SearchEngine, options: SearchOptions) -> Callable[[str], list]:
+    def run(q: str) -> list[Passage]:
+        engine.options = options
+        return [h.passage for h in engine.search(q, limit=5)]
+
+    return run
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--verbose", action="store_true", help="list the misses")
     parser.add_argument(
-        "--set", default=str(DEVSET), help="query file (tests/devset.yaml or tests/holdout.yaml)"
+        "--verbose", action="store_true", help="list the misses of the tuning sets (dev, chat)"
     )
+    parser.add_argument("--set", help="one query file instead of all four sets")
+    parser.add_argument("--no-ablation", action="store_true", help="engine and baseline only")
     args = parser.parse_args()
+    sets = {Path(args.set).stem: Path(args.set)} if args.set else SETS
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "eval.db"))
         engine = services.search
-        cases = load_devset(Path(args.set))
         passages = [p for s in services.catalog.sources for p in engine.passages_of(s.slug)]
         baseline = Baseline(passages)
-        ours = evaluate(cases, lambda q: [h.passage for h in engine.search(q, limit=5)], engine)
-        base = evaluate(cases, lambda q: baseline.search(q, limit=5), engine)
-    print(f"{Path(args.set).name}: {ours['n']} queries, {ours['n_off']} off-topic\n")
-    print(f"{'metric':<26}{'jourfixe':>10}{'BM25 baseline':>16}")
-    for key in ours:
-        if key.startswith("_") or key in ("n", "n_off"):
-            continue
-        print(f"{key:<26}{ours[key]:>10.3f}{base[key]:>16.3f}")
-    if args.verbose:
-        print("\nMisses (jourfixe):")
-        print("\n".join(ours["_misses"]) or "  none")  # type: ignore[arg-type]
+        variants: dict[str, Callable[[str], list]] = {
+            "jourfixe": engine_runner(engine, SearchOptions()),
+            "BM25": lambda q: baseline.search(q, limit=5),
+        }
+        if not args.no_ablation:
+            for name in MECHANISMS:
+                label = "-" + SHORT.get(name, name)
+                variants[label] = engine_runner(engine, SearchOptions().without(name))
+        for set_name, path in sets.items():
+            if not path.is_file():
+                print(f"{set_name}: {path.name} fehlt\n")
+                continue
+            cases = load_devset(path)
+            results = {name: evaluate(cases, run, engine) for name, run in variants.items()}
+            print_table(set_name, path, results)
+            if args.verbose and set_name not in REPORT_ONLY:
+                print("Misses (jourfixe):")
+                print("\n".join(results["jourfixe"]["_misses"]) or "  none")  # type: ignore[arg-type]
+                print("Answered off-topic (jourfixe):")
+                print("\n".join(results["jourfixe"]["_answered"]) or "  none")  # type: ignore[arg-type]
+                print()
+        engine.options = SearchOptions()
     return 0
+
+
+def print_table(set_name: str, path: Path, results: dict[str, dict]) -> None:
+    first = next(iter(results.values()))
+    print(f"{set_name} ({path.name}): {first['n']} queries, {first['n_off']} off-topic")
+    names = list(results)
+    width = max(9, *(len(n) + 1 for n in names))
+    print(f"{'metric':<24}" + "".join(f"{n:>{width}}" for n in names))
+    keys = [k for k in first if not k.startswith("_") and k not in ("n", "n_off")]
+    for key in keys:
+        print(
+            f"{key:<24}"
+            + "".join(f"{results[n].get(key, float('nan')):>{width}.3f}" for n in names)
+        )
+    print()
 
 
 if __name__ == "__main__":

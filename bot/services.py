@@ -74,4 +74,17 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
         ),
         clock=now,
     )
+    expand_search(services)
     return services
+
+
+def expand_search(services: Services) -> None:
+    """Give the search our paraphrases of passages (positions; key terms of readings without
+    written content)."""
+    from bot.core.search_expand import expansion_texts
+
+    def key_terms(slug: str) -> tuple[str, ...]:
+        auto = services.summaries.of(slug)
+        return auto.key_terms if auto else ()
+
+    services.search.set_expansions(expansion_texts(services.content, services.search, key_terms))

@@ -26,7 +26,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -38,6 +38,20 @@ from rapidfuzz.distance import OSA
 from bot import DATA_ROOT
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
+from bot.core.search_lexicon import (
+    MAX_WORD_CHARS,
+    chat_anchors,
+    chat_duties,
+    chat_words,
+    commonness,
+    focus,
+    frames,
+    is_german_word,
+    is_noun,
+    lemma_word,
+    near_german_word,
+    thesaurus,
+)
 from bot.core.text import (
     lemma_stem,
     normalize,
@@ -54,16 +68,50 @@ if TYPE_CHECKING:
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
-MAX_QUERY_CHARS = 2000
+MAX_QUERY_CHARS = 2000  # characters as typed
+MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
 MAX_CONCEPTS = 24
 CANDIDATES = 200
 MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
+TF_CACHE = 4096  # passages whose parsed term counts are kept (a few MB)
 RECALL_BUDGET = 12_000  # postings an FTS recall query may touch (rarest terms first)
 MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
+MIN_MATCHED = 3  # ... or distinct words of a long question one passage must have
 K1, B = 1.2, 0.75
 PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
+THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
+TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
+FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
+EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
+CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
+UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
+TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
+KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword lookup
+SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
+ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
+WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """Switches for each mechanism of the query analysis (all on in the bot; the evaluation
+    turns them off one at a time for its ablation table)."""
+
+    informative_offtopic: bool = True  # off-topic judged by how informative unknown words are
+    keep_german_words: bool = True  # a valid German word is never typo-corrected
+    frames: bool = True  # chat fillers and question frames never decide the ranking
+    focus: bool = True  # words common in German at large weigh less than rare ones
+    chat: bool = True  # organisational chat about the meeting is recognised
+    expansion: bool = True  # positions, theses, summaries as expansion text of passages
+    thesaurus: bool = True  # OpenThesaurus synonyms for words the texts do not use
+
+    def without(self, name: str) -> SearchOptions:
+        return replace(self, **{name: False})
+
+
+MECHANISMS = tuple(SearchOptions.__dataclass_fields__)
 
 STOPWORDS_FILE = Path(__file__).with_name("stopwords_de.txt")
 _RULE_FILES = tuple(Path(__file__).with_name(n) for n in ("ingest.py", "text.py", "search.py"))
@@ -138,10 +186,14 @@ class Vocabulary:
         self.n_docs = 0
         self.total_len = 0
         self.sorted_terms: list[str] = []
+        self.sorted_words: list[str] = []
+        self.sorted_reversed: list[str] = []
 
     def finish(self) -> None:
         self.stems = {stem(w) for w in self.word_count}
         self.sorted_terms = sorted(t for t in self.df if not t.startswith("syn"))
+        self.sorted_words = sorted(self.word_count)
+        self.sorted_reversed = sorted(w[::-1] for w in self.word_count)
         self.by_phonetic = defaultdict(list)
         self.by_length = defaultdict(list)
         for w in self.word_count:
@@ -169,6 +221,8 @@ class Vocabulary:
         cache = self.__dict__.setdefault("_part_stems", {})
         got = cache.get(word)
         if got is None:
+            if len(word) > MAX_WORD_CHARS:  # a "word" of 4000 letters has no parts or lemma
+                return ()
             lemma = lemma_stem(self.display.get(word, word))
             got = tuple(stem(p) for p in self.split(word)) + ((lemma,) if lemma else ())
             cache[word] = got
@@ -176,8 +230,12 @@ class Vocabulary:
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - the vocabulary lives as long as the engine
     def split(self, word: str) -> tuple[str, ...]:
-        """Split a compound into known words: 'friedensplan' -> ('frieden', 'plan')."""
-        if len(word) < 7 or word.isdigit():
+        """Split a compound into known words: 'friedensplan' -> ('frieden', 'plan').
+
+        Bounded: words longer than MAX_WORD_CHARS are not split (the memoised recursion is
+        quadratic in the word's length; no German compound is that long).
+        """
+        if len(word) < 7 or len(word) > MAX_WORD_CHARS or word.isdigit():
             return ()
         best: tuple[str, ...] = ()
         for i in range(len(word) - 3, 2, -1):
@@ -251,11 +309,20 @@ class Concept:
     scale: float = 1.0  # < 1 for words that name a source ("Frieden von unten")
     known: bool = False
     fuzzy: bool = False  # known only through a typo correction
+    weak: bool = False  # known only through a thesaurus synonym or a compound's last part
+    trust: float = 1.0  # how sure the weak link is
+    frame: bool = False  # a chat filler or question frame: ranks ties, never decides
+    focus: float = 1.0  # < 1 for words common in German at large ("haben", "jetzt")
+    common: float = 0.0  # Zipf frequency in German at large (of the word or its lemma)
+    surface: str = ""  # as typed (for the reply that names a missing word)
+    key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
 
     @property
     def confidence(self) -> float:
         if not self.known:
             return 0.0
+        if self.weak:
+            return self.trust
         return 0.6 if self.fuzzy else 1.0
 
     def add(self, term: str, weight: float) -> None:
@@ -268,6 +335,35 @@ class Query:
     concepts: list[Concept]
     prefer: dict[str, float]  # source slug -> boost
     source_words: set[str]
+    organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
+
+    @property
+    def missing(self) -> list[str]:
+        """Key words of the query that the texts do not contain, as typed."""
+        return [c.surface or c.word for c in self.concepts if not c.known and c.key >= 1.0]
+
+
+@dataclass
+class Answer:
+    """Hits for a question, and what the reply should say when they are few or weak."""
+
+    hits: list[Hit]
+    missing: list[str]  # key words not in the texts ("Corona")
+    weak: bool = False  # the best hit covers little of the question
+    organisational: bool = False  # chat about the meeting, not a question about the texts
+
+
+class _KnownTerms:
+    """Index terms plus the terms only expansion text has (when expansion is on)."""
+
+    def __init__(self, df: Counter[str], extra: dict[str, int]) -> None:
+        self.df, self.extra = df, extra
+
+    def __contains__(self, term: str) -> bool:
+        return term in self.df or term in self.extra
+
+    def get(self, term: str, default: int = 0) -> int:
+        return self.df.get(term) or self.extra.get(term, default)
 
 
 def _fts_quote(term: str) -> str:
@@ -284,6 +380,12 @@ class SearchEngine:
         self.vocab = Vocabulary()
         self._passages: dict[str, Passage] = {}
         self._dups: dict[str, list[str]] = {}
+        self.options = SearchOptions()
+        # document expansion (bot.core.search_expand): passage id -> expansion term counts
+        self._exp: dict[str, Counter[str]] = {}
+        self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
+        self._exp_df: dict[str, int] = {}  # terms only the expansion text has
+        self.thesaurus = thesaurus()
         ensure_schema(store.db)
         self._load()
 
@@ -438,6 +540,8 @@ class SearchEngine:
         vocab = Vocabulary()
         self._passages = {}
         self._rowid: dict[int, str] = {}
+        self._n_of: dict[str, int] = {}
+        self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self._by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
         for r in db.execute(
@@ -447,6 +551,7 @@ class SearchEngine:
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
             self._passages[p.id] = p
             self._rowid[r[0]] = p.id
+            self._n_of[p.id] = r[0]
             self._by_source[p.source].append(p)
             if p.kind in SERVED_KINDS:
                 terms = r[10].split()
@@ -497,10 +602,19 @@ class SearchEngine:
                     names[n].add(s.slug)
         return names
 
+    def _terms(self) -> _KnownTerms | Counter[str]:
+        """Index terms a query word can stand for (expansion-only terms when it is on)."""
+        if self.options.expansion and self._exp_df:
+            return _KnownTerms(self.vocab.df, self._exp_df)
+        return self.vocab.df
+
     def analyse(self, query: str) -> Query:
+        opts = self.options
         text = query[:MAX_QUERY_CHARS]
         ws = words(text)
         surfaces = dict(zip(ws, surface_words(text, len(ws)) or ws, strict=True))
+        # bounded cost: limits apply after folding, which can make one character six letters
+        ws = [w for w in ws[:MAX_QUERY_WORDS] if len(w) <= MAX_WORD_CHARS]
         prefer: dict[str, float] = {}
         source_words: set[str] = set()
         named: set[str] = set()
@@ -522,31 +636,91 @@ class SearchEngine:
                     source_words.update(ws[i : i + n])
         concepts: list[Concept] = []
         seen: set[str] = set()
-        stops = stopwords()
+        skip = set(stopwords())
+        if opts.frames:
+            skip |= frames()
+        organisational = opts.chat and (
+            any(w in chat_anchors() for w in ws)
+            or ("wer" in ws and any(w in chat_duties() for w in ws))
+        )
+        if organisational:
+            skip |= chat_words()
+        frame_words = frames() if opts.frames else frozenset()
         for w in ws:
-            if w in stops or w in seen or (len(w) < 2 and not w.isdigit()):
+            if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
+            if w in frame_words:
+                if stem(w) in self.vocab.df:  # "schrieb" may break a tie, never decide
+                    concepts.append(
+                        Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
+                    )
+                continue
             concept = self._concept(w, surfaces.get(w, w))
             if w in named:
                 concept.scale = 0.3
+            concept.common = commonness(concept.surface or w)
+            if opts.focus:
+                concept.focus = focus(concept.surface or w)
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
-        if concepts and all(c.scale < 1 for c in concepts):
+        if all(c.frame for c in concepts):
+            concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
+        if concepts and all(c.scale < 1 for c in concepts if not c.frame):
             for c in concepts:  # only title words: they are the question, within that source
-                c.scale = 1.0
+                if not c.frame:
+                    c.scale = 1.0
         self._add_multiword_synonyms(ws, concepts)
         particles = [w for w in ws if w in _PARTICLES]
+        terms = self._terms()
         for c in concepts:
             for particle in particles:
                 joined = stem(particle + c.word)
-                if joined in self.vocab.df:
+                if len(joined) > len(particle) + 2 and joined in terms:
                     c.add(joined, 1.0)
                     c.known = True
-        return Query(concepts, prefer, source_words)
+        for c in concepts:
+            if not c.known:
+                self._bridge(c)
+        return Query(concepts, prefer, source_words, organisational)
+
+    def _bridge(self, c: Concept) -> None:
+        """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
+        terms = self._terms()
+        v = self.vocab
+        w = c.word
+        if len(w) >= 8 and self.options.informative_offtopic:
+            # an unknown compound whose last part the texts know: Nahostpolitik -> Politik
+            for i in range(3, len(w) - 3):
+                tail = w[i:]
+                if tail in v.word_count and tail not in stopwords() and stem(tail) in terms:
+                    c.add(stem(tail), TAIL_WEIGHT)
+                    c.known = c.weak = True
+                    c.trust = 0.4
+                    return
+        if self.options.thesaurus:
+            cands = [self.thesaurus.related(w)]
+            lemma = lemma_word(c.surface or w)
+            if lemma and lemma != w:
+                cands.append(self.thesaurus.related(lemma))
+            for related in cands:
+                for t in related:
+                    if t in terms:
+                        c.add(t, THESAURUS_WEIGHT)
+                        c.known = c.weak = True
+                        c.trust = 0.25
+        if self.options.informative_offtopic and not c.known:
+            surface = c.surface or c.word
+            # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
+            # so is a number; a typo we could not resolve weighs less than a key word. Nouns
+            # ("Corona", "Wetter") and words of no dictionary (names) are key words.
+            if w[0].isdigit() or (is_german_word(surface) and not is_noun(surface)):
+                c.key = CHAT_WORD_SHARE
+            elif not is_german_word(surface) and near_german_word(w):
+                c.key = TYPO_KEY  # (near_german_word is bounded: words of <= 16 letters)
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
         stems = [stem(w) for w in ws]
@@ -557,16 +731,18 @@ class SearchEngine:
                 if any(self.synonyms.single.get(t) == canon for t in c.alternatives):
                     break
             else:
-                seq = next(k for k, v in self.synonyms.multi.items() if v == canon)
+                seq = next((k for k, v in self.synonyms.multi.items() if v == canon), None)
+                if seq is None:  # a one-word synonym whose word did not become a concept
+                    continue
                 members = [c for c in concepts if stem(c.word) in seq]
                 for c in members:
                     c.add(canon, 0.9)
 
     def _concept(self, w: str, surface: str) -> Concept:
         v = self.vocab
-        c = Concept(w)
+        c = Concept(w, surface=surface)
         s = stem(w)
-        df = v.df
+        df = self._terms()
         if s in df:
             c.add(s, 1.0)
             c.known = True
@@ -609,11 +785,13 @@ class SearchEngine:
                 c.add(stem(cand), 0.8)
                 c.known = True
         if not c.known:
-            for cand, weight in self._fuzzy(w):
-                cs = stem(cand)
-                if cs in df:
-                    c.add(cs, weight)
-                    c.known = c.fuzzy = True
+            if not (self.options.keep_german_words and is_german_word(surface)):
+                # a typo correction, never of a valid German word ("Wetter" is not "weiter")
+                for cand, weight in self._fuzzy(w):
+                    cs = stem(cand)
+                    if cs in df:
+                        c.add(cs, weight)
+                        c.known = c.fuzzy = True
         elif len(w) >= 6 and not w.isdigit():
             # a known word still has its other spellings: Karaganow also finds Karaganov
             for cand in v.by_phonetic.get(phonetic(w), ()):
@@ -629,20 +807,25 @@ class SearchEngine:
         terms = self.vocab.sorted_terms
         out = [s[:k] for k in range(5, len(s)) if len(s) - k <= 3 and s[:k] in self.vocab.df]
         i = bisect.bisect_right(terms, s)
-        while i < len(terms) and terms[i].startswith(s):
+        end = min(len(terms), i + 200)  # bounded: sorted, so extensions by <= 3 come early
+        while i < end and terms[i].startswith(s):
             if len(terms[i]) - len(s) <= 3:
                 out.append(terms[i])
             i += 1
         return out[:6]
 
-    def _affix_matches(self, w: str, limit: int = 6) -> list[str]:
+    def _affix_matches(self, w: str, limit: int = 6, scan: int = 2000) -> list[str]:
+        """Index words that start or end with the word (at most ``scan`` looked at each way)."""
         v = self.vocab
-        found = [
-            x
-            for x in v.word_count
-            if len(x) >= len(w) + 3 and (x.endswith(w) or x.startswith(w)) and stem(x) in v.df
-        ]
-        return sorted(found, key=lambda x: -v.word_count[x])[:limit]
+        found: list[str] = []
+        for sorted_words, key in ((v.sorted_words, w), (v.sorted_reversed, w[::-1])):
+            i = bisect.bisect_left(sorted_words, key)
+            for x in sorted_words[i : i + scan]:
+                if not x.startswith(key):
+                    break
+                found.append(x if sorted_words is v.sorted_words else x[::-1])
+        found = [x for x in found if len(x) >= len(w) + 3 and stem(x) in v.df]
+        return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
 
     def _fuzzy(self, w: str) -> list[tuple[str, float]]:
         """Vocabulary words close to an unknown word: typos and transliterations."""
@@ -677,18 +860,35 @@ class SearchEngine:
         kinds: Iterable[str] | None = None,
     ) -> list[Hit]:
         """Ranked passages for a question or keywords; [] when nothing relevant matches."""
+        return self.answer(query, limit, source, kinds).hits
+
+    def answer(
+        self,
+        query: str,
+        limit: int = 5,
+        source: str | None = None,
+        kinds: Iterable[str] | None = None,
+    ) -> Answer:
+        """The hits, and what a reply should say about them: the key words the texts lack,
+        whether the best hit is a weak match, whether this was chat about the meeting."""
         q = self.analyse(query)
         kinds = tuple(kinds or SERVED_KINDS)
         if not q.concepts:
-            if q.prefer and limit:
+            hits: list[Hit] = []
+            if q.prefer and limit and not q.organisational:
                 slugs = [source] if source else list(q.prefer)
                 ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
-                return [self.hit(p, 0.0) for p in ps[:limit]]
-            return []
+                hits = [self.hit(p, 0.0) for p in ps[:limit]]
+            return Answer(hits, [], organisational=q.organisational)
         scored = self._score(q, source, kinds)
+        weak = bool(scored) and scored[0][2] < WEAK_COVERAGE
+        missing = [] if scored else q.missing
+        return Answer(self._hits(scored, limit), missing, weak, q.organisational)
+
+    def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []
         seen_groups: set[str] = set()
-        for pid, score in scored:
+        for pid, score, _coverage in scored:
             p = self._passages[pid]
             group = self._dups.get(pid)
             if group:
@@ -704,33 +904,46 @@ class SearchEngine:
     def _score(self, q: Query, source: str | None, kinds: tuple[str, ...]) -> list:
         v = self.vocab
         n_docs = max(v.n_docs, 1)
+        known_terms = self._terms()
+        idf_cache: dict[str, float] = {}
 
         def idf(term: str) -> float:
-            df = v.df.get(term, 0)
-            return math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            got = idf_cache.get(term)
+            if got is None:
+                df = known_terms.get(term, 0)
+                got = idf_cache[term] = math.log(1 + (n_docs - df + 0.5) / (df + 0.5))
+            return got
 
-        # Off-topic guard: most of the query's words must be known to the index
-        # (a fuzzy correction counts as a weaker vote than a word the index has).
-        votes = sum(c.confidence for c in q.concepts)
-        if votes / len(q.concepts) < MIN_KNOWN:
-            return []
         weights = []
         for c in q.concepts:
-            terms = list(c.alternatives) + [t for t in c.parts if t in v.df]
-            weights.append(c.scale * max((idf(t) for t in terms), default=0.0))
+            if c.weak:  # a synonym stands in: the word weighs what the link is worth
+                w = max((a * idf(t) for t, a in c.alternatives.items()), default=0.0)
+            else:
+                terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
+                w = max((idf(t) for t in terms), default=0.0)
+            weights.append(c.scale * c.focus * w)
+        if not self._on_topic(q, weights, idf(""), n_docs):
+            return []
         total = sum(weights)
         if total <= 0:
             return []
-        all_terms = {t for c in q.concepts for t in c.alternatives}
-        all_terms |= {t for c in q.concepts for t in c.parts if t in v.df}
+        # frames only rank what the question's words recall; they recall nothing themselves
+        all_terms = {t for c in q.concepts if not c.frame for t in c.alternatives}
+        all_terms |= {t for c in q.concepts for t in c.parts if t in known_terms}
         if not all_terms:
             return []
-        match = " OR ".join(_fts_quote(t) for t in self._recall_terms(all_terms))
-        sql = (
-            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
-        )
-        rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+        rows: list = []
+        fts_terms = [t for t in all_terms if t in v.df]
+        if fts_terms:
+            match = " OR ".join(_fts_quote(t) for t in self._recall_terms(set(fts_terms)))
+            sql = (
+                "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
+                "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
+            )
+            rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+        expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
+        rows.extend(expanded)
+        use_exp = self.options.expansion
         avgdl = v.avgdl
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
@@ -745,7 +958,13 @@ class SearchEngine:
             p = self._passages[pid]
             if p.kind not in kinds or (source and p.source != source):
                 continue
-            tf = _tf(terms, extra)
+            tf = self._tf_cache.get(n)
+            if tf is None:
+                tf = _tf(terms, extra)
+                if len(self._tf_cache) >= TF_CACHE:  # bounded: start over
+                    self._tf_cache = {}
+                self._tf_cache[n] = tf
+            xf = self._exp.get(pid) if use_exp else None
             dl = tf["\x00len"] or 1
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
@@ -755,6 +974,8 @@ class SearchEngine:
                 best = 0.0
                 for term, alt_w in c.alternatives.items():
                     f = tf.get(term, 0)
+                    if not f and xf and term in xf:  # only our paraphrase has the word
+                        f, alt_w = 1, alt_w * EXPANSION_WEIGHT
                     if f:
                         best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
                 share = 1.0
@@ -768,7 +989,7 @@ class SearchEngine:
                         else:
                             share = 1.0
                 if best > 0:
-                    score += best * c.scale
+                    score += best * c.scale * c.focus
                     covered += w * share
                     if c.scale == 1.0:
                         matched.append(ci)
@@ -779,15 +1000,82 @@ class SearchEngine:
             if len(matched) >= 2:  # the query's words close together in the passage
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
-            results.append((pid, score, coverage))
+            results.append((pid, score, coverage, len(matched)))
         if not results:
             return []
-        # a passage must cover enough of the query to count as an answer
-        best_cov = max(c for _, _, c in results)
-        if best_cov < MIN_COVERAGE and len(q.concepts) > 1:
+        # a passage must cover enough of the query to count as an answer (a long question
+        # is answered by a passage that has three of its words)
+        best_cov = max(r[2] for r in results)
+        best_matched = max(r[3] for r in results)
+        if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
         results.sort(key=lambda r: -r[1])
-        return [(pid, s) for pid, s, _ in results]
+        return [(r[0], r[1], r[2]) for r in results]
+
+    def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
+        """Off-topic guard: the query's informative words must be known to the index."""
+        if not self.options.informative_offtopic:
+            # most of the query's words must be known (a typo correction is a weaker vote)
+            votes = sum(c.confidence for c in q.concepts)
+            return votes / len(q.concepts) >= MIN_KNOWN
+        # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
+        words_ = [c for c in q.concepts if not c.frame]
+        if len(words_) <= KEYWORD_WORDS and all(c.known for c in words_) and not q.organisational:
+            return True
+        # Otherwise one known word must be specific: "danke", "gut", "statt" are known to any
+        # text (in chat about the meeting: one rarely heard outside the texts' subject) …
+        limit = ORG_SPECIFIC if q.organisational else SPECIFIC
+        if not any(c.known and not c.weak and c.common < limit for c in words_):
+            return False
+        # … and the specific words must be mostly known. Each weighs what it tells: a known
+        # word its idf, an unknown key word as much as the rarest word could ("Corona"
+        # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
+        known = total = 0.0
+        for c, w in zip(q.concepts, weights, strict=True):
+            if c.common >= SPECIFIC:
+                continue  # "statt", "arbeiten": known to any text, they say nothing here
+            if c.known:
+                known += w * c.confidence
+                total += w
+            else:
+                total += c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
+        return total > 0 and known / total >= MIN_KNOWN
+
+    def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
+        """Passages whose expansion text has a query term and FTS did not return."""
+        if not self.options.expansion or not self._exp_index:
+            return []
+        ids = {pid for t in terms for pid in self._exp_index.get(t, ())}
+        ns = [n for n in (self._n_of.get(pid) for pid in ids) if n is not None and n not in have]
+        if not ns:
+            return []
+        marks = ", ".join("?" for _ in ns)
+        return self.store.db.execute(
+            f"SELECT n, terms, extra FROM passages WHERE n IN ({marks})", ns
+        ).fetchall()
+
+    def set_expansions(self, texts: dict[str, list[str]]) -> None:
+        """Expansion text per passage id: our own paraphrases of it (positions, theses …).
+
+        Its terms count as a weaker match of the passage (EXPANSION_WEIGHT, once per passage);
+        they never change the passage's own statistics, and they live in memory only (a few
+        hundred passages with written content, whatever the size of the index).
+        """
+        exp: dict[str, Counter[str]] = {}
+        for pid, chunks in texts.items():
+            if pid not in self._passages:
+                continue
+            ws = [w for chunk in chunks for w in words(chunk)]
+            stems, extra = passage_terms(ws, self.vocab, self.synonyms)
+            stops = {stem(w) for w in stopwords()}
+            exp[pid] = Counter(t for t in (*stems, *extra) if t not in stops)
+        index: dict[str, list[str]] = defaultdict(list)
+        for pid, counts in exp.items():
+            for t in counts:
+                index[t].append(pid)
+        self._exp = exp
+        self._exp_index = dict(index)
+        self._exp_df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df}
 
     def _recall_terms(self, terms: set[str]) -> list[str]:
         """The rarer terms, up to a posting budget: common words only rank, never recall.
@@ -813,7 +1101,7 @@ class SearchEngine:
         out: list[str] = []
         stops = stopwords()
         for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
-            if w in stops or len(w) < 4 or w.isdigit():
+            if w in stops or not 4 <= len(w) <= MAX_WORD_CHARS or w.isdigit():
                 continue
             pool = [
                 x

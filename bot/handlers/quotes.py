@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 
 from bot.core.models import Hit, Passage, Source
 from bot.core.queries import StoredQuery
+from bot.core.search import Answer
 from bot.core.text import normalize
 from bot.handlers import paging
 from bot.handlers.base import (
@@ -43,6 +44,7 @@ MAX_SUGGESTIONS = 3
 MAX_SOURCE_WORDS = 3  # a trailing source argument is at most this many words
 HELP_FIRST_GROUP = "Lesen"  # the bot's main job leads the help page; then registration order
 PAGE_INFO_RESERVE = 60  # "Treffer 1–3 von 30" and the blank lines around it
+MAX_TOPIC_BUTTONS = 3  # topics offered under a weak match
 SOURCE_NAME_SIMILARITY = 85  # rapidfuzz ratio for a misspelled source name ("protokol")
 
 
@@ -183,10 +185,58 @@ def ask_command(request: Request, services: Services) -> Reply:
     sync_readings(services)
     topic = _topic_answer(question, services)
     query = services.queries.save(request.chat_id, "frage", question, None)
-    hits = paging.run_query(services, query)
-    if topic and not hits:
+    answer = services.search.answer(
+        question, limit=paging.MAX_RESULTS, kinds=paging.QUOTE_KINDS
+    )  # the same ranked list paging.run_query gives for the stored query
+    if topic and not answer.hits:
         return Reply(messages=topic)
-    return Reply(messages=topic + render_results(services, query, 0, hits))
+    if not answer.hits and (answer.organisational or answer.missing):
+        return Reply(messages=_not_about_the_texts(answer, question))
+    note, topic_rows = "", []
+    if answer.weak:
+        note = t.UNSURE
+        topic_rows = _topic_buttons(services, question, answer.hits)
+    return Reply(
+        messages=topic + render_results(services, query, 0, answer.hits, note, topic_rows)
+    )
+
+
+def _not_about_the_texts(answer: Answer, question: str) -> list[OutMessage]:
+    """Chat about the meeting, or a question whose key word the texts do not contain."""
+    if answer.missing:
+        shown = [f"„{esc(w[:40])}“" for w in answer.missing[:3]]
+        listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " und " + shown[-1]
+        text = t.NOT_IN_TEXTS.format(words=listed)
+        if normalize(question) not in {normalize(w) for w in answer.missing}:
+            text = t.NOT_IN_TEXTS_QUESTION.format(query=esc(_shorten(question))) + "\n" + text
+        return _messages(text)
+    return _messages(t.MEETING_CHAT)
+
+
+def _topic_buttons(services: Services, question: str, hits: list[Hit]) -> list[list[Button]]:
+    """The topics closest to a weakly matched question: those whose positions cite one of
+    the hits, else those whose names come closest to the question."""
+    content = services.content
+    if content is None or not content.topics:
+        return []
+    cited = {(h.passage.source, h.passage.paragraph) for h in hits[:PER_PAGE]}
+    by_id = {h.passage.id: h for h in hits}
+    slugs: list[str] = []
+    for pos in content.positions:
+        for ev in pos.evidence:
+            passage = services.search.passage(ev.passage_id)
+            near = passage is not None and (passage.source, passage.paragraph) in cited
+            if (near or ev.passage_id in by_id) and pos.topic not in slugs:
+                slugs.append(pos.topic)
+    if not slugs:
+        slugs = [topic.slug for topic in content.suggest_topics(question)]
+    rows = []
+    for slug in slugs[:MAX_TOPIC_BUTTONS]:
+        topic = content.topic(slug)
+        data = f"vg:{slug}"  # the comparison of the sources on that topic (handlers.content)
+        if topic is not None and len(data.encode()) <= 64:
+            rows.append([Button(t.BTN_TOPIC.format(title=topic.title), data)])
+    return rows
 
 
 def handle_text(request: Request, services: Services) -> Reply:
@@ -260,14 +310,22 @@ def more_button(request: Request, services: Services) -> Reply:
 
 
 def render_results(
-    services: Services, query: StoredQuery, page: int, hits: list[Hit] | None = None
+    services: Services,
+    query: StoredQuery,
+    page: int,
+    hits: list[Hit] | None = None,
+    note: str = "",
+    extra_rows: list[list[Button]] | None = None,
 ) -> list[OutMessage]:
-    """Page ``page`` of a stored search as one message with its buttons."""
+    """Page ``page`` of a stored search as one message with its buttons (``note`` above the
+    heading and ``extra_rows`` under the buttons: a weak match and the topics closer to it)."""
     if hits is None:
         hits = paging.run_query(services, query)
     if not hits:
         return _no_result(services, query)
     heading = _heading(services, query)
+    if note:
+        heading = f"{note}\n{heading}"
     blocks = [f"<b>{rank + 1}.</b> {quote_block(hit)}" for rank, hit in enumerate(hits)]
     bounds = page_bounds(heading, blocks)
     page = min(max(page, 0), len(bounds) - 1)
@@ -299,7 +357,7 @@ def render_results(
     if page < len(bounds) - 1:
         nav_row.append(Button(t.BTN_NEXT, f"p:{query.id}:{page + 1}"))
     buttons = [row for row in ([whole_row] if whole_row else []) + more_rows + [nav_row] if row]
-    return _messages(html, buttons)
+    return _messages(html, buttons + (extra_rows or []))
 
 
 def page_bounds(heading: str, blocks: list[str]) -> list[tuple[int, int]]:

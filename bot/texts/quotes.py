@@ -64,6 +64,17 @@ NO_ANSWER = "Zu deiner Frage „{query}“ habe ich{scope} keine passende Textst
 DID_YOU_MEAN = "Meintest du {words}?"
 DID_YOU_MEAN_OR = " oder "
 TRY_OTHER = "Versuch es mit einem anderen Stichwort."
+# a question whose key word the texts do not contain ("was sagt Fazi zu Corona")
+NOT_IN_TEXTS = "Zu {words} steht nichts in den Texten. Worüber sie schreiben, zeigt /themen."
+NOT_IN_TEXTS_QUESTION = "<i>{query}</i>"
+# chat about the meeting itself ("wer schreibt am Montag das Protokoll?")
+MEETING_CHAT = (
+    "Das klingt nach Absprachen zum Treffen – dazu steht nichts in den Texten. "
+    "Fragen zu den Texten beantworte ich gern; worüber sie schreiben, zeigt /themen."
+)
+# the best passage covers little of the question
+UNSURE = "<i>Ich bin nicht sicher, ob das passt:</i>"
+BTN_TOPIC = "Thema: {title}"
 TRY_OTHER_IN_SOURCE = "Versuch es mit einem anderen Stichwort – oder ohne Quellenangabe."
 CHOOSE_SOURCE = "Welche Quelle meinst du mit „{text}“?"
 ALL_SOURCES = "in allen Quellen"

@@ -1,0 +1,240 @@
+"""General German knowledge the search uses beside its own index (no Telegram, no database).
+
+- :func:`is_german_word`: a valid German word form (simplemma's dictionary, about 1.1 million
+  forms). The search never "corrects" such a word into a different word of the texts: "Wetter"
+  is not a typo of "weiter", "lohnt" not one of "lehnt".
+- :func:`is_noun`: a word that is a noun in its own right (not a nominalised infinitive);
+  unknown nouns are the key words of a chat message ("Corona", "Pizza").
+- :func:`frames`: chat fillers and question frames ("eh", "die Stelle wo", "hat … recht").
+- :func:`chat_anchors` / :func:`chat_words`: organisational chat about the meeting itself.
+- :func:`zipf`, :func:`focus`: how common a word is in German at large (wordfreq data,
+  CC BY-SA, bot/data/); the common words of a question are its frame, the rare ones its focus.
+- :class:`Thesaurus`: synonym sets derived from OpenThesaurus (LGPL, bot/data/), used at low
+  weight for words of a question the texts do not use.
+
+Every function here is bounded in the length of its input: callers pass words already cut to
+``MAX_WORD_CHARS``, and the functions cut again.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+from pathlib import Path
+
+from bot.core.text import fold, stem
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+FRAMES_FILE = DATA / "search_frames.txt"
+CHAT_FILE = DATA / "search_chat.txt"
+THESAURUS_FILE = DATA / "openthesaurus_de.txt"
+WORDFREQ_FILE = DATA / "wordfreq_de.txt"
+RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
+MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
+MAX_TYPO_CHARS = 16
+MAX_SYNSET_USES = 6  # a word in more synonym sets than this is too vague to expand
+
+
+def _word_file(path: Path) -> dict[str, frozenset[str]]:
+    """Sections ("[name]") of whitespace-separated folded words; comments start with #."""
+    sections: dict[str, set[str]] = defaultdict(set)
+    name = ""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            name = line[1:-1]
+        elif line:
+            sections[name].update(fold(w) for w in line.split())
+    return {k: frozenset(v) for k, v in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def frames() -> frozenset[str]:
+    return _word_file(FRAMES_FILE).get("", frozenset())
+
+
+@lru_cache(maxsize=1)
+def _chat() -> dict[str, frozenset[str]]:
+    return _word_file(CHAT_FILE)
+
+
+def chat_anchors() -> frozenset[str]:
+    return _chat().get("anchors", frozenset())
+
+
+def chat_duties() -> frozenset[str]:
+    """Verbs that make "wer …" a question about the meeting ("wer schreibt das Protokoll")."""
+    return _chat().get("duties", frozenset())
+
+
+def chat_words() -> frozenset[str]:
+    """Anchors and the words that are organisational next to an anchor."""
+    sections = _chat()
+    return frozenset().union(*sections.values())
+
+
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    table: dict[str, float] = {}
+    if WORDFREQ_FILE.is_file():
+        for line in WORDFREQ_FILE.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                value, *ws = line.split()
+                z = float(value)
+                for w in ws:
+                    table[w] = z
+    return table
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a folded word in German at large (RARE_ZIPF when below the list)."""
+    return _zipf_table().get(word, RARE_ZIPF)
+
+
+@lru_cache(maxsize=20_000)
+def commonness(surface: str) -> float:
+    """Zipf frequency of a word or of its dictionary lemma, whichever is more common
+    ("gespielt" is as common as "spielen")."""
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    z = zipf(fold(surface))
+    try:
+        lemma = simplemma.lemmatize(surface, lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return z
+    return max(z, zipf(fold(lemma)))
+
+
+@lru_cache(maxsize=20_000)
+def lemma_word(surface: str) -> str:
+    """The folded dictionary lemma of a word as typed ("lohnt" -> "lohnen")."""
+    import simplemma
+
+    try:
+        return fold(simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de"))
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return fold(surface[:MAX_WORD_CHARS])
+
+
+def focus(surface: str) -> float:
+    """1 for informative words, down to 0.3 for the most common ones ("haben", "jetzt")."""
+    return min(1.0, max(0.3, 1.0 - (commonness(surface) - 4.5) * 0.35))
+
+
+@lru_cache(maxsize=20_000)
+def is_german_word(surface: str) -> bool:
+    """A word form of the German dictionary (any capitalisation)."""
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    if len(surface) < 2 or not surface.isalpha():
+        return False
+    try:
+        return bool(simplemma.is_known(surface, lang="de"))
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+
+
+@lru_cache(maxsize=20_000)
+def is_noun(surface: str) -> bool:
+    """A noun in its own right: 'Wetter', 'Stelle', 'Krieg' – not 'Verlieren' or 'einfach'.
+
+    Users write in lower case, so the capitalised form is looked up: it must have a capitalised
+    lemma of its own, other than the capitalised infinitive of the lower-case word.
+    """
+    import simplemma
+
+    surface = surface[:MAX_WORD_CHARS]
+    if len(surface) < 3 or not surface.isalpha():
+        return False
+    cap = surface[0].upper() + surface[1:].lower()
+    try:
+        noun = simplemma.lemmatize(cap, lang="de")
+        lower = simplemma.lemmatize(surface.lower(), lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    if not noun[:1].isupper() or not simplemma.is_known(cap, lang="de"):
+        return False
+    return lower[:1].isupper() or noun.lower() != lower.lower()
+
+
+class Thesaurus:
+    """Word -> its synonyms (single words of the same OpenThesaurus set).
+
+    Keyed by the folded word as the thesaurus writes it (a lemma: "lohnen", "Wetter"), not by
+    stem: stems would join unrelated words ("Wetter" and "wetten").
+    """
+
+    def __init__(self, sets: list[list[str]]) -> None:
+        folded = [[fold(w) for w in s] for s in sets]
+        uses: dict[str, int] = defaultdict(int)
+        for s in folded:
+            for w in set(s):
+                uses[w] += 1
+        related: dict[str, set[str]] = defaultdict(set)
+        for s in folded:
+            for w in s:
+                if uses[w] <= MAX_SYNSET_USES:
+                    related[w] |= set(s) - {w}
+        self._words = {w: tuple(sorted(r)) for w, r in related.items()}
+        self._stems: dict[str, tuple[str, ...]] = {}
+
+    def related(self, word: str) -> tuple[str, ...]:
+        """Stems of the synonyms of a folded word (a lemma)."""
+        got = self._stems.get(word)
+        if got is None:
+            got = tuple(sorted({stem(x) for x in self._words.get(word, ())}))
+            if len(self._stems) < 50_000:  # bounded: one entry per distinct word asked
+                self._stems[word] = got
+        return got
+
+    def related_words(self, word: str) -> tuple[str, ...]:
+        """The synonyms of a folded word."""
+        return self._words.get(word, ())
+
+    @classmethod
+    def load(cls, path: Path = THESAURUS_FILE) -> Thesaurus:
+        if not path.is_file():
+            return cls([])
+        sets = [
+            line.split(";")
+            for line in path.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+        ]
+        return cls(sets)
+
+    def __len__(self) -> int:
+        return len(self._words)
+
+
+@lru_cache(maxsize=1)
+def thesaurus() -> Thesaurus:
+    return Thesaurus.load()
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+@lru_cache(maxsize=5_000)
+def near_german_word(word: str) -> bool:
+    """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
+
+    ``word`` is folded (ä -> ae). Looked up in the frequency list (common words are what a
+    typo usually misspells), so each of the about 55 variants per letter costs one dict
+    lookup; words of more than ``MAX_TYPO_CHARS`` letters are not checked (a compound or a
+    name, not a typo we could tell).
+    """
+    if not 5 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+        return False
+    table = _zipf_table()
+    w = word
+    variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
+    variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    for i in range(len(w) + 1):
+        for ch in _LETTERS:
+            variants.add(w[:i] + ch + w[i:])
+            if i < len(w):
+                variants.add(w[:i] + ch + w[i + 1 :])
+    variants.discard(w)
+    return any(v in table for v in variants)
