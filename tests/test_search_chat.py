@@ -77,6 +77,18 @@ def test_an_unknown_key_word_empties_the_answer(engine, message):
     assert answer.missing  # the reply can name it
 
 
+def test_a_common_unknown_noun_is_still_a_key_word(engine):
+    # "Auto" is a common German word, but the texts never use it: it is what the message asks
+    answer = engine.answer("wo parkt putin sein auto")
+    assert answer.hits == [] and answer.missing == ["auto"]
+
+
+def test_a_thesaurus_synonym_is_no_evidence_that_the_texts_speak_of_a_word(engine):
+    concept = engine.analyse("was sagt fazi zum wetter in alaska").concepts[0]
+    assert concept.word == "wetter" and not (concept.known and not concept.synonym)
+    assert engine.search("was sagt fazi zum wetter in alaska") == []
+
+
 def test_the_missing_word_is_named_as_typed(engine):
     assert engine.answer("was sagt Fazi zu Corona").missing == ["Corona"]
 
