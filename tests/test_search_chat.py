@@ -126,6 +126,21 @@ def test_meeting_chat_is_recognised_as_such(engine):
     assert engine.search("wer macht am montag das protokoll")  # the protocol's passages
 
 
+def test_notes_about_the_meeting_are_found_by_its_words():
+    """A chat's notes are meeting chat: "Montag" and "Pizza" are what one looks for there."""
+    import datetime as dt
+
+    from bot.core.models import Passage, Source
+
+    src = Source("n", "Notizen", "Gruppe", "Chat", dt.date(2026, 1, 1), "protocol", "-", "-")
+    texts = ["Am Montag bringt Anna Pizza mit.", "Die Sanktionen wirken nicht."]
+    notes = SearchEngine.in_memory(
+        [Passage(f"n:{i}", "n", i, 0, i, i, "text", 1, t) for i, t in enumerate(texts, 1)], [src]
+    )
+    assert [h.passage.id for h in notes.search("Montag")] == ["n:1"]
+    assert [h.passage.id for h in notes.search("wer bringt pizza")] == ["n:1"]
+
+
 def test_a_text_question_that_names_a_day_is_still_answered(engine):
     hits = engine.search("ging es vor dem montag eher um sicherheitsgarantien", 3)
     assert hits and any("Sicherheitsgarantie" in h.passage.text for h in hits)

@@ -393,11 +393,15 @@ class SearchEngine:
     # -- building -------------------------------------------------------------------
     @classmethod
     def in_memory(cls, passages: list[Passage], sources: list[Source]) -> SearchEngine:
-        """A throw-away engine over any passages (e.g. a chat's notes), same ranking."""
+        """A throw-away engine over any passages (e.g. a chat's notes), same ranking.
+
+        Words of meeting chat ("Montag", "Pizza") are ordinary words here: notes are that chat.
+        """
         from bot.core.catalog import Catalog
         from bot.core.store import Store
 
         engine = cls(Store.open(":memory:"), Catalog(sources))
+        engine.options = SearchOptions(chat=False)
         engine.index_passages(passages)
         return engine
 
