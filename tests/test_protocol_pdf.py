@@ -509,3 +509,11 @@ async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:  # noq
         "Offene Fragen",
         "• Was heißt hybrider Krieg?",
     ]
+
+
+def test_a_protocol_pdf_of_answers_only_is_taken_without_a_warning(services: Services) -> None:
+    notes = [NewNote(CONCLUSION, f"Ergebnis {i}: Die Gruppe hält das fest.") for i in range(6)]
+    data = pdf.render(_protocol(services, notes))
+    result = services.readings.add(data, "protokoll.pdf", dest_dir=services.config.data_dir)
+    assert result.source.kind == "protocol" and result.warnings == ()
+    assert result.kinds.get("answer") == 6 and "contribution" not in result.kinds

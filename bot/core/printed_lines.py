@@ -16,6 +16,11 @@ only a lone centred "*" separates sections.
 
 Works on the positions pypdf reports for each piece of text; a PDF without margin numbers
 (or numbered anew on every page) gives None and is read the ordinary way.
+
+The bundled seed protocol (seeds/001_*) is a text extracted from the group's PDF, not the PDF:
+it keeps citing its file lines. Its printed numbers survive only in places (long stretches
+were extracted as one line per paragraph, and none is left after 365), so printed lines
+could be guessed there but not known, and the seed stays byte for byte as it is.
 """
 
 from __future__ import annotations

@@ -44,6 +44,10 @@ START_NETWORK = (
 START_TELEGRAM_ERROR = "Telegram hat den Start abgelehnt: {error}"
 START_FAILED = "Der Bot konnte nicht starten: {error}"
 START_SOURCES = "Fehler in den Quellen: {error}"
+START_API_OFF_SPEC = (
+    "der Bot-API-Server {host} antwortet anders als Telegram ({error}) – bitte "
+    "TELEGRAM_API_BASE_URL prüfen"
+)
 WEBHOOK_NEEDS_TORNADO = (
     "Für den Webhook-Modus (JOURFIXE_WEBHOOK_URL) fehlt das Paket tornado: "
     "`pip install 'python-telegram-bot[webhooks]'`, oder JOURFIXE_WEBHOOK_URL weglassen "

@@ -915,22 +915,28 @@ def run_bot(config: Config) -> int:
         log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
     except Exception as exc:  # noqa: BLE001 - e.g. a Bot API server answering off the spec
-        _log_start_failure(exc, config)
+        _log_start_failure(exc, config, talking_to=_host(config.api_base_url))
         return 1
     print(t.STOPPED, flush=True)
     return 0
 
 
-def _log_start_failure(exc: BaseException, config: Config) -> None:
-    """"Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v)."""
+def _log_start_failure(exc: BaseException, config: Config, talking_to: str = "") -> None:
+    """"Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v).
+
+    ``talking_to``: the Bot API host, when the failure came while talking to it.
+    """
     from bot.core.catalog import CatalogError
 
+    detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, sqlite3.Error | DatabaseProblem):
         reason = describe_db_error(exc, config)
     elif isinstance(exc, CatalogError):
         reason = t.START_SOURCES.format(error=exc)
+    elif talking_to:
+        reason = t.START_API_OFF_SPEC.format(host=talking_to, error=detail)
     else:
-        reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        reason = detail
     verbose = logging.getLogger().isEnabledFor(logging.INFO)
     log.error(t.START_FAILED.format(error=reason), exc_info=exc if verbose else None)
 

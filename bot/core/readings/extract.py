@@ -60,6 +60,7 @@ class Extracted:
     date: str = ""  # raw date string from HTML metadata (ISO), parsed later
     outlet: str = ""  # from og:site_name
     encoding: str = "utf-8"  # detected encoding of a text file
+    numbered: bool = False  # a PDF with margin line numbers: line N is the printed line N
 
 
 def human_size(n: int) -> str:
@@ -253,7 +254,7 @@ def _extract_pdf(data: bytes, name: str) -> Extracted:
                 author = str(meta.author or "").strip()
             # numbered lines (a protocol): line N of the text is the line printed as N
             if (numbered := numbered_text(reader)) is not None:
-                return Extracted(text=numbered, fmt="pdf", title=title, author=author)
+                return Extracted(numbered, "pdf", title=title, author=author, numbered=True)
             for page in reader.pages:
                 pages.append(page.extract_text() or "")
         except ReadingError:

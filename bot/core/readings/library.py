@@ -130,7 +130,9 @@ class ReadingLibrary:
         kind = m.kind or "article"
         warnings_: list[str] = []
         passages = segment(ex.text, slug, kind)
-        if kind == "protocol" and not any(p.kind == "contribution" for p in passages):
+        # a protocol PDF with numbered lines is a known layout even when nobody contributed
+        known = ex.numbered or any(p.kind == "contribution" for p in passages)
+        if kind == "protocol" and not known:
             if meta is None or meta.kind != "protocol":
                 # a bad input of the issue: refuse, so nothing lands half-understood in the index
                 raise UnknownProtocolLayout(
