@@ -19,6 +19,7 @@ from bot.config import Config
 from bot.handlers.base import Attachment, Button, Document, Reply, Request
 from bot.handlers.dispatch import dispatch, parse_command
 from bot.handlers.format import html_to_text
+from bot.services import Services, build_services
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -40,8 +41,6 @@ def run_console(
     download_dir: Path | None = None,
 ) -> int:
     """Chat with the bot on the console until EOF or /ende; returns the exit code."""
-    from bot.services import build_services
-
     try:
         services = build_services(config)
     except Exception as exc:  # a broken database or sources file: say so, no traceback

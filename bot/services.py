@@ -18,6 +18,7 @@ from bot.core.readings import ReadingLibrary
 from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
 from bot.core.search import SearchEngine
+from bot.core.search_expand import expansion_texts
 from bot.core.store import Store
 from bot.core.text import lemma_stem
 
@@ -81,8 +82,6 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
 def expand_search(services: Services) -> None:
     """Give the search our paraphrases of passages (positions; key terms of readings without
     written content)."""
-    from bot.core.search_expand import expansion_texts
-
     def key_terms(slug: str) -> tuple[str, ...]:
         auto = services.summaries.of(slug)
         return auto.key_terms if auto else ()

@@ -26,6 +26,7 @@ import yaml
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 
+from bot.core.search import stopwords
 from bot.core.sentences import split_sentences
 from bot.core.text import normalize, stem, words
 from bot.texts import content as T
@@ -226,8 +227,6 @@ class ContentStore:
 
 def content_words(text: str) -> list[str]:
     """Normalized words of a text without stop words (what topic matching compares)."""
-    from bot.core.search import stopwords
-
     stop = stopwords()
     return [w for w in words(text) if w not in stop]
 

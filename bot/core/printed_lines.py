@@ -31,6 +31,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.core.protocol_pdf import PITCH
+
 NUMBER_EVERY = 5
 _DIGITS = re.compile(r"^\d{1,5}$")
 _PAGE_NUMBER = re.compile(
@@ -178,8 +180,6 @@ def numbered_text(reader: Any) -> str | None:
     usual = [g for g in gaps if gaps and g >= 0.6 * statistics.median(gaps)]
     pitch = min(usual) if usual else 14.0
     if made_by_bot:  # the layout is known: a page of one-line paragraphs has no line gap
-        from bot.core.protocol_pdf import PITCH  # noqa: PLC0415
-
         pitch = PITCH * 72 / 25.4
     width = statistics.median([len(r.text) for r in rows if r.text] or [80])
     lines = [""] * max(numbers)

@@ -22,11 +22,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.core.catalog import Catalog
+from bot.core.search import SearchEngine
+from bot.core.store import Store
 from bot.texts import database as T
 
 if TYPE_CHECKING:
     from bot.config import Config
-    from bot.core.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -117,9 +119,6 @@ def rebuild_index(store: Store, config: Config) -> Rebuilt:
 
 
 def _build(store: Store, config: Config) -> tuple[int, int]:
-    from bot.core.catalog import Catalog
-    from bot.core.search import SearchEngine
-
     catalog = Catalog.load(config, store)
     engine = SearchEngine(store, catalog)
     engine.ensure_index(config.seeds_dir, force=True)
@@ -132,15 +131,13 @@ def _is_index(name: str) -> bool:
 
 def _salvage(store: Store, config: Config) -> Rebuilt:
     """Copy the users' tables into a fresh file, build the index there, write it back."""
-    from bot.core.store import Store as StoreClass
-
     t0 = time.perf_counter()
     path = Path(config.db_path)
     fresh = path.with_name(path.name + ".reparatur")
     _remove_db_files(fresh)
     try:
         tables = _copy_user_tables(path, fresh, config)
-        new = StoreClass.open(fresh)
+        new = Store.open(fresh)
         try:
             passages, sources = _build(new, config)
             if quick_check(new.conn):

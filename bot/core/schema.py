@@ -6,9 +6,10 @@ existed carry 0 and hold the same tables as version 1: every statement below is
 of the schema appends a step to :data:`MIGRATIONS` (never edits an old one), so a database of
 any earlier version is brought up to date in order.
 
-The passage index (``passages``, ``passages_fts``, ``words``, ``index_meta``) is derived data
-that :mod:`bot.core.search` rebuilds from the sources; its tables are created by that module's
-``ensure_schema``, called from here, so a fresh database has every table after :func:`create`.
+The exception is the passage index (``passages``, ``passages_fts``, ``words``, ``index_meta``):
+derived data that :mod:`bot.core.search` rebuilds from the sources at any time. Its tables are
+created by that module (``ensure_schema``) when a ``SearchEngine`` opens the store, so the
+search can change its index without a migration here, and the store does not depend on it.
 """
 
 from __future__ import annotations
@@ -16,8 +17,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import sqlite_utils
-
-from bot.core.search import ensure_schema as ensure_index_schema
 
 SOURCES = """
 CREATE TABLE IF NOT EXISTS "added_sources" (
@@ -168,7 +167,6 @@ CREATE TABLE IF NOT EXISTS pending_confirmations (
 
 def _version_1(db: sqlite_utils.Database) -> None:
     """The tables as the first versioned release found them (all created if missing)."""
-    ensure_index_schema(db)
     for script in (SOURCES, QUERIES, NOTES, SCHEDULE):
         db.conn.executescript(script)
 

@@ -29,13 +29,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import yaml
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot import DATA_ROOT
+from bot.core.catalog import Catalog
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
@@ -52,6 +52,7 @@ from bot.core.search_lexicon import (
     near_german_word,
     thesaurus,
 )
+from bot.core.store import Store
 from bot.core.text import (
     lemma_stem,
     normalize,
@@ -61,10 +62,6 @@ from bot.core.text import (
     tokenize,
     words,
 )
-
-if TYPE_CHECKING:
-    from bot.core.catalog import Catalog
-    from bot.core.store import Store
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
@@ -397,9 +394,6 @@ class SearchEngine:
 
         Words of meeting chat ("Montag", "Pizza") are ordinary words here: notes are that chat.
         """
-        from bot.core.catalog import Catalog
-        from bot.core.store import Store
-
         engine = cls(Store.open(":memory:"), Catalog(sources))
         engine.options = SearchOptions(chat=False)
         engine.index_passages(passages)

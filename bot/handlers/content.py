@@ -25,6 +25,7 @@ from bot.handlers.base import (
     command,
 )
 from bot.handlers.format import esc, quote_block, split_message
+from bot.handlers.sources import split_source
 from bot.texts import content as T
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def position_command(request: Request, services: Services) -> Reply:
     if len(args) > MAX_ARGS:
         return Reply.text(T.QUERY_TOO_LONG_HTML.format(length=len(args), limit=MAX_ARGS))
     content = _content(services)
-    topic_text, sources, source_text = _split_source(args, services)
+    topic_text, sources, source_text = split_source(args, services)  # THEMA [QUELLE]
     if content is None:
         return Reply(messages=fallback_messages(services, topic_text, sources or None))
     topic = _match(content, topic_text)
@@ -444,13 +445,6 @@ def _match(content: ContentStore, text: str) -> Topic | None:
         return None
     found = content.match_topic(text)
     return found[0] if found else None
-
-
-def _split_source(args: str, services: Services) -> tuple[str, list[Source], str]:
-    """``THEMA [QUELLE]``: the last 1–3 words are tried as a source name (see /zitat)."""
-    from bot.handlers.quotes import split_source
-
-    return split_source(args, services)
 
 
 def _named_sources(

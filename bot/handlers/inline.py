@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 from bot.core.models import Hit
 from bot.handlers import paging
 from bot.handlers.format import TELEGRAM_LIMIT, quote_block
-from bot.handlers.quotes import split_source, sync_readings
+from bot.handlers.quotes import sync_readings
+from bot.handlers.sources import split_source
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:

@@ -14,10 +14,12 @@ from zoneinfo import ZoneInfo
 
 from bot.core import notes as core
 from bot.core import protocol as proto
+from bot.core import protocol_pdf as pdf
 from bot.core.dates import parse_past_day
 from bot.core.models import Passage, Source
 from bot.core.readings import Meta, ReadingError
 from bot.core.schedule import next_meeting_info
+from bot.core.search import SearchEngine
 from bot.handlers.base import (
     Button,
     Document,
@@ -574,8 +576,6 @@ def _note_passages(
 )
 def notizen(request: Request, services: Services) -> Reply:
     """Without a keyword the notes of the current session; with one, a search of them all."""
-    from bot.core.search import SearchEngine  # noqa: PLC0415 - heavy, only for searches
-
     nb = services.notes
     tz = _tz(services, request.chat_id)
     query = request.args.strip()
@@ -638,7 +638,6 @@ def _protocol_reply(services: Services, chat_id: int, session: core.Session) -> 
 @callback(PDF_PREFIX)
 def protocol_pdf(request: Request, services: Services) -> Reply:
     """Button "Als PDF": the session's protocol as a PDF with line numbers."""
-    from bot.core import protocol_pdf as pdf  # noqa: PLC0415 - fpdf2 only when asked
 
     _, _, raw = (request.callback_data or "").partition(":")
     known = re.fullmatch(r"[0-9]{1,18}", raw)  # a forged huge id must not overflow SQLite
@@ -751,14 +750,13 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         kind="protocol",
         slug=slug,
     )
-    from bot.core import protocol_pdf  # noqa: PLC0415 - fpdf2 only when asked
 
     # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF"
-    data = protocol_pdf.render(protocol)
+    data = pdf.render(protocol)
     try:
         result = services.readings.add(
             data,
-            protocol_pdf.file_name(protocol),
+            pdf.file_name(protocol),
             meta,
             dest_dir=services.config.data_dir / "protocols",
             added_by=request.user_name,

@@ -11,13 +11,11 @@ import dataclasses
 import logging
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from bot.core.models import Hit, Passage, Source
 from bot.core.queries import StoredQuery
 from bot.core.search import Answer
 from bot.core.text import normalize
-from bot.handlers import paging
+from bot.handlers import content, paging
 from bot.handlers.base import (
     COMMANDS,
     Button,
@@ -30,7 +28,9 @@ from bot.handlers.base import (
     unique_commands,
 )
 from bot.handlers.format import TELEGRAM_LIMIT, esc, quote_block, split_message
+from bot.handlers.notes import link_quote
 from bot.handlers.paging import PER_PAGE
+from bot.handlers.sources import split_source
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -41,11 +41,9 @@ log = logging.getLogger(__name__)
 MAX_QUERY = 1000  # characters; longer "questions" are pasted texts, not searches
 SHOWN_QUERY = 120  # characters of the query repeated in headings
 MAX_SUGGESTIONS = 3
-MAX_SOURCE_WORDS = 3  # a trailing source argument is at most this many words
 HELP_FIRST_GROUP = "Lesen"  # the bot's main job leads the help page; then registration order
 PAGE_INFO_RESERVE = 60  # "Treffer 1–3 von 30" and the blank lines around it
 MAX_TOPIC_BUTTONS = 3  # topics offered under a weak match
-SOURCE_NAME_SIMILARITY = 85  # rapidfuzz ratio for a misspelled source name ("protokol")
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -147,8 +145,6 @@ def sources_command(request: Request, services: Services) -> Reply:
 def quote_command(request: Request, services: Services) -> Reply:
     """Verbatim quotes matching a keyword, each with its citation, paged."""
     # In reply to a quote the bot sent, /zitat links that passage to the open session.
-    from bot.handlers.notes import link_quote
-
     linked = link_quote(request, services)
     if linked is not None:
         return linked
@@ -470,52 +466,10 @@ def _choose_source(
     return Reply.text(t.CHOOSE_SOURCE.format(text=esc(source_text)), rows)
 
 
-def split_source(args: str, services: Services) -> tuple[str, list[Source], str]:
-    """Split ``STICHWORT [QUELLE]``: (keyword, matching sources, source words).
-
-    The last 1–3 words are tried as a source name, longest first; the keyword keeps at least
-    one word. No match leaves the whole text as the keyword.
-    """
-    words = args.split()
-    for n in range(min(MAX_SOURCE_WORDS, len(words) - 1), 0, -1):
-        candidate = " ".join(words[-n:])
-        found = [s for s in services.catalog.resolve(candidate) if _names_source(candidate, s)]
-        if found:
-            return " ".join(words[:-n]), found, candidate
-    return args, [], ""
-
-
-def _names_source(text: str, source: Source) -> bool:
-    """Whether ``text`` is (nearly) one of the names of ``source``, not just a word of its title.
-
-    ``resolve`` also matches single title words ("Trump", "Frieden"); after a keyword those are
-    far more likely part of the search than a source name.
-    """
-    query = normalize(text)
-    names = (
-        source.slug,
-        source.slug.replace("-", " "),
-        source.title,
-        source.author,
-        source.short,
-        *source.aliases,
-    )
-    for name in names:
-        folded = normalize(name)
-        if folded and (folded == query or fuzz.ratio(folded, query) >= SOURCE_NAME_SIMILARITY):
-            return True
-    return False
-
-
 def _topic_answer(question: str, services: Services) -> list[OutMessage]:
     """Prepared topic answers of the content feature, when it offers them for this question."""
-    from bot.handlers import content
-
-    topic_answer = getattr(content, "topic_answer", None)
-    if topic_answer is None:
-        return []
     try:
-        answer = topic_answer(question, services)
+        answer = content.topic_answer(question, services)
     except Exception:  # the passages below still answer the question
         log.exception("topic_answer failed for %r", question[:80])
         return []

@@ -84,6 +84,7 @@ from telegram.ext import (
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.core import permissions
+from bot.core.catalog import CatalogError
 from bot.core.repair import DatabaseProblem
 from bot.core.repair import describe as describe_db_error
 from bot.handlers.base import (
@@ -100,6 +101,7 @@ from bot.handlers.base import (
 from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_command
 from bot.handlers.format import html_to_text, split_message
 from bot.handlers.inline import inline_results
+from bot.services import Services, build_services
 from bot.texts import telegram as t
 from bot.tg.maintenance import setup_backups
 from bot.tg.reminders import setup_reminders
@@ -872,8 +874,6 @@ def run_bot(config: Config) -> int:
     if config.webhook_url and importlib.util.find_spec("tornado") is None:
         log.error(t.WEBHOOK_NEEDS_TORNADO)
         return 1
-    from bot.services import build_services
-
     try:
         services = build_services(config)
         application = build_application(config, services)
@@ -926,8 +926,6 @@ def _log_start_failure(exc: BaseException, config: Config, talking_to: str = "")
 
     ``talking_to``: the Bot API host, when the failure came while talking to it.
     """
-    from bot.core.catalog import CatalogError
-
     detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
     if isinstance(exc, sqlite3.Error | DatabaseProblem):
         reason = describe_db_error(exc, config)
