@@ -152,8 +152,9 @@ def test_contributions_are_italic_answers_plain_and_quotes_typographic(services:
                 t.strip(), str((font or {}).get("/BaseFont", ""))
             )
         )
-    contribution = "— Er nennt das „Machtmenschen“ – wörtlich."
-    assert fonts[contribution].endswith("LiberationSerifItalic")
+    # "— *…*" as in the group's protocol: the dash upright, the words in italics
+    assert fonts["—"].endswith("LiberationSerif")
+    assert fonts["Er nennt das „Machtmenschen“ – wörtlich."].endswith("LiberationSerifItalic")
     assert fonts["Die Gruppe hält fest: Größe zählt."].endswith("LiberationSerif")
     assert fonts["„Ein Zitat aus dem Text.“ (Fazi, Trumps Endspiel, Z. 3)"].endswith(
         "LiberationSerif"

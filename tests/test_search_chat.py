@@ -77,6 +77,18 @@ def test_an_unknown_key_word_empties_the_answer(engine, message):
     assert answer.missing  # the reply can name it
 
 
+def test_a_common_unknown_noun_is_still_a_key_word(engine):
+    # "Auto" is a common German word, but the texts never use it: it is what the message asks
+    answer = engine.answer("wo parkt putin sein auto")
+    assert answer.hits == [] and answer.missing == ["auto"]
+
+
+def test_a_thesaurus_synonym_is_no_evidence_that_the_texts_speak_of_a_word(engine):
+    concept = engine.analyse("was sagt fazi zum wetter in alaska").concepts[0]
+    assert concept.word == "wetter" and not (concept.known and not concept.synonym)
+    assert engine.search("was sagt fazi zum wetter in alaska") == []
+
+
 def test_the_missing_word_is_named_as_typed(engine):
     assert engine.answer("was sagt Fazi zu Corona").missing == ["Corona"]
 
@@ -112,6 +124,21 @@ def test_meeting_chat_is_recognised_as_such(engine):
     assert engine.answer("wer macht am montag das protokoll").organisational
     engine.options = SearchOptions().without("chat")
     assert engine.search("wer macht am montag das protokoll")  # the protocol's passages
+
+
+def test_notes_about_the_meeting_are_found_by_its_words():
+    """A chat's notes are meeting chat: "Montag" and "Pizza" are what one looks for there."""
+    import datetime as dt
+
+    from bot.core.models import Passage, Source
+
+    src = Source("n", "Notizen", "Gruppe", "Chat", dt.date(2026, 1, 1), "protocol", "-", "-")
+    texts = ["Am Montag bringt Anna Pizza mit.", "Die Sanktionen wirken nicht."]
+    notes = SearchEngine.in_memory(
+        [Passage(f"n:{i}", "n", i, 0, i, i, "text", 1, t) for i, t in enumerate(texts, 1)], [src]
+    )
+    assert [h.passage.id for h in notes.search("Montag")] == ["n:1"]
+    assert [h.passage.id for h in notes.search("wer bringt pizza")] == ["n:1"]
 
 
 def test_a_text_question_that_names_a_day_is_still_answered(engine):

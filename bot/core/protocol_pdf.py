@@ -68,6 +68,7 @@ class Block:
     align: str = "L"  # "L" | "C"
     indent: float = 0.0  # left indent of every line
     hang: float = 0.0  # further indent of the lines after the first (list items)
+    upright: str = ""  # a start of the text set upright although the block is italic ("— ")
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,9 @@ def blocks(p: Protocol) -> list[Block]:
             body = _lines_of(note.text)
             if note.kind == CONTRIBUTION:
                 who = note.author_name.split()[0] if p.names and note.author_name else ""
-                out.append(Block(f"— {who}: {body}" if who else f"— {body}", "I"))
+                # "— *…*" as in the group's protocol: the dash upright, the words in italics
+                text = f"— {who}: {body}" if who else f"— {body}"
+                out.append(Block(text, "I", upright="— "))
             elif note.kind == QUOTE:
                 ref = f" ({_flat(note.ref)})" if note.ref else ""
                 out.append(Block(f"„{body}“{ref}", indent=8.0))
@@ -277,9 +280,16 @@ def _place(pdf, paragraphs: list[Block]) -> list[PrintedLine]:
                 y = TOP
             number += 1
             indent = block.indent + (block.hang if k else 0)
+            rest = line
+            if k == 0 and block.upright and line.startswith(block.upright):
+                pdf.set_font("Serif", "", size)
+                pdf.set_xy(LEFT + indent, y)
+                pdf.cell(pdf.get_string_width(block.upright), PITCH, block.upright)
+                indent += pdf.get_string_width(block.upright)
+                rest = line[len(block.upright) :]
             pdf.set_xy(LEFT + indent, y)
             pdf.set_font("Serif", block.style, size)
-            pdf.cell(width - indent, PITCH, line, align=block.align)
+            pdf.cell(width - indent, PITCH, rest, align=block.align)
             if number % NUMBER_EVERY == 0:
                 pdf.set_font("Serif", "", NUMBER_PT)
                 pdf.set_text_color(90)

@@ -309,6 +309,7 @@ class Concept:
     weak: bool = False  # known only through a thesaurus synonym or a compound's last part
     trust: float = 1.0  # how sure the weak link is
     frame: bool = False  # a chat filler or question frame: ranks ties, never decides
+    synonym: bool = False  # known only through a thesaurus synonym: ranks, but is no evidence
     focus: float = 1.0  # < 1 for words common in German at large ("haben", "jetzt")
     common: float = 0.0  # Zipf frequency in German at large (of the word or its lemma)
     surface: str = ""  # as typed (for the reply that names a missing word)
@@ -389,8 +390,12 @@ class SearchEngine:
     # -- building -------------------------------------------------------------------
     @classmethod
     def in_memory(cls, passages: list[Passage], sources: list[Source]) -> SearchEngine:
-        """A throw-away engine over any passages (e.g. a chat's notes), same ranking."""
+        """A throw-away engine over any passages (e.g. a chat's notes), same ranking.
+
+        Words of meeting chat ("Montag", "Pizza") are ordinary words here: notes are that chat.
+        """
         engine = cls(Store.open(":memory:"), Catalog(sources))
+        engine.options = SearchOptions(chat=False)
         engine.index_passages(passages)
         return engine
 
@@ -704,9 +709,9 @@ class SearchEngine:
                 for t in related:
                     if t in terms:
                         c.add(t, THESAURUS_WEIGHT)
-                        c.known = c.weak = True
+                        c.known = c.weak = c.synonym = True
                         c.trust = 0.25
-        if self.options.informative_offtopic and not c.known:
+        if self.options.informative_offtopic and (not c.known or c.synonym):
             surface = c.surface or c.word
             # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
             # so is a number; a typo we could not resolve weighs less than a key word. Nouns
@@ -1014,7 +1019,8 @@ class SearchEngine:
             return votes / len(q.concepts) >= MIN_KNOWN
         # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
         words_ = [c for c in q.concepts if not c.frame]
-        if len(words_) <= KEYWORD_WORDS and all(c.known for c in words_) and not q.organisational:
+        evidence = [c.known and not c.synonym for c in words_]
+        if len(words_) <= KEYWORD_WORDS and all(evidence) and not q.organisational:
             return True
         # Otherwise one known word must be specific: "danke", "gut", "statt" are known to any
         # text (in chat about the meeting: one rarely heard outside the texts' subject) …
@@ -1026,12 +1032,14 @@ class SearchEngine:
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
         known = total = 0.0
         for c, w in zip(q.concepts, weights, strict=True):
-            if c.common >= SPECIFIC:
+            evident = c.known and not c.synonym
+            if evident and c.common >= SPECIFIC:
                 continue  # "statt", "arbeiten": known to any text, they say nothing here
-            if c.known:
+            if evident:
                 known += w * c.confidence
                 total += w
-            else:
+            else:  # (a thesaurus synonym bridges the ranking, it is no evidence the texts
+                # speak of the word)
                 total += c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
         return total > 0 and known / total >= MIN_KNOWN
 
