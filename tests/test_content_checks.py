@@ -56,22 +56,22 @@ SLUG = "protokoll-mieten"
 
 
 @pytest.fixture(scope="module")
-def passages():  # noqa: ANN201 - list[Passage]
+def passages():  # list[Passage]
     return segment(PROTOCOL, SLUG, kind="protocol")
 
 
-def _pid(passages, phrase: str) -> str:  # noqa: ANN001
+def _pid(passages, phrase: str) -> str:
     found = [p.id for p in passages if normalize(phrase) in normalize(p.text)]
     assert len(found) == 1, phrase
     return found[0]
 
 
-def _position(passages, text: str, *phrases: str, topic: str = "mieten") -> Position:  # noqa: ANN001
+def _position(passages, text: str, *phrases: str, topic: str = "mieten") -> Position:
     evidence = tuple(Evidence(phrase, _pid(passages, phrase)) for phrase in phrases)
     return Position(topic=topic, source=SLUG, text=text, evidence=evidence)
 
 
-def _violations(passages, *positions: Position, kind: str = "protocol"):  # noqa: ANN001, ANN202
+def _violations(passages, *positions: Position, kind: str = "protocol"):
     kinds = {p.id: p.kind for p in passages}
     return attribution_violations(positions, {SLUG: kind}, kinds.get)
 
@@ -82,7 +82,7 @@ ANSWER_1 = "dass der Deckel die Knappheit nicht beseitigt"
 ANSWER_2 = "Der Neubau hängt nach Auffassung der Runde am Bauland"
 
 
-def test_the_ingestion_marks_contributions_and_answers(passages) -> None:  # noqa: ANN001
+def test_the_ingestion_marks_contributions_and_answers(passages) -> None:
     kinds = {p.id: p.kind for p in passages}
     assert kinds[_pid(passages, CONTRIBUTION_1)] == "contribution"
     assert kinds[_pid(passages, CONTRIBUTION_2)] == "contribution"
@@ -90,7 +90,7 @@ def test_the_ingestion_marks_contributions_and_answers(passages) -> None:  # noq
     assert kinds[_pid(passages, ANSWER_2)] == "answer"
 
 
-def test_the_group_may_speak_on_its_own_answers(passages) -> None:  # noqa: ANN001
+def test_the_group_may_speak_on_its_own_answers(passages) -> None:
     position = _position(
         passages,
         "Das Protokoll hält fest, der Deckel schreibe den Preis der Knappheit nur fest.",
@@ -101,7 +101,7 @@ def test_the_group_may_speak_on_its_own_answers(passages) -> None:  # noqa: ANN0
     assert _violations(passages, position) == []
 
 
-def test_the_group_may_not_speak_on_contributions(passages) -> None:  # noqa: ANN001
+def test_the_group_may_not_speak_on_contributions(passages) -> None:
     position = _position(
         passages,
         "Das Protokoll hält fest, der Mietendeckel sei eine Enteignung der Vermieter.",
@@ -121,12 +121,12 @@ def test_the_group_may_not_speak_on_contributions(passages) -> None:  # noqa: AN
         "Laut einem Beitrag im Protokoll würge der Deckel den Neubau ab.",
     ],
 )
-def test_a_contribution_attributed_to_a_participant_passes(passages, text: str) -> None:  # noqa: ANN001
+def test_a_contribution_attributed_to_a_participant_passes(passages, text: str) -> None:
     position = _position(passages, text, CONTRIBUTION_1, CONTRIBUTION_2)
     assert _violations(passages, position) == []
 
 
-def test_a_contribution_must_name_its_speaker(passages) -> None:  # noqa: ANN001
+def test_a_contribution_must_name_its_speaker(passages) -> None:
     unnamed = _position(
         passages, "Der Mietendeckel sei eine Enteignung der Vermieter.", CONTRIBUTION_1
     )
@@ -134,14 +134,14 @@ def test_a_contribution_must_name_its_speaker(passages) -> None:  # noqa: ANN001
     assert not violation.speaks_for_group and violation.contributions == 1
 
 
-def test_the_group_voice_at_the_start_counts_even_if_participants_follow(passages) -> None:  # noqa: ANN001
+def test_the_group_voice_at_the_start_counts_even_if_participants_follow(passages) -> None:
     text = "Die Gruppe meint, Mieten stiegen ohne Deckel; ein Teilnehmer stimmt zu."
     position = _position(passages, text, CONTRIBUTION_2)
     [violation] = _violations(passages, position)
     assert violation.speaks_for_group
 
 
-def test_two_phrases_from_one_passage_count_once(passages) -> None:  # noqa: ANN001
+def test_two_phrases_from_one_passage_count_once(passages) -> None:
     # two phrases from one answer passage are one answer, not two: 1 of 2 is not most
     position = _position(
         passages,
@@ -154,7 +154,7 @@ def test_two_phrases_from_one_passage_count_once(passages) -> None:  # noqa: ANN
     assert (violation.answers, violation.contributions) == (1, 1)
 
 
-def test_articles_are_not_checked(passages) -> None:  # noqa: ANN001
+def test_articles_are_not_checked(passages) -> None:
     position = _position(passages, "Die Autorin meint, der Deckel enteigne.", CONTRIBUTION_1)
     assert _violations(passages, position, kind="article") == []
 
@@ -180,7 +180,7 @@ NEUBAU = Topic("neubau", "Neubau und Bauland", ("Neubau", "Bauland", "Baugenehmi
 ENTEIGNUNG = Topic("enteignung", "Vergesellschaftung", ("Enteignung", "Vergesellschaftung"))
 
 
-def test_a_paragraph_with_two_synonyms_of_a_silent_topic_is_named(passages) -> None:  # noqa: ANN001
+def test_a_paragraph_with_two_synonyms_of_a_silent_topic_is_named(passages) -> None:
     [warning] = silent_topic_warnings([NEUBAU], [], {SLUG: passages})
     assert (warning.topic, warning.source) == ("neubau", SLUG)
     assert warning.synonyms == ("Neubau", "Bauland", "Zinsen")
@@ -190,19 +190,19 @@ def test_a_paragraph_with_two_synonyms_of_a_silent_topic_is_named(passages) -> N
     assert PROTOCOL.splitlines()[warning.line_start - 1].startswith("Der Neubau hängt")
 
 
-def test_no_warning_when_the_source_has_a_position(passages) -> None:  # noqa: ANN001
+def test_no_warning_when_the_source_has_a_position(passages) -> None:
     position = _position(passages, "Die Runde …", ANSWER_2, topic="neubau")
     assert silent_topic_warnings([NEUBAU], [position], {SLUG: passages}) == []
 
 
-def test_one_synonym_per_paragraph_is_not_enough(passages) -> None:  # noqa: ANN001
+def test_one_synonym_per_paragraph_is_not_enough(passages) -> None:
     # "Enteignung" and "Vergesellschaftung" appear, but never both in one paragraph
     assert silent_topic_warnings([ENTEIGNUNG], [], {SLUG: passages}) == []
     found = silent_topic_warnings([ENTEIGNUNG], [], {SLUG: passages}, min_synonyms=1)
     assert {w.synonyms for w in found} == {("Enteignung",), ("Vergesellschaftung",)}
 
 
-def test_an_answered_warning_carries_the_reason(passages) -> None:  # noqa: ANN001
+def test_an_answered_warning_carries_the_reason(passages) -> None:
     answered = {("neubau", SLUG): "Nur als Randbemerkung."}
     [warning] = silent_topic_warnings([NEUBAU], [], {SLUG: passages}, answered)
     assert warning.answer == "Nur als Randbemerkung."
@@ -326,7 +326,7 @@ def test_check_shows_an_answered_silent_topic_as_decided(
 _LABELLED_QUOTE = re.compile(r"(?:(<i>[^<]*</i>)\n)?<blockquote>(.*?)</blockquote>", re.S)
 
 
-def _quotes(messages) -> list[tuple[str, str]]:  # noqa: ANN001 - list[OutMessage]
+def _quotes(messages) -> list[tuple[str, str]]:  # list[OutMessage]
     text = "\n\n".join(m.html for m in messages)
     return [
         (label or "", normalize(html.unescape(q))) for label, q in _LABELLED_QUOTE.findall(text)

@@ -525,7 +525,7 @@ class SearchEngine:
         self._load()
         return passages
 
-    def _link_duplicates(self, db, passages: list[Passage]) -> None:  # noqa: ANN001
+    def _link_duplicates(self, db, passages: list[Passage]) -> None:
         unique = list({p.id: p for p in passages}.values())
         groups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
         db.execute("UPDATE passages SET dup = NULL")
@@ -1188,7 +1188,7 @@ _PASSAGE_COLUMNS = (
 )  # fmt: skip
 
 
-def _insert_passages(db, rows: list[dict]) -> None:  # noqa: ANN001
+def _insert_passages(db, rows: list[dict]) -> None:
     cols = ", ".join(_PASSAGE_COLUMNS)
     marks = ", ".join("?" for _ in _PASSAGE_COLUMNS)
     db.conn.executemany(
@@ -1301,7 +1301,7 @@ def _near_duplicates(
     return [sorted(g, key=order.__getitem__) for g in groups.values() if len(g) > 1]
 
 
-def ensure_schema(db) -> None:  # noqa: ANN001 - sqlite_utils.Database
+def ensure_schema(db) -> None:  # sqlite_utils.Database
     """Tables of the passage index."""
     if "passages" not in db.table_names():
         db["passages"].create(

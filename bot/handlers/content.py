@@ -505,7 +505,7 @@ def _data(*parts: str) -> str | None:
     return data if len(data.encode()) <= MAX_CALLBACK_BYTES else None
 
 
-def _rows(buttons) -> list[list[Button]]:  # noqa: ANN001 - any iterable of Button
+def _rows(buttons) -> list[list[Button]]:  # any iterable of Button
     return [[b] for b in buttons if b.data]
 
 
