@@ -36,7 +36,7 @@ def rouge1_recall(candidate: str, reference: str, content_only: bool) -> float:
     return sum((cand & ref).values()) / total if total else 0.0
 
 
-def lead_baseline(passages: list, count: int) -> list[str]:  # noqa: ANN001
+def lead_baseline(passages: list, count: int) -> list[str]:
     out: list[str] = []
     for p in passages:
         if p.kind in ("heading", "debris"):

@@ -31,7 +31,7 @@ from bot.core.store import Store  # noqa: E402
 from bot.services import build_services  # noqa: E402
 
 
-def timed(fn, repeat: int = 3) -> float:  # noqa: ANN001
+def timed(fn, repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()

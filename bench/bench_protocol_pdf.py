@@ -64,7 +64,7 @@ def session_of(n: int) -> proto.Protocol:
     )
 
 
-def timed(func, runs: int) -> tuple[float, object]:  # noqa: ANN001
+def timed(func, runs: int) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
         start = time.perf_counter()

@@ -237,5 +237,4 @@ class Console:
             is_admin=True,
             attachment=attachment,
             callback_data=callback_data,
-            language_code="de",
         )

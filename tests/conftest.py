@@ -27,9 +27,9 @@ import pytest
 # unless this opt-in is set; warnings are errors in this test suite.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
-from fakebotapi import ApiCall, FakeBotAPI  # noqa: E402  (tests/ is on sys.path)
+from fakebotapi import ApiCall, FakeBotAPI  # tests/ is on sys.path
 
-from bot.config import Config  # noqa: E402
+from bot.config import Config
 
 if TYPE_CHECKING:
     from telegram.ext import Application

@@ -878,7 +878,7 @@ def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"  # keep-alive, like the real server
         disable_nagle_algorithm = True  # else headers and body wait for a delayed ACK (40 ms)
 
-        def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        def log_message(self, format: str, *args: Any) -> None:
             pass  # quiet: URLs contain the token
 
         def _reply(self, status: int, body: bytes, ctype: str = "application/json") -> None:
@@ -916,10 +916,10 @@ def _make_handler(api: FakeBotAPI) -> type[BaseHTTPRequestHandler]:
             status, answer = api.handle(m.group(2), params, files)
             self._reply(status, json.dumps(answer).encode())
 
-        def do_POST(self) -> None:  # noqa: N802
+        def do_POST(self) -> None:
             self._route()
 
-        def do_GET(self) -> None:  # noqa: N802
+        def do_GET(self) -> None:
             self._route()
 
     return Handler

@@ -22,7 +22,7 @@ from bot.texts import telegram as t
 from bot.tg.app import _LogHygiene, run_bot
 
 
-def _two_part_reply(request, services) -> Reply:  # noqa: ANN001
+def _two_part_reply(request, services) -> Reply:
     return Reply(messages=[
         OutMessage("Notiz gespeichert."),
         OutMessage("Das Protokoll:", document=Document("protokoll.md", b"# Protokoll\n")),
@@ -35,7 +35,7 @@ def two_parts(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(COMMANDS, "zweiteilig", cmd)
 
 
-async def test_a_half_delivered_reply_says_the_request_was_done(tg, fake_api, two_parts) -> None:  # noqa: ANN001
+async def test_a_half_delivered_reply_says_the_request_was_done(tg, fake_api, two_parts) -> None:
     fake_api.fail("sendDocument", 400, "Bad Request: file is broken")
     calls = await tg.process(fake_api.private_message("/zweiteilig"))
     texts = [c.params.get("text") for c in calls if c.method == "sendMessage"]
@@ -43,7 +43,7 @@ async def test_a_half_delivered_reply_says_the_request_was_done(tg, fake_api, tw
     assert "nicht noch einmal" in t.APOLOGY_DONE
 
 
-async def test_a_note_whose_confirmation_failed_is_reported_as_saved(tg, fake_api, services) -> None:  # noqa: ANN001, E501
+async def test_a_note_whose_confirmation_failed_is_reported_as_saved(tg, fake_api, services) -> None:  # noqa: E501
     fake_api.fail("sendMessage", 400, "Bad Request: message is broken")
     calls = await tg.process(fake_api.private_message("/notiz Eine wichtige Notiz."))
     texts = [c.params.get("text") for c in calls if c.method == "sendMessage" and not c.error]
@@ -51,8 +51,8 @@ async def test_a_note_whose_confirmation_failed_is_reported_as_saved(tg, fake_ap
     assert [n.text for n in services.notes.all_notes(1001)] == ["Eine wichtige Notiz."]
 
 
-async def test_a_handler_crash_still_asks_to_try_again(tg, fake_api, monkeypatch) -> None:  # noqa: ANN001
-    def crash(request, services) -> Reply:  # noqa: ANN001
+async def test_a_handler_crash_still_asks_to_try_again(tg, fake_api, monkeypatch) -> None:
+    def crash(request, services) -> Reply:
         raise KeyError("kaputt")
 
     cmd = Command("absturz", (), crash, "Test", "Test", "/absturz", "/absturz")
@@ -61,13 +61,13 @@ async def test_a_handler_crash_still_asks_to_try_again(tg, fake_api, monkeypatch
     assert [c.params.get("text") for c in calls if c.method == "sendMessage"] == [t.APOLOGY]
 
 
-async def test_a_failing_apology_never_escapes(tg, fake_api, two_parts) -> None:  # noqa: ANN001
+async def test_a_failing_apology_never_escapes(tg, fake_api, two_parts) -> None:
     adapter = tg.app.bot_data["adapter"]
 
     class Context:
         error = RuntimeError("boom")
 
-        class bot:  # noqa: N801
+        class bot:
             @staticmethod
             async def send_message(*args: Any, **kwargs: Any) -> None:
                 raise ValueError("not JSON")  # a Bot API off the spec
@@ -78,7 +78,7 @@ async def test_a_failing_apology_never_escapes(tg, fake_api, two_parts) -> None:
     await adapter.on_error(update, Context())  # must not raise
 
 
-def _run(config, caplog) -> int:  # noqa: ANN001
+def _run(config, caplog) -> int:
     """run_bot in this process (only where it fails before talking to Telegram)."""
     caplog.set_level(logging.WARNING)
     return run_bot(config)
@@ -102,7 +102,7 @@ def test_start_against_a_bot_api_off_the_spec_is_one_german_line(tmp_path: Path)
     assert "Traceback" not in out and api.token not in out
 
 
-def test_start_with_a_broken_database_is_one_german_line(tg_config, caplog) -> None:  # noqa: ANN001
+def test_start_with_a_broken_database_is_one_german_line(tg_config, caplog) -> None:
     tg_config.db_path.write_bytes(b"keine Datenbank" * 500)
     assert _run(tg_config, caplog) == 1
     [error] = [r for r in caplog.records if r.levelno >= logging.ERROR]
@@ -128,5 +128,5 @@ def test_log_hygiene_covers_our_own_loggers() -> None:
     assert token not in plain.getMessage()
 
 
-def test_config_repr_never_shows_the_token(tg_config) -> None:  # noqa: ANN001
+def test_config_repr_never_shows_the_token(tg_config) -> None:
     assert tg_config.token not in repr(dataclasses.replace(tg_config))

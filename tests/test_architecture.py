@@ -15,6 +15,7 @@ from pathlib import Path
 
 BOT = Path(__file__).resolve().parent.parent / "bot"
 
+
 def _module_name(path: Path) -> str:
     parts = list(path.relative_to(BOT.parent).with_suffix("").parts)
     if parts[-1] == "__init__":

@@ -38,10 +38,10 @@ def test_ask_reads_json_lines_from_stdin(capsys, monkeypatch):
     assert first and second == [] and third == []
 
 
-def test_ask_without_result_suggests_words(capsys):
-    main(["ask", "Karraganoww"])
-    out = capsys.readouterr().out
-    assert "nichts gefunden" in out or "Karagan" in out
+def test_ask_corrects_a_misspelt_name(capsys):
+    assert main(["ask", "Karraganoww"]) == 0
+    first = capsys.readouterr().out.split("\n\n")[0]
+    assert first.startswith("1. ") and "Karaganow" in first
 
 
 def test_sources_lists_every_source(capsys):

@@ -13,7 +13,15 @@ import pytest
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.config import Config
 from bot.console import run_console
-from bot.handlers.base import COMMANDS, Command, Document, OutMessage, Reply, Request
+from bot.handlers.base import (
+    COMMANDS,
+    MESSAGE_HOOKS,
+    Command,
+    Document,
+    OutMessage,
+    Reply,
+    Request,
+)
 from bot.handlers.format import html_to_text
 from bot.services import Services
 
@@ -31,7 +39,7 @@ def chat(lines: str, tmp_path: Path) -> tuple[int, str]:
     return code, out.getvalue()
 
 
-def fake_command(name: str, func) -> Command:  # noqa: ANN001
+def fake_command(name: str, func) -> Command:
     return Command(name, (), func, "Test", "Test", f"/{name}", f"/{name}")
 
 
@@ -176,19 +184,14 @@ def test_html_to_text() -> None:
 
 
 def test_message_hooks_come_before_the_question_search(tmp_path: Path) -> None:
-    from bot.handlers import base
-
     def hook(request: Request, services: Services) -> Reply | None:
         return Reply.text(f"Titel übernommen: {request.text}") if request.text == "Neu" else None
 
-    hooks = getattr(base, "MESSAGE_HOOKS", None)
-    if hooks is None:
-        pytest.skip("no MESSAGE_HOOKS in the handler contract")
-    hooks.insert(0, hook)
+    MESSAGE_HOOKS.insert(0, hook)
     try:
         _, out = chat("Neu\nWas sagt Fazi?\n", tmp_path)
     finally:
-        hooks.remove(hook)
+        MESSAGE_HOOKS.remove(hook)
     assert "Titel übernommen: Neu" in out
     assert "Textstellen zu deiner Frage\nWas sagt Fazi?" in out
 

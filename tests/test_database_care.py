@@ -75,7 +75,7 @@ def env(filled: Services, monkeypatch: pytest.MonkeyPatch) -> Config:
     return config
 
 
-def test_rebuild_recovers_a_damaged_index_with_every_note_intact(env: Config, capsys) -> None:  # noqa: ANN001
+def test_rebuild_recovers_a_damaged_index_with_every_note_intact(env: Config, capsys) -> None:
     before = user_data(env.db_path)
     assert len(before["notes"]) == 30 and before["schedule_meetings"]
     damage(env.db_path, INDEX)
@@ -105,7 +105,7 @@ def test_the_bot_repairs_a_damaged_index_at_start(env: Config) -> None:
     assert user_data(env.db_path) == before
 
 
-def test_damaged_notes_are_never_dropped(env: Config, capsys) -> None:  # noqa: ANN001
+def test_damaged_notes_are_never_dropped(env: Config, capsys) -> None:
     damage(env.db_path, ("notes",), nbytes=4096)
     raw = env.db_path.read_bytes()
     assert main(["index", "--rebuild"]) == 1
@@ -115,7 +115,7 @@ def test_damaged_notes_are_never_dropped(env: Config, capsys) -> None:  # noqa: 
     assert env.db_path.read_bytes() == raw  # nothing changed
 
 
-def test_index_rebuild_of_a_healthy_database_keeps_everything(env: Config, capsys) -> None:  # noqa: ANN001
+def test_index_rebuild_of_a_healthy_database_keeps_everything(env: Config, capsys) -> None:
     before = user_data(env.db_path)
     assert main(["index", "--rebuild"]) == 0
     assert "beschädigt" not in capsys.readouterr().out
@@ -129,7 +129,7 @@ def test_index_rebuild_of_a_healthy_database_keeps_everything(env: Config, capsy
         (None, "beschädigt"),  # the real database, truncated
     ],
 )
-def test_a_broken_file_is_one_german_sentence(env: Config, capsys, content, expected) -> None:  # noqa: ANN001
+def test_a_broken_file_is_one_german_sentence(env: Config, capsys, content, expected) -> None:
     if content is None:
         data = env.db_path.read_bytes()
         content = data[: len(data) // 3]
@@ -142,7 +142,7 @@ def test_a_broken_file_is_one_german_sentence(env: Config, capsys, content, expe
     assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
-def test_verbose_shows_the_traceback(env: Config, capsys) -> None:  # noqa: ANN001
+def test_verbose_shows_the_traceback(env: Config, capsys) -> None:
     env.db_path.write_bytes(b"kaputt" * 1000)
     assert main(["-v", "sources"]) == 1
     err = capsys.readouterr().err
@@ -211,7 +211,7 @@ def test_backup_while_writing_is_consistent(services: Services, tmp_path: Path) 
     assert repair.quick_check(conn) == []
 
 
-def test_backup_and_restore_commands(env: Config, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_backup_and_restore_commands(env: Config, tmp_path: Path, capsys) -> None:
     target = tmp_path / "sicherung.db"
     assert main(["backup", str(target)]) == 0
     assert "Sicherung geschrieben" in capsys.readouterr().out
@@ -229,7 +229,7 @@ def test_backup_and_restore_commands(env: Config, tmp_path: Path, capsys) -> Non
     services.store.close()
 
 
-def test_restore_refuses_what_is_not_a_backup(env: Config, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_restore_refuses_what_is_not_a_backup(env: Config, tmp_path: Path, capsys) -> None:
     raw = env.db_path.read_bytes()
     junk = tmp_path / "urlaub.jpg"
     junk.write_bytes(b"\xff\xd8\xff" + b"x" * 5000)
@@ -243,7 +243,7 @@ def test_restore_refuses_what_is_not_a_backup(env: Config, tmp_path: Path, capsy
     assert env.db_path.read_bytes() == raw
 
 
-def test_backup_without_a_database_says_so(tmp_path: Path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_backup_without_a_database_says_so(tmp_path: Path, monkeypatch, capsys) -> None:
     monkeypatch.setenv("JOURFIXE_DB", str(tmp_path / "fehlt.db"))
     assert main(["backup", str(tmp_path / "b.db")]) == 1
     assert "gibt es noch keine Datenbank" in capsys.readouterr().err
@@ -266,7 +266,7 @@ def test_daily_backups_keep_the_last_seven_and_can_be_switched_off(services: Ser
     assert Config.from_env({}).backup_days == 7
 
 
-def test_the_bots_daily_backup_never_stops_the_bot(services: Services, caplog) -> None:  # noqa: ANN001
+def test_the_bots_daily_backup_never_stops_the_bot(services: Services, caplog) -> None:
     from dataclasses import replace
 
     from bot.tg.maintenance import backup_now
@@ -280,10 +280,10 @@ def test_the_bots_daily_backup_never_stops_the_bot(services: Services, caplog) -
     assert "Die tägliche Sicherung ist fehlgeschlagen" in caplog.text
 
 
-def test_a_read_only_database_is_one_german_sentence(env: Config, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_a_read_only_database_is_one_german_sentence(env: Config, monkeypatch, capsys) -> None:
     from bot.core import store
 
-    def read_only(cls, path):  # noqa: ANN001, ANN202
+    def read_only(cls, path):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
     monkeypatch.setattr(store.Store, "open", classmethod(read_only))
@@ -293,12 +293,12 @@ def test_a_read_only_database_is_one_german_sentence(env: Config, monkeypatch, c
     assert len(err.strip().splitlines()) == 1
 
 
-def test_a_note_written_during_the_repair_is_kept(env: Config, monkeypatch) -> None:  # noqa: ANN001
+def test_a_note_written_during_the_repair_is_kept(env: Config, monkeypatch) -> None:
     """The bot keeps writing while `index --rebuild` repairs: its latest rows are copied too."""
     damage(env.db_path, INDEX)
     build = repair._build
 
-    def build_while_the_bot_writes(store, config):  # noqa: ANN001, ANN202
+    def build_while_the_bot_writes(store, config):
         result = build(store, config)
         live = sqlite3.connect(env.db_path)
         live.execute("UPDATE notes SET text = 'während der Reparatur geändert' WHERE num = 3")

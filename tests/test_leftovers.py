@@ -31,7 +31,7 @@ def stray(config: Config) -> list[str]:
         services.store.close()
 
 
-def test_a_full_disk_during_add_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+def test_a_full_disk_during_add_leaves_no_partial_file(tmp_path: Path, monkeypatch) -> None:
     config = make_config(tmp_path)
     services = build_services(config)
     before = sorted(p.name for p in config.seeds_dir.iterdir())

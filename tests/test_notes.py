@@ -451,10 +451,10 @@ class _Balanced(HTMLParser):
         super().__init__()
         self.stack: list[str] = []
 
-    def handle_starttag(self, tag, attrs):  # noqa: ANN001
+    def handle_starttag(self, tag, attrs):
         self.stack.append(tag)
 
-    def handle_endtag(self, tag):  # noqa: ANN001
+    def handle_endtag(self, tag):
         assert self.stack and self.stack.pop() == tag
 
 

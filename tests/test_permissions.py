@@ -151,7 +151,7 @@ def test_an_editor_list_overrides_group_admins(services: Services) -> None:
 # --- through Telegram: the adapter learns who is an admin where ---------------------------------
 
 
-def _membership(api, chat: dict, status: str) -> dict:  # noqa: ANN001
+def _membership(api, chat: dict, status: str) -> dict:
     return {
         "my_chat_member": {
             "chat": chat, "from": api.user(1, "Ada"), "date": 1_700_000_000,
@@ -161,7 +161,7 @@ def _membership(api, chat: dict, status: str) -> dict:  # noqa: ANN001
     }  # fmt: skip
 
 
-async def test_telegram_admin_may_add_privately_until_demoted(tg, fake_api, services) -> None:  # noqa: ANN001
+async def test_telegram_admin_may_add_privately_until_demoted(tg, fake_api, services) -> None:
     chat = fake_api.group_chat()
     ada, max_ = fake_api.user(1, "Ada"), fake_api.user(2, "Max")
     fake_api.admins.add((chat["id"], 1))
@@ -186,7 +186,7 @@ async def test_telegram_admin_may_add_privately_until_demoted(tg, fake_api, serv
     assert services.catalog.get(SLUG) is not None
 
 
-async def test_telegram_bot_removed_from_the_group_forgets_its_admins(tg, fake_api) -> None:  # noqa: ANN001
+async def test_telegram_bot_removed_from_the_group_forgets_its_admins(tg, fake_api) -> None:
     chat = fake_api.group_chat()
     ada = fake_api.user(1, "Ada")
     fake_api.admins.add((chat["id"], 1))
@@ -196,7 +196,7 @@ async def test_telegram_bot_removed_from_the_group_forgets_its_admins(tg, fake_a
     assert "nur Admins der Gruppen" in sent.text
 
 
-async def test_telegram_forged_callback_gets_a_toast(tg, fake_api, services) -> None:  # noqa: ANN001
+async def test_telegram_forged_callback_gets_a_toast(tg, fake_api, services) -> None:
     chat = fake_api.group_chat()
     ada = fake_api.user(1, "Ada")
     fake_api.admins.add((chat["id"], 1))

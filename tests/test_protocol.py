@@ -62,7 +62,7 @@ def test_seed_protocol_is_recognised(seed):
     assert seed.next_meeting.startswith("Der nächste Jour fixe findet am 26. Januar statt.")
     sections = seed.sections()
     assert len(sections) == 6  # six "\*"-separated parts; the seventh only announces
-    # every contribution and answer of the lead's segmentation is there, in order
+    # every contribution and answer of the ingest's segmentation is there, in order
     passages = [
         p
         for p in segment(SEED.read_text(encoding="utf-8"), "x", "protocol")

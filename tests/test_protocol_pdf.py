@@ -82,7 +82,7 @@ def read_rows(data: bytes) -> list[Row]:
     for page_no, page in enumerate(PdfReader(io.BytesIO(data)).pages, start=1):
         found: list[Row] = []
 
-        def visit(text, cm, tm, _font, _size, found=found, page_no=page_no) -> None:  # noqa: ANN001
+        def visit(text, cm, tm, _font, _size, found=found, page_no=page_no) -> None:
             if not text.strip():
                 return
             x, y = tm[4] * cm[0] + cm[4], tm[5] * cm[3] + cm[5]
@@ -365,14 +365,14 @@ def test_neu_with_a_protocol_pdf_adds_it_as_a_protocol(services: Services) -> No
     assert added[0].title.startswith("Jour fixe vom 12.01.2026")
 
 
-def _cli(argv: list[str], config) -> int:  # noqa: ANN001
+def _cli(argv: list[str], config) -> int:
     parser = argparse.ArgumentParser(prog="jourfixe")
     protocol_cli.register_cli(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(argv)
     return args.func(args, config)
 
 
-def test_cli_export_pdf(services: Services, tmp_path: Path, capsys) -> None:  # noqa: ANN001
+def test_cli_export_pdf(services: Services, tmp_path: Path, capsys) -> None:
     _protocol(services, _session_notes(10))
     target = tmp_path / "protokoll.pdf"
     assert _cli(["protocol", "export", str(CHAT), "12.01.2026", "--pdf", str(target)],
@@ -384,7 +384,7 @@ def test_cli_export_pdf(services: Services, tmp_path: Path, capsys) -> None:  # 
 def test_cli_export_pdf_of_an_empty_session_writes_nothing(
     services: Services,
     tmp_path: Path,
-    capsys,  # noqa: ANN001
+    capsys,
 ) -> None:
     _protocol(services, [])
     target = tmp_path / "leer.pdf"
@@ -481,7 +481,7 @@ def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services)
         assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage
 
 
-async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:  # noqa: ANN001
+async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:
     """Through the real PTB Application and the fake Bot API: notes, /protokoll, "Als PDF"."""
     api = tg.api
     chat = api.group_chat(-100915, "Lesekreis PDF")

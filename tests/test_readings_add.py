@@ -188,7 +188,7 @@ def test_seed_text_reencoded_is_a_near_duplicate(svc: Services) -> None:
 
 
 def test_unknown_protocol_layout_is_refused_and_changes_nothing(svc: Services) -> None:
-    # a bad input of the issue: "nothing is half-ingested, index and registry as before"
+    # nothing is half-ingested: index and registry as before
     before = snapshot(svc)
     with pytest.raises(UnknownProtocolLayout, match="Layout kenne ich nicht") as info:
         svc.readings.add(UNKNOWN_PROTOCOL_TEXT.encode(), "p.txt", dest_dir=svc.config.seeds_dir)
@@ -325,7 +325,7 @@ def test_update_title_and_author_persist(svc: Services) -> None:
 # --- command line ----------------------------------------------------------------------------
 
 
-def run_cli(config, *argv: str) -> int:  # noqa: ANN001
+def run_cli(config, *argv: str) -> int:
     parser = argparse.ArgumentParser(prog="jourfixe")
     register_cli(parser.add_subparsers(dest="command", required=True))
     args = parser.parse_args(list(argv))
@@ -432,8 +432,8 @@ def test_running_bot_picks_up_what_the_cli_added_and_removed(
 def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    import bot.handlers  # noqa: F401, PLC0415 - registers /neu
-    from bot.handlers.base import Attachment  # noqa: PLC0415
+    import bot.handlers  # registers /neu
+    from bot.handlers.base import Attachment
 
     config = make_config(tmp_path)
     bot = build_services(config)

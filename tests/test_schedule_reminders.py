@@ -13,11 +13,11 @@ CREATED = datetime(2026, 1, 13, 10, 0, tzinfo=BERLIN)
 MEETING = datetime(2026, 1, 26, 19, 0, tzinfo=BERLIN)
 
 
-def reminders_sent(api, since: int = 0) -> list:  # noqa: ANN001 - FakeBotAPI
+def reminders_sent(api, since: int = 0) -> list:  # FakeBotAPI
     return [c for c in api.sent(since) if "Erinnerung" in c.text]
 
 
-async def test_a_reminder_due_in_a_few_seconds_arrives_through_the_bot_api(tg, services) -> None:  # noqa: ANN001
+async def test_a_reminder_due_in_a_few_seconds_arrives_through_the_bot_api(tg, services) -> None:
     """End to end: build_application, its post_init, the JobQueue, the fake server."""
     schedule = services.schedule
     now = services.clock()
@@ -45,7 +45,7 @@ async def test_a_reminder_due_in_a_few_seconds_arrives_through_the_bot_api(tg, s
     assert [] == reminders_sent(tg.api, mark)
 
 
-async def test_missed_reminder_is_sent_at_start_marked_late(tg, services) -> None:  # noqa: ANN001
+async def test_missed_reminder_is_sent_at_start_marked_late(tg, services) -> None:
     schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED, "Imperialismus")
     services.clock = lambda: datetime(2026, 1, 25, 20, 0, tzinfo=BERLIN).astimezone(UTC)
@@ -59,7 +59,7 @@ async def test_missed_reminder_is_sent_at_start_marked_late(tg, services) -> Non
     assert 1 == len(reminders_sent(tg.api))
 
 
-async def test_reminder_three_hours_late_is_not_sent(tg, services) -> None:  # noqa: ANN001
+async def test_reminder_three_hours_late_is_not_sent(tg, services) -> None:
     schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     services.clock = lambda: datetime(2026, 1, 25, 22, 0, tzinfo=BERLIN).astimezone(UTC)
@@ -68,7 +68,7 @@ async def test_reminder_three_hours_late_is_not_sent(tg, services) -> None:  # n
     assert ["dropped"] == [r["status"] for r in schedule.sent_log(CHAT)]
 
 
-async def test_blocked_chat_is_paused_not_retried(tg, services) -> None:  # noqa: ANN001
+async def test_blocked_chat_is_paused_not_retried(tg, services) -> None:
     schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     schedule.add_meeting(CHAT + 1, MEETING, CREATED)
@@ -83,7 +83,7 @@ async def test_blocked_chat_is_paused_not_retried(tg, services) -> None:  # noqa
     assert [CHAT + 1] == [int(c.chat_id) for c in tg.api.calls_to("sendMessage", mark)]
 
 
-async def test_flood_control_leaves_the_reminder_for_the_next_run(tg, services) -> None:  # noqa: ANN001
+async def test_flood_control_leaves_the_reminder_for_the_next_run(tg, services) -> None:
     schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED)
     services.clock = lambda: datetime(2026, 1, 25, 19, 0, tzinfo=BERLIN).astimezone(UTC)
@@ -97,7 +97,7 @@ async def test_flood_control_leaves_the_reminder_for_the_next_run(tg, services) 
 
 async def test_chat_not_found_pauses_and_bad_markup_falls_back_to_plain_text(
     tg,
-    services,  # noqa: ANN001
+    services,
 ) -> None:
     schedule = services.schedule
     schedule.add_meeting(CHAT, MEETING, CREATED, "Krieg & Frieden")

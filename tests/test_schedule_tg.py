@@ -12,7 +12,7 @@ NOW = datetime(2026, 1, 13, 10, 0, tzinfo=BERLIN)
 GROUP = -1001234
 
 
-async def test_ical_arrives_as_one_document_with_its_caption_once(tg, services) -> None:  # noqa: ANN001
+async def test_ical_arrives_as_one_document_with_its_caption_once(tg, services) -> None:
     services.clock = lambda: NOW.astimezone(UTC)
     await tg.replies(tg.api.private_message("/jourfixe Montag 19:00 alle 2 Wochen ab 26.01."))
     sent = await tg.replies(tg.api.private_message("/ical"))
@@ -25,7 +25,7 @@ async def test_ical_arrives_as_one_document_with_its_caption_once(tg, services) 
     assert datetime(2026, 1, 26, 19, tzinfo=BERLIN) == events[0].decoded("dtstart")
 
 
-async def test_only_group_admins_change_the_schedule_everyone_may_look(tg, services) -> None:  # noqa: ANN001
+async def test_only_group_admins_change_the_schedule_everyone_may_look(tg, services) -> None:
     services.clock = lambda: NOW.astimezone(UTC)
     member, admin = tg.api.user(2001, "Ben"), tg.api.user(2002, "Cleo")
     tg.api.admins.add((GROUP, admin["id"]))
@@ -38,7 +38,7 @@ async def test_only_group_admins_change_the_schedule_everyone_may_look(tg, servi
     assert "Montag, 26.01.2026, 19:30 Uhr" in seen.text
 
 
-def _membership(tg, chat: dict, status: str) -> dict:  # noqa: ANN001
+def _membership(tg, chat: dict, status: str) -> dict:
     return {
         "my_chat_member": {
             "chat": chat,
@@ -50,7 +50,7 @@ def _membership(tg, chat: dict, status: str) -> dict:  # noqa: ANN001
     }
 
 
-async def test_removed_bot_pauses_reminders_and_re_added_bot_resumes(tg, services) -> None:  # noqa: ANN001
+async def test_removed_bot_pauses_reminders_and_re_added_bot_resumes(tg, services) -> None:
     services.clock = lambda: NOW.astimezone(UTC)
     chat = tg.api.group_chat(GROUP)
     tg.api.admins.add((GROUP, 2002))

@@ -1,12 +1,14 @@
 """Search behaviour a reader notices: inflection, compounds, typos, names, bad input."""
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.config import Config
 from bot.core.models import Passage, Source
-from bot.core.search import SearchEngine
+from bot.core.search import SERVED_KINDS, SearchEngine
 from bot.services import build_services
 
 
@@ -154,8 +156,9 @@ def test_citation_names_source_and_lines(engine):
     ],
 )
 def test_fts_syntax_in_user_input_is_harmless(engine, query):
-    engine.search(query)
-    engine.suggest(query)
+    hits = engine.search(query)
+    assert all(hit.passage.kind in SERVED_KINDS for hit in hits)  # served passages, no error
+    assert all(re.fullmatch(r"[\w-]+", word) for word in engine.suggest(query))
 
 
 @settings(

@@ -58,7 +58,7 @@ def test_example_dates_follow_the_clock() -> None:
         (["protocol", "export", HUGE, "12.01.2026"], "keine gültige Chat-Nummer"),
     ],
 )
-def test_usage_errors_are_german(argv: list[str], expected: str, capsys) -> None:  # noqa: ANN001
+def test_usage_errors_are_german(argv: list[str], expected: str, capsys) -> None:
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == 2
@@ -67,7 +67,7 @@ def test_usage_errors_are_german(argv: list[str], expected: str, capsys) -> None
     assert not re.search(r"usage:|error:|required|invalid|arguments", err)
 
 
-def test_help_is_german(capsys) -> None:  # noqa: ANN001
+def test_help_is_german(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["-h"])
     out = capsys.readouterr().out
@@ -113,14 +113,14 @@ def _protocol(tmp_path: Path, title_date: str, note: str) -> Path:
     return path
 
 
-def _import(path: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[int, str]:  # noqa: ANN001
+def _import(path: Path, tmp_path: Path, monkeypatch, capsys) -> tuple[int, str]:
     monkeypatch.setenv("JOURFIXE_DATA_DIR", str(tmp_path / "daten"))
     monkeypatch.delenv("JOURFIXE_DB", raising=False)
     code = main(["protocol", "import", str(path)])
     return code, capsys.readouterr().err
 
 
-def test_protocol_import_refuses_the_year_0000(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_protocol_import_refuses_the_year_0000(tmp_path, monkeypatch, capsys) -> None:
     code, err = _import(_protocol(tmp_path, "12.01.0000", "Ein Beitrag."), tmp_path,
                         monkeypatch, capsys)  # fmt: skip
     assert code == 1 and "Ungültiges Datum in der Titelzeile" in err
@@ -129,7 +129,7 @@ def test_protocol_import_refuses_the_year_0000(tmp_path, monkeypatch, capsys) ->
     assert code == 0  # two digits stay this century
 
 
-def test_protocol_import_refuses_a_huge_note(tmp_path, monkeypatch, capsys) -> None:  # noqa: ANN001
+def test_protocol_import_refuses_a_huge_note(tmp_path, monkeypatch, capsys) -> None:
     code, err = _import(_protocol(tmp_path, "12.01.2026", "Wort " * 400_000), tmp_path,
                         monkeypatch, capsys)  # fmt: skip
     assert code == 1 and "höchstens 1024 kB" in err and "nichts importiert" in err

@@ -47,7 +47,7 @@ def register(monkeypatch: pytest.MonkeyPatch):
     """Register a throw-away command for one test (removed again afterwards)."""
 
     def add(name: str, func, expensive: bool = False) -> None:
-        cmd = Command(name, (), func, "Test", "Test", f"/{name}", f"/{name}", False, expensive)
+        cmd = Command(name, (), func, "Test", "Test", f"/{name}", f"/{name}", expensive=expensive)
         monkeypatch.setitem(COMMANDS, name, cmd)
 
     return add
@@ -232,7 +232,7 @@ async def test_request_fields_from_a_private_message(tg, seen):
     (req,) = seen
     assert (req.command, req.args) == ("echo", "mit   Argumenten")
     assert req.chat_type == "private" and req.is_admin and req.is_private
-    assert req.user_name == "Anna" and req.language_code == "de"
+    assert req.user_name == "Anna"
     assert req.forward_from == "Rosa"
     assert req.reply_to is not None and req.reply_to.text == "Ursprung"
     assert not req.reply_to.from_this_bot
@@ -574,7 +574,7 @@ READING = (
     + "\n\nEine Probe der Lektüre mit dem Wort Verhandlungsbereitschaftsprobe.\n"
 ).encode()
 
-async def _as_group_admin(tg) -> None:  # noqa: ANN001
+async def _as_group_admin(tg) -> None:
     """The default user (1001) becomes an admin the bot has seen in one of its groups: only
     such a user may change the shared sources from a private chat (bot.core.permissions)."""
     group = tg.api.group_chat()

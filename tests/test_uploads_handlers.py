@@ -298,7 +298,7 @@ def test_console_neu_then_fix_title(tmp_path: Path) -> None:
     assert "Europa und der hybride Krieg" in text.split("Titel geändert")[1]
 
 
-async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa: ANN001
+async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:
     group = fake_api.group_chat()
     fake_api.admins.add((group["id"], 1001))
     await tg.replies(fake_api.group_message("/hilfe", fake_api.user(), group))  # seen as admin
@@ -312,7 +312,7 @@ async def test_telegram_document_with_caption_neu(tg, fake_api) -> None:  # noqa
     assert "höchstens 5 MB" in sent[0].text
 
 
-async def test_telegram_group_neu_in_reply_to_a_document_and_admin_only(tg, fake_api) -> None:  # noqa: ANN001
+async def test_telegram_group_neu_in_reply_to_a_document_and_admin_only(tg, fake_api) -> None:
     chat = fake_api.group_chat()
     admin, member = fake_api.user(1, "Ada"), fake_api.user(2, "Max")
     fake_api.admins.add((chat["id"], admin["id"]))
@@ -329,7 +329,7 @@ async def test_telegram_group_neu_in_reply_to_a_document_and_admin_only(tg, fake
     assert "ist keine Datei" in sent[0].text
 
 
-async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, services) -> None:  # noqa: ANN001
+async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, services) -> None:
     chat = fake_api.group_chat()
     admin, member = fake_api.user(1, "Ada"), fake_api.user(2, "Max")
     fake_api.admins.add((chat["id"], admin["id"]))
@@ -350,8 +350,8 @@ async def test_telegram_entfernen_in_a_group_only_for_admins(tg, fake_api, servi
     assert services.catalog.get(SLUG) is None
 
 
-async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_api) -> None:  # noqa: ANN001
-    from bot.services import build_services  # noqa: PLC0415
+async def test_telegram_question_finds_a_reading_another_process_added(tg, fake_api) -> None:
+    from bot.services import build_services
 
     cli = build_services(tg.config)  # `jourfixe add` while the bot runs: same database
     cli.readings.add(article_pdf(), "hybrid.pdf", dest_dir=tg.config.data_dir / "cli")

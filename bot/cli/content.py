@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.config import Config
 from bot.core.catalog import CatalogError
 from bot.core.content import ContentError, ContentStore, style_notes
+from bot.core.content_checks import CheckReport, check_report
 from bot.services import build_services
 from bot.texts import content as T
 
@@ -34,6 +35,9 @@ def check(config: Config) -> int:
             if store is None or store.empty:
                 print(T.CHECK_NO_CONTENT.format(dir=config.content_dir))
                 return 1
+            report = check_report(store, services.catalog, services.search, config.content_dir)
+            if report.errors:  # a protocol position speaking for the wrong side fails the check
+                return _print_report(report)
             bundled = [s.slug for s in services.catalog.sources]
             notes = style_notes(store, bundled)
             print(T.CHECK_OK.format(**store.stats()))
@@ -41,9 +45,23 @@ def check(config: Config) -> int:
                 print(T.CHECK_NOTES_HEADER.format(count=len(notes)))
                 for note in notes:
                     print("  " + T.CHECK_NOTE.format(note=note))
-            return 0
+            return _print_report(report)
         finally:
             services.store.close()
+
+
+def _print_report(report: CheckReport) -> int:
+    """Attribution errors (exit 1), then silent-topic warnings and the answered ones."""
+    for header, lines in (
+        (T.CHECK_ATTRIBUTION_HEADER, report.errors),
+        (T.CHECK_SILENT_HEADER, report.warnings),
+        (T.CHECK_SILENT_ANSWERED_HEADER, report.answered),
+    ):
+        if lines:
+            print(header.format(count=len(lines)))
+            for line in lines:
+                print("  " + line)
+    return 1 if report.errors else 0
 
 
 def register_cli(subparsers: argparse._SubParsersAction) -> None:

@@ -44,14 +44,14 @@ def german_error(message: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # noqa: ANN001
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:
         super().add_usage(usage, actions, groups, "Aufruf: " if prefix is None else prefix)
 
 
 class GermanArgumentParser(argparse.ArgumentParser):
     """An ArgumentParser whose usage, help headings and errors are German."""
 
-    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003
+    def __init__(self, *args, **kwargs) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
         self._positionals.title = "Argumente"
@@ -65,7 +65,7 @@ class GermanArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: Fehler: {german_error(message)}\n")
 
 
-def bounded_int(low: int, high: int, what: str):  # noqa: ANN201 - an argparse type
+def bounded_int(low: int, high: int, what: str):  # an argparse type
     """An argparse type: a whole number between ``low`` and ``high``, German when not."""
 
     def parse(text: str) -> int:

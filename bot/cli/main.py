@@ -20,7 +20,7 @@ from bot.core.repair import describe as describe_db_error
 from bot.texts import robust as R
 
 
-def _services(config: Config):  # noqa: ANN202
+def _services(config: Config):
     from bot.services import build_services
 
     return build_services(config)
@@ -42,7 +42,7 @@ def cmd_chat(args: argparse.Namespace, config: Config) -> int:
     return run_console(config)
 
 
-def _hit_json(hit) -> dict:  # noqa: ANN001
+def _hit_json(hit) -> dict:
     return {
         "source": hit.source.slug,
         "title": hit.source.title,

@@ -124,7 +124,7 @@ def cli_export(args: argparse.Namespace, config: Config) -> int:
 
 def _export_pdf(protocol: Protocol, path: Path) -> int:
     """``--pdf FILE``: the protocol in the group's layout; nothing written without notes."""
-    from bot.core import protocol_pdf  # noqa: PLC0415 - fpdf2 only when asked
+    from bot.core import protocol_pdf  # fpdf2 only when asked
 
     try:
         data, lines = protocol_pdf.render_lines(protocol)

@@ -67,7 +67,7 @@ class AutoSummary:
 
 
 @lru_cache(maxsize=1)
-def _stemmer():  # noqa: ANN202 - PyStemmer has no type hints
+def _stemmer():  # PyStemmer has no type hints
     import Stemmer
 
     return Stemmer.Stemmer("german")

@@ -359,7 +359,7 @@ class _Loader:
             self._error(path, 1, T.ERR_READ.format(problem=err))
             return None
         try:
-            return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+            return yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass
         except yaml.MarkedYAMLError as err:
             mark = err.problem_mark or err.context_mark
             line = mark.line + 1 if mark is not None else 1

@@ -85,7 +85,7 @@ class PrintedLine:
 
 @cache
 def _charset(style: str) -> frozenset[int]:
-    from fontTools.ttLib import TTFont  # noqa: PLC0415 - fpdf2 depends on fontTools
+    from fontTools.ttLib import TTFont  # fpdf2 depends on fontTools
 
     with TTFont(FONT_DIR / FONT_FILES[style], lazy=True) as font:
         return frozenset(font.getBestCmap())
@@ -168,8 +168,8 @@ def blocks(p: Protocol) -> list[Block]:
 # -- rendering ---------------------------------------------------------------------------
 
 
-def _new_pdf(title: str):  # noqa: ANN202 - fpdf2 is imported lazily (start-up time)
-    from fpdf import FPDF  # noqa: PLC0415
+def _new_pdf(title: str):  # fpdf2 is imported lazily (start-up time)
+    from fpdf import FPDF
 
     class _ProtocolPDF(FPDF):
         def footer(self) -> None:
@@ -191,7 +191,7 @@ def _new_pdf(title: str):  # noqa: ANN202 - fpdf2 is imported lazily (start-up t
     return pdf
 
 
-def _wrap(pdf, text: str, width: float) -> list[str]:  # noqa: ANN001
+def _wrap(pdf, text: str, width: float) -> list[str]:
     """Break text into lines at spaces (greedy, no hyphenation); keep the note's own breaks.
 
     Our own loop over word widths: fpdf2's multi_cell line breaking re-measures the line for
@@ -244,7 +244,7 @@ def render_lines(p: Protocol) -> tuple[bytes, list[PrintedLine]]:
                 close()
 
 
-def _place(pdf, paragraphs: list[Block]) -> list[PrintedLine]:  # noqa: ANN001
+def _place(pdf, paragraphs: list[Block]) -> list[PrintedLine]:
     """Set the paragraphs line by line, numbering every line and every fifth in the margin."""
     pdf.add_page()
     width = PAGE_W - LEFT - RIGHT

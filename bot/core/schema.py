@@ -184,12 +184,12 @@ def _version_1(db: sqlite_utils.Database) -> None:
 
 
 def _version_2(db: sqlite_utils.Database) -> None:
-    """Who may change the shared sources: group admins seen, confirmations asked (issue 13)."""
+    """Who may change the shared sources: group admins seen, confirmations asked."""
     db.conn.executescript(PERMISSIONS)
 
 
 def _version_3(db: sqlite_utils.Database) -> None:
-    """Who started a session: only they or an admin may end it (issue 13)."""
+    """Who started a session: only they or an admin may end it."""
     columns = {r[1] for r in db.conn.execute("PRAGMA table_info(note_sessions)")}
     if "opened_by" not in columns:
         db.conn.execute("ALTER TABLE note_sessions ADD COLUMN opened_by INTEGER")

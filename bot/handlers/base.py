@@ -61,7 +61,6 @@ class Request:
     edited: bool = False  # an edit of an earlier message
     attachment: Attachment | None = None
     callback_data: str | None = None  # set for button presses
-    language_code: str | None = None
 
     @property
     def is_private(self) -> bool:
@@ -127,6 +126,12 @@ def _actor(request: Request) -> permissions.Actor:
 
 @dataclass(frozen=True)
 class Command:
+    """A command as /hilfe and Telegram's menu show it.
+
+    Who may run it is the handler's decision, because it depends on the arguments (anyone may
+    look at the schedule, only admins change it) and on the configured editors.
+    """
+
     name: str  # German name, e.g. "zitat"
     aliases: tuple[str, ...]  # e.g. ("quote",)
     func: Handler
@@ -134,7 +139,6 @@ class Command:
     summary_en: str  # English line for setMyCommands(language_code="en")
     usage: str  # e.g. "/zitat STICHWORT [QUELLE]"
     example: str  # e.g. "/zitat Karaganow"
-    admin_only: bool = False  # changes restricted to chat admins in groups
     expensive: bool = False  # subject to the per-user rate limit
     group: str = "Lesen"  # section heading in /hilfe
 
@@ -160,7 +164,6 @@ def command(
     summary_en: str,
     usage: str,
     example: str,
-    admin_only: bool = False,
     expensive: bool = False,
     group: str = "Lesen",
 ) -> Callable[[Handler], Handler]:
@@ -178,7 +181,6 @@ def command(
             summary_en,
             usage,
             example,
-            admin_only,
             expensive,
             group,
         )

@@ -342,7 +342,10 @@ def _quote(services: Services, source: Source, evidence: Evidence) -> str:
     if passage is None:
         return ""
     excerpt = _excerpt(passage, evidence.phrase)
-    return quote_block(Hit(passage=excerpt, source=source, score=1.0))
+    quote = quote_block(Hit(passage=excerpt, source=source, score=1.0))
+    # in a protocol, say whose words these are: a participant's or the group's
+    label = T.QUOTE_SPEAKER_HTML.get(passage.kind) if source.kind == "protocol" else None
+    return f"{label}\n{quote}" if label else quote
 
 
 def _excerpt(passage: Passage, phrase: str, limit: int = QUOTE_CHARS) -> Passage:
@@ -502,7 +505,7 @@ def _data(*parts: str) -> str | None:
     return data if len(data.encode()) <= MAX_CALLBACK_BYTES else None
 
 
-def _rows(buttons) -> list[list[Button]]:  # noqa: ANN001 - any iterable of Button
+def _rows(buttons) -> list[list[Button]]:  # any iterable of Button
     return [[b] for b in buttons if b.data]
 
 

@@ -54,11 +54,11 @@ def _tz(services: Services, chat_id: int | None = None) -> ZoneInfo:
     if chat_id is not None:
         try:
             return services.schedule.settings(chat_id).tz
-        except Exception:  # noqa: BLE001 - note taking must not depend on the calendar
+        except Exception:  # note taking must not depend on the calendar
             pass
     try:
         return ZoneInfo(services.config.timezone)
-    except Exception:  # noqa: BLE001 - a bad JOURFIXE_TZ must not break note taking
+    except Exception:  # a bad JOURFIXE_TZ must not break note taking
         return ZoneInfo("Europe/Berlin")
 
 
@@ -80,7 +80,7 @@ def _usage(usage: str, example: str) -> str:
 
 
 def _notes_count(n: int) -> str:
-    """"1 Notiz", "3 Notizen" (German plural)."""
+    """ "1 Notiz", "3 Notizen" (German plural)."""
     return T.NOTES_ONE if n == 1 else T.NOTES_MANY.format(count=n)
 
 
@@ -95,7 +95,7 @@ def _scheduled_topic(services: Services, chat_id: int) -> str:
         for occ in services.schedule.on_day(chat_id, today):
             if occ.topic:
                 return str(occ.topic)
-    except Exception:  # noqa: BLE001 - a calendar problem must not stop a note
+    except Exception:  # a calendar problem must not stop a note
         return ""
     return ""
 
@@ -104,7 +104,7 @@ def _next_meeting(services: Services, chat_id: int) -> str:
     """The announcement of the chat's next scheduled meeting ("" when none or unknown)."""
     try:
         info = next_meeting_info(services.schedule, chat_id, services.clock())
-    except Exception:  # noqa: BLE001 - the protocol is sent without the next meeting
+    except Exception:  # the protocol is sent without the next meeting
         return ""
     return str(info[1]) if info else ""
 
@@ -653,7 +653,7 @@ def protocol_pdf(request: Request, services: Services) -> Reply:
         data = pdf.render(protocol)
     except pdf.EmptyProtocol:
         return Reply.text(T.PROTOCOL_EMPTY.format(title=_title(session)))
-    except Exception as error:  # noqa: BLE001 - the Markdown file was sent already
+    except Exception as error:  # the Markdown file was sent already
         return Reply.text(T.PDF_FAILED.format(reason=esc(type(error).__name__)))
     document = Document(pdf.file_name(protocol), data, caption=T.PDF_CAPTION)
     return Reply(messages=[OutMessage(html="", document=document)])
@@ -697,7 +697,6 @@ def protokoll(request: Request, services: Services) -> Reply:
     summary_en=T.NAMEN_SUMMARY_EN,
     usage=T.NAMEN_USAGE,
     example=T.NAMEN_EXAMPLE,
-    admin_only=True,
     group=T.GROUP,
 )
 def namen(request: Request, services: Services) -> Reply:
@@ -726,7 +725,6 @@ def namen(request: Request, services: Services) -> Reply:
     summary_en=T.QUELLE_SUMMARY_EN,
     usage=T.QUELLE_USAGE,
     example=T.QUELLE_EXAMPLE,
-    admin_only=True,
     group=T.GROUP,
 )
 def protokoll_quelle(request: Request, services: Services) -> Reply:

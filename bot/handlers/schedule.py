@@ -156,7 +156,7 @@ def _summary_button(services: Services, slug: str) -> Button | None:
     "termin", "meeting",
     summary="Einen Termin eintragen", summary_en="Schedule one meeting",
     usage="/termin DATUM UHRZEIT [THEMA]", example="/termin 26.01. 19:30 Imperialismus",
-    admin_only=True, group=T.GROUP,
+    group=T.GROUP,
 )  # fmt: skip
 def termin(request: Request, services: Services) -> Reply:
     """Schedule one meeting: /termin 26.01. 19:30 Thema."""
@@ -314,7 +314,7 @@ def _first_of(schedule: Schedule, meeting: Meeting, now: datetime) -> Occurrence
     summary="Regelmäßigen Jour fixe festlegen", summary_en="Set up a recurring meeting",
     usage="/jourfixe WOCHENTAG UHRZEIT [alle N Wochen] [ab DATUM] [THEMA]",
     example="/jourfixe Montag 19:00 alle 2 Wochen ab 26.01.",
-    admin_only=True, group=T.GROUP,
+    group=T.GROUP,
 )  # fmt: skip
 def jourfixe(request: Request, services: Services) -> Reply:
     """Set up a recurring series: /jourfixe Montag 19:00 alle 2 Wochen ab 26.01."""
@@ -421,7 +421,7 @@ def _offer(services: Services, chat_id: int, now: datetime) -> tuple[str, list[B
     """Text and button offering to schedule the meeting the newest protocol announces."""
     try:
         latest = latest_announcement(services)
-    except Exception:  # noqa: BLE001 - the offer is optional; never break /naechster
+    except Exception:  # the offer is optional; never break /naechster
         log.exception("announcement scan failed")
         return "", []
     if latest is None:
@@ -542,7 +542,7 @@ def _delegate(request: Request, services: Services, name: str, args: str) -> Rep
             ),
             services,
         )
-    except Exception:  # noqa: BLE001 - another module's failure must not break the button
+    except Exception:  # another module's failure must not break the button
         log.exception("/%s from a schedule button failed", name)
         return None
 
@@ -572,7 +572,7 @@ def _not_found(error: NotFound) -> Reply:
 @command(
     "absagen", "cancel",
     summary="Einen Termin absagen", summary_en="Cancel one meeting",
-    usage="/absagen DATUM", example="/absagen 26.01.", admin_only=True, group=T.GROUP,
+    usage="/absagen DATUM", example="/absagen 26.01.", group=T.GROUP,
 )  # fmt: skip
 def absagen(request: Request, services: Services) -> Reply:
     """Cancel one occurrence: /absagen 26.01."""
@@ -617,7 +617,7 @@ def _new_start(rest: str, occ: Occurrence, now: datetime, tz: ZoneInfo) -> datet
     "verschieben", "move",
     summary="Einen Termin verschieben", summary_en="Move one meeting",
     usage="/verschieben DATUM NEUES_DATUM [UHRZEIT]", example="/verschieben 26.01. 27.01. 18:30",
-    admin_only=True, group=T.GROUP,
+    group=T.GROUP,
 )  # fmt: skip
 def verschieben(request: Request, services: Services) -> Reply:
     """Move one occurrence: /verschieben 26.01. 27.01. 18:30 (or only a new time)."""
@@ -652,7 +652,7 @@ def verschieben(request: Request, services: Services) -> Reply:
     "thema", "topic",
     summary="Thema eines Termins setzen", summary_en="Set a meeting's topic",
     usage="/thema DATUM THEMA [Lektüre: QUELLE]",
-    example="/thema 26.01. Imperialismus Lektüre: Fazi Endspiel", admin_only=True, group=T.GROUP,
+    example="/thema 26.01. Imperialismus Lektüre: Fazi Endspiel", group=T.GROUP,
 )  # fmt: skip
 def thema(request: Request, services: Services) -> Reply:
     """Set the topic (and reading) of one meeting: /thema 26.01. Imperialismus."""

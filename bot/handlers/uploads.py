@@ -53,7 +53,7 @@ def _refusal(request: Request, services: Services) -> str:
 
 @command(
     "neu", "new", summary=T.NEW_SUMMARY, summary_en=T.NEW_SUMMARY_EN, usage=T.NEW_USAGE,
-    example=T.NEW_EXAMPLE, admin_only=True, group=T.GROUP,
+    example=T.NEW_EXAMPLE, group=T.GROUP,
 )  # fmt: skip
 def new_reading(request: Request, services: Services) -> Reply:
     """A document captioned /neu: ingest it and show what was found, with fix buttons."""
@@ -68,7 +68,7 @@ def new_reading(request: Request, services: Services) -> Reply:
         core.check_upload(attachment.file_name, attachment.size)  # before downloading
         try:
             data = attachment.load()
-        except Exception:  # noqa: BLE001 - network errors of the adapter
+        except Exception:  # network errors of the adapter
             return Reply.text(T.DOWNLOAD_FAILED)
         result = services.readings.add(data, attachment.file_name, core.Meta(kind=kind),
             dest_dir=services.config.data_dir / "readings",
@@ -238,7 +238,7 @@ def on_message(request: Request, services: Services) -> Reply | None:
 
 @command(
     "entfernen", "remove", summary=T.REMOVE_SUMMARY, summary_en=T.REMOVE_SUMMARY_EN,
-    usage=T.REMOVE_USAGE, example=T.REMOVE_EXAMPLE, admin_only=True, group=T.GROUP,
+    usage=T.REMOVE_USAGE, example=T.REMOVE_EXAMPLE, group=T.GROUP,
 )  # fmt: skip
 def remove_command(request: Request, services: Services) -> Reply:
     """/entfernen QUELLE: ask for confirmation, then take the source out of the search."""

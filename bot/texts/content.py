@@ -111,6 +111,11 @@ SILENT_HTML = "<b>Äußern sich dazu nicht:</b> {labels}"
 SILENT_ONE_HTML = "{label} äußert sich zu „{title}“ nicht."
 UNREAD_HTML = "<b>Noch nicht ausgewertet:</b> {labels}"
 UNREAD_ONE_HTML = "{label}: {status}."
+# who speaks in a quoted protocol passage (by the passage kind the ingestion stores)
+QUOTE_SPEAKER_HTML = {
+    "contribution": "<i>Beitrag im Protokoll (ein Teilnehmer):</i>",
+    "answer": "<i>Aus dem Protokoll (Ergebnis der Runde):</i>",
+}
 MORE_QUOTES_HTML = "<i>Weitere Belegstellen: /position {topic} {source}</i>"
 COMPARE_HINT_HTML = "<i>Alle Texte zum Thema: /vergleich {topic}</i>"
 TOPIC_USAGE_HTML = (
@@ -149,3 +154,19 @@ COMPARE_SUMMARY_EN = "All texts on a topic side by side, with quotes"
 TOPICS_SUMMARY = "Die Themen, über die die Texte streiten"
 TOPICS_SUMMARY_EN = "The topics the texts argue about"
 GROUP = "Inhalte"
+
+# --- `jourfixe check`: attribution of protocol positions, silent topics (bot.core.content_checks)
+ERR_SILENT_NOT_LIST = "„silent“ muss eine Liste sein (Einträge mit topic, source, reason)."
+ERR_SILENT_ENTRY = "„silent“, Eintrag {number}: topic, source und reason müssen ausgefüllt sein."
+CHECK_ATTRIBUTION_HEADER = (
+    "{count} Fehler in den Positionen (wer im Protokoll spricht, „silent“-Einträge):"
+)
+CHECK_ATTRIBUTION_GROUP = "{topic}/{source}: spricht für die Gruppe („Das Protokoll hält fest …“), aber nur {answers} von {total} Belegstellen sind Antworten der Gruppe, {contributions} sind Beiträge von Teilnehmern. Bitte den Beitrag als solchen zuschreiben („Ein Teilnehmer wendet ein …“) oder Belege aus den Antworten der Gruppe wählen."
+CHECK_ATTRIBUTION_UNNAMED = "{topic}/{source}: {contributions} von {total} Belegstellen sind Beiträge von Teilnehmern, aber die Position sagt nicht, dass ein Teilnehmer spricht („Ein Teilnehmer …“, „Im Protokoll fragt ein Teilnehmer …“)."
+CHECK_SILENT_HEADER = "{count} Themen, zu denen eine Quelle als stumm gilt, obwohl ein Absatz davon spricht (Warnung, kein Fehler):"
+CHECK_SILENT = "{topic}/{source}: Absatz {paragraph} (Z. {lines}) nennt {synonyms}. Bitte eine Position schreiben oder unter „silent:“ in content/positions.yaml begründen, warum die Quelle keine Position bezieht."
+CHECK_SILENT_ANSWERED_HEADER = (
+    "{count} stumme Themen mit Treffern sind begründet (silent: in content/positions.yaml):"
+)
+CHECK_SILENT_ANSWERED = "{topic}/{source}: Absatz {paragraph} (Z. {lines}) – {reason}"
+CHECK_SILENT_UNUSED = "„silent“: {topic}/{source} hat inzwischen eine Position oder keinen Treffer mehr; der Eintrag kann weg."

@@ -390,7 +390,6 @@ class TelegramAdapter:
                     if pressed
                     else False,
                     callback_data=data,
-                    language_code=user.language_code,
                 )
             reply = await self.runner.reply(dispatch, request, self.services) or Reply(
                 toast=t.STALE_BUTTON
@@ -496,7 +495,7 @@ class TelegramAdapter:
             apology = t.APOLOGY_DONE
         try:
             await context.bot.send_message(chat.id, apology, message_thread_id=thread_id)
-        except Exception as exc:  # noqa: BLE001 - whatever the Bot API does, never re-raise here
+        except Exception as exc:  # whatever the Bot API does, never re-raise here
             log.warning("could not send the apology for update %s: %s", update.update_id, exc)
 
     # -- sending ---------------------------------------------------------------------------
@@ -704,7 +703,6 @@ class TelegramAdapter:
             forward_from=_origin_name(msg.forward_origin),
             edited=edited,
             attachment=attachment,
-            language_code=user.language_code,
         )
 
     async def _is_admin(self, bot: Any, chat: Chat, user: User) -> bool:
@@ -906,7 +904,7 @@ def run_bot(config: Config) -> int:
     try:
         services = build_services(config)
         application = build_application(config, services)
-    except Exception as exc:  # noqa: BLE001 - every start-up failure: one German line
+    except Exception as exc:  # every start-up failure: one German line
         _log_start_failure(exc, config)
         return 1
     setup = application.post_init
@@ -943,7 +941,7 @@ def run_bot(config: Config) -> int:
     except TelegramError as exc:
         log.error(t.START_TELEGRAM_ERROR.format(error=exc))
         return 1
-    except Exception as exc:  # noqa: BLE001 - e.g. a Bot API server answering off the spec
+    except Exception as exc:  # e.g. a Bot API server answering off the spec
         _log_start_failure(exc, config, talking_to=_host(config.api_base_url))
         return 1
     print(t.STOPPED, flush=True)

@@ -41,7 +41,7 @@ def backup_now(services: Services) -> None:
     """Today's backup (in the chat-independent local date of the server); never raises."""
     try:
         made = rolling_backup(services.config, services.clock().astimezone().date())
-    except Exception as exc:  # noqa: BLE001 - a failed backup must not stop the bot
+    except Exception as exc:  # a failed backup must not stop the bot
         log.error("Die tägliche Sicherung ist fehlgeschlagen: %s", describe(exc, services.config))
         return
     if made is not None:

@@ -135,7 +135,7 @@ class ReadingLibrary:
         known = ex.numbered or any(p.kind == "contribution" for p in passages)
         if kind == "protocol" and not known:
             if meta is None or meta.kind != "protocol":
-                # a bad input of the issue: refuse, so nothing lands half-understood in the index
+                # refuse, so nothing lands half-understood in the index
                 raise UnknownProtocolLayout(
                     T.PROTOCOL_UNKNOWN_LAYOUT.format(name=ex_name(file_name))
                 )
@@ -240,7 +240,7 @@ class ReadingLibrary:
         self.catalog.remove(source.slug)
         try:
             self.search.remove_source(source.slug)  # reloads the index from the database
-        except Exception:  # noqa: BLE001 - the database is already as before
+        except Exception:  # the database is already as before
             pass
 
     def remove(self, slug: str) -> Source:
