@@ -26,7 +26,7 @@ WAIT = 20.0
 def register(monkeypatch: pytest.MonkeyPatch):
     """Register a throw-away command for one test."""
 
-    def add(name: str, func) -> None:  # noqa: ANN001
+    def add(name: str, func) -> None:
         cmd = Command(name, (), func, "Test", "Test", f"/{name}", f"/{name}", False, False)
         monkeypatch.setitem(COMMANDS, name, cmd)
 
@@ -52,21 +52,21 @@ async def _feed(app: Application, update: dict) -> int:
     return update["update_id"]
 
 
-async def _until(predicate, timeout: float = WAIT) -> None:  # noqa: ANN001
+async def _until(predicate, timeout: float = WAIT) -> None:
     deadline = time.monotonic() + timeout
     while not predicate():
         assert time.monotonic() < deadline, "timed out"
         await asyncio.sleep(0.02)
 
 
-def _texts(api, chat_id: int, since: int = 0) -> list[str]:  # noqa: ANN001
+def _texts(api, chat_id: int, since: int = 0) -> list[str]:
     return [c.text for c in api.calls_to("sendMessage", since) if c.chat_id == chat_id]
 
 
 async def test_a_slow_chat_does_not_hold_up_another_and_keeps_its_order(
     tg_config, services, fake_api, register
 ):
-    def slow(request, services):  # noqa: ANN001, ANN202
+    def slow(request, services):
         time.sleep(1.0)
         return Reply.text("langsam fertig")
 
@@ -143,12 +143,12 @@ def test_the_cost_budget_counts_seconds_not_requests():
         budget.finish(7, budget.start(7))
     assert budget.wait(7) == 0
     job = budget.start(7)
-    budget._running[7][job] -= 2.0  # noqa: SLF001 - a request that has run for 2 s
+    budget._running[7][job] -= 2.0
     assert budget.wait(7) > 0
     assert budget.wait(8) == 0  # another user is not affected
 
 
-def _notes(services, chat_id: int) -> list[str]:  # noqa: ANN001
+def _notes(services, chat_id: int) -> list[str]:
     return [n.text for n in NoteBook(services.store).all_notes(chat_id)]
 
 
