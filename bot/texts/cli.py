@@ -1,4 +1,4 @@
-"""German texts of the command line: ``protocol import`` and ``protocol export``.
+"""German texts of the command line: run, chat, ask, sources, index and protocol.
 
 Placeholders are filled with ``str.format``; the output is plain text (no HTML).
 """
