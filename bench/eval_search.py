@@ -124,7 +124,10 @@ SETS = {
     "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
 }
 REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do not tune on them
-SHORT = {"informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand"}
+SHORT = {
+    "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
+    "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
+}  # fmt: skip
 
 
 def engine_runner(engine: SearchEngine, options: SearchOptions) -> Callable[[str], list]:

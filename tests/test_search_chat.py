@@ -270,3 +270,43 @@ def test_a_long_word_in_an_indexed_note_is_cheap():
     notes.search("Frieden")
     notes.search("äöüß" * 1000)
     assert time.perf_counter() - start < LIMIT_SECONDS * 3
+
+
+# --- answerable questions are not emptied (issue 11, second pass) ---------------------------
+
+
+def test_specific_known_words_meeting_in_a_passage_outvote_an_unknown_one(engine):
+    # "Kohle" and "Knete" are unknown, but two known names meet in a few passages: a weak
+    # match ("Ich bin nicht sicher"), not an empty answer
+    message = "washington und moskau streiten um kohle und knete"
+    answer = engine.answer(message)
+    assert answer.hits and answer.weak
+    engine.options = SearchOptions().without("cooccur")
+    assert engine.search(message) == []
+
+
+def test_a_compound_of_everyday_parts_is_no_evidence_of_the_topic(engine):
+    # "Haltelinie" is not in the texts; "halten" and "Linie" are, as everyday words
+    message = "hat jemand die haltelinie bei der rente verfolgt"
+    assert engine.search(message) == []
+    engine.options = SearchOptions().without("part_focus")
+    assert engine.search(message)
+
+
+def test_a_message_naming_a_source_in_everyday_words_is_answered(engine):
+    message = "wo kommt der wsws artikel eigentlich her, aus welcher zeitung"
+    assert engine.search(message)
+    engine.options = SearchOptions().without("named_source")
+    assert engine.search(message) == []
+
+
+def test_a_word_known_by_a_synonym_counts_a_little(engine):
+    message = "nach alaska war europa in aufruhr"  # Aufruhr ~ Protest
+    assert engine.search(message)
+    engine.options = SearchOptions().without("synonym_credit")
+    assert engine.search(message) == []
+
+
+def test_known_words_that_meet_everywhere_do_not_outvote_unknown_ones(engine):
+    # Trump and Washington meet in many passages: that says nothing about dachshunds
+    assert engine.search("trump und washington, was haben die mit dackel und katze zu tun") == []

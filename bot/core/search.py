@@ -88,6 +88,11 @@ TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurüc
 KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword lookup
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
+SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
+EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
+PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
+COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to few)
+COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 
 
@@ -103,6 +108,10 @@ class SearchOptions:
     chat: bool = True  # organisational chat about the meeting is recognised
     expansion: bool = True  # positions, theses, summaries as expansion text of passages
     thesaurus: bool = True  # OpenThesaurus synonyms for words the texts do not use
+    cooccur: bool = True  # specific known words that meet in one passage outvote unknown ones
+    named_source: bool = True  # a message naming a source is specific enough to be asked
+    part_focus: bool = True  # a compound known only by its parts is as specific as they are
+    synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -119,6 +128,11 @@ SYNONYMS_FILE = DATA_ROOT / "content" / "synonyms.yaml"
 def stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").split()
     return frozenset(normalize(w) for w in lines if not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stopword_stems() -> frozenset[str]:
+    return frozenset(stem(w) for w in stopwords())
 
 
 @dataclass(frozen=True)
@@ -334,6 +348,7 @@ class Query:
     prefer: dict[str, float]  # source slug -> boost
     source_words: set[str]
     organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
+    rescued: bool = False  # on topic only because its specific known words meet in a passage
 
     @property
     def missing(self) -> list[str]:
@@ -661,6 +676,12 @@ class SearchEngine:
             if w in named:
                 concept.scale = 0.3
             concept.common = commonness(concept.surface or w)
+            if opts.part_focus and concept.parts and not concept.alternatives:
+                # known only by its parts ("Haltelinie": halten, Linie): as specific as the
+                # most specific part, not as rare as the unheard whole
+                concept.common = max(
+                    concept.common, min(commonness(x) for x in self.vocab.split(w))
+                )
             if opts.focus:
                 concept.focus = focus(concept.surface or w)
             concepts.append(concept)
@@ -880,7 +901,7 @@ class SearchEngine:
                 hits = [self.hit(p, 0.0) for p in ps[:limit]]
             return Answer(hits, [], organisational=q.organisational)
         scored = self._score(q, source, kinds)
-        weak = bool(scored) and scored[0][2] < WEAK_COVERAGE
+        weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued)
         missing = [] if scored else q.missing
         return Answer(self._hits(scored, limit), missing, weak, q.organisational)
 
@@ -921,8 +942,14 @@ class SearchEngine:
                 terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
                 w = max((idf(t) for t in terms), default=0.0)
             weights.append(c.scale * c.focus * w)
+        specific = self._specific(q)
         if not self._on_topic(q, weights, idf(""), n_docs):
-            return []
+            # the unknown words outweigh the known ones, yet several specific known words may
+            # meet in one passage: then it is a question about that passage, answered as a
+            # weak match ("Ich bin nicht sicher")
+            if len(specific) < COOCCUR_MIN:
+                return []
+            q.rescued = True
         total = sum(weights)
         if total <= 0:
             return []
@@ -999,9 +1026,13 @@ class SearchEngine:
             if len(matched) >= 2:  # the query's words close together in the passage
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
+            if q.rescued and len(specific.intersection(matched)) < COOCCUR_MIN:
+                continue
             results.append((pid, score, coverage, len(matched)))
         if not results:
             return []
+        if q.rescued and len(results) > COOCCUR_SHARE * n_docs:
+            return []  # words that meet in many passages say little about this message
         # a passage must cover enough of the query to count as an answer (a long question
         # is answered by a passage that has three of its words)
         best_cov = max(r[2] for r in results)
@@ -1010,6 +1041,23 @@ class SearchEngine:
             return []
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    def _specific(self, q: Query) -> set[int]:
+        """Indexes of the query's specific known words (rare in German at large, in the texts
+        by themselves, not by a synonym or a typo correction): the co-occurrence evidence."""
+        if not self.options.cooccur or q.organisational:
+            return set()
+        stops = stopword_stems()
+        return {
+            i
+            for i, c in enumerate(q.concepts)
+            if c.known
+            and not (c.weak or c.synonym or c.fuzzy or c.frame)
+            and c.scale == 1.0
+            and c.common < SPECIFIC
+            and max(c.alternatives.values(), default=0.0) >= 0.9  # the word, not a relative
+            and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
+        }
 
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
@@ -1025,8 +1073,9 @@ class SearchEngine:
         # Otherwise one known word must be specific: "danke", "gut", "statt" are known to any
         # text (in chat about the meeting: one rarely heard outside the texts' subject) …
         limit = ORG_SPECIFIC if q.organisational else SPECIFIC
-        if not any(c.known and not c.weak and c.common < limit for c in words_):
-            return False
+        named = self.options.named_source and bool(q.prefer) and not q.organisational
+        if not named and not any(c.known and not c.weak and c.common < limit for c in words_):
+            return False  # (a message that names a source asks about it: "der fvu artikel")
         # … and the specific words must be mostly known. Each weighs what it tells: a known
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
@@ -1035,13 +1084,28 @@ class SearchEngine:
             evident = c.known and not c.synonym
             if evident and c.common >= SPECIFIC:
                 continue  # "statt", "arbeiten": known to any text, they say nothing here
-            if evident:
-                known += w * c.confidence
+            if evident and c.weak and self.options.part_focus:
+                # an unknown compound known by its last part only ("Rentenreform": Reform):
+                # its head is unknown, it weighs like an unknown key word, partly known
+                unknown = c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
+                known += unknown * c.trust
+                total += unknown
+            elif evident:
+                conf = c.confidence
+                if self.options.part_focus and c.parts and not c.alternatives:
+                    if c.common >= EVERYDAY:  # the texts lack the whole, its parts are
+                        conf *= PART_CONFIDENCE  # everyday words ("Haltelinie")
+                known += w * conf
                 total += w
-            else:  # (a thesaurus synonym bridges the ranking, it is no evidence the texts
-                # speak of the word)
-                total += c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
-        return total > 0 and known / total >= MIN_KNOWN
+            else:  # (a thesaurus synonym bridges the ranking, it is little evidence the
+                # texts speak of the word)
+                unknown = c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
+                total += unknown
+                if c.synonym and self.options.synonym_credit:
+                    known += unknown * SYNONYM_CREDIT
+        if total == 0:
+            return named  # only common words, in a message that names a source
+        return known / total >= MIN_KNOWN
 
     def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
         """Passages whose expansion text has a query term and FTS did not return."""
