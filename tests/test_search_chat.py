@@ -216,7 +216,7 @@ def test_thesaurus_relates_words_the_texts_do_not_use():
 # characters whose Unicode folding expands ("㌖" -> six letters, "ﬃ" -> "ffi"), umlauts, FTS
 # syntax, emoji and white space
 _ALPHABET = st.sampled_from(
-    list("㌖㍿ﬃßẞäöüÄÖÜéabcdefghijklmnopqrstuvwxyz0123456789 -\"*():^+.,?!\n")
+    list('㌖㍿ﬃßẞäöüÄÖÜéabcdefghijklmnopqrstuvwxyz0123456789 -"*():^+.,?!\n')
     + ["AND", "OR", "NEAR", "NOT", "🙂", "👍🏽", "Sekundärsanktionen", "Karaganow"]
 )
 LIMIT_SECONDS = 1.0  # generous (the target is 200 ms; bench/bench_search.py prints the times)
@@ -310,3 +310,25 @@ def test_a_word_known_by_a_synonym_counts_a_little(engine):
 def test_known_words_that_meet_everywhere_do_not_outvote_unknown_ones(engine):
     # Trump and Washington meet in many passages: that says nothing about dachshunds
     assert engine.search("trump und washington, was haben die mit dackel und katze zu tun") == []
+
+
+def test_a_known_word_also_finds_passages_with_its_synonym(engine):
+    # "Militär" is in the texts; a paraphrase may mean the passages that say "Armee"/"Truppen"
+    query = "wie groß ist das russische militär"
+    concept = next(c for c in engine.analyse(query).concepts if c.word == "militaer")
+    assert concept.related and all(concept.alternatives[t] < 1 for t in concept.related)
+    hits = engine.search(query, limit=3)
+    assert any(w in h.passage.text for h in hits for w in ("Armee", "Truppen", "Streitkr"))
+    engine.options = SearchOptions().without("known_synonyms")
+    assert not next(c for c in engine.analyse(query).concepts if c.word == "militaer").related
+    weights_off = engine.search(query, limit=3)
+    assert [h.passage.id for h in weights_off] != [h.passage.id for h in hits]
+
+
+def test_synonyms_of_a_known_word_skip_function_words(engine):
+    concept = next(
+        c
+        for c in engine.analyse("warum bleibt das trotzdem ein problem").concepts
+        if c.word == "trotzdem"
+    )
+    assert not {"doch", "aber", "nur"} & concept.related

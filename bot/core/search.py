@@ -79,6 +79,7 @@ K1, B = 1.2, 0.75
 PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
+RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do use
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
@@ -112,6 +113,7 @@ class SearchOptions:
     named_source: bool = True  # a message naming a source is specific enough to be asked
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
     synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
+    known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -328,6 +330,7 @@ class Concept:
     common: float = 0.0  # Zipf frequency in German at large (of the word or its lemma)
     surface: str = ""  # as typed (for the reply that names a missing word)
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
+    related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
 
     @property
     def confidence(self) -> float:
@@ -705,7 +708,22 @@ class SearchEngine:
         for c in concepts:
             if not c.known:
                 self._bridge(c)
+            elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
+                self._related(c, terms)
         return Query(concepts, prefer, source_words, organisational)
+
+    def _related(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
+        """A paraphrase uses a word of the texts where the passage has its synonym: the
+        synonyms of a known word rank passages a little ("Strafe" also finds "Sanktion")."""
+        cands = set(self.thesaurus.related(c.word))
+        lemma = lemma_word(c.surface or c.word)
+        if lemma and lemma != c.word:
+            cands.update(self.thesaurus.related(lemma))
+        stops = stopword_stems()
+        for t in cands:  # (a synonym that is a function word, "trotzdem" ~ "doch", is none)
+            if t in terms and t not in c.alternatives and t not in stops:
+                c.add(t, RELATED_WEIGHT)
+                c.related.add(t)
 
     def _bridge(self, c: Concept) -> None:
         """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
@@ -939,7 +957,8 @@ class SearchEngine:
             if c.weak:  # a synonym stands in: the word weighs what the link is worth
                 w = max((a * idf(t) for t, a in c.alternatives.items()), default=0.0)
             else:
-                terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
+                terms = [t for t in c.alternatives if t not in c.related]
+                terms += [t for t in c.parts if t in known_terms]
                 w = max((idf(t) for t in terms), default=0.0)
             weights.append(c.scale * c.focus * w)
         specific = self._specific(q)
