@@ -973,7 +973,9 @@ class SearchEngine:
         if total <= 0:
             return []
         # frames only rank what the question's words recall; they recall nothing themselves
-        all_terms = {t for c in q.concepts if not c.frame for t in c.alternatives}
+        all_terms = {
+            t for c in q.concepts if not c.frame for t in c.alternatives if t not in c.related
+        }  # (a known word's synonyms rank what its words recall, like frames)
         all_terms |= {t for c in q.concepts for t in c.parts if t in known_terms}
         if not all_terms:
             return []
