@@ -332,3 +332,19 @@ def test_synonyms_of_a_known_word_skip_function_words(engine):
         if c.word == "trotzdem"
     )
     assert not {"doch", "aber", "nur"} & concept.related
+
+
+def test_a_word_with_many_synonyms_in_the_texts_spreads_its_weight(engine):
+    # "festlegen" has many synonyms in the texts (bestimmen, planen, vereinbaren …): vague,
+    # each counts less than the one synonym of "Militär" … unless the mechanism is off
+    def related_weights(query: str, word: str) -> list[float]:
+        c = next(c for c in engine.analyse(query).concepts if c.word == word)
+        return [c.alternatives[t] for t in c.related]
+
+    vague = related_weights("wer darf das festlegen", "festlegen")
+    assert len(vague) > 3 and max(vague) < min(related_weights("das militär", "militaer"))
+    engine.options = SearchOptions().without("synonym_spread")
+    assert len(set(related_weights("wer darf das festlegen", "festlegen"))) == 1
+    assert related_weights("wer darf das festlegen", "festlegen")[0] == max(
+        related_weights("das militär", "militaer")
+    )

@@ -89,6 +89,7 @@ TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurüc
 KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword lookup
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
+SYNONYM_SPREAD = 1  # a known word's synonyms in the texts weigh 1/sqrt(how many)
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
@@ -114,6 +115,7 @@ class SearchOptions:
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
     synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
+    synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -720,10 +722,15 @@ class SearchEngine:
         if lemma and lemma != c.word:
             cands.update(self.thesaurus.related(lemma))
         stops = stopword_stems()
-        for t in cands:  # (a synonym that is a function word, "trotzdem" ~ "doch", is none)
-            if t in terms and t not in c.alternatives and t not in stops:
-                c.add(t, RELATED_WEIGHT)
-                c.related.add(t)
+        found = [t for t in cands if t in terms and t not in c.alternatives and t not in stops]
+        # (a synonym that is a function word, "trotzdem" ~ "doch", is none); a word with many
+        # synonyms in the texts is vague: each of them counts less
+        weight = RELATED_WEIGHT
+        if self.options.synonym_spread and len(found) > SYNONYM_SPREAD:
+            weight *= (SYNONYM_SPREAD / len(found)) ** 0.5
+        for t in found:
+            c.add(t, weight)
+            c.related.add(t)
 
     def _bridge(self, c: Concept) -> None:
         """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
