@@ -127,7 +127,7 @@ REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do no
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
-    "known_synonyms": "knownsyn", "synonym_spread": "spread",
+    "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
 }  # fmt: skip
 
 

@@ -348,3 +348,23 @@ def test_a_word_with_many_synonyms_in_the_texts_spreads_its_weight(engine):
     assert related_weights("wer darf das festlegen", "festlegen")[0] == max(
         related_weights("das militär", "militaer")
     )
+
+
+def test_passages_with_the_question_words_close_together_rank_first():
+    import datetime as dt
+
+    from bot.core.models import Passage, Source
+
+    src = Source("t", "Text", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
+    filler = " ".join(["Dazu kommen viele andere Dinge und Fragen des Alltags."] * 3)
+    texts = [  # the same words, once far apart and once in one sentence
+        f"Die Sanktionen treffen vor allem Rentner. {filler} Die Propaganda nutzt vieles.",
+        f"Die Propaganda nutzt die Sanktionen gegen Rentner. {filler} Dazu kommt vieles.",
+    ]
+    passages = [Passage(f"t:{i}", "t", i, 0, i, i, "text", 1, x) for i, x in enumerate(texts)]
+    engine = SearchEngine.in_memory(passages, [src])
+    query = "sanktionen gegen rentner als propaganda"
+    assert engine.search(query)[0].passage.id == "t:1"
+    engine.options = SearchOptions(chat=False).without("proximity")
+    scores = {h.passage.id: h.score for h in engine.search(query)}
+    assert abs(scores["t:0"] - scores["t:1"]) < 0.05 * max(scores.values())

@@ -76,7 +76,7 @@ MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 MIN_MATCHED = 3  # ... or distinct words of a long question one passage must have
 K1, B = 1.2, 0.75
-PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
+PROXIMITY = 0.5  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
 RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do use
@@ -116,6 +116,7 @@ class SearchOptions:
     synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
+    proximity: bool = True  # passages with the question's words close together rank higher
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1051,7 +1052,7 @@ class SearchEngine:
                 continue
             coverage = covered / total
             score *= 0.35 + coverage**1.5
-            if len(matched) >= 2:  # the query's words close together in the passage
+            if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
             if q.rescued and len(specific.intersection(matched)) < COOCCUR_MIN:
