@@ -16,6 +16,7 @@ from bot.config import Config
 from bot.core.catalog import CatalogError
 from bot.core.repair import DatabaseProblem
 from bot.core.repair import describe as describe_db_error
+from bot.texts import cli as T
 
 
 def _services(config: Config):
@@ -30,7 +31,7 @@ def cmd_run(args: argparse.Namespace, config: Config) -> int:
         from bot.tg.app import run_bot
 
         return run_bot(config)
-    print("Kein TELEGRAM_BOT_TOKEN gesetzt – ich starte den Konsolen-Chat.\n")
+    print(T.NO_TOKEN)
     return cmd_chat(args, config)  # its greeting explains how to connect to Telegram
 
 
@@ -66,15 +67,15 @@ def cmd_ask(args: argparse.Namespace, config: Config) -> int:
         print(json.dumps([_hit_json(h) for h in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        print("Dazu habe ich in den Quellen nichts gefunden.")
+        print(T.NOTHING_FOUND)
         suggestions = search.suggest(args.question)
         if suggestions:
-            print("Meintest du: " + ", ".join(suggestions) + "?")
+            print(T.DID_YOU_MEAN.format(words=", ".join(suggestions)))
         return 0
     for i, hit in enumerate(hits, 1):
-        also = f" (auch in: {', '.join(hit.also_in)})" if hit.also_in else ""
-        print(f"{i}. {hit.source.title} — {hit.ref}{also}")
-        print(f"   {hit.passage.text}\n")
+        also = T.HIT_ALSO_IN.format(sources=", ".join(hit.also_in)) if hit.also_in else ""
+        print(T.HIT.format(rank=i, title=hit.source.title, ref=hit.ref, also=also))
+        print(T.HIT_TEXT.format(text=hit.passage.text))
     return 0
 
 
@@ -83,9 +84,9 @@ def cmd_sources(args: argparse.Namespace, config: Config) -> int:
     for s in services.catalog.sources:
         n = len(services.search.passages_of(s.slug))
         byline = ", ".join(x for x in (s.author, s.outlet, f"{s.date:%d.%m.%Y}") if x)
-        print(f"{s.slug}: {s.title}\n   {byline} · {n} Passagen")
+        print(T.SOURCE.format(slug=s.slug, title=s.title, byline=byline, passages=n))
         if s.aliases:
-            print(f"   Kurznamen: {', '.join(s.aliases)}")
+            print(T.SOURCE_ALIASES.format(aliases=", ".join(s.aliases)))
     return 0
 
 
@@ -104,8 +105,9 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
         if result.damaged_copy is not None:
             print(D.REPAIRED.format(copy=result.damaged_copy))
         print(
-            f"Index neu aufgebaut: {result.passages} Passagen aus {result.sources} Quellen "
-            f"({result.seconds:.2f} s)."
+            T.INDEX_REBUILT.format(
+                passages=result.passages, sources=result.sources, seconds=result.seconds
+            )
         )
         return 0
     catalog = Catalog.load(config, store)
@@ -114,31 +116,29 @@ def cmd_index(args: argparse.Namespace, config: Config) -> int:
     rebuilt = engine.ensure_index(config.seeds_dir)
     dt = time.perf_counter() - t0
     n = len(engine)
-    state = "neu aufgebaut" if rebuilt else "aktuell, nichts zu tun"
-    print(f"Index {state}: {n} Passagen aus {len(catalog.sources)} Quellen ({dt:.2f} s).")
+    state = T.INDEX_STATE_REBUILT if rebuilt else T.INDEX_STATE_CURRENT
+    print(T.INDEX_STATE.format(state=state, passages=n, sources=len(catalog.sources), seconds=dt))
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = GermanArgumentParser(
-        prog="jourfixe", description="Telegram-Bot für Lesekreise (ohne Token: Konsolen-Chat)."
-    )
-    parser.add_argument("-v", "--verbose", action="store_true", help="ausführliches Protokoll")
-    sub = parser.add_subparsers(dest="command", title="Befehle", metavar="BEFEHL")
-    p = sub.add_parser("run", help="Bot starten (ohne Token: Konsolen-Chat)")
+    parser = GermanArgumentParser(prog="jourfixe", description=T.DESCRIPTION)
+    parser.add_argument("-v", "--verbose", action="store_true", help=T.VERBOSE_HELP)
+    sub = parser.add_subparsers(dest="command", title=T.COMMANDS_TITLE, metavar=T.COMMANDS_METAVAR)
+    p = sub.add_parser("run", help=T.RUN_HELP)
     p.set_defaults(func=cmd_run)
-    p = sub.add_parser("chat", help="Konsolen-Chat über die mitgelieferten Quellen")
+    p = sub.add_parser("chat", help=T.CHAT_HELP)
     p.set_defaults(func=cmd_chat)
-    p = sub.add_parser("ask", help="Frage an die Quellen stellen")
-    p.add_argument("question", nargs="?", help="Frage; ohne Angabe: eine Frage pro Zeile (stdin)")
-    p.add_argument("--limit", type=bounded_int(1, 100, "Zahl von 1 bis 100"), default=5,
-                   help="wie viele Passagen (Standard 5)")  # fmt: skip
-    p.add_argument("--json", action="store_true", help="Ausgabe als JSON")
+    p = sub.add_parser("ask", help=T.ASK_HELP)
+    p.add_argument("question", nargs="?", help=T.ASK_QUESTION_HELP)
+    p.add_argument("--limit", type=bounded_int(1, 100, T.ASK_LIMIT_RANGE), default=5,
+                   help=T.ASK_LIMIT_HELP)  # fmt: skip
+    p.add_argument("--json", action="store_true", help=T.ASK_JSON_HELP)
     p.set_defaults(func=cmd_ask)
-    p = sub.add_parser("sources", help="Quellen auflisten")
+    p = sub.add_parser("sources", help=T.SOURCES_HELP)
     p.set_defaults(func=cmd_sources)
-    p = sub.add_parser("index", help="Suchindex prüfen oder neu aufbauen")
-    p.add_argument("--rebuild", action="store_true", help="Index vollständig neu aufbauen")
+    p = sub.add_parser("index", help=T.INDEX_HELP)
+    p.add_argument("--rebuild", action="store_true", help=T.INDEX_REBUILD_HELP)
     p.set_defaults(func=cmd_index)
     content.register_cli(sub)
     readings.register_cli(sub)
@@ -161,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args, config) or 0)
     except CatalogError as exc:
-        print(f"Fehler in den Quellen: {exc}", file=sys.stderr)
+        print(T.SOURCES_ERROR.format(error=exc), file=sys.stderr)
         return 2
     except (sqlite3.Error, DatabaseProblem, OSError) as exc:
         # one German sentence with what to do; the traceback only with -v

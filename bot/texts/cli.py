@@ -1,4 +1,4 @@
-"""German texts of the command line: ``protocol import`` and ``protocol export``.
+"""German texts of the command line: run, chat, ask, sources, index and protocol.
 
 Placeholders are filled with ``str.format``; the output is plain text (no HTML).
 """
@@ -54,3 +54,34 @@ EXPORT_PDF_WRITTEN = (
     "Protokoll vom {day:%d.%m.%Y} als PDF geschrieben: {path} ({pages} Seiten, {lines} Zeilen)."
 )
 EXPORT_PDF_WRITE_FAILED = "Die Datei {path} kann ich nicht schreiben: {reason}"
+
+# --- jourfixe, run, chat, ask, sources, index ---------------------------------------------------
+
+DESCRIPTION = "Telegram-Bot für Lesekreise (ohne Token: Konsolen-Chat)."
+VERBOSE_HELP = "ausführliches Protokoll"
+COMMANDS_TITLE = "Befehle"
+COMMANDS_METAVAR = "BEFEHL"
+RUN_HELP = "Bot starten (ohne Token: Konsolen-Chat)"
+CHAT_HELP = "Konsolen-Chat über die mitgelieferten Quellen"
+ASK_HELP = "Frage an die Quellen stellen"
+ASK_QUESTION_HELP = "Frage; ohne Angabe: eine Frage pro Zeile (stdin)"
+ASK_LIMIT_RANGE = "Zahl von 1 bis 100"
+ASK_LIMIT_HELP = "wie viele Passagen (Standard 5)"
+ASK_JSON_HELP = "Ausgabe als JSON"
+SOURCES_HELP = "Quellen auflisten"
+INDEX_HELP = "Suchindex prüfen oder neu aufbauen"
+INDEX_REBUILD_HELP = "Index vollständig neu aufbauen"
+
+NO_TOKEN = "Kein TELEGRAM_BOT_TOKEN gesetzt – ich starte den Konsolen-Chat.\n"
+NOTHING_FOUND = "Dazu habe ich in den Quellen nichts gefunden."
+DID_YOU_MEAN = "Meintest du: {words}?"
+HIT = "{rank}. {title} — {ref}{also}"
+HIT_ALSO_IN = " (auch in: {sources})"
+HIT_TEXT = "   {text}\n"
+SOURCE = "{slug}: {title}\n   {byline} · {passages} Passagen"
+SOURCE_ALIASES = "   Kurznamen: {aliases}"
+INDEX_REBUILT = "Index neu aufgebaut: {passages} Passagen aus {sources} Quellen ({seconds:.2f} s)."
+INDEX_STATE = "Index {state}: {passages} Passagen aus {sources} Quellen ({seconds:.2f} s)."
+INDEX_STATE_REBUILT = "neu aufgebaut"
+INDEX_STATE_CURRENT = "aktuell, nichts zu tun"
+SOURCES_ERROR = "Fehler in den Quellen: {error}"
