@@ -158,9 +158,10 @@ def main() -> int:
             "BM25": lambda q: baseline.search(q, limit=5),
         }
         if not args.no_ablation:
-            for name in MECHANISMS:
-                label = "-" + SHORT.get(name, name)
-                variants[label] = engine_runner(engine, SearchOptions().without(name))
+            for name in MECHANISMS:  # each switched the other way: "-x" off, "+x" on
+                sign = "-" if getattr(SearchOptions(), name) else "+"
+                label = sign + SHORT.get(name, name)
+                variants[label] = engine_runner(engine, SearchOptions().toggled(name))
         for set_name, path in sets.items():
             if not path.is_file():
                 print(f"{set_name}: {path.name} fehlt\n")

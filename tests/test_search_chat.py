@@ -300,11 +300,11 @@ def test_a_message_naming_a_source_in_everyday_words_is_answered(engine):
     assert engine.search(message) == []
 
 
-def test_a_word_known_by_a_synonym_counts_a_little(engine):
+def test_a_word_known_by_a_synonym_counts_a_little_when_switched_on(engine):
     message = "nach alaska war europa in aufruhr"  # Aufruhr ~ Protest
+    assert engine.search(message) == []  # off in the bot: it answered more off-topic chat
+    engine.options = SearchOptions().toggled("synonym_credit")
     assert engine.search(message)
-    engine.options = SearchOptions().without("synonym_credit")
-    assert engine.search(message) == []
 
 
 def test_known_words_that_meet_everywhere_do_not_outvote_unknown_ones(engine):

@@ -113,13 +113,19 @@ class SearchOptions:
     cooccur: bool = True  # specific known words that meet in one passage outvote unknown ones
     named_source: bool = True  # a message naming a source is specific enough to be asked
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
-    synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
+    # a word known by a thesaurus synonym counts a little as known: off (it gave nothing on the
+    # tuning sets and answered more off-topic chat: bench/RESULTS-search.md)
+    synonym_credit: bool = False
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
+
+    def toggled(self, name: str) -> SearchOptions:
+        """The mechanism switched the other way (off if on, on if off: the ablation)."""
+        return replace(self, **{name: not getattr(self, name)})
 
 
 MECHANISMS = tuple(SearchOptions.__dataclass_fields__)
