@@ -127,6 +127,7 @@ REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do no
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
+    "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
 }  # fmt: skip
 
 
@@ -157,9 +158,10 @@ def main() -> int:
             "BM25": lambda q: baseline.search(q, limit=5),
         }
         if not args.no_ablation:
-            for name in MECHANISMS:
-                label = "-" + SHORT.get(name, name)
-                variants[label] = engine_runner(engine, SearchOptions().without(name))
+            for name in MECHANISMS:  # each switched the other way: "-x" off, "+x" on
+                sign = "-" if getattr(SearchOptions(), name) else "+"
+                label = sign + SHORT.get(name, name)
+                variants[label] = engine_runner(engine, SearchOptions().toggled(name))
         for set_name, path in sets.items():
             if not path.is_file():
                 print(f"{set_name}: {path.name} fehlt\n")

@@ -76,9 +76,10 @@ MIN_COVERAGE = 0.3  # share of the query's weight the best passage must cover
 MIN_KNOWN = 0.5  # share of query words the index must know
 MIN_MATCHED = 3  # ... or distinct words of a long question one passage must have
 K1, B = 1.2, 0.75
-PROXIMITY = 0.25  # bonus per extra query word within a ten-word window
+PROXIMITY = 0.5  # bonus per extra query word within a ten-word window
 SOURCE_BOOST = 2.0  # a query that names a source ("Fazi", "Protokoll") prefers it
 THESAURUS_WEIGHT = 0.4  # an OpenThesaurus synonym stands in for a word the texts do not use
+RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do use
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
@@ -88,6 +89,7 @@ TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurüc
 KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword lookup
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
+SYNONYM_SPREAD = 1  # a known word's synonyms in the texts weigh 1/sqrt(how many)
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
@@ -111,10 +113,19 @@ class SearchOptions:
     cooccur: bool = True  # specific known words that meet in one passage outvote unknown ones
     named_source: bool = True  # a message naming a source is specific enough to be asked
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
-    synonym_credit: bool = True  # a word known by a thesaurus synonym counts a little as known
+    # a word known by a thesaurus synonym counts a little as known: off (it gave nothing on the
+    # tuning sets and answered more off-topic chat: bench/RESULTS-search.md)
+    synonym_credit: bool = False
+    known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
+    synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
+    proximity: bool = True  # passages with the question's words close together rank higher
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
+
+    def toggled(self, name: str) -> SearchOptions:
+        """The mechanism switched the other way (off if on, on if off: the ablation)."""
+        return replace(self, **{name: not getattr(self, name)})
 
 
 MECHANISMS = tuple(SearchOptions.__dataclass_fields__)
@@ -328,6 +339,7 @@ class Concept:
     common: float = 0.0  # Zipf frequency in German at large (of the word or its lemma)
     surface: str = ""  # as typed (for the reply that names a missing word)
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
+    related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
 
     @property
     def confidence(self) -> float:
@@ -705,7 +717,27 @@ class SearchEngine:
         for c in concepts:
             if not c.known:
                 self._bridge(c)
+            elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
+                self._related(c, terms)
         return Query(concepts, prefer, source_words, organisational)
+
+    def _related(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
+        """A paraphrase uses a word of the texts where the passage has its synonym: the
+        synonyms of a known word rank passages a little ("Strafe" also finds "Sanktion")."""
+        cands = set(self.thesaurus.related(c.word))
+        lemma = lemma_word(c.surface or c.word)
+        if lemma and lemma != c.word:
+            cands.update(self.thesaurus.related(lemma))
+        stops = stopword_stems()
+        found = [t for t in cands if t in terms and t not in c.alternatives and t not in stops]
+        # (a synonym that is a function word, "trotzdem" ~ "doch", is none); a word with many
+        # synonyms in the texts is vague: each of them counts less
+        weight = RELATED_WEIGHT
+        if self.options.synonym_spread and len(found) > SYNONYM_SPREAD:
+            weight *= (SYNONYM_SPREAD / len(found)) ** 0.5
+        for t in found:
+            c.add(t, weight)
+            c.related.add(t)
 
     def _bridge(self, c: Concept) -> None:
         """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
@@ -939,7 +971,8 @@ class SearchEngine:
             if c.weak:  # a synonym stands in: the word weighs what the link is worth
                 w = max((a * idf(t) for t, a in c.alternatives.items()), default=0.0)
             else:
-                terms = list(c.alternatives) + [t for t in c.parts if t in known_terms]
+                terms = [t for t in c.alternatives if t not in c.related]
+                terms += [t for t in c.parts if t in known_terms]
                 w = max((idf(t) for t in terms), default=0.0)
             weights.append(c.scale * c.focus * w)
         specific = self._specific(q)
@@ -954,7 +987,9 @@ class SearchEngine:
         if total <= 0:
             return []
         # frames only rank what the question's words recall; they recall nothing themselves
-        all_terms = {t for c in q.concepts if not c.frame for t in c.alternatives}
+        all_terms = {
+            t for c in q.concepts if not c.frame for t in c.alternatives if t not in c.related
+        }  # (a known word's synonyms rank what its words recall, like frames)
         all_terms |= {t for c in q.concepts for t in c.parts if t in known_terms}
         if not all_terms:
             return []
@@ -1023,7 +1058,7 @@ class SearchEngine:
                 continue
             coverage = covered / total
             score *= 0.35 + coverage**1.5
-            if len(matched) >= 2:  # the query's words close together in the passage
+            if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
             if q.rescued and len(specific.intersection(matched)) < COOCCUR_MIN:
