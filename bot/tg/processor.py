@@ -101,7 +101,8 @@ class HandlerThreads:
         self.max_threads = max_threads
         self._jobs: queue.SimpleQueue[Callable[[], None]] = queue.SimpleQueue()
         self._threads = 0
-        self._idle = 0
+        self._idle = 0  # threads waiting for work nobody has promised them yet
+        self._backlog = 0  # jobs queued while every thread was busy
         self._lock = threading.Lock()
 
     async def run(
@@ -137,25 +138,34 @@ class HandlerThreads:
             raise HandlerTimeout from None
 
     def _submit(self, job: Callable[[], None]) -> None:
+        # Every job is promised to a thread here, under the lock: an idle thread, a new one,
+        # or (all busy) the next thread to finish. Counting idle threads only when they pick
+        # up work let a second job wait behind a slow first one.
         with self._lock:
-            spawn = self._idle == 0 and self._threads < self.max_threads
-            if spawn:
+            spawn = False
+            if self._idle > 0:
+                self._idle -= 1
+            elif self._threads < self.max_threads:
                 self._threads += 1
+                spawn = True
+            else:
+                self._backlog += 1
         self._jobs.put(job)
         if spawn:
             threading.Thread(target=self._work, name="jourfixe-handler", daemon=True).start()
 
     def _work(self) -> None:
         while True:
-            with self._lock:
-                self._idle += 1
             job = self._jobs.get()
-            with self._lock:
-                self._idle -= 1
             try:
                 job()
             except Exception:  # pragma: no cover - job() hands every error on
                 log.exception("handler thread failed")
+            with self._lock:
+                if self._backlog > 0:
+                    self._backlog -= 1  # a waiting job is this thread's next
+                else:
+                    self._idle += 1
 
 
 class CostBudget:
