@@ -56,7 +56,7 @@ def test_a_crash_before_the_commit_leaves_nothing_after_the_next_start(
     def killed(*args: object) -> None:
         raise SystemExit(137)  # like SIGKILL: no except-Exception cleanup runs
 
-    monkeypatch.setattr(services.search, "add_source", killed)
+    monkeypatch.setattr(services.search, "store_prepared", killed)
     with pytest.raises(SystemExit):
         services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
     services.store.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from fixtures.readings.make import (
 from helpers import send
 
 from bot.cli.readings import register_cli
+from bot.core import search as search_module
 from bot.core.readings import (
     Meta,
     ReadingError,
@@ -446,3 +448,36 @@ def test_bot_does_not_take_a_slug_or_text_the_cli_added_meanwhile(
     reply = send("/neu", bot, chat_id=1, chat_type="console", user_name="Ada", attachment=att)
     assert "gibt es schon: „Europa im hybriden Krieg“" in reply.messages[0].html
     bot.store.close()
+
+
+def test_adding_a_reading_lets_other_chats_write_while_it_analyses_the_text(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The analysis of a long reading takes seconds: it must not hold the write lock."""
+    config = make_config(tmp_path)
+    services = build_services(config)
+    analysing = search_module.segment
+    other_chat_wrote: list[bool] = []
+    writers: list[threading.Thread] = []
+
+    def another_chat() -> None:
+        with services.store.transaction() as db:
+            db["probe"].insert({"note": "während des Imports"})
+
+    def segment_while_another_chat_writes(*args: object, **kwargs: object):
+        writer = threading.Thread(target=another_chat)
+        writers.append(writer)
+        writer.start()
+        writer.join(timeout=5)  # a held write lock keeps it waiting until the add commits
+        other_chat_wrote.append(not writer.is_alive())
+        return analysing(*args, **kwargs)
+
+    monkeypatch.setattr(search_module, "segment", segment_while_another_chat_writes)
+    result = services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
+    for writer in writers:
+        writer.join()
+    assert other_chat_wrote == [True]
+    assert result.passages > 0
+    assert services.store.db["probe"].count == 1
+    assert services.search.passages_of(result.source.slug)
+    services.store.close()

@@ -321,6 +321,18 @@ def passage_terms(
     return stems, extra
 
 
+@dataclass(frozen=True)
+class PreparedSource:
+    """A source segmented and analysed, ready to be written into the index."""
+
+    source: Source
+    passages: list[Passage]
+    rows: list[dict]
+    fts_rows: list[tuple[int, str, str]]
+    counts: Counter[str]
+    dups: list[list[str]]
+
+
 @dataclass
 class Concept:
     """One query word and the index terms that may stand for it, with their weights."""
@@ -506,6 +518,15 @@ class SearchEngine:
 
     def add_source(self, source: Source, text: str) -> list[Passage]:
         """Index one more source incrementally (inside the caller's transaction if any)."""
+        return self.store_prepared(self.prepare_source(source, text))
+
+    def prepare_source(self, source: Source, text: str) -> PreparedSource:
+        """The expensive part of adding a source, done before any write transaction opens.
+
+        Segmentation, term extraction and near-duplicate grouping take seconds on a long
+        reading; doing them inside the transaction held the database's write lock that long
+        and made every other writer (a /notiz in any chat) wait.
+        """
         passages = segment(text, source.slug, source.kind)
         if not passages:
             raise ValueError("Der Text enthält keine Absätze.")
@@ -513,37 +534,46 @@ class SearchEngine:
         _count_words(self.vocab, passages, tokens)
         self.vocab.finish()
         rows, fts_rows = self._rows(passages, tokens, self.vocab)
+        counts = Counter(
+            w
+            for p, toks in zip(passages, tokens, strict=True)
+            if p.kind in SERVED_KINDS
+            for w in toks
+        )
+        old = [p for p in self._passages.values() if p.source != source.slug]
+        unique = list({p.id: p for p in [*old, *passages]}.values())
+        dups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
+        return PreparedSource(source, passages, rows, fts_rows, counts, dups)
+
+    def store_prepared(self, prepared: PreparedSource) -> list[Passage]:
+        """Write a prepared source into the index: short, plain inserts in one transaction."""
+        source = prepared.source
         with self.store.transaction() as db:
+            rows, fts_rows = prepared.rows, prepared.fts_rows
+            shift = self._next_rowid() - rows[0]["n"] if rows else 0
+            if shift:  # another add took these row ids since the source was prepared
+                rows = [{**r, "n": r["n"] + shift} for r in rows]
+                fts_rows = [(n + shift, terms, extra) for n, terms, extra in fts_rows]
             db.execute("DELETE FROM passages WHERE source = ?", [source.slug])
             _insert_passages(db, rows)
             db.conn.executemany(
                 "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
             )
-            counts = Counter(
-                w
-                for p, toks in zip(passages, tokens, strict=True)
-                if p.kind in SERVED_KINDS
-                for w in toks
-            )
-            for w, n in counts.items():
+            for w, n in prepared.counts.items():
                 db.execute(
                     "INSERT INTO words(word, n, display) VALUES (?, ?, ?) "
                     "ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
                     [w, n, self.vocab.display[w]],
                 )
-            self._link_duplicates(db, [*self._passages.values(), *passages])
+            db.execute("UPDATE passages SET dup = NULL")
+            db.conn.executemany(
+                "UPDATE passages SET dup = ? WHERE id = ?",
+                [(group[0], pid) for group in prepared.dups for pid in group],
+            )
             fp = self.fingerprint()
             db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
         self._load()
-        return passages
-
-    def _link_duplicates(self, db, passages: list[Passage]) -> None:
-        unique = list({p.id: p for p in passages}.values())
-        groups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
-        db.execute("UPDATE passages SET dup = NULL")
-        for group in groups:
-            for pid in group:
-                db.execute("UPDATE passages SET dup = ? WHERE id = ?", [group[0], pid])
+        return prepared.passages
 
     def remove_source(self, slug: str) -> int:
         """Take a source's passages out of the index; returns how many were removed."""

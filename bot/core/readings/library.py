@@ -17,7 +17,7 @@ from bot.core.ingest import segment
 from bot.core.models import Source
 from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
-from bot.core.search import SearchEngine
+from bot.core.search import PreparedSource, SearchEngine
 from bot.core.store import Store, timestamp
 from bot.core.text import words
 from bot.texts import uploads as T
@@ -150,6 +150,7 @@ class ReadingLibrary:
         in_seeds = dest.resolve() == self.seeds_dir.resolve()
         written: list[Path] = []
         source: Source | None = None
+        prepared: PreparedSource | None = None
         try:
             dest.mkdir(parents=True, exist_ok=True)
             stem = f"{_next_seed_number(dest):03d}_{text_hash[:16]}"
@@ -173,9 +174,11 @@ class ReadingLibrary:
             if original_path is not None:
                 written.append(original_path)
                 filestore.write_part(original_path, data)
+            # the expensive analysis runs before the write lock is taken (other chats write)
+            prepared = self.search.prepare_source(source, ex.text)
             with self.store.transaction() as db:
                 self.catalog.add(source)
-                indexed = self.search.add_source(source, ex.text)
+                indexed = self.search.store_prepared(prepared)
                 db["reading_files"].insert(
                     {"slug": slug, "file_sha256": sha256(data), "text_sha256": text_hash,
                      "original": str(original_path.name) if original_path else "", "fmt": ex.fmt,
@@ -184,6 +187,8 @@ class ReadingLibrary:
         except Exception as exc:
             if source is not None:
                 self._compensate(source)
+            if prepared is not None:  # its words were counted into the in-memory vocabulary
+                self.search.reload()
             filestore.discard(written)
             if isinstance(exc, ReadingError):
                 raise
