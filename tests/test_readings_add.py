@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import random
 import threading
 from datetime import date
 from pathlib import Path
@@ -480,4 +481,76 @@ def test_adding_a_reading_lets_other_chats_write_while_it_analyses_the_text(
     assert result.passages > 0
     assert services.store.db["probe"].count == 1
     assert services.search.passages_of(result.source.slug)
+    services.store.close()
+
+
+def test_a_question_during_an_upload_does_not_lose_the_new_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another chat's question syncs the registry; it must not drop an upload being committed."""
+    config = make_config(tmp_path)
+    services = build_services(config)
+    written, go_on = threading.Event(), threading.Event()
+    store_prepared = services.search.store_prepared
+
+    def held_before_the_commit(prepared: object, **kwargs: object) -> object:
+        result = store_prepared(prepared, **kwargs)
+        written.set()
+        go_on.wait(10)
+        return result
+
+    monkeypatch.setattr(services.search, "store_prepared", held_before_the_commit)
+    results: dict[str, object] = {}
+    upload = threading.Thread(
+        target=lambda: results.update(
+            added=services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
+        )
+    )
+    upload.start()
+    assert written.wait(10)
+    question = threading.Thread(target=services.readings.sync)
+    question.start()
+    question.join(timeout=0.5)
+    go_on.set()
+    upload.join()
+    question.join()
+    slug = results["added"].source.slug
+    assert services.catalog.get(slug) is not None
+    assert services.search.passages_of(slug)
+    services.store.close()
+
+
+def test_searches_in_other_threads_keep_answering_while_readings_are_added(
+    tmp_path: Path,
+) -> None:
+    config = make_config(tmp_path)
+    services = build_services(config)
+    errors: list[BaseException] = []
+    answered: list[int] = []
+    adding = threading.Event()
+
+    def ask() -> None:
+        while not adding.is_set():
+            pass
+        while adding.is_set():
+            try:
+                answered.append(len(services.search.search("Frieden Russland Verhandlungen")))
+            except Exception as exc:  # any error is the finding
+                errors.append(exc)
+
+    askers = [threading.Thread(target=ask) for _ in range(3)]
+    for asker in askers:
+        asker.start()
+    adding.set()
+    words = "Frieden Russland Verhandlungen Europa Waffen Grenzen Handel Vertrag".split()
+    for n in range(6):
+        shuffle = random.Random(n).sample
+        paragraphs = [" ".join(shuffle(words * 3, 20)) + "." for _ in range(40)]
+        text = f"Lesung {n}\n\n" + "\n\n".join(paragraphs) + "\n"
+        services.readings.add(text.encode(), f"lesung{n}.txt", dest_dir=config.seeds_dir)
+    adding.clear()
+    for asker in askers:
+        asker.join()
+    assert errors == []
+    assert answered and min(answered) > 0
     services.store.close()

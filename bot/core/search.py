@@ -211,6 +211,16 @@ class Vocabulary:
         self.sorted_words: list[str] = []
         self.sorted_reversed: list[str] = []
 
+    def copy(self) -> Vocabulary:
+        """A copy of the counts (call :meth:`finish` after changing them)."""
+        other = Vocabulary()
+        other.word_count = Counter(self.word_count)
+        other.display = dict(self.display)
+        other.df = Counter(self.df)
+        other.n_docs = self.n_docs
+        other.total_len = self.total_len
+        return other
+
     def finish(self) -> None:
         self.stems = {stem(w) for w in self.word_count}
         self.sorted_terms = sorted(t for t in self.df if not t.startswith("syn"))
@@ -331,6 +341,7 @@ class PreparedSource:
     fts_rows: list[tuple[int, str, str]]
     counts: Counter[str]
     dups: list[list[str]]
+    display: dict[str, str]  # surface forms of the words, the new ones included
 
 
 @dataclass
@@ -531,9 +542,11 @@ class SearchEngine:
         if not passages:
             raise ValueError("Der Text enthält keine Absätze.")
         tokens = [tokenize(p.text) for p in passages]
-        _count_words(self.vocab, passages, tokens)
-        self.vocab.finish()
-        rows, fts_rows = self._rows(passages, tokens, self.vocab)
+        # a copy: searches in other threads keep using the live vocabulary meanwhile
+        vocab = self.vocab.copy()
+        _count_words(vocab, passages, tokens)
+        vocab.finish()
+        rows, fts_rows = self._rows(passages, tokens, vocab)
         counts = Counter(
             w
             for p, toks in zip(passages, tokens, strict=True)
@@ -543,10 +556,14 @@ class SearchEngine:
         old = [p for p in self._passages.values() if p.source != source.slug]
         unique = list({p.id: p for p in [*old, *passages]}.values())
         dups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
-        return PreparedSource(source, passages, rows, fts_rows, counts, dups)
+        return PreparedSource(source, passages, rows, fts_rows, counts, dups, vocab.display)
 
-    def store_prepared(self, prepared: PreparedSource) -> list[Passage]:
-        """Write a prepared source into the index: short, plain inserts in one transaction."""
+    def store_prepared(self, prepared: PreparedSource, reload: bool = True) -> list[Passage]:
+        """Write a prepared source into the index: short, plain inserts in one transaction.
+
+        A caller inside a larger transaction passes ``reload=False`` and calls :meth:`reload`
+        after its commit, so the write lock is not held while the index is read back.
+        """
         source = prepared.source
         with self.store.transaction() as db:
             rows, fts_rows = prepared.rows, prepared.fts_rows
@@ -563,7 +580,7 @@ class SearchEngine:
                 db.execute(
                     "INSERT INTO words(word, n, display) VALUES (?, ?, ?) "
                     "ON CONFLICT(word) DO UPDATE SET n = n + excluded.n",
-                    [w, n, self.vocab.display[w]],
+                    [w, n, prepared.display[w]],
                 )
             db.execute("UPDATE passages SET dup = NULL")
             db.conn.executemany(
@@ -572,7 +589,8 @@ class SearchEngine:
             )
             fp = self.fingerprint()
             db["index_meta"].upsert({"key": "fingerprint", "value": fp}, pk="key")
-        self._load()
+        if reload:
+            self._load()
         return prepared.passages
 
     def remove_source(self, slug: str) -> int:
@@ -591,24 +609,27 @@ class SearchEngine:
         self._load()
 
     def _load(self) -> None:
-        """Read passages and vocabulary statistics into memory."""
+        """Read passages and vocabulary statistics into memory.
+
+        Everything is built in local variables and swapped in at the end: searches running in
+        other threads meanwhile keep answering from the complete previous state.
+        """
         db = self.store.db
         vocab = Vocabulary()
-        self._passages = {}
-        self._rowid: dict[int, str] = {}
-        self._n_of: dict[str, int] = {}
-        self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
-        self._by_source: dict[str, list[Passage]] = defaultdict(list)
+        passages: dict[str, Passage] = {}
+        rowid: dict[int, str] = {}
+        n_of: dict[str, int] = {}
+        by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
         for r in db.execute(
             "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
             " terms, extra, dup FROM passages ORDER BY n"
         ):
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
-            self._passages[p.id] = p
-            self._rowid[r[0]] = p.id
-            self._n_of[p.id] = r[0]
-            self._by_source[p.source].append(p)
+            passages[p.id] = p
+            rowid[r[0]] = p.id
+            n_of[p.id] = r[0]
+            by_source[p.source].append(p)
             if p.kind in SERVED_KINDS:
                 terms = r[10].split()
                 vocab.n_docs += 1
@@ -620,6 +641,11 @@ class SearchEngine:
             vocab.word_count[w] = n
             vocab.display[w] = display
         vocab.finish()
+        self._passages = passages
+        self._rowid = rowid
+        self._n_of = n_of
+        self._by_source = by_source
+        self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
 
@@ -641,11 +667,9 @@ class SearchEngine:
     def hit(self, passage: Passage, score: float = 0.0) -> Hit:
         source = self.catalog.get(passage.source)
         assert source is not None
-        also = tuple(
-            self._passages[o].source
-            for o in self._dups.get(passage.id, [])
-            if o != passage.id and self._passages[o].source != passage.source
-        )
+        passages = self._passages  # one state, even while another thread reloads
+        others = (passages.get(o) for o in self._dups.get(passage.id, []) if o != passage.id)
+        also = tuple(o.source for o in others if o is not None and o.source != passage.source)
         return Hit(passage, source, score, also)
 
     # -- query analysis -------------------------------------------------------------
@@ -971,7 +995,9 @@ class SearchEngine:
         hits: list[Hit] = []
         seen_groups: set[str] = set()
         for pid, score, _coverage in scored:
-            p = self._passages[pid]
+            p = self._passages.get(pid)
+            if p is None:  # taken out by a reload in another thread since it was scored
+                continue
             group = self._dups.get(pid)
             if group:
                 key = group[0]
@@ -1044,9 +1070,9 @@ class SearchEngine:
         results = []
         for n, terms, extra in rows:
             pid = self._rowid.get(n)
-            if pid is None:
+            p = self._passages.get(pid) if pid is not None else None
+            if p is None:  # a row another thread's add wrote before its reload
                 continue
-            p = self._passages[pid]
             if p.kind not in kinds or (source and p.source != source):
                 continue
             tf = self._tf_cache.get(n)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,7 +18,7 @@ from bot.core.ingest import segment
 from bot.core.models import Source
 from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
-from bot.core.search import PreparedSource, SearchEngine
+from bot.core.search import SearchEngine
 from bot.core.store import Store, timestamp
 from bot.core.text import words
 from bot.texts import uploads as T
@@ -95,6 +96,9 @@ class ReadingLibrary:
         self.seeds_dir = seeds_dir
         self.content_dir = content_dir
         self.clock = clock
+        # add, remove, update and sync change registry and index together; a sync from
+        # another chat's question must not run between an add's write and its commit
+        self._changing = threading.RLock()
 
     def add(
         self,
@@ -150,7 +154,6 @@ class ReadingLibrary:
         in_seeds = dest.resolve() == self.seeds_dir.resolve()
         written: list[Path] = []
         source: Source | None = None
-        prepared: PreparedSource | None = None
         try:
             dest.mkdir(parents=True, exist_ok=True)
             stem = f"{_next_seed_number(dest):03d}_{text_hash[:16]}"
@@ -176,19 +179,20 @@ class ReadingLibrary:
                 filestore.write_part(original_path, data)
             # the expensive analysis runs before the write lock is taken (other chats write)
             prepared = self.search.prepare_source(source, ex.text)
-            with self.store.transaction() as db:
-                self.catalog.add(source)
-                indexed = self.search.store_prepared(prepared)
-                db["reading_files"].insert(
-                    {"slug": slug, "file_sha256": sha256(data), "text_sha256": text_hash,
-                     "original": str(original_path.name) if original_path else "", "fmt": ex.fmt,
-                     "added_by": added_by, "added_at": timestamp(self.clock())},
-                )  # fmt: skip
+            with self._changing:
+                with self.store.transaction() as db:
+                    self.catalog.add(source)
+                    indexed = self.search.store_prepared(prepared, reload=False)
+                    db["reading_files"].insert(
+                        {"slug": slug, "file_sha256": sha256(data), "text_sha256": text_hash,
+                         "original": str(original_path.name) if original_path else "",
+                         "fmt": ex.fmt, "added_by": added_by,
+                         "added_at": timestamp(self.clock())},
+                    )  # fmt: skip
+                self.search.reload()  # after the commit: the write lock is free again
         except Exception as exc:
             if source is not None:
                 self._compensate(source)
-            if prepared is not None:  # its words were counted into the in-memory vocabulary
-                self.search.reload()
             filestore.discard(written)
             if isinstance(exc, ReadingError):
                 raise
@@ -261,7 +265,7 @@ class ReadingLibrary:
             raise ReadingError(
                 T.HAS_WRITTEN_CONTENT.format(title=source.title, slug=slug, files=", ".join(files))
             )
-        with self.store.transaction() as db:
+        with self._changing, self.store.transaction() as db:
             self.catalog.remove(slug)
             self.search.remove_source(slug)
             db["reading_files"].delete_where("slug = ?", [slug])
@@ -276,7 +280,7 @@ class ReadingLibrary:
             raise ReadingError(T.BUNDLED.format(slug=slug, title=old.title))
         new = dataclasses.replace(old, **changes)
         try:
-            with self.store.transaction():
+            with self._changing, self.store.transaction():
                 self.catalog.update(new)
         except Exception as exc:  # rolled back; the in-memory entry changes only after the write
             raise ReadingError(T.STORE_FAILED.format(detail=type(exc).__name__)) from exc
@@ -289,7 +293,8 @@ class ReadingLibrary:
         database. One small query compares the run-time sources in the database with those in
         memory; only when they differ is the index reloaded too. True if anything changed.
         """
-        if not self.catalog.sync_added():
-            return False
-        self.search.reload()
-        return True
+        with self._changing:
+            if not self.catalog.sync_added():
+                return False
+            self.search.reload()
+            return True
