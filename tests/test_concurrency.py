@@ -15,9 +15,16 @@ from telegram.ext import Application
 
 from bot.core.notes import NoteBook
 from bot.handlers.base import COMMANDS, Command, Reply
+from bot.texts import robust as robust_texts
 from bot.tg.app import build_application
 from bot.tg.inbox import Inbox
-from bot.tg.processor import ChatOrderProcessor, CostBudget, HandlerRunner
+from bot.tg.processor import (
+    ChatOrderProcessor,
+    CostBudget,
+    HandlerRunner,
+    HandlerThreads,
+    HandlerTimeout,
+)
 
 WAIT = 20.0
 
@@ -135,6 +142,28 @@ async def test_a_request_over_the_time_limit_gets_a_german_answer_and_frees_the_
     assert "dauert mir zu lange" in first
     assert second == "da"
     assert elapsed < 2.5
+
+
+async def test_a_request_given_up_in_the_queue_never_runs_one_already_running_is_not_cancelled():
+    """'abgebrochen' is only said of a request that never ran; a running one still commits."""
+    threads = HandlerThreads(max_threads=1)
+    stored: list[str] = []
+    busy = asyncio.ensure_future(threads.run(time.sleep, 0.6, timeout=5))
+    await asyncio.sleep(0.05)
+    with pytest.raises(HandlerTimeout) as queued:
+        await threads.run(stored.append, "notiz in der Warteschlange", timeout=0.2)
+    assert queued.value.started is False
+    await busy
+    await asyncio.sleep(0.2)
+    assert stored == []  # dropped: the user was told so, and nothing happened
+
+    with pytest.raises(HandlerTimeout) as running:
+        await threads.run(lambda: time.sleep(0.4) or stored.append("langsame Notiz"), timeout=0.1)
+    assert running.value.started is True
+    await asyncio.sleep(0.6)
+    assert stored == ["langsame Notiz"]  # it went on and committed: never say "abgebrochen"
+    assert "abgebrochen" not in robust_texts.TOO_SLOW_RUNNING
+    assert "abgebrochen" in robust_texts.TOO_SLOW
 
 
 def test_the_cost_budget_counts_seconds_not_requests():

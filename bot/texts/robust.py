@@ -5,6 +5,11 @@ TOO_SLOW = (
     "Das dauert mir zu lange: Diese Anfrage habe ich nach {seconds} Sekunden abgebrochen. "
     "Bitte versuch es mit weniger oder kürzeren Wörtern."
 )
+TOO_SLOW_RUNNING = (
+    "Das dauert mir zu lange: Nach {seconds} Sekunden warte ich nicht mehr auf diese Anfrage. "
+    "Sie läuft im Hintergrund zu Ende – was sie speichern sollte, wird gespeichert, bitte "
+    "schick sie nicht noch einmal. Bei einer Suche helfen weniger oder kürzere Wörter."
+)
 
 # The per-user budget of computing time is used up (counts what requests really cost).
 COST_LIMITED = (

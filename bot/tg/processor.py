@@ -87,7 +87,16 @@ class Inbox(Protocol):
 
 
 class HandlerTimeout(Exception):
-    """A handler ran longer than allowed; it goes on in its thread, nobody waits for it."""
+    """A request was given up after its time limit.
+
+    ``started`` tells the two cases apart: a request that never left the queue is dropped
+    (nothing of it happens); one that was already running goes on in its thread and may
+    still commit what it writes, so the user must not be told it was cancelled.
+    """
+
+    def __init__(self, started: bool = False) -> None:
+        super().__init__("started" if started else "not started")
+        self.started = started
 
 
 class HandlerThreads:
@@ -111,6 +120,9 @@ class HandlerThreads:
         """``fn(*args)`` in a worker thread; HandlerTimeout after ``timeout`` seconds."""
         loop = asyncio.get_running_loop()
         future: asyncio.Future[T] = loop.create_future()
+        began = asyncio.Event()
+        state = {"started": False, "dropped": False}
+        state_lock = threading.Lock()
 
         def settle(ok: bool, value: Any) -> None:
             if future.done():
@@ -121,6 +133,14 @@ class HandlerThreads:
                 future.set_exception(value)
 
         def job() -> None:
+            with state_lock:
+                if state["dropped"]:
+                    return  # its caller gave up while it waited in the queue
+                state["started"] = True
+            try:
+                loop.call_soon_threadsafe(began.set)
+            except RuntimeError:
+                return  # the loop has ended: nobody is waiting for this any more
             try:
                 outcome = (True, fn(*args))
             except BaseException as exc:  # handed to the awaiting task
@@ -131,11 +151,24 @@ class HandlerThreads:
                 pass  # abandoned after its time limit, and the loop has ended since
 
         self._submit(job)
+        if timeout is not None:
+            # the time limit counts from the start of the work, not from the queue: a request
+            # that waited behind others still gets its full time (and if it never started
+            # within the limit, it is dropped, so "abgebrochen" is true)
+            try:
+                await asyncio.wait_for(began.wait(), timeout)
+            except TimeoutError:
+                with state_lock:
+                    if not state["started"]:
+                        state["dropped"] = True
+                if state["dropped"]:
+                    future.cancel()
+                    raise HandlerTimeout(started=False) from None
         try:
             return await asyncio.wait_for(asyncio.shield(future), timeout)
         except TimeoutError:
             future.cancel()
-            raise HandlerTimeout from None
+            raise HandlerTimeout(started=True) from None
 
     def _submit(self, job: Callable[[], None]) -> None:
         # Every job is promised to a thread here, under the lock: an idle thread, a new one,
@@ -181,6 +214,8 @@ class CostBudget:
         self._done: dict[int, deque[tuple[float, float]]] = {}  # user -> (end, seconds)
         self._running: dict[int, dict[int, float]] = {}  # user -> {job: start}
         self._next_job = 0
+        # handler threads finish jobs while the event loop starts and checks others
+        self._lock = threading.Lock()
 
     def _spent(self, user_id: int, now: float) -> float:
         done = self._done.get(user_id)
@@ -191,21 +226,27 @@ class CostBudget:
 
     def wait(self, user_id: int) -> float:
         """0 when the user may start a request now, else roughly how many seconds to wait."""
-        now = time.monotonic()
-        over = self._spent(user_id, now) - self.budget
-        if over < 0:
-            return 0.0
-        done = self._done.get(user_id)
-        # the oldest finished request leaves the window first; running ones keep counting
-        return max(1.0, (done[0][0] + self.window - now) if done else self.window)
+        with self._lock:
+            now = time.monotonic()
+            over = self._spent(user_id, now) - self.budget
+            if over < 0:
+                return 0.0
+            done = self._done.get(user_id)
+            # the oldest finished request leaves the window first; running ones keep counting
+            return max(1.0, (done[0][0] + self.window - now) if done else self.window)
 
     def start(self, user_id: int) -> int:
-        self._next_job += 1
-        self._running.setdefault(user_id, {})[self._next_job] = time.monotonic()
-        return self._next_job
+        with self._lock:
+            self._next_job += 1
+            self._running.setdefault(user_id, {})[self._next_job] = time.monotonic()
+            return self._next_job
 
     def finish(self, user_id: int, job: int) -> None:
         """Called from any thread when the request's work has really ended."""
+        with self._lock:
+            self._finish(user_id, job)
+
+    def _finish(self, user_id: int, job: int) -> None:
         running = self._running.get(user_id, {})
         started = running.pop(job, None)
         if not running:
@@ -347,7 +388,12 @@ class HandlerRunner:
                 if budget is not None:
                     budget.finish(user_id, job)  # type: ignore[arg-type]
 
-        return await self.threads.run(work, timeout=timeout or self.timeout)
+        try:
+            return await self.threads.run(work, timeout=timeout or self.timeout)
+        except HandlerTimeout as exc:
+            if not exc.started and budget is not None:
+                budget.finish(user_id, job)  # type: ignore[arg-type]  # never ran: costs nothing
+            raise
 
     async def reply(
         self,
@@ -372,11 +418,12 @@ class HandlerRunner:
             if request.attachment is None or progress is None or not self.threaded:
                 return await work
             return await self._with_progress(work, request, progress)
-        except HandlerTimeout:
+        except HandlerTimeout as exc:
             log.warning(
                 "a request in chat %s ran longer than %.0f s", request.chat_id, self.timeout
             )
-            return Reply.text(t.TOO_SLOW.format(seconds=round(self.timeout)))
+            text = t.TOO_SLOW_RUNNING if exc.started else t.TOO_SLOW
+            return Reply.text(text.format(seconds=round(self.timeout)))
 
     @staticmethod
     async def _with_progress(
