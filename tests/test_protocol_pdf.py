@@ -481,6 +481,23 @@ def test_protocol_as_source_is_cited_by_the_lines_of_its_pdf(services: Services)
         assert ws(passage.text).startswith(ws(rows[passage.line_start - 1].text)), passage
 
 
+def test_a_protocol_the_pdf_cannot_carry_is_indexed_from_its_markdown(
+    services: Services,
+) -> None:
+    """Emoji, scripts the font lacks and right-to-left text would come back garbled."""
+    notes = [
+        NewNote(CONTRIBUTION, "Gute Idee 👍, wir lesen weiter."),
+        NewNote(CONTRIBUTION, "中文 العربية עברית: Zitat aus der Presse."),
+        NewNote(CONCLUSION, "Europa hat keine eigene Strategie."),
+    ]
+    _protocol(services, notes, day=date(2026, 2, 9))
+    reply = _send("/protokoll_quelle 09.02.2026", services)
+    assert "ist jetzt eine Quelle" in reply.messages[0].html
+    texts = [p.text for p in services.search.passages_of("protokoll-2026-02-09")]
+    for note in notes:
+        assert any(note.text in text for text in texts), note.text
+
+
 async def test_a_session_logged_in_telegram_comes_out_as_pdf(tg) -> None:
     """Through the real PTB Application and the fake Bot API: notes, /protokoll, "Als PDF"."""
     api = tg.api

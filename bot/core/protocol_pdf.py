@@ -120,6 +120,23 @@ def typeset(text: str, style: str = "") -> str:
     return "".join(out)
 
 
+def reads_back_faithfully(p: Protocol) -> bool:
+    """True when the PDF of this protocol reads back as the notes were written.
+
+    Characters the font lacks are printed as "□", and right-to-left scripts come back
+    reversed from the PDF's text layer; a protocol with either is better indexed from its
+    Markdown than from its PDF.
+    """
+    for block in blocks(p):
+        charset = _charset(block.style)
+        for ch in unicodedata.normalize("NFC", block.text):
+            if ch in "\n\t\r" or _CONTROLS.match(ch):
+                continue
+            if ord(ch) not in charset or unicodedata.bidirectional(ch) in ("R", "AL"):
+                return False
+    return True
+
+
 def _flat(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 

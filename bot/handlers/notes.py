@@ -753,12 +753,17 @@ def protokoll_quelle(request: Request, services: Services) -> Reply:
         slug=slug,
     )
 
-    # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF"
-    data = pdf.render(protocol)
+    # the PDF, not the Markdown: its citations then name the lines printed in "Als PDF";
+    # but notes the PDF cannot carry (emoji, scripts the font lacks, right-to-left text)
+    # would be indexed garbled, so such a protocol is indexed from its Markdown as before
+    if pdf.reads_back_faithfully(protocol):
+        data, name = pdf.render(protocol), pdf.file_name(protocol)
+    else:
+        data, name = proto.to_markdown(protocol).encode("utf-8"), proto.file_name(session.day)
     try:
         result = services.readings.add(
             data,
-            pdf.file_name(protocol),
+            name,
             meta,
             dest_dir=services.config.data_dir / "protocols",
             added_by=request.user_name,
