@@ -8,6 +8,7 @@ from pathlib import Path
 
 from bot.config import Config
 from bot.core import backup as core
+from bot.core.readings import human_size
 from bot.texts import database as T
 
 
@@ -32,7 +33,7 @@ def cli_backup(args: argparse.Namespace, config: Config) -> int:
         print(T.BACKUP_TARGET_FAILED.format(file=target, detail=exc.strerror or exc),
               file=sys.stderr)  # fmt: skip
         return 1
-    print(T.BACKUP_DONE.format(file=target, size=core.human_size(size)))
+    print(T.BACKUP_DONE.format(file=target, size=human_size(size)))
     return 0
 
 

@@ -125,8 +125,3 @@ def rolling_backup(config: Config, today: date) -> Path | None:
         old.unlink(missing_ok=True)
     return made
 
-
-def human_size(n: int) -> str:
-    if n >= 1024 * 1024:
-        return f"{n / 1024 / 1024:.1f} MB".replace(".", ",")
-    return f"{max(1, round(n / 1024))} kB"

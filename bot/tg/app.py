@@ -127,8 +127,6 @@ ADMIN_CACHE_SECONDS = 60.0
 INLINE_CACHE_SECONDS = 30  # readings can be added at run time: keep Telegram's cache short
 DOWNLOAD_TIMEOUT = 60.0
 MAX_RETRY_WAIT = 30.0  # seconds; a longer flood-control wait drops the message instead
-# Messages an anonymous group admin sends come from this bot account, with sender_chat = group.
-ANONYMOUS_ADMIN_ID = 1087968824
 # Loggers that would print request URLs, which contain the token.
 _URL_LOGGERS = ("httpx", "httpcore")
 
@@ -660,7 +658,7 @@ class TelegramAdapter:
         if msg.via_bot is not None and msg.via_bot.id == context.bot.id:
             return False
         user = msg.from_user
-        return user is not None and (not user.is_bot or user.id == ANONYMOUS_ADMIN_ID)
+        return user is not None and (not user.is_bot or user.id == permissions.ANONYMOUS_ADMIN_ID)
 
     async def _request(
         self,
