@@ -53,7 +53,7 @@ def test_a_crash_before_the_commit_leaves_nothing_after_the_next_start(
     config = make_config(tmp_path)
     services = build_services(config)
 
-    def killed(*args: object) -> None:
+    def killed(*args: object, **kwargs: object) -> None:
         raise SystemExit(137)  # like SIGKILL: no except-Exception cleanup runs
 
     monkeypatch.setattr(services.search, "store_prepared", killed)
