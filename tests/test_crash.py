@@ -72,6 +72,22 @@ def _confirmations(api: FakeBotAPI) -> dict[tuple[int, int], int]:
     return counts
 
 
+def _restart_until_answered(
+    api: FakeBotAPI, tmp_path: Path, log_name: str, sent: dict
+) -> dict[tuple[int, int], int]:
+    """Start the bot again, wait until every sent /notiz is confirmed (or WAIT), stop it."""
+    proc = _start(api, tmp_path, log_name)
+    try:
+        _wait_started(api, proc, len(api.calls_to("setMyCommands")))
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline and not set(sent) <= set(_confirmations(api)):
+            time.sleep(0.1)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    return _confirmations(api)
+
+
 def test_sigkill_during_bursts_loses_and_duplicates_nothing(tmp_path, _indexed_db):
     shutil.copyfile(_indexed_db, tmp_path / "crash.db")
     rng = random.Random(12)
@@ -104,16 +120,7 @@ def test_sigkill_during_bursts_loses_and_duplicates_nothing(tmp_path, _indexed_d
                 proc.send_signal(signal.SIGKILL)
                 proc.wait(timeout=15)
         # a last start handles whatever the kills left over
-        proc = _start(api, tmp_path, "final.log")
-        try:
-            _wait_started(api, proc, len(api.calls_to("setMyCommands")))
-            deadline = time.monotonic() + WAIT
-            while time.monotonic() < deadline and not set(sent) <= set(_confirmations(api)):
-                time.sleep(0.1)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-        answered = _confirmations(api)
+        answered = _restart_until_answered(api, tmp_path, "final.log", sent)
 
     conn = sqlite3.connect(tmp_path / "crash.db")
     stored: dict[tuple[int, int], int] = {}
@@ -166,16 +173,7 @@ def test_a_stop_with_a_full_queue_takes_seconds_and_the_rest_is_answered_after_r
                 proc.kill()
                 proc.wait()
         answered_before = len(_confirmations(api))
-        proc = _start(api, tmp_path, "after.log")
-        try:
-            _wait_started(api, proc, len(api.calls_to("setMyCommands")))
-            deadline = time.monotonic() + WAIT
-            while time.monotonic() < deadline and not set(sent) <= set(_confirmations(api)):
-                time.sleep(0.1)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
-        answered = _confirmations(api)
+        answered = _restart_until_answered(api, tmp_path, "after.log", sent)
     conn = sqlite3.connect(tmp_path / "crash.db")
     texts = [
         r[0] for r in conn.execute("SELECT text FROM notes WHERE chat_id = ?", (group["id"],))

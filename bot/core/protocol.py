@@ -33,7 +33,6 @@ import html
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
 
 from bot.core.dates import NEXT_MEETING, written_year
 from bot.core.ingest import segment
@@ -48,9 +47,6 @@ from bot.core.notes import (
     Note,
     Session,
 )
-
-if TYPE_CHECKING:
-    pass
 
 _TITLE = re.compile(
     r"Jour\s+fixe\s+vom\s+(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{2,4})\s*[–—:-]?\s*(.*)$", re.I
