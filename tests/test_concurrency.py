@@ -232,7 +232,8 @@ async def test_a_reply_that_went_out_unconfirmed_before_a_crash_comes_again_and_
     user = fake_api.user(808, "H")
     app = build_application(tg_config, services, user_rate_limit=None)
     async with _started(app) as running:
-        uid = await _feed(running, fake_api.private_message("/notiz Vielleicht doppelt", user=user))
+        update = fake_api.private_message("/notiz Vielleicht doppelt", user=user)
+        uid = await _feed(running, update)
         await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
     first = _texts(fake_api, 808)
     assert len(first) == 1 and "gespeichert" in first[0]
