@@ -1,10 +1,11 @@
 """Search quality: hit@1, hit@3, MRR and off-topic handling, next to a BM25 baseline and an
-ablation (the engine with each mechanism switched off), for all four query sets in one run.
+ablation (the engine with each mechanism switched off), for all five query sets in one run.
 
 Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation]
 
 Sets: tests/devset.yaml and tests/chatset.yaml are for tuning (--verbose lists their misses);
-tests/holdout.yaml and tests/chat_holdout.yaml are reported only, never their single cases.
+tests/holdout.yaml, tests/chat_holdout.yaml and tests/chat_fresh.yaml are reported only, never
+their single cases.
 
 The baseline is what the issue names: FTS5 bm25 over the same passages with German Snowball
 stemming and OR-joined query terms (no compounds, synonyms, fuzzy matching or cut-off).
@@ -122,8 +123,9 @@ SETS = {
     "held-out": ROOT / "tests" / "holdout.yaml",
     "chat": ROOT / "tests" / "chatset.yaml",
     "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
+    "chat fresh": ROOT / "tests" / "chat_fresh.yaml",
 }
-REPORT_ONLY = {"held-out", "chat held-out"}  # never list their misses: we do not tune on them
+REPORT_ONLY = {"held-out", "chat held-out", "chat fresh"}  # never list their misses: we do not tune on them
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
