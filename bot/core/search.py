@@ -95,6 +95,8 @@ EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() start
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
 COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to few)
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
+LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
+ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 
 
@@ -119,6 +121,8 @@ class SearchOptions:
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
+    most_named: bool = True  # of several sources named, those named by more names win
+    answers: bool = True  # a paragraph that asks a question hands its score to the next one
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -648,6 +652,7 @@ class SearchEngine:
         self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
+        self._answer_of = _answers(by_source)
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -699,6 +704,8 @@ class SearchEngine:
         source_words: set[str] = set()
         named: set[str] = set()
         names = self._source_names()
+        covered: set[int] = set()
+        times: Counter[str] = Counter()  # source -> how many of its names the message uses
         for n in (3, 2, 1):
             for i in range(len(ws) - n + 1):
                 gram = " ".join(ws[i : i + n])
@@ -709,11 +716,22 @@ class SearchEngine:
                             slugs = s
                             break
                 if slugs:
+                    span = set(range(i, i + n))
+                    if not span <= covered:  # "Thomas Fazi" is one name, not two
+                        covered |= span
+                        for slug in slugs:
+                            times[slug] += 1
                     for slug in slugs:
                         prefer[slug] = SOURCE_BOOST
                     if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
+        if opts.most_named and len(set(times.values())) > 1:
+            # "fazi illusion": both of Fazi's texts are named once, one of them twice
+            most = max(times.values())
+            for slug, k in times.items():
+                if k < most:
+                    prefer[slug] = LESS_NAMED_BOOST
         concepts: list[Concept] = []
         seen: set[str] = set()
         skip = set(stopwords())
@@ -1051,12 +1069,12 @@ class SearchEngine:
             return []
         rows: list = []
         fts_terms = [t for t in all_terms if t in v.df]
+        sql = (
+            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
+            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
+        )
         if fts_terms:
             match = " OR ".join(_fts_quote(t) for t in self._recall_terms(set(fts_terms)))
-            sql = (
-                "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
-                "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
-            )
             rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
         expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
         rows.extend(expanded)
@@ -1130,8 +1148,34 @@ class SearchEngine:
         best_matched = max(r[3] for r in results)
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
+        if self.options.answers and self._answer_of:
+            results = self._answered(results, kinds, source)
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    def _answered(self, results: list, kinds: tuple[str, ...], source: str | None) -> list:
+        """A paragraph that ends with a question ("Was ist das für eine merkwürdige Drohung?")
+        is answered by the next one: the answer ranks just above the question. Protocols and
+        essays pose a question in one paragraph and answer it in the next; the question shares
+        the words of the member's question, the answer often does not."""
+        best: dict[str, tuple[float, float, int]] = {}
+        for pid, score, cov, m in results:
+            ans = self._answer_of.get(pid)
+            if ans and score * ANSWER_SHARE > best.get(ans, (0.0,))[0]:
+                best[ans] = (score * ANSWER_SHARE, cov, m)
+        if not best:
+            return results
+        out = []
+        for pid, score, cov, m in results:
+            got = best.pop(pid, None)
+            if got and got[0] > score:
+                score, cov, m = got[0], max(cov, got[1]), max(m, got[2])
+            out.append((pid, score, cov, m))
+        for pid, (score, cov, m) in best.items():  # answers the words did not recall
+            p = self._passages.get(pid)
+            if p is not None and p.kind in kinds and not (source and p.source != source):
+                out.append((pid, score, cov, m))
+        return out
 
     def _specific(self, q: Query) -> set[int]:
         """Indexes of the query's specific known words (rare in German at large, in the texts
@@ -1286,6 +1330,25 @@ def _insert_passages(db, rows: list[dict]) -> None:
         f"INSERT INTO passages ({cols}) VALUES ({marks})",
         ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
     )
+
+
+_QUESTION_END = re.compile(r"\?[\s\"'“”»«)]*$")
+
+
+def _answers(by_source: dict[str, list[Passage]]) -> dict[str, str]:
+    """Passage id of a paragraph's last part that ends with a question -> the first part of
+    the next paragraph of its source (the answer), when that is no question itself."""
+    out: dict[str, str] = {}
+    for ps in by_source.values():
+        served = [p for p in ps if p.kind in SERVED_KINDS]
+        for a, b in zip(served, served[1:], strict=False):
+            if (
+                b.paragraph == a.paragraph + 1
+                and _QUESTION_END.search(a.text)
+                and not _QUESTION_END.search(b.text)
+            ):
+                out[a.id] = b.id
+    return out
 
 
 def _closest(
