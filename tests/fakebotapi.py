@@ -557,6 +557,11 @@ class FakeBotAPI:
             chat = self.chats.get(cid)
         return chat or {"id": cid, "type": "private" if cid > 0 else "supergroup", "title": "?"}
 
+    def clear_failures(self) -> None:
+        """Telegram is reachable again: forget the errors still queued by :meth:`fail`."""
+        with self._cond:
+            self._failures.clear()
+
     def _take_failure(self, method: str, params: dict[str, Any]) -> ApiError | None:
         for f in self._failures:
             if f["method"] != method:

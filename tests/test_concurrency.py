@@ -226,6 +226,51 @@ async def test_a_replayed_update_whose_reply_was_sent_is_not_answered_or_stored_
     assert _notes(services, 805) == ["Nur einmal"]
 
 
+async def test_a_reply_that_went_out_unconfirmed_before_a_crash_comes_again_and_says_why(
+    tg_config, services, fake_api
+):
+    user = fake_api.user(808, "H")
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        update = fake_api.private_message("/notiz Vielleicht doppelt", user=user)
+        uid = await _feed(running, update)
+        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
+    first = _texts(fake_api, 808)
+    assert len(first) == 1 and "gespeichert" in first[0]
+    assert "Noch einmal gesendet" not in first[0]
+    # killed after the request went out and before Telegram's answer was recorded
+    conn = sqlite3.connect(tg_config.db_path)
+    with conn:
+        conn.execute(
+            "UPDATE inbox SET done_at = NULL, sent = 0, tried = 1 WHERE update_id = ?", (uid,)
+        )
+    conn.close()
+
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+    texts = _texts(fake_api, 808)
+    assert len(texts) == 2  # never lost: it may not have arrived
+    assert "gespeichert" in texts[1]
+    assert "Noch einmal gesendet" in texts[1] and "nur einmal" in texts[1]
+    assert _notes(services, 808) == ["Vielleicht doppelt"]
+
+
+def test_an_inbox_from_before_the_tried_column_opens_and_keeps_its_updates(tmp_path):
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "CREATE TABLE inbox (update_id INTEGER PRIMARY KEY, payload TEXT NOT NULL, "
+        "received_at REAL NOT NULL, sent INTEGER NOT NULL DEFAULT 0, done_at REAL);"
+        "INSERT INTO inbox VALUES (7, '{\"update_id\": 7}', 1.0, 1, NULL);"
+    )
+    conn.close()
+    inbox = Inbox(path)
+    assert inbox.progress(7) == (1, 0)
+    assert [u["update_id"] for u in inbox.pending()] == [7]
+    inbox.close()
+
+
 async def test_a_confirmation_that_failed_to_send_is_sent_again_not_an_apology(
     tg_config, services, fake_api
 ):

@@ -6,6 +6,7 @@ import contextlib
 import json
 import os
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -240,3 +241,41 @@ def test_webhook_mode_registers_the_webhook_and_answers_updates(tmp_path):
             except (AssertionError, TimeoutError) as exc:
                 _fail_with_log(exc, api, log)
         assert proc.returncode == 0
+
+
+def test_webhook_mode_keeps_an_update_it_answered_200_to_through_a_kill(tmp_path):
+    """Telegram forgets a webhook update once it got 200: the inbox must already hold it."""
+    pytest.importorskip("tornado", reason="webhook mode needs python-telegram-bot[webhooks]")
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/jourfixe-hook"
+    extra = {"JOURFIXE_WEBHOOK_URL": url, "JOURFIXE_WEBHOOK_PORT": str(port)}
+    with FakeBotAPI() as api:
+        user = api.user(7004, "Frida")
+        # Telegram is unreachable for the replies: the bot keeps re-sending, and is killed
+        api.fail("sendMessage", 502, "Bad Gateway", times=1000, chat_id=7004)
+        with bot_process(api, tmp_path, "first.log", **extra) as (proc, log):
+            try:
+                api.wait_for("setWebhook", timeout=WAIT)
+                secret = api.webhook["secret_token"]
+                update = api.private_message("/notiz Durch den Absturz", user=user)
+                update["update_id"] = 41
+                assert _post_update(url, update, secret) == 200  # Telegram now forgets it
+                api.wait_for("sendMessage", timeout=WAIT)  # the handler ran; the reply failed
+                proc.kill()
+                proc.wait(timeout=15)
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+        api.clear_failures()
+        since = api.mark()
+        with bot_process(api, tmp_path, "second.log", **extra) as (proc, log):
+            try:
+                answer = api.wait_for(
+                    "sendMessage", lambda c: "gespeichert" in c.text, WAIT, since
+                )
+                assert answer.chat_id == 7004 and answer.error is None
+            except (AssertionError, TimeoutError) as exc:
+                _fail_with_log(exc, api, log)
+    conn = sqlite3.connect(tmp_path / "e2e.db")
+    notes = [r[0] for r in conn.execute("SELECT text FROM notes WHERE chat_id = 7004")]
+    conn.close()
+    assert notes == ["Durch den Absturz"]  # stored once, though handled twice

@@ -23,7 +23,6 @@ from fixtures.readings.make import (
 from helpers import send
 
 from bot.cli.readings import register_cli
-from bot.core import search as search_module
 from bot.core.readings import (
     Meta,
     ReadingError,
@@ -457,7 +456,7 @@ def test_adding_a_reading_lets_other_chats_write_while_it_analyses_the_text(
     """The analysis of a long reading takes seconds: it must not hold the write lock."""
     config = make_config(tmp_path)
     services = build_services(config)
-    analysing = search_module.segment
+    analysing = services.search.prepare_source
     other_chat_wrote: list[bool] = []
     writers: list[threading.Thread] = []
 
@@ -465,7 +464,7 @@ def test_adding_a_reading_lets_other_chats_write_while_it_analyses_the_text(
         with services.store.transaction() as db:
             db["probe"].insert({"note": "während des Imports"})
 
-    def segment_while_another_chat_writes(*args: object, **kwargs: object):
+    def analyse_while_another_chat_writes(*args: object, **kwargs: object):
         writer = threading.Thread(target=another_chat)
         writers.append(writer)
         writer.start()
@@ -473,7 +472,7 @@ def test_adding_a_reading_lets_other_chats_write_while_it_analyses_the_text(
         other_chat_wrote.append(not writer.is_alive())
         return analysing(*args, **kwargs)
 
-    monkeypatch.setattr(search_module, "segment", segment_while_another_chat_writes)
+    monkeypatch.setattr(services.search, "prepare_source", analyse_while_another_chat_writes)
     result = services.readings.add(article_html(), "hybrid.html", dest_dir=config.seeds_dir)
     for writer in writers:
         writer.join()

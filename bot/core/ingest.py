@@ -270,7 +270,7 @@ def _split_long(text: str) -> list[str]:
     return pieces
 
 
-def _kind(text: str, raw: str, doc_kind: str, index: int, paras: list[_Para]) -> str:
+def _kind(text: str, raw: str, doc_kind: str, index: int, cleaned: list[str]) -> str:
     words = text.split()
     if (
         _PHOTO.search(text)
@@ -280,7 +280,7 @@ def _kind(text: str, raw: str, doc_kind: str, index: int, paras: list[_Para]) ->
         or (_CALL_TO_ACTION.match(text) and len(words) <= 15)
     ):
         return "debris"
-    if _is_promo(index, paras):
+    if _is_promo(index, cleaned):
         return "debris"
     stripped = raw.strip()
     if stripped.startswith("#") or (
@@ -299,11 +299,15 @@ def _kind(text: str, raw: str, doc_kind: str, index: int, paras: list[_Para]) ->
 _NAME_LINE = re.compile(r"^[A-ZÄÖÜ][\w.-]+(?: [A-ZÄÖÜ][\w.-]+){1,3}$")
 
 
-def _is_promo(i: int, paras: list[_Para]) -> bool:
-    """A book or product promotion: a name line, a title line, a blurb naming that person."""
+def _is_promo(i: int, cleaned: list[str]) -> bool:
+    """A book or product promotion: a name line, a title line, a blurb naming that person.
+
+    ``cleaned``: every paragraph's inline-cleaned text, computed once per text (cleaning
+    each paragraph again for each of its three neighbours cost half of segmenting a book).
+    """
 
     def clean(k: int) -> str:
-        return _clean_inline(paras[k].text) if 0 <= k < len(paras) else ""
+        return cleaned[k] if 0 <= k < len(cleaned) else ""
 
     for start in (i, i - 1, i - 2):
         name = clean(start)
@@ -324,12 +328,12 @@ def _is_promo(i: int, paras: list[_Para]) -> bool:
 def segment(text: str, slug: str, kind: str = "article") -> list[Passage]:
     """Cut a source text into passages (see the module docstring for the rules)."""
     paras = _paragraphs(text)
+    cleaned = [_clean_inline(para.text) for para in paras]
     passages: list[Passage] = []
-    for number, para in enumerate(paras, start=1):
-        clean = _clean_inline(para.text)
+    for number, (para, clean) in enumerate(zip(paras, cleaned, strict=True), start=1):
         if not clean:
             continue
-        pkind = _kind(clean, para.text, kind, number - 1, paras)
+        pkind = _kind(clean, para.text, kind, number - 1, cleaned)
         pieces = _split_long(clean) if pkind not in ("debris", "heading") else [clean]
         offset = 0
         for part, piece in enumerate(pieces, start=1 if len(pieces) > 1 else 0):

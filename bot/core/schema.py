@@ -14,6 +14,7 @@ search can change its index without a migration here, and the store does not dep
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
 import sqlite_utils
@@ -200,9 +201,27 @@ def _version_4(db: sqlite_utils.Database) -> None:
     db.conn.executescript(INBOX)
 
 
+def inbox_tried_column(conn: sqlite3.Connection) -> None:
+    """Add ``inbox.tried`` (replies of an update handed to Telegram) where it is missing.
+
+    ``sent`` counts the replies Telegram confirmed; ``tried`` those whose request went out.
+    A reply between the two was perhaps delivered before a crash: sent again after the
+    restart, it says so. Also called by the inbox's own connection (it may open first).
+    """
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(inbox)")}
+    if columns and "tried" not in columns:
+        conn.execute("ALTER TABLE inbox ADD COLUMN tried INTEGER NOT NULL DEFAULT 0")
+
+
+def _version_5(db: sqlite_utils.Database) -> None:
+    """Replies handed to Telegram but not confirmed before a crash (issue 12)."""
+    db.conn.executescript(INBOX)
+    inbox_tried_column(db.conn)
+
+
 # The ordered steps: step i brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _version_1, _version_2, _version_3, _version_4,
+    _version_1, _version_2, _version_3, _version_4, _version_5,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

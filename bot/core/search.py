@@ -535,14 +535,18 @@ class SearchEngine:
         """Index one more source incrementally (inside the caller's transaction if any)."""
         return self.store_prepared(self.prepare_source(source, text))
 
-    def prepare_source(self, source: Source, text: str) -> PreparedSource:
+    def prepare_source(
+        self, source: Source, text: str, passages: list[Passage] | None = None
+    ) -> PreparedSource:
         """The expensive part of adding a source, done before any write transaction opens.
 
         Segmentation, term extraction and near-duplicate grouping take seconds on a long
         reading; doing them inside the transaction held the database's write lock that long
-        and made every other writer (a /notiz in any chat) wait.
+        and made every other writer (a /notiz in any chat) wait. ``passages``: the text already
+        segmented by the caller (segmenting a book takes seconds; once is enough).
         """
-        passages = segment(text, source.slug, source.kind)
+        if passages is None:
+            passages = segment(text, source.slug, source.kind)
         if not passages:
             raise ValueError("Der Text enthält keine Absätze.")
         tokens = [tokenize(p.text) for p in passages]
@@ -559,7 +563,10 @@ class SearchEngine:
         )
         old = [p for p in self._passages.values() if p.source != source.slug]
         unique = list({p.id: p for p in [*old, *passages]}.values())
-        dups = _near_duplicates(unique, [tokenize(p.text) for p in unique])
+        known = {id(p): toks for p, toks in zip(passages, tokens, strict=True)}
+        dups = _near_duplicates(
+            unique, [known[id(p)] if id(p) in known else tokenize(p.text) for p in unique]
+        )
         return PreparedSource(source, passages, rows, fts_rows, counts, dups, vocab.display)
 
     def store_prepared(self, prepared: PreparedSource, reload: bool = True) -> list[Passage]:

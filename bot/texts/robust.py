@@ -47,3 +47,10 @@ NOTES_QUERY_TOO_LONG = (
 
 # `jourfixe ask` with a very long question (plain text on stderr).
 ASK_TOO_LONG = "Die Frage ist zu lang ({length} Zeichen, höchstens {limit}). Bitte kürzer fragen."
+
+# A reply that went out just before a crash, without Telegram's confirmation, is sent again
+# after the restart (it may have arrived: Telegram cannot be asked). Appended to it (HTML).
+RESENT_AFTER_RESTART = (
+    "<i>↻ Noch einmal gesendet: Der Bot wurde beim Antworten neu gestartet. Falls diese "
+    "Antwort schon da war – gespeichert ist alles nur einmal.</i>"
+)

@@ -102,10 +102,16 @@ from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_co
 from bot.handlers.format import html_to_text, split_message
 from bot.handlers.inline import inline_results
 from bot.services import Services, build_services
+from bot.texts import robust as robust_texts
 from bot.texts import telegram as t
 from bot.tg import inbox as inbox_
 from bot.tg.maintenance import setup_backups
-from bot.tg.processor import CostBudget, HandlerRunner, HandlerTimeout
+from bot.tg.processor import (
+    CostBudget,
+    HandlerRunner,
+    HandlerTimeout,
+    repeats_unconfirmed_reply,
+)
 from bot.tg.reminders import setup_reminders
 
 if TYPE_CHECKING:
@@ -581,6 +587,10 @@ class TelegramAdapter:
             "message_thread_id": thread_id,
             "link_preview_options": LinkPreviewOptions(is_disabled=True),
         }
+        if repeats_unconfirmed_reply():
+            marked = f"{text}\n\n{robust_texts.RESENT_AFTER_RESTART}"
+            if len(html_to_text(marked)) <= 4096:
+                text = marked
         try:
             await self._api(bot.send_message, chat_id, text, parse_mode=ParseMode.HTML, **kwargs)
         except BadRequest as exc:

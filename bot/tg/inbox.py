@@ -66,7 +66,8 @@ class Inbox:
 
     def __init__(self, path: str | Path) -> None:
         self.conn: sqlite3.Connection = connect(path)
-        self.conn.executescript(schema.INBOX)  # also in bot.core.schema (version 2)
+        self.conn.executescript(schema.INBOX)  # also in bot.core.schema (versions 4 and 5)
+        schema.inbox_tried_column(self.conn)
         self._queued: set[int] = set()  # update ids handed to the queue in this process
         self._writes = 0
 
@@ -114,6 +115,18 @@ class Inbox:
         row = self.conn.execute("SELECT sent FROM inbox WHERE update_id = ?", (update_id,))
         found = row.fetchone()
         return int(found[0]) if found else 0
+
+    def progress(self, update_id: int) -> tuple[int, int]:
+        """(replies Telegram confirmed, replies whose request went out) of one update."""
+        row = self.conn.execute(
+            "SELECT sent, tried FROM inbox WHERE update_id = ?", (update_id,)
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def mark_tried(self, update_id: int, count: int) -> None:
+        self.conn.execute(
+            "UPDATE inbox SET tried = MAX(tried, ?) WHERE update_id = ?", (count, update_id)
+        )
 
     def mark_sent(self, update_id: int, count: int) -> None:
         self.conn.execute(
@@ -215,6 +228,8 @@ class OutboxRequest(HTTPXRequest):
             if run.stopping():
                 run.parked = True
                 raise Parked(f"update {run.update_id} parked: the bot is stopping")
+            if self.inbox is not None:
+                self.inbox.mark_tried(run.update_id, number + 1)
         delays = list(RESEND_DELAYS)
         while True:
             try:

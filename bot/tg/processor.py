@@ -57,6 +57,7 @@ class UpdateRun:
 
     update_id: int
     already_sent: int = 0  # replies of this update Telegram accepted in an earlier run
+    already_tried: int = 0  # replies of this update whose request went out in an earlier run
     calls: int = 0  # replies attempted in this run
     parked: bool = False  # a stop interrupted it: stays pending in the inbox
     stopping: Callable[[], bool] = field(default=lambda: False)
@@ -65,6 +66,16 @@ class UpdateRun:
 CURRENT: contextvars.ContextVar[UpdateRun | None] = contextvars.ContextVar(
     "jourfixe_update", default=None
 )
+
+
+def repeats_unconfirmed_reply() -> bool:
+    """Is the next reply one that went out before a crash without Telegram's confirmation?
+
+    It may have arrived: the Bot API cannot be asked. It is sent again (never lost), and
+    says why, so a second copy does not look like a second note.
+    """
+    run = CURRENT.get()
+    return run is not None and run.already_sent <= run.calls < run.already_tried
 
 
 def chat_key(update: object) -> str | None:
@@ -308,10 +319,9 @@ class ChatOrderProcessor(BaseUpdateProcessor):
             log.info("update %s parked for the next start", update.update_id)
             return
         inbox = self.inbox
+        sent, tried = inbox.progress(update.update_id) if inbox else (0, 0)
         run = UpdateRun(
-            update.update_id,
-            already_sent=inbox.sent(update.update_id) if inbox else 0,
-            stopping=self.stopping,
+            update.update_id, already_sent=sent, already_tried=tried, stopping=self.stopping
         )
         token = CURRENT.set(run)
         try:

@@ -178,7 +178,7 @@ class ReadingLibrary:
                 written.append(original_path)
                 filestore.write_part(original_path, data)
             # the expensive analysis runs before the write lock is taken (other chats write)
-            prepared = self.search.prepare_source(source, ex.text)
+            prepared = self.search.prepare_source(source, ex.text, passages)
             with self._changing:
                 with self.store.transaction() as db:
                     self.catalog.add(source)

@@ -52,8 +52,14 @@ def _strip_markup(line: str) -> str:
 
 
 def _head_lines(text: str, n: int = 15) -> list[str]:
-    lines = [_strip_markup(ln) for ln in text.splitlines()]
-    return [ln for ln in lines if ln][:n]
+    out: list[str] = []
+    for raw in text.splitlines():  # only the top: a book has 50 000 lines
+        line = _strip_markup(raw)
+        if line:
+            out.append(line)
+            if len(out) == n:
+                break
+    return out
 
 
 def _looks_like_name(s: str) -> bool:
