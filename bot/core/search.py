@@ -445,6 +445,7 @@ class SearchEngine:
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
         self._exp_df: dict[str, int] = {}  # terms only the expansion text has
         self.thesaurus = thesaurus()
+        self.phrases = phrases()  # loaded once per process (~0.2 s), not by the first question
         ensure_schema(store.db)
         self._load()
 
@@ -823,7 +824,7 @@ class SearchEngine:
         terms = self._terms()
         out = []
         taken: set[int] = set()
-        for positions, singles in phrases().find(ws, [surfaces.get(w, w) for w in ws]):
+        for positions, singles in self.phrases.find(ws, [surfaces.get(w, w) for w in ws]):
             if taken.intersection(positions):
                 continue
             found = sorted({t for t in map(stem, singles) if t in terms})
