@@ -233,23 +233,26 @@ class Phrases:
     def __init__(self, rows: list[tuple[str, list[str]]], stops: frozenset[str]) -> None:
         stops = (stops | _PLACEHOLDERS) - _NEGATIONS
         self.stops = stops
-        by_first: dict[str, list[tuple[tuple[str, ...], tuple[str, ...]]]] = defaultdict(list)
+        # first stem -> (stems of the phrase, its single words joined by ";"): compact, the
+        # table has 20,000 phrases and lives as long as the process
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
         for phrase, singles in rows:
             content = [fold(w) for w in phrase.replace("-", " ").split()]
             content = [w for w in content if w not in stops]
             if 2 <= len([w for w in content if w not in _NEGATIONS]) and len(content) <= 4:
                 stems = tuple(stem(w) for w in content)
-                by_first[stems[0]].append((stems, tuple(fold(w) for w in singles)))
+                by_first[stems[0]].append((stems, ";".join(fold(w) for w in singles)))
         self._by_first = dict(by_first)
 
     @classmethod
     def load(cls, stops: frozenset[str], path: Path = PHRASES_FILE) -> Phrases:
         rows: list[tuple[str, list[str]]] = []
         if path.is_file():
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line and not line.startswith("#"):
-                    phrase, *singles = line.split(";")
-                    rows.append((phrase, singles))
+            with path.open(encoding="utf-8") as lines:
+                for line in lines:
+                    if line.strip() and not line.startswith("#"):
+                        phrase, *singles = line.rstrip("\n").split(";")
+                        rows.append((phrase, singles))
         return cls(rows, stops)
 
     def find(self, ws: list[str], surfaces: list[str]) -> list[tuple[list[int], tuple[str, ...]]]:
@@ -270,7 +273,7 @@ class Phrases:
                 for stems, singles in self._by_first.get(s, ()):
                     positions = self._match(ws, forms, i, stems)
                     if positions:
-                        found.append((positions, singles))
+                        found.append((positions, tuple(singles.split(";"))))
         return found
 
     def _match(self, ws: list[str], forms: list[set[str]], i: int, stems: tuple[str, ...]):
