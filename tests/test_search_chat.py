@@ -427,3 +427,44 @@ def test_of_two_named_sources_the_one_named_twice_is_preferred():
     assert engine.search(query)[0].passage.source == "bahn-kommentar"
     engine.options = SearchOptions(chat=False).without("most_named")
     assert engine.search(query)[0].passage.source == "bahn-glosse"
+
+
+def test_an_idiom_stands_for_what_it_means():
+    engine = _engine_over(
+        {
+            "essay": [
+                "Die Regierung will den Nachbarstaat militärisch besiegen, koste es, was es will.",
+                "Die Regierung will mit dem Nachbarstaat verhandeln und einen Vertrag schließen.",
+            ]
+        }
+    )
+    query = "die regierung will den nachbarstaat in die knie zwingen"
+    assert [h.passage.id for h in engine.search(query)][:1] == ["essay:1"]
+    engine.options = SearchOptions(chat=False).without("idioms")
+    # without it "Knie" is a key word the texts lack: the question looks off-topic
+    assert "essay:1" not in [h.passage.id for h in engine.search(query)][:1]
+
+
+def test_idioms_are_matched_by_their_words_not_their_function_words():
+    from bot.core.search import stopwords
+    from bot.core.search_lexicon import Phrases
+    from bot.core.text import words
+
+    table = Phrases(
+        [
+            ("ein Ass im Ärmel haben", ["Trumpf", "Vorteil"]),
+            ("keine große Sache", ["Kleinigkeit"]),
+            ("jemandem den Saft abdrehen", ["abschalten"]),
+        ],
+        stopwords(),
+    )
+
+    def found(text: str) -> list[tuple[str, ...]]:
+        ws = words(text)
+        return [meaning for _, meaning in table.find(ws, ws)]
+
+    assert found("washington hat kein ass mehr im ärmel") == [("trumpf", "vorteil")]
+    assert found("trump will europa den saft abdrehen") == [("abschalten",)]  # lemma: abdrehen
+    assert found("das ist keine große sache") == [("kleinigkeit",)]
+    assert found("das war so ne große sache") == []  # the negation belongs to the idiom
+    assert found("der saft ist alle") == []

@@ -40,6 +40,7 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
+    Phrases,
     chat_anchors,
     chat_duties,
     chat_words,
@@ -121,6 +122,7 @@ class SearchOptions:
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
+    idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
 
@@ -143,6 +145,11 @@ SYNONYMS_FILE = DATA_ROOT / "content" / "synonyms.yaml"
 def stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").split()
     return frozenset(normalize(w) for w in lines if not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def phrases() -> Phrases:
+    return Phrases.load(stopwords())
 
 
 @lru_cache(maxsize=1)
@@ -438,6 +445,7 @@ class SearchEngine:
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
         self._exp_df: dict[str, int] = {}  # terms only the expansion text has
         self.thesaurus = thesaurus()
+        self.phrases = phrases()  # loaded once per process (~0.2 s), not by the first question
         ensure_schema(store.db)
         self._load()
 
@@ -751,13 +759,15 @@ class SearchEngine:
         if organisational:
             skip |= chat_words()
         frame_words = frames() if opts.frames else frozenset()
+        idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
+        idiom_words = {ws[i] for positions, _ in idioms for i in positions}
         for w in ws:
             if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
-            if w in frame_words:
+            if w in frame_words or w in idiom_words:
                 if stem(w) in self.vocab.df:  # "schrieb" may break a tie, never decide
                     concepts.append(
                         Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
@@ -778,6 +788,15 @@ class SearchEngine:
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
+        for positions, found in idioms:  # what the idiom means, as one word of the question
+            phrase = " ".join(ws[i] for i in positions)
+            weight = RELATED_WEIGHT * min(1.0, (SYNONYM_SPREAD / len(found)) ** 0.5)
+            idiom = Concept(phrase, known=True, weak=True, synonym=True, trust=0.25)
+            idiom.key = CHAT_WORD_SHARE  # a figure of speech is wording, not a topic
+            idiom.surface = phrase
+            for t in found:
+                idiom.add(t, weight)
+            concepts.append(idiom)
         if all(c.frame for c in concepts):
             concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
         if concepts and all(c.scale < 1 for c in concepts if not c.frame):
@@ -799,6 +818,20 @@ class SearchEngine:
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
         return Query(concepts, prefer, source_words, organisational)
+
+    def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
+        """Idioms of the question whose meaning the texts have: (positions, index terms)."""
+        terms = self._terms()
+        out = []
+        taken: set[int] = set()
+        for positions, singles in self.phrases.find(ws, [surfaces.get(w, w) for w in ws]):
+            if taken.intersection(positions):
+                continue
+            found = sorted({t for t in map(stem, singles) if t in terms})
+            if found:
+                taken.update(positions)
+                out.append((positions, found))
+        return out
 
     def _related(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
         """A paraphrase uses a word of the texts where the passage has its synonym: the
