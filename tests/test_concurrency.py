@@ -256,6 +256,37 @@ async def test_a_reply_that_went_out_unconfirmed_before_a_crash_comes_again_and_
     assert _notes(services, 808) == ["Vielleicht doppelt"]
 
 
+async def test_a_replayed_command_says_what_it_said_before_the_crash_not_that_it_exists(
+    tg_config, services, fake_api
+):
+    user = fake_api.user(809, "I")
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        update = fake_api.private_message("/termin 24.12.2026 19:30 Imperialismus", user=user)
+        uid = await _feed(running, update)
+        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
+    first = _texts(fake_api, 809)
+    assert len(first) == 1 and "Imperialismus" in first[0]
+    # killed while the confirmation was on its way: stored, but perhaps never delivered
+    conn = sqlite3.connect(tg_config.db_path)
+    with conn:
+        conn.execute(
+            "UPDATE inbox SET done_at = NULL, sent = 0, tried = 1 WHERE update_id = ?", (uid,)
+        )
+    conn.close()
+
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+    texts = _texts(fake_api, 809)
+    assert len(texts) == 2
+    assert texts[1].startswith(first[0])  # the same confirmation, not "ist schon eingetragen"
+    assert "schon ein Termin" not in texts[1]
+    assert "Noch einmal gesendet" in texts[1]
+    meetings = services.store.db["schedule_meetings"].rows_where("chat_id = ?", [809])
+    assert len(list(meetings)) == 1
+
+
 def test_an_inbox_from_before_the_tried_column_opens_and_keeps_its_updates(tmp_path):
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
@@ -321,3 +352,24 @@ async def test_a_long_upload_says_it_is_still_at_work_then_answers(
     first, second = _texts(fake_api, 808)
     assert "Ich lese „gross&lt;1&gt;.txt“ noch" in first  # the file name escaped
     assert second == "gespeichert"
+
+
+def test_a_kept_reply_comes_back_with_its_buttons_and_one_with_a_document_is_not_kept():
+    from bot.handlers.base import Button, Document, OutMessage, Reply
+    from bot.tg.stored_replies import dump_reply, load_reply
+
+    reply = Reply(
+        messages=[
+            OutMessage("<b>Zitat</b> „Frieden“ &amp; mehr", [[Button("Weiter ▶", "zq:12:2")]]),
+            OutMessage("Quelle", [[Button("Link", url="https://example.org")]]),
+        ],
+        edit=True,
+        toast="Seite 2",
+        note_ref=("note", 7),
+    )
+    payload = dump_reply(reply)
+    assert payload is not None
+    assert load_reply(payload) == reply
+    with_pdf = Reply(messages=[OutMessage("Protokoll", document=Document("p.pdf", b"%PDF"))])
+    assert dump_reply(with_pdf) is None
+    assert load_reply("{kaputt") is None

@@ -166,6 +166,28 @@ def test_same_file_twice_is_refused(svc: Services) -> None:
     assert snapshot(svc) == before
 
 
+def test_a_text_of_too_many_paragraphs_is_refused_in_german_and_nothing_is_stored(
+    svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.core.readings import library
+
+    monkeypatch.setattr(library, "MAX_PASSAGES", 1_000)
+    data = "".join(f"Absatz {i} mit etwas Text.\n\n" for i in range(1_200)).encode()
+    before = snapshot(svc)
+    files = sorted(svc.config.seeds_dir.iterdir())
+    with pytest.raises(ReadingError) as info:
+        svc.readings.add(data, "absaetze.txt", dest_dir=svc.config.seeds_dir)
+    assert str(info.value) == (
+        "„absaetze.txt“ hat 1.200 Absätze – mehr, als ich in einem Text aufnehme (höchstens "
+        "1.000). Ich habe nichts aufgenommen. Bitte teil den Text in kleinere Dateien auf."
+    )
+    assert snapshot(svc) == before
+    assert sorted(svc.config.seeds_dir.iterdir()) == files
+    # the same text, a little shorter, is a reading like any other
+    result = svc.readings.add(data[: data.index(b"Absatz 900 ")], "absaetze.txt")
+    assert result.passages == 900
+
+
 def test_seed_file_is_a_duplicate(svc: Services) -> None:
     data = (svc.config.seeds_dir / "002_41a678d0e50b80a7.txt").read_bytes()
     with pytest.raises(ReadingError, match="Die Illusion des Friedens"):

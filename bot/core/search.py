@@ -264,8 +264,8 @@ class Vocabulary:
         cache = self.__dict__.setdefault("_part_stems", {})
         got = cache.get(word)
         if got is None:
-            if len(word) > MAX_WORD_CHARS:  # a "word" of 4000 letters has no parts or lemma
-                return ()
+            if len(word) > MAX_WORD_CHARS or word.isdigit():  # no parts, no lemma: skip the
+                return ()  # dictionary (a "word" of 4000 letters; each of 40 000 numbers)
             lemma = lemma_stem(self.display.get(word, word))
             got = tuple(stem(p) for p in self.split(word)) + ((lemma,) if lemma else ())
             cache[word] = got

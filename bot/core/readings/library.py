@@ -15,6 +15,7 @@ from bot.core import files as filestore
 from bot.core import worker  # module, not function: worker imports this package
 from bot.core.catalog import Catalog
 from bot.core.ingest import segment
+from bot.core.limits import MAX_PASSAGES
 from bot.core.models import Source
 from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
@@ -148,6 +149,14 @@ class ReadingLibrary:
         served = [p for p in passages if p.kind not in ("heading", "debris")]
         if not served:
             raise ReadingError(T.NO_PASSAGES.format(name=PurePath(file_name).name))
+        if len(passages) > MAX_PASSAGES:
+            raise ReadingError(
+                T.TOO_MANY_PASSAGES.format(
+                    name=PurePath(file_name).name,
+                    count=f"{len(passages):,}".replace(",", "."),
+                    limit=f"{MAX_PASSAGES:,}".replace(",", "."),
+                )
+            )
 
         text_bytes = ex.text.encode("utf-8")
         text_hash = sha256(text_bytes)
