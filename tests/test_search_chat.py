@@ -468,3 +468,23 @@ def test_idioms_are_matched_by_their_words_not_their_function_words():
     assert found("das ist keine große sache") == [("kleinigkeit",)]
     assert found("das war so ne große sache") == []  # the negation belongs to the idiom
     assert found("der saft ist alle") == []
+
+
+def test_words_only_the_texts_use_make_a_monday_message_a_question_about_them():
+    engine = _engine_over(
+        {
+            "bericht": [
+                "Am Montag verhandelten Gewerkschaft und Kliniken über Tarifverträge und "
+                "eine Schlichtung.",
+                "Die Kliniken klagen über die Kosten der Pflege.",
+            ]
+        }
+    )
+    engine.options = SearchOptions()  # the bot's options: meeting chat is recognised
+    question = "ging es am montag um die tarifverträge oder die schlichtung"
+    asked = engine.answer(question)
+    assert not asked.organisational and asked.hits[0].passage.id == "bericht:1"
+    chat = engine.answer("wer schreibt am montag das protokoll")
+    assert chat.organisational and chat.hits == []
+    engine.options = SearchOptions().without("chat_topic")
+    assert engine.answer(question).organisational

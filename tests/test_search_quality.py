@@ -79,9 +79,9 @@ def test_clearly_better_than_bm25(report):
 
 
 def test_chat_questions_quality_holds(chat_report):
-    """Measured 0.699 / 0.782 / 0.955 (bench/eval_search.py); guarded a little below."""
+    """Measured 0.707 / 0.782 / 0.955 (bench/eval_search.py); guarded a little below."""
     ours, base = chat_report
-    assert ours["hit@1"] >= 0.69
+    assert ours["hit@1"] >= 0.695
     assert ours["hit@3"] >= 0.77
     assert ours["offtopic_empty"] >= 0.9
     assert ours["hit@1"] > base["hit@1"] and ours["offtopic_empty"] > base["offtopic_empty"]

@@ -122,6 +122,7 @@ class SearchOptions:
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
+    chat_topic: bool = True  # … unless words only the texts' subject uses make it a question
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
@@ -756,6 +757,18 @@ class SearchEngine:
             any(w in chat_anchors() for w in ws)
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
+        if organisational and opts.chat_topic:
+            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": words
+            # only the texts' subject uses make it a question about the texts, Montag or not
+            known = self._terms()
+            rare = {
+                w
+                for w in ws
+                if w not in skip and w not in source_words and stem(w) in known
+                and commonness(surfaces.get(w, w)) < ORG_SPECIFIC
+                and not w.isdigit()
+            }
+            organisational = len(rare) < COOCCUR_MIN
         if organisational:
             skip |= chat_words()
         frame_words = frames() if opts.frames else frozenset()
