@@ -54,6 +54,7 @@ STOP_WORDS = frozenset(
     """.split()
 )
 
+MAX_PASSAGES = 1000  # read for sentences and key terms; a book's are sampled evenly
 MAX_SENTENCES = 400  # the graph is quadratic: ~0.3 s; longer texts (books) are sampled evenly
 
 @dataclass(frozen=True)
@@ -149,9 +150,11 @@ def auto_summary(passages: Iterable[Passage], max_sentences: int | None = None) 
     """The most central sentences and key terms of a source's passages (TextRank)."""
     units: list[tuple[str, str]] = []  # (sentence, passage id)
     seen: set[str] = set()
-    for p in passages:
-        if p.kind in ("heading", "debris"):
-            continue
+    served = [p for p in passages if p.kind not in ("heading", "debris")]
+    if len(served) > MAX_PASSAGES:  # a book: an evenly spread sample of its paragraphs
+        step = len(served) / MAX_PASSAGES
+        served = [served[int(i * step)] for i in range(MAX_PASSAGES)]
+    for p in served:
         for s in split_sentences(p.text):
             s = re.sub(r"\s+", " ", s).strip(" —–-*")
             key = s.lower()
