@@ -19,6 +19,7 @@ Every function here is bounded in the length of its input: callers pass words al
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -221,6 +222,17 @@ _PLACEHOLDERS = frozenset("jemand jemandem jemanden jemandes etwas sich irgendwa
 _NEGATIONS = frozenset("kein keine keinen keinem keiner keines nicht nichts nie niemals".split())
 
 
+def _phrase_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """(phrase, its single words) per line of the phrase file, read as a stream."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                phrase, *singles = line.rstrip("\n").split(";")
+                yield phrase, singles
+
+
 class Phrases:
     """Idioms and fixed phrases with the single words they mean ("in die Knie zwingen" ->
     besiegen, unterwerfen; "ein Ass im Ärmel haben" -> Trumpf, Vorteil), from OpenThesaurus.
@@ -230,30 +242,24 @@ class Phrases:
     order, with at most ``MAX_PHRASE_GAP`` function words between them.
     """
 
-    def __init__(self, rows: list[tuple[str, list[str]]], stops: frozenset[str]) -> None:
+    def __init__(self, rows: Iterable[tuple[str, list[str]]], stops: frozenset[str]) -> None:
         stops = (stops | _PLACEHOLDERS) - _NEGATIONS
         self.stops = stops
-        # first stem -> (stems of the phrase, its single words joined by ";"): compact, the
-        # table has 20,000 phrases and lives as long as the process
-        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        # first stem -> "stem stem|word;word" lines, one per phrase: the table has 15,000
+        # phrases and lives as long as the process, so it is kept as plain text (2 MB, not 6)
+        by_first: dict[str, list[str]] = defaultdict(list)
         for phrase, singles in rows:
             content = [fold(w) for w in phrase.replace("-", " ").split()]
             content = [w for w in content if w not in stops]
             if 2 <= len([w for w in content if w not in _NEGATIONS]) and len(content) <= 4:
-                stems = tuple(stem(w) for w in content)
-                by_first[stems[0]].append((stems, ";".join(fold(w) for w in singles)))
-        self._by_first = dict(by_first)
+                stems = [stem(w) for w in content]
+                meaning = ";".join(fold(w) for w in singles)
+                by_first[stems[0]].append(" ".join(stems[1:]) + "|" + meaning)
+        self._by_first = {k: "\n".join(v) for k, v in by_first.items()}
 
     @classmethod
     def load(cls, stops: frozenset[str], path: Path = PHRASES_FILE) -> Phrases:
-        rows: list[tuple[str, list[str]]] = []
-        if path.is_file():
-            with path.open(encoding="utf-8") as lines:
-                for line in lines:
-                    if line.strip() and not line.startswith("#"):
-                        phrase, *singles = line.rstrip("\n").split(";")
-                        rows.append((phrase, singles))
-        return cls(rows, stops)
+        return cls(_phrase_rows(path), stops)
 
     def find(self, ws: list[str], surfaces: list[str]) -> list[tuple[list[int], tuple[str, ...]]]:
         """(positions of its words, the single words it means) of each phrase in the words."""
@@ -270,15 +276,20 @@ class Phrases:
             if ws[i] in self.stops:
                 continue
             for s in f:
-                for stems, singles in self._by_first.get(s, ()):
-                    positions = self._match(ws, forms, i, stems)
+                bucket = self._by_first.get(s)
+                if not bucket:
+                    continue
+                for entry in bucket.split("\n"):
+                    rest, _, meaning = entry.partition("|")
+                    positions = self._match(ws, forms, i, rest.split())
                     if positions:
-                        found.append((positions, tuple(singles.split(";"))))
+                        found.append((positions, tuple(meaning.split(";"))))
         return found
 
-    def _match(self, ws: list[str], forms: list[set[str]], i: int, stems: tuple[str, ...]):
+    def _match(self, ws: list[str], forms: list[set[str]], i: int, rest: list[str]):
+        """Positions of the phrase's words from word ``i`` on (``rest``: its other stems)."""
         positions = [i]
-        for part in stems[1:]:
+        for part in rest:
             j = positions[-1] + 1
             gap = 0
             while j < len(ws) and ws[j] in self.stops:
