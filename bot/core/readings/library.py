@@ -242,11 +242,22 @@ class ReadingLibrary:
             known = (row["file_sha256"], row["text_sha256"])
             if (file_hash in known or text_hash in known) and row["slug"] in by_slug:
                 return by_slug[row["slug"]], True
+        # 80 % of the shingles of both texts shared needs texts of similar length: compare
+        # only those (a rough word count, with a wide margin), and shingle nothing otherwise
+        size = len(text.split())
+        candidates = []
+        for s in by_slug.values():
+            old_text = "\n".join(p.text for p in self.search.passages_of(s.slug))
+            old_size = len(old_text.split())
+            if old_size and min(size, old_size) >= 0.6 * max(size, old_size):
+                candidates.append((s, old_text))
+        if not candidates:
+            return None
         new = _shingles(text)
         if len(new) < 20:
             return None
-        for s in by_slug.values():
-            old = _shingles("\n".join(p.text for p in self.search.passages_of(s.slug)))
+        for s, old_text in candidates:
+            old = _shingles(old_text)
             if old and len(new & old) >= 0.8 * max(len(new), len(old)):
                 return s, False
         return None
