@@ -575,3 +575,42 @@ def test_searches_in_other_threads_keep_answering_while_readings_are_added(
     assert errors == []
     assert answered and min(answered) > 0
     services.store.close()
+
+
+def _unknown_neighbours(services: Services, slug: str) -> list[str]:
+    """Thesaurus neighbours of a reading's key terms that no text of the library contains."""
+    from bot.core.search_lexicon import lemma_word
+    from bot.core.text import stem, words
+
+    summary = services.summaries.of(slug)
+    assert summary is not None
+    out = []
+    for term in summary.key_terms:
+        thesaurus = services.search.thesaurus
+        for w in thesaurus.related_words(words(term)[0]) or thesaurus.related_words(
+            lemma_word(term)
+        ):
+            if len(words(w)) == 1 and stem(w) not in services.search.vocab.df:
+                out.append(w)
+    return out
+
+
+@pytest.mark.parametrize("refresh", [True, False])
+def test_a_reading_added_while_the_bot_runs_is_found_by_its_key_terms_synonyms_at_once(
+    tmp_path: Path, refresh: bool
+) -> None:
+    services = make_services(tmp_path)
+    if not refresh:  # what the bot did before: expansion only from the start's sources
+        services.readings.on_change = None
+    result = services.readings.add(article_text().encode(), "hybrid.txt")
+    slug = result.source.slug
+    neighbours = _unknown_neighbours(services, slug)
+    assert len(neighbours) >= 3  # "Geschütz" for "Kanonen", "Fonds" for "Sondervermögen" …
+    top3 = {w: found(services, w)[:3] for w in neighbours}
+    firsts = sum(hits[:1] == [slug] for hits in top3.values())
+    if refresh:
+        assert all(slug in hits for hits in top3.values()), top3
+        assert firsts >= 0.8 * len(neighbours), top3
+    else:  # the words are in no text: nothing but the expansion could lead to the reading
+        assert firsts < len(neighbours) / 2, top3
+    services.store.close()

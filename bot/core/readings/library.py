@@ -100,6 +100,17 @@ class ReadingLibrary:
         # add, remove, update and sync change registry and index together; a sync from
         # another chat's question must not run between an add's write and its commit
         self._changing = threading.RLock()
+        # told after a reading came or went (committed): the services refresh what they derive
+        # from the whole library, such as the search's key-term expansion (bot.services)
+        self.on_change: Callable[[], None] | None = None
+
+    def _changed(self) -> None:
+        if self.on_change is None:
+            return
+        try:
+            self.on_change()
+        except Exception:  # the change is committed; a stale extra must not undo its answer
+            log.exception("refreshing after a change of the readings failed")
 
     def add(
         self,
@@ -212,6 +223,7 @@ class ReadingLibrary:
             filestore.finish(written)
         except OSError as exc:  # committed: the next start finishes the rename (clean_leftovers)
             log.error("could not rename the files of %s: %s", slug, exc)
+        self._changed()
         kinds: dict[str, int] = {}
         for p in indexed:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -289,6 +301,7 @@ class ReadingLibrary:
             self.catalog.remove(slug)
             self.search.remove_source(slug)
             db["reading_files"].delete_where("slug = ?", [slug])
+        self._changed()
         return source
 
     def update(self, slug: str, **changes: str) -> Source:
@@ -317,4 +330,5 @@ class ReadingLibrary:
             if not self.catalog.sync_added():
                 return False
             self.search.reload()
-            return True
+        self._changed()
+        return True
