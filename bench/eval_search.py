@@ -130,6 +130,8 @@ SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
     "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
+    "chat_topic": "chattopic",
+    "most_named": "mostnamed",
 }  # fmt: skip
 
 

@@ -76,6 +76,8 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
         clock=now,
     )
     expand_search(services)
+    # a reading added or removed while the bot runs: its key terms expand the search at once
+    services.readings.on_change = lambda: expand_search(services)
     return services
 
 

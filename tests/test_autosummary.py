@@ -128,3 +128,17 @@ def test_very_long_texts_are_sampled(monkeypatch: pytest.MonkeyPatch) -> None:
     summary = auto_summary(passages(*many))
     assert 3 <= len(summary.sentences) <= 5
     assert all(s in many for s in summary.sentences)
+
+
+def test_a_book_is_summed_up_from_paragraphs_across_its_whole_length(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from bot.core import autosummary
+
+    monkeypatch.setattr(autosummary, "MAX_PASSAGES", 10)
+    many = [f"{TOPIC[i % 5][:-1]} im Jahr {1900 + i}." for i in range(100)]
+    summary = auto_summary(passages(*many))
+    assert 3 <= len(summary.sentences) <= 5
+    assert all(s in many for s in summary.sentences)
+    read = {many.index(s) for s in summary.sentences}
+    assert all(i % 10 == 0 for i in read)  # the sample: every tenth paragraph, not the first ten

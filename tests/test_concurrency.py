@@ -204,24 +204,35 @@ async def test_an_update_interrupted_by_a_crash_is_handled_after_the_restart(
     assert _notes(services, 804) == ["Vor dem Absturz"]
 
 
+async def _answered_then_killed(tg_config, services, fake_api, user, text, kill_sql) -> None:
+    """Handle ``text`` once, then make its inbox row look like a kill cut the run short
+    (``kill_sql``: the columns as the kill left them), and start the bot again."""
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        uid = await _feed(running, fake_api.private_message(text, user=user))
+        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
+    conn = sqlite3.connect(tg_config.db_path)
+    with conn:
+        conn.execute(f"UPDATE inbox SET done_at = NULL, {kill_sql} WHERE update_id = ?", (uid,))
+    conn.close()
+    app = build_application(tg_config, services, user_rate_limit=None)
+    async with _started(app) as running:
+        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+
+
+# killed after Telegram confirmed the reply, before the update was marked done
+CONFIRMED = "sent = 1"
+# killed after the reply's request went out, before Telegram's answer was recorded
+UNCONFIRMED = "sent = 0, tried = 1"
+
+
 async def test_a_replayed_update_whose_reply_was_sent_is_not_answered_or_stored_again(
     tg_config, services, fake_api
 ):
     user = fake_api.user(805, "E")
-    app = build_application(tg_config, services, user_rate_limit=None)
-    async with _started(app) as running:
-        uid = await _feed(running, fake_api.private_message("/notiz Nur einmal", user=user))
-        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
-    assert len(_texts(fake_api, 805)) == 1
-    # killed after the confirmation went out but before the update was marked done
-    conn = sqlite3.connect(tg_config.db_path)
-    with conn:
-        conn.execute("UPDATE inbox SET done_at = NULL WHERE update_id = ?", (uid,))
-    conn.close()
-
-    app = build_application(tg_config, services, user_rate_limit=None)
-    async with _started(app) as running:
-        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
+    await _answered_then_killed(
+        tg_config, services, fake_api, user, "/notiz Nur einmal", CONFIRMED
+    )
     assert len(_texts(fake_api, 805)) == 1
     assert _notes(services, 805) == ["Nur einmal"]
 
@@ -230,30 +241,29 @@ async def test_a_reply_that_went_out_unconfirmed_before_a_crash_comes_again_and_
     tg_config, services, fake_api
 ):
     user = fake_api.user(808, "H")
-    app = build_application(tg_config, services, user_rate_limit=None)
-    async with _started(app) as running:
-        update = fake_api.private_message("/notiz Vielleicht doppelt", user=user)
-        uid = await _feed(running, update)
-        await _until(lambda: running.update_queue.inbox.counts() == (0, 1))
-    first = _texts(fake_api, 808)
-    assert len(first) == 1 and "gespeichert" in first[0]
-    assert "Noch einmal gesendet" not in first[0]
-    # killed after the request went out and before Telegram's answer was recorded
-    conn = sqlite3.connect(tg_config.db_path)
-    with conn:
-        conn.execute(
-            "UPDATE inbox SET done_at = NULL, sent = 0, tried = 1 WHERE update_id = ?", (uid,)
-        )
-    conn.close()
-
-    app = build_application(tg_config, services, user_rate_limit=None)
-    async with _started(app) as running:
-        await _until(lambda: running.update_queue.inbox.counts()[0] == 0)
-    texts = _texts(fake_api, 808)
-    assert len(texts) == 2  # never lost: it may not have arrived
-    assert "gespeichert" in texts[1]
-    assert "Noch einmal gesendet" in texts[1] and "nur einmal" in texts[1]
+    await _answered_then_killed(
+        tg_config, services, fake_api, user, "/notiz Vielleicht doppelt", UNCONFIRMED
+    )
+    first, again = _texts(fake_api, 808)  # never lost: it may not have arrived
+    assert "gespeichert" in first and "Noch einmal gesendet" not in first
+    assert "gespeichert" in again
+    assert "Noch einmal gesendet" in again and "nur einmal" in again
     assert _notes(services, 808) == ["Vielleicht doppelt"]
+
+
+async def test_a_replayed_command_says_what_it_said_before_the_crash_not_that_it_exists(
+    tg_config, services, fake_api
+):
+    user = fake_api.user(809, "I")
+    text = "/termin 24.12.2026 19:30 Imperialismus"
+    await _answered_then_killed(tg_config, services, fake_api, user, text, UNCONFIRMED)
+    first, again = _texts(fake_api, 809)
+    assert "Imperialismus" in first
+    assert again.startswith(first)  # the same confirmation, not "ist schon eingetragen"
+    assert "schon ein Termin" not in again
+    assert "Noch einmal gesendet" in again
+    meetings = services.store.db["schedule_meetings"].rows_where("chat_id = ?", [809])
+    assert len(list(meetings)) == 1
 
 
 def test_an_inbox_from_before_the_tried_column_opens_and_keeps_its_updates(tmp_path):
@@ -321,3 +331,24 @@ async def test_a_long_upload_says_it_is_still_at_work_then_answers(
     first, second = _texts(fake_api, 808)
     assert "Ich lese „gross&lt;1&gt;.txt“ noch" in first  # the file name escaped
     assert second == "gespeichert"
+
+
+def test_a_kept_reply_comes_back_with_its_buttons_and_one_with_a_document_is_not_kept():
+    from bot.handlers.base import Button, Document, OutMessage, Reply
+    from bot.tg.stored_replies import dump_reply, load_reply
+
+    reply = Reply(
+        messages=[
+            OutMessage("<b>Zitat</b> „Frieden“ &amp; mehr", [[Button("Weiter ▶", "zq:12:2")]]),
+            OutMessage("Quelle", [[Button("Link", url="https://example.org")]]),
+        ],
+        edit=True,
+        toast="Seite 2",
+        note_ref=("note", 7),
+    )
+    payload = dump_reply(reply)
+    assert payload is not None
+    assert load_reply(payload) == reply
+    with_pdf = Reply(messages=[OutMessage("Protokoll", document=Document("p.pdf", b"%PDF"))])
+    assert dump_reply(with_pdf) is None
+    assert load_reply("{kaputt") is None

@@ -9,22 +9,20 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from helpers import html, send
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.cli import main
 from bot.config import Config
 from bot.core import backup, repair
-from bot.handlers.base import COMMANDS, Request
 from bot.services import Services, build_services
 
 INDEX = ("passages", "passages_fts_data", "passages_fts_content", "words")
 
 
 def say(services: Services, line: str) -> str:
-    name, _, args = line[1:].partition(" ")
-    req = Request(chat_id=-5, chat_type="supergroup", user_id=7, user_name="Anna", text=line,
-                  command=name, args=args, is_admin=True)  # fmt: skip
-    return "\n".join(m.html for m in COMMANDS[name].func(req, services).messages)
+    reply = send(line, services, chat_id=-5, chat_type="supergroup", user_id=7, is_admin=True)
+    return html(reply)
 
 
 def user_data(path: Path) -> dict[str, list[tuple]]:

@@ -6,6 +6,8 @@ session with notes (one corrected, one deleted), a meeting, a biweekly series wi
 override, reminder settings, stored paging queries and a reading added with ``jourfixe add``
 (its text file beside the dump). The test loads the dump into a fresh file and uses it with
 today's code: notes, protocol, schedule and search must all see the old data.
+``fixtures/compat/main-130b023.sql`` is one of the main before the inbox kept replies (schema
+version 4); see the last test.
 """
 
 from __future__ import annotations
@@ -160,3 +162,51 @@ def test_new_writes_use_one_timestamp_form_beside_the_old_ones(
         conn.close()
     assert one_form.match(new_note) and one_form.match(new_meeting)
     assert old_meeting == "2026-12-01T15:26:06+00:00"  # written by the old code, still read
+
+
+# --- a database of main 130b023 (schema version 4: the inbox without tried/reply) -----------
+# ``fixtures/compat/main-130b023.sql``: written by that code through the console (a session
+# with one note, a meeting) and its Inbox class: one update handled, one still pending when
+# the bot stopped ("/notiz Aus dem Posteingang" from user 4242).
+
+
+async def test_a_version_4_database_opens_and_its_pending_update_is_answered(tmp_path):
+    import dataclasses
+
+    from fakebotapi import FakeBotAPI
+
+    from bot.core import schema
+    from bot.services import build_services
+    from bot.tg.app import build_application
+
+    db = tmp_path / "jourfixe.db"
+    conn = sqlite3.connect(db)
+    conn.executescript((FIXTURE / "main-130b023.sql").read_text(encoding="utf-8"))
+    conn.close()
+    before = _rows(db)
+    with FakeBotAPI() as api:
+        config = Config(db_path=db, data_dir=tmp_path / "data", rate_limit=False)
+        config = dataclasses.replace(config, token=api.token, api_base_url=api.base_url)
+        services = build_services(config)
+        app = build_application(config, services, user_rate_limit=None)
+        async with app:
+            await app.start()
+            try:
+                call = await api.await_call("sendMessage", timeout=20)
+            finally:
+                await app.stop()
+        services.store.close()
+    assert call.chat_id == 4242 and "gespeichert" in call.text
+    assert len(api.calls_to("sendMessage")) == 1  # the handled update is not answered again
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        notes = [r[0] for r in conn.execute("SELECT text FROM notes ORDER BY id")]
+        pending = conn.execute("SELECT COUNT(*) FROM inbox WHERE done_at IS NULL").fetchone()
+    finally:
+        conn.close()
+    assert notes == ["Vor dem Update notiert.", "Aus dem Posteingang"]
+    assert pending[0] == 0
+    after = _rows(db)
+    assert after["schedule_meetings"] == before["schedule_meetings"]
+    assert set(before["note_sessions"]) <= set(after["note_sessions"])  # + the new chat's

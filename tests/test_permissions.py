@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import helpers
 from fixtures.readings.make import PROTOCOL_TEXT, article_pdf
+from helpers import send
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.core import permissions
-from bot.handlers.base import CALLBACKS, COMMANDS, Attachment, Reply, Request
+from bot.handlers.base import Attachment, Reply
 from bot.services import Services
 
 SLUG = "europa-im-hybriden-krieg"
@@ -17,22 +19,21 @@ STRANGER = {"chat_id": 99, "chat_type": "private", "user_id": 99, "is_admin": Tr
 GROUP = -100
 
 
-def request(text: str = "", **kw: object) -> Request:
+def _as_member(kw: dict[str, object]) -> dict[str, object]:
+    """A member of GROUP (seen as admin unless said otherwise), overridable per call."""
     fields: dict[str, object] = {
-        "chat_id": GROUP, "chat_type": "supergroup", "user_id": 7, "user_name": "Anna",
-        "text": text, "is_admin": True,
+        "chat_id": GROUP, "chat_type": "supergroup", "user_id": 7, "is_admin": True,
     }  # fmt: skip
     fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
+    return fields
 
 
 def run(services: Services, name: str, args: str = "", **kw: object) -> Reply:
-    req = request(f"/{name} {args}".strip(), command=name, args=args, **kw)
-    return COMMANDS[name].func(req, services)
+    return send(f"/{name} {args}".strip(), services, **_as_member(kw))
 
 
 def press(services: Services, data: str, **kw: object) -> Reply:
-    return CALLBACKS[data.split(":", 1)[0]](request(callback_data=data, **kw), services)
+    return helpers.press(data, services, **_as_member(kw))
 
 
 def text_of(reply: Reply) -> str:
@@ -111,14 +112,11 @@ def test_a_confirmation_expires_and_cancel_forgets_it(services: Services) -> Non
 
 
 def test_a_pending_title_edit_rechecks_the_permission(services: Services) -> None:
-    from bot.handlers import base
-
     added(services)
     permissions.record_admin_status(services.store, GROUP, 7, True, services.clock())
     press(services, f"rd:t:{SLUG}", chat_id=7, chat_type="private")  # allowed: asks
     permissions.record_admin_status(services.store, GROUP, 7, False, services.clock())
-    req = request("Neuer Titel", chat_id=7, chat_type="private")
-    reply = next(r for h in base.MESSAGE_HOOKS if (r := h(req, services)) is not None)
+    reply = send("Neuer Titel", services, **_as_member({"chat_id": 7, "chat_type": "private"}))
     assert "nur Admins der Gruppen" in text_of(reply)
     assert services.catalog.get(SLUG).title == "Europa im hybriden Krieg"
 

@@ -166,6 +166,28 @@ def test_same_file_twice_is_refused(svc: Services) -> None:
     assert snapshot(svc) == before
 
 
+def test_a_text_of_too_many_paragraphs_is_refused_in_german_and_nothing_is_stored(
+    svc: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.core.readings import library
+
+    monkeypatch.setattr(library, "MAX_PASSAGES", 1_000)
+    data = "".join(f"Absatz {i} mit etwas Text.\n\n" for i in range(1_200)).encode()
+    before = snapshot(svc)
+    files = sorted(svc.config.seeds_dir.iterdir())
+    with pytest.raises(ReadingError) as info:
+        svc.readings.add(data, "absaetze.txt", dest_dir=svc.config.seeds_dir)
+    assert str(info.value) == (
+        "„absaetze.txt“ hat 1.200 Absätze – mehr, als ich in einem Text aufnehme (höchstens "
+        "1.000). Ich habe nichts aufgenommen. Bitte teil den Text in kleinere Dateien auf."
+    )
+    assert snapshot(svc) == before
+    assert sorted(svc.config.seeds_dir.iterdir()) == files
+    # the same text, a little shorter, is a reading like any other
+    result = svc.readings.add(data[: data.index(b"Absatz 900 ")], "absaetze.txt")
+    assert result.passages == 900
+
+
 def test_seed_file_is_a_duplicate(svc: Services) -> None:
     data = (svc.config.seeds_dir / "002_41a678d0e50b80a7.txt").read_bytes()
     with pytest.raises(ReadingError, match="Die Illusion des Friedens"):
@@ -552,4 +574,43 @@ def test_searches_in_other_threads_keep_answering_while_readings_are_added(
         asker.join()
     assert errors == []
     assert answered and min(answered) > 0
+    services.store.close()
+
+
+def _unknown_neighbours(services: Services, slug: str) -> list[str]:
+    """Thesaurus neighbours of a reading's key terms that no text of the library contains."""
+    from bot.core.search_lexicon import lemma_word
+    from bot.core.text import stem, words
+
+    summary = services.summaries.of(slug)
+    assert summary is not None
+    out = []
+    for term in summary.key_terms:
+        thesaurus = services.search.thesaurus
+        for w in thesaurus.related_words(words(term)[0]) or thesaurus.related_words(
+            lemma_word(term)
+        ):
+            if len(words(w)) == 1 and stem(w) not in services.search.vocab.df:
+                out.append(w)
+    return out
+
+
+@pytest.mark.parametrize("refresh", [True, False])
+def test_a_reading_added_while_the_bot_runs_is_found_by_its_key_terms_synonyms_at_once(
+    tmp_path: Path, refresh: bool
+) -> None:
+    services = make_services(tmp_path)
+    if not refresh:  # what the bot did before: expansion only from the start's sources
+        services.readings.on_change = None
+    result = services.readings.add(article_text().encode(), "hybrid.txt")
+    slug = result.source.slug
+    neighbours = _unknown_neighbours(services, slug)
+    assert len(neighbours) >= 3  # "Geschütz" for "Kanonen", "Fonds" for "Sondervermögen" …
+    top3 = {w: found(services, w)[:3] for w in neighbours}
+    firsts = sum(hits[:1] == [slug] for hits in top3.values())
+    if refresh:
+        assert all(slug in hits for hits in top3.values()), top3
+        assert firsts >= 0.8 * len(neighbours), top3
+    else:  # the words are in no text: nothing but the expansion could lead to the reading
+        assert firsts < len(neighbours) / 2, top3
     services.store.close()

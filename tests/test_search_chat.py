@@ -368,3 +368,123 @@ def test_passages_with_the_question_words_close_together_rank_first():
     engine.options = SearchOptions(chat=False).without("proximity")
     scores = {h.passage.id: h.score for h in engine.search(query)}
     assert abs(scores["t:0"] - scores["t:1"]) < 0.05 * max(scores.values())
+
+
+def _engine_over(texts_by_source: dict[str, list[str]], aliases: dict[str, tuple] | None = None):
+    import datetime as dt
+
+    from bot.core.models import Passage, Source
+
+    sources, passages = [], []
+    for slug, paragraphs in texts_by_source.items():
+        sources.append(
+            Source(slug, slug.title(), "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-",
+                   aliases=(aliases or {}).get(slug, ()))
+        )  # fmt: skip
+        passages += [
+            Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x)
+            for i, x in enumerate(paragraphs, 1)
+        ]
+    return SearchEngine.in_memory(passages, sources)
+
+
+def test_the_paragraph_after_a_question_in_the_text_is_its_answer():
+    engine = _engine_over(
+        {
+            "essay": [
+                "Die Gewerkschaft verlangt höhere Löhne für die Pflegekräfte.",
+                "Warum lehnt der Senat den Tarifvertrag für die Kliniken eigentlich ab?",
+                "Weil der Haushalt ausgeschöpft ist und das Geld woanders gebraucht wird.",
+                "Am Ende steht ein Streik, der mehrere Wochen dauert.",
+            ]
+        }
+    )
+    query = "warum lehnt der senat den tarifvertrag ab"
+    ids = [h.passage.id for h in engine.search(query)]
+    assert ids[:2] == ["essay:3", "essay:2"]  # the answer first, then the question it answers
+    engine.options = SearchOptions(chat=False).without("answers")
+    assert "essay:3" not in [h.passage.id for h in engine.search(query)]
+
+
+def test_a_paragraph_that_asks_but_is_followed_by_another_question_hands_on_nothing():
+    engine = _engine_over(
+        {"essay": ["Wer zahlt den Tarifvertrag der Kliniken?", "Und wer zahlt die Mieten?"]}
+    )
+    assert [h.passage.id for h in engine.search("tarifvertrag kliniken")] == ["essay:1"]
+
+
+def test_of_two_named_sources_the_one_named_twice_is_preferred():
+    engine = _engine_over(
+        {
+            "bahn-kommentar": ["Die Regierung plant Schulden für die Bahn und ihre Brücken."],
+            "bahn-glosse": [
+                "Schulden für die Bahn: die Regierung macht neue Schulden für die Bahn."
+            ],
+        },
+        aliases={"bahn-kommentar": ("Meier", "Kommentar"), "bahn-glosse": ("Meier", "Glosse")},
+    )
+    query = "meier kommentar schulden für die bahn"
+    assert engine.search(query)[0].passage.source == "bahn-kommentar"
+    engine.options = SearchOptions(chat=False).without("most_named")
+    assert engine.search(query)[0].passage.source == "bahn-glosse"
+
+
+def test_an_idiom_stands_for_what_it_means():
+    engine = _engine_over(
+        {
+            "essay": [
+                "Die Regierung will den Nachbarstaat militärisch besiegen, koste es, was es will.",
+                "Die Regierung will mit dem Nachbarstaat verhandeln und einen Vertrag schließen.",
+            ]
+        }
+    )
+    query = "die regierung will den nachbarstaat in die knie zwingen"
+    assert [h.passage.id for h in engine.search(query)][:1] == ["essay:1"]
+    engine.options = SearchOptions(chat=False).without("idioms")
+    # without it "Knie" is a key word the texts lack: the question looks off-topic
+    assert "essay:1" not in [h.passage.id for h in engine.search(query)][:1]
+
+
+def test_idioms_are_matched_by_their_words_not_their_function_words():
+    from bot.core.search import stopwords
+    from bot.core.search_lexicon import Phrases
+    from bot.core.text import words
+
+    table = Phrases(
+        [
+            ("ein Ass im Ärmel haben", ["Trumpf", "Vorteil"]),
+            ("keine große Sache", ["Kleinigkeit"]),
+            ("jemandem den Saft abdrehen", ["abschalten"]),
+        ],
+        stopwords(),
+    )
+
+    def found(text: str) -> list[tuple[str, ...]]:
+        ws = words(text)
+        return [meaning for _, meaning in table.find(ws, ws)]
+
+    assert found("washington hat kein ass mehr im ärmel") == [("trumpf", "vorteil")]
+    assert found("trump will europa den saft abdrehen") == [("abschalten",)]  # lemma: abdrehen
+    assert found("das ist keine große sache") == [("kleinigkeit",)]
+    assert found("das war so ne große sache") == []  # the negation belongs to the idiom
+    assert found("der saft ist alle") == []
+
+
+def test_words_only_the_texts_use_make_a_monday_message_a_question_about_them():
+    engine = _engine_over(
+        {
+            "bericht": [
+                "Am Montag verhandelten Gewerkschaft und Kliniken über Tarifverträge und "
+                "eine Schlichtung.",
+                "Die Kliniken klagen über die Kosten der Pflege.",
+            ]
+        }
+    )
+    engine.options = SearchOptions()  # the bot's options: meeting chat is recognised
+    question = "ging es am montag um die tarifverträge oder die schlichtung"
+    asked = engine.answer(question)
+    assert not asked.organisational and asked.hits[0].passage.id == "bericht:1"
+    chat = engine.answer("wer schreibt am montag das protokoll")
+    assert chat.organisational and chat.hits == []
+    engine.options = SearchOptions().without("chat_topic")
+    assert engine.answer(question).organisational

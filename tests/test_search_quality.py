@@ -62,8 +62,8 @@ def test_chat_set_has_the_kinds_the_issue_asks_for():
 
 def test_ranking_quality_holds(report):
     ours, _ = report
-    assert ours["hit@1"] >= 0.937  # measured 0.951 / 0.972 / 0.966 (bench/eval_search.py)
-    assert ours["hit@3"] >= 0.958
+    assert ours["hit@1"] >= 0.94  # measured 0.951 / 0.972 / 0.966 (bench/eval_search.py)
+    assert ours["hit@3"] >= 0.96
     assert ours["MRR"] >= 0.94
 
 
@@ -79,9 +79,9 @@ def test_clearly_better_than_bm25(report):
 
 
 def test_chat_questions_quality_holds(chat_report):
-    """Measured 0.669 / 0.759 / 0.955 (bench/eval_search.py); guarded a little below."""
+    """Measured 0.707 / 0.782 / 0.955 (bench/eval_search.py); guarded a little below."""
     ours, base = chat_report
-    assert ours["hit@1"] >= 0.65
-    assert ours["hit@3"] >= 0.74
+    assert ours["hit@1"] >= 0.695
+    assert ours["hit@3"] >= 0.77
     assert ours["offtopic_empty"] >= 0.9
     assert ours["hit@1"] > base["hit@1"] and ours["offtopic_empty"] > base["offtopic_empty"]

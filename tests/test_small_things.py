@@ -9,12 +9,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from helpers import press, send
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.cli import main
 from bot.core import dates
 from bot.core.dates import ParseError
-from bot.handlers.base import CALLBACKS, Request, unique_commands
+from bot.handlers.base import CALLBACKS, unique_commands
 from bot.services import Services
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -78,15 +79,11 @@ def test_help_is_german(capsys) -> None:
 # --- huge numbers -----------------------------------------------------------------------------
 
 
-def _request(**kw: object) -> Request:
-    fields: dict[str, object] = {"chat_id": -5, "chat_type": "supergroup", "user_id": 7,
-                                 "user_name": "Anna", "text": "", "is_admin": True}  # fmt: skip
-    fields.update(kw)
-    return Request(**fields)  # type: ignore[arg-type]
+MEMBER = {"chat_id": -5, "chat_type": "supergroup", "user_id": 7, "is_admin": True}
 
 
 def test_a_huge_number_in_the_restore_button_is_a_german_toast(services: Services) -> None:
-    reply = CALLBACKS["nr"](_request(callback_data=f"nr:{HUGE}"), services)
+    reply = press(f"nr:{HUGE}", services, **MEMBER)
     assert reply.toast and "Notiz" in reply.toast
 
 
@@ -94,14 +91,13 @@ def test_no_button_or_command_breaks_on_huge_numbers(services: Services) -> None
     """Every registered button and command, fed numbers beyond SQLite's 64 bits."""
     shapes = [f"{HUGE}", f"1:{HUGE}", f"{HUGE}:{HUGE}", f"x:{HUGE}", f"-{HUGE}", f"r:{HUGE}",
               f"1:1:{HUGE}"]  # fmt: skip
-    for prefix, handler in CALLBACKS.items():
+    for prefix in CALLBACKS:
         for shape in shapes:
-            reply = handler(_request(callback_data=f"{prefix}:{shape}"), services)
+            reply = press(f"{prefix}:{shape}", services, **MEMBER)
             assert reply.toast or reply.messages, f"{prefix}:{shape}"
     for cmd in unique_commands():
         for args in (HUGE, f"#{HUGE}", f"{HUGE}.{HUGE}.{HUGE}", f"in {HUGE} Wochen"):
-            req = _request(text=f"/{cmd.name} {args}", command=cmd.name, args=args)
-            cmd.func(req, services)  # must not raise
+            send(f"/{cmd.name} {args}", services, **MEMBER)  # must not raise
 
 
 # --- protocol import --------------------------------------------------------------------------

@@ -12,6 +12,9 @@ import unicodedata
 MAX_QUERY = 1000  # characters after folding: /zitat, /frage, questions, `jourfixe ask`
 MAX_NOTES_QUERY = 200  # /notizen WORT searches every note of a chat
 MAX_INLINE_QUERY = 300  # Telegram sends at most 256 characters; folded a little more
+# Passages of one reading. A 4.5 MB book makes about 9 000; a file of 40 000 one-line
+# paragraphs is no reading but a way to keep the bot indexing for a quarter of a minute.
+MAX_PASSAGES = 20_000
 
 
 def folded_length(text: str, cap: int = 100_000) -> int:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from bot.core.store import parse_timestamp, timestamp
 from bot.texts import permissions as T
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def record_admin_status(
     with store.transaction() as db:
         if is_admin:
             db["group_admins"].upsert(
-                {"chat_id": chat_id, "user_id": user_id, "seen": now.isoformat()},
+                {"chat_id": chat_id, "user_id": user_id, "seen": timestamp(now)},
                 pk=("chat_id", "user_id"),
             )
         else:
@@ -95,7 +96,7 @@ def admin_groups_of(store: Store, user_id: int) -> list[int]:
 
 
 def is_known_group_admin(store: Store, user_id: int, now: datetime) -> bool:
-    since = (now - timedelta(days=ADMIN_RECORD_DAYS)).isoformat()
+    since = timestamp(now - timedelta(days=ADMIN_RECORD_DAYS))
     row = store.db.execute(
         "SELECT 1 FROM group_admins WHERE user_id = ? AND seen >= ? LIMIT 1", [user_id, since]
     ).fetchone()
@@ -112,7 +113,7 @@ def ask_confirmation(
     with store.transaction() as db:
         db["pending_confirmations"].upsert(
             {"chat_id": chat_id, "action": action, "target": target, "user_id": user_id,
-             "created": now.isoformat()},
+             "created": timestamp(now)},
             pk=("chat_id", "action", "target"),
         )  # fmt: skip
 
@@ -127,7 +128,8 @@ def take_confirmation(
         if row is None:
             return False
         db["pending_confirmations"].delete_where(where, [chat_id, action, target])
-    return datetime.fromisoformat(row["created"]) >= now - CONFIRM_TTL
+    created = parse_timestamp(row["created"])
+    return created is not None and created >= now - CONFIRM_TTL
 
 
 def drop_confirmation(store: Store, chat_id: int, action: str, target: str | None = None) -> None:

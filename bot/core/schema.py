@@ -201,27 +201,44 @@ def _version_4(db: sqlite_utils.Database) -> None:
     db.conn.executescript(INBOX)
 
 
-def inbox_tried_column(conn: sqlite3.Connection) -> None:
-    """Add ``inbox.tried`` (replies of an update handed to Telegram) where it is missing.
+# Columns the inbox gained after version 4, with their definitions.
+INBOX_COLUMNS = (
+    # replies of an update whose request went out; ``sent`` counts those Telegram confirmed.
+    # A reply between the two was perhaps delivered before a crash: sent again, it says so.
+    ("tried", "INTEGER NOT NULL DEFAULT 0"),
+    # the handler's reply (JSON, bot.tg.stored_replies) and the replies counted before it:
+    # a replay sends it instead of running the handler again
+    ("reply", "TEXT"),
+    ("reply_calls", "INTEGER NOT NULL DEFAULT 0"),
+)
 
-    ``sent`` counts the replies Telegram confirmed; ``tried`` those whose request went out.
-    A reply between the two was perhaps delivered before a crash: sent again after the
-    restart, it says so. Also called by the inbox's own connection (it may open first).
-    """
+
+def inbox_columns(conn: sqlite3.Connection) -> None:
+    """Add the inbox columns that are missing. Also called by the inbox's own connection,
+    which may open before the migrations run."""
     columns = {r[1] for r in conn.execute("PRAGMA table_info(inbox)")}
-    if columns and "tried" not in columns:
-        conn.execute("ALTER TABLE inbox ADD COLUMN tried INTEGER NOT NULL DEFAULT 0")
+    if not columns:
+        return
+    for name, definition in INBOX_COLUMNS:
+        if name not in columns:
+            conn.execute(f"ALTER TABLE inbox ADD COLUMN {name} {definition}")
 
 
 def _version_5(db: sqlite_utils.Database) -> None:
     """Replies handed to Telegram but not confirmed before a crash (issue 12)."""
     db.conn.executescript(INBOX)
-    inbox_tried_column(db.conn)
+    inbox_columns(db.conn)
+
+
+def _version_6(db: sqlite_utils.Database) -> None:
+    """The handler's reply kept with its update: a replay says what the first run said."""
+    db.conn.executescript(INBOX)
+    inbox_columns(db.conn)
 
 
 # The ordered steps: step i brings a database from version i to version i + 1.
 MIGRATIONS: tuple[Callable[[sqlite_utils.Database], None], ...] = (
-    _version_1, _version_2, _version_3, _version_4, _version_5,
+    _version_1, _version_2, _version_3, _version_4, _version_5, _version_6,
 )  # fmt: skip
 SCHEMA_VERSION = len(MIGRATIONS)
 

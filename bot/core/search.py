@@ -40,6 +40,7 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
+    Phrases,
     chat_anchors,
     chat_duties,
     chat_words,
@@ -95,6 +96,8 @@ EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() start
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
 COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to few)
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
+LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
+ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 
 
@@ -119,6 +122,10 @@ class SearchOptions:
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
+    chat_topic: bool = True  # … unless words only the texts' subject uses make it a question
+    idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
+    most_named: bool = True  # of several sources named, those named by more names win
+    answers: bool = True  # a paragraph that asks a question hands its score to the next one
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -139,6 +146,11 @@ SYNONYMS_FILE = DATA_ROOT / "content" / "synonyms.yaml"
 def stopwords() -> frozenset[str]:
     lines = STOPWORDS_FILE.read_text(encoding="utf-8").split()
     return frozenset(normalize(w) for w in lines if not w.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def phrases() -> Phrases:
+    return Phrases.load(stopwords())
 
 
 @lru_cache(maxsize=1)
@@ -253,8 +265,8 @@ class Vocabulary:
         cache = self.__dict__.setdefault("_part_stems", {})
         got = cache.get(word)
         if got is None:
-            if len(word) > MAX_WORD_CHARS:  # a "word" of 4000 letters has no parts or lemma
-                return ()
+            if len(word) > MAX_WORD_CHARS or word.isdigit():  # no parts, no lemma: skip the
+                return ()  # dictionary (a "word" of 4000 letters; each of 40 000 numbers)
             lemma = lemma_stem(self.display.get(word, word))
             got = tuple(stem(p) for p in self.split(word)) + ((lemma,) if lemma else ())
             cache[word] = got
@@ -434,6 +446,7 @@ class SearchEngine:
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
         self._exp_df: dict[str, int] = {}  # terms only the expansion text has
         self.thesaurus = thesaurus()
+        self.phrases = phrases()  # loaded once per process (~0.2 s), not by the first question
         ensure_schema(store.db)
         self._load()
 
@@ -655,6 +668,7 @@ class SearchEngine:
         self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
+        self._answer_of = _answers(by_source)
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -706,6 +720,8 @@ class SearchEngine:
         source_words: set[str] = set()
         named: set[str] = set()
         names = self._source_names()
+        covered: set[int] = set()
+        times: Counter[str] = Counter()  # source -> how many of its names the message uses
         for n in (3, 2, 1):
             for i in range(len(ws) - n + 1):
                 gram = " ".join(ws[i : i + n])
@@ -716,11 +732,22 @@ class SearchEngine:
                             slugs = s
                             break
                 if slugs:
+                    span = set(range(i, i + n))
+                    if not span <= covered:  # "Thomas Fazi" is one name, not two
+                        covered |= span
+                        for slug in slugs:
+                            times[slug] += 1
                     for slug in slugs:
                         prefer[slug] = SOURCE_BOOST
                     if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
+        if opts.most_named and len(set(times.values())) > 1:
+            # "fazi illusion": both of Fazi's texts are named once, one of them twice
+            most = max(times.values())
+            for slug, k in times.items():
+                if k < most:
+                    prefer[slug] = LESS_NAMED_BOOST
         concepts: list[Concept] = []
         seen: set[str] = set()
         skip = set(stopwords())
@@ -730,16 +757,30 @@ class SearchEngine:
             any(w in chat_anchors() for w in ws)
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
+        if organisational and opts.chat_topic:
+            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": words
+            # only the texts' subject uses make it a question about the texts, Montag or not
+            known = self._terms()
+            rare = {
+                w
+                for w in ws
+                if w not in skip and w not in source_words and stem(w) in known
+                and commonness(surfaces.get(w, w)) < ORG_SPECIFIC
+                and not w.isdigit()
+            }
+            organisational = len(rare) < COOCCUR_MIN
         if organisational:
             skip |= chat_words()
         frame_words = frames() if opts.frames else frozenset()
+        idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
+        idiom_words = {ws[i] for positions, _ in idioms for i in positions}
         for w in ws:
             if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
-            if w in frame_words:
+            if w in frame_words or w in idiom_words:
                 if stem(w) in self.vocab.df:  # "schrieb" may break a tie, never decide
                     concepts.append(
                         Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
@@ -760,6 +801,15 @@ class SearchEngine:
             concepts.append(concept)
             if len(concepts) >= MAX_CONCEPTS:
                 break
+        for positions, found in idioms:  # what the idiom means, as one word of the question
+            phrase = " ".join(ws[i] for i in positions)
+            weight = RELATED_WEIGHT * min(1.0, (SYNONYM_SPREAD / len(found)) ** 0.5)
+            idiom = Concept(phrase, known=True, weak=True, synonym=True, trust=0.25)
+            idiom.key = CHAT_WORD_SHARE  # a figure of speech is wording, not a topic
+            idiom.surface = phrase
+            for t in found:
+                idiom.add(t, weight)
+            concepts.append(idiom)
         if all(c.frame for c in concepts):
             concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
         if concepts and all(c.scale < 1 for c in concepts if not c.frame):
@@ -781,6 +831,20 @@ class SearchEngine:
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
         return Query(concepts, prefer, source_words, organisational)
+
+    def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
+        """Idioms of the question whose meaning the texts have: (positions, index terms)."""
+        terms = self._terms()
+        out = []
+        taken: set[int] = set()
+        for positions, singles in self.phrases.find(ws, [surfaces.get(w, w) for w in ws]):
+            if taken.intersection(positions):
+                continue
+            found = sorted({t for t in map(stem, singles) if t in terms})
+            if found:
+                taken.update(positions)
+                out.append((positions, found))
+        return out
 
     def _related(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
         """A paraphrase uses a word of the texts where the passage has its synonym: the
@@ -1058,12 +1122,12 @@ class SearchEngine:
             return []
         rows: list = []
         fts_terms = [t for t in all_terms if t in v.df]
+        sql = (
+            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
+            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
+        )
         if fts_terms:
             match = " OR ".join(_fts_quote(t) for t in self._recall_terms(set(fts_terms)))
-            sql = (
-                "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
-                "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
-            )
             rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
         expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
         rows.extend(expanded)
@@ -1137,8 +1201,34 @@ class SearchEngine:
         best_matched = max(r[3] for r in results)
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
+        if self.options.answers and self._answer_of:
+            results = self._answered(results, kinds, source)
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    def _answered(self, results: list, kinds: tuple[str, ...], source: str | None) -> list:
+        """A paragraph that ends with a question ("Was ist das für eine merkwürdige Drohung?")
+        is answered by the next one: the answer ranks just above the question. Protocols and
+        essays pose a question in one paragraph and answer it in the next; the question shares
+        the words of the member's question, the answer often does not."""
+        best: dict[str, tuple[float, float, int]] = {}
+        for pid, score, cov, m in results:
+            ans = self._answer_of.get(pid)
+            if ans and score * ANSWER_SHARE > best.get(ans, (0.0,))[0]:
+                best[ans] = (score * ANSWER_SHARE, cov, m)
+        if not best:
+            return results
+        out = []
+        for pid, score, cov, m in results:
+            got = best.pop(pid, None)
+            if got and got[0] > score:
+                score, cov, m = got[0], max(cov, got[1]), max(m, got[2])
+            out.append((pid, score, cov, m))
+        for pid, (score, cov, m) in best.items():  # answers the words did not recall
+            p = self._passages.get(pid)
+            if p is not None and p.kind in kinds and not (source and p.source != source):
+                out.append((pid, score, cov, m))
+        return out
 
     def _specific(self, q: Query) -> set[int]:
         """Indexes of the query's specific known words (rare in German at large, in the texts
@@ -1293,6 +1383,25 @@ def _insert_passages(db, rows: list[dict]) -> None:
         f"INSERT INTO passages ({cols}) VALUES ({marks})",
         ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
     )
+
+
+_QUESTION_END = re.compile(r"\?[\s\"'“”»«)]*$")
+
+
+def _answers(by_source: dict[str, list[Passage]]) -> dict[str, str]:
+    """Passage id of a paragraph's last part that ends with a question -> the first part of
+    the next paragraph of its source (the answer), when that is no question itself."""
+    out: dict[str, str] = {}
+    for ps in by_source.values():
+        served = [p for p in ps if p.kind in SERVED_KINDS]
+        for a, b in zip(served, served[1:], strict=False):
+            if (
+                b.paragraph == a.paragraph + 1
+                and _QUESTION_END.search(a.text)
+                and not _QUESTION_END.search(b.text)
+            ):
+                out[a.id] = b.id
+    return out
 
 
 def _closest(

@@ -78,17 +78,20 @@ def _key_term_synonyms(
     engine: SearchEngine, slug: str, terms: Iterable[str], out: dict[str, list[str]]
 ) -> None:
     """The thesaurus neighbours of a reading's key terms, on the passages that use a term."""
+    neighbours: list[tuple[str, str]] = []  # (stem of the key term, its neighbours)
     for term in terms:
         ws = words(term)
         if len(ws) != 1:
             continue
-        t = stem(ws[0])
         related = engine.thesaurus.related_words(ws[0]) or engine.thesaurus.related_words(
             lemma_word(term)
         )
-        if not related:
-            continue
-        text = " ".join(related)
-        for p in engine.passages_of(slug):
-            if t in {stem(w) for w in words(p.text)}:
+        if related:
+            neighbours.append((stem(ws[0]), " ".join(related)))
+    if not neighbours:
+        return
+    for p in engine.passages_of(slug):  # each passage read once, not once per key term
+        stems = {stem(w) for w in words(p.text)}
+        for t, text in neighbours:
+            if t in stems:
                 out[p.id].append(text)

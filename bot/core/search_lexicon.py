@@ -19,6 +19,7 @@ Every function here is bounded in the length of its input: callers pass words al
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,6 +29,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FRAMES_FILE = DATA / "search_frames.txt"
 CHAT_FILE = DATA / "search_chat.txt"
 THESAURUS_FILE = DATA / "openthesaurus_de.txt"
+PHRASES_FILE = DATA / "openthesaurus_phrases_de.txt"
 WORDFREQ_FILE = DATA / "wordfreq_de.txt"
 RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
 MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
@@ -211,6 +213,92 @@ class Thesaurus:
 @lru_cache(maxsize=1)
 def thesaurus() -> Thesaurus:
     return Thesaurus.load()
+
+
+MAX_PHRASE_GAP = 2  # function words allowed between two words of an idiom ("kein Ass mehr im")
+# placeholders of a dictionary phrase ("jemandem den Saft abdrehen") are no words of it; a
+# negation is ("keine große Sache" means the opposite of "große Sache")
+_PLACEHOLDERS = frozenset("jemand jemandem jemanden jemandes etwas sich irgendwas".split())
+_NEGATIONS = frozenset("kein keine keinen keinem keiner keines nicht nichts nie niemals".split())
+
+
+def _phrase_rows(path: Path) -> Iterator[tuple[str, list[str]]]:
+    """(phrase, its single words) per line of the phrase file, read as a stream."""
+    if not path.is_file():
+        return
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                phrase, *singles = line.rstrip("\n").split(";")
+                yield phrase, singles
+
+
+class Phrases:
+    """Idioms and fixed phrases with the single words they mean ("in die Knie zwingen" ->
+    besiegen, unterwerfen; "ein Ass im Ärmel haben" -> Trumpf, Vorteil), from OpenThesaurus.
+
+    A phrase is its content words (function words dropped: chat varies them, "kein Ass mehr im
+    Ärmel"), matched by stem or by the stem of the typed word's lemma ("zwingt" ~ zwingen), in
+    order, with at most ``MAX_PHRASE_GAP`` function words between them.
+    """
+
+    def __init__(self, rows: Iterable[tuple[str, list[str]]], stops: frozenset[str]) -> None:
+        stops = (stops | _PLACEHOLDERS) - _NEGATIONS
+        self.stops = stops
+        # first stem -> "stem stem|word;word" lines, one per phrase: the table has 15,000
+        # phrases and lives as long as the process, so it is kept as plain text (2 MB, not 6)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for phrase, singles in rows:
+            content = [fold(w) for w in phrase.replace("-", " ").split()]
+            content = [w for w in content if w not in stops]
+            if 2 <= len([w for w in content if w not in _NEGATIONS]) and len(content) <= 4:
+                stems = [stem(w) for w in content]
+                meaning = ";".join(fold(w) for w in singles)
+                by_first[stems[0]].append(" ".join(stems[1:]) + "|" + meaning)
+        self._by_first = {k: "\n".join(v) for k, v in by_first.items()}
+
+    @classmethod
+    def load(cls, stops: frozenset[str], path: Path = PHRASES_FILE) -> Phrases:
+        return cls(_phrase_rows(path), stops)
+
+    def find(self, ws: list[str], surfaces: list[str]) -> list[tuple[list[int], tuple[str, ...]]]:
+        """(positions of its words, the single words it means) of each phrase in the words."""
+        forms: list[set[str]] = []
+        for w, surface in zip(ws, surfaces, strict=True):
+            if w in self.stops:  # "sich" is no form of "sicher"
+                forms.append(set())
+            elif len(w) > MAX_WORD_CHARS:
+                forms.append({stem(w)})
+            else:
+                forms.append({stem(w), stem(lemma_word(surface))})
+        found = []
+        for i, f in enumerate(forms):
+            if ws[i] in self.stops:
+                continue
+            for s in f:
+                bucket = self._by_first.get(s)
+                if not bucket:
+                    continue
+                for entry in bucket.split("\n"):
+                    rest, _, meaning = entry.partition("|")
+                    positions = self._match(ws, forms, i, rest.split())
+                    if positions:
+                        found.append((positions, tuple(meaning.split(";"))))
+        return found
+
+    def _match(self, ws: list[str], forms: list[set[str]], i: int, rest: list[str]):
+        """Positions of the phrase's words from word ``i`` on (``rest``: its other stems)."""
+        positions = [i]
+        for part in rest:
+            j = positions[-1] + 1
+            gap = 0
+            while j < len(ws) and ws[j] in self.stops:
+                gap += 1
+                j += 1
+            if j >= len(ws) or gap > MAX_PHRASE_GAP or part not in forms[j]:
+                return None
+            positions.append(j)
+        return positions
 
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"

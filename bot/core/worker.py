@@ -39,12 +39,16 @@ def extract_isolated(
 ) -> Extracted:
     """Like :func:`extract`, in a child process; ReadingError (German) on any limit.
 
-    Small plain-text and HTML files (linear parsers, at most ``IN_PROCESS_BYTES``) are read
-    in this process: a child costs a few hundred milliseconds of start-up.
+    Small plain-text and HTML files (linear parsers, at most ``IN_PROCESS_BYTES``) and UTF-8
+    texts of any size are read in this process: a child costs up to a second of start-up.
     """
     name = PurePath(file_name).name or "Datei"
     suffix = PurePath(name).suffix.lower()
     if len(data) <= IN_PROCESS_BYTES and FORMATS.get(suffix) in ("txt", "html"):
+        return extract(data, file_name)
+    if FORMATS.get(suffix) == "txt" and _is_utf8(data):
+        # plain UTF-8 text is read in linear time at any size: a child would only add its
+        # start-up (about a second for a book); other encodings are guessed in the child
         return extract(data, file_name)
     env = dict(os.environ)
     env["PYTHONWARNINGS"] = "ignore"
@@ -72,6 +76,14 @@ def extract_isolated(
     if "error" in answer:
         raise ReadingError(answer["error"])
     return Extracted(**answer)
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _limit_self(seconds: float, memory_mb: int) -> None:

@@ -42,6 +42,10 @@ FIELD_TOO_LONG = "Der {field} ist zu lang (höchstens {limit} Zeichen)."
 FIELD_NAMES = {"title": "Titel", "author": "Autor", "outlet": "Name des Mediums"}
 BAD_KIND = "Die Art „{value}“ gibt es nicht. Erlaubt: article, blog, protocol."
 NO_PASSAGES = "Aus „{name}“ ließ sich kein einziger Textabschnitt gewinnen."
+TOO_MANY_PASSAGES = (
+    "„{name}“ hat {count} Absätze – mehr, als ich in einem Text aufnehme (höchstens "
+    "{limit}). Ich habe nichts aufgenommen. Bitte teil den Text in kleinere Dateien auf."
+)
 PROTOCOL_UNKNOWN_LAYOUT = (
     "„{name}“ sieht wie ein Protokoll aus, aber das Layout kenne ich nicht (keine Beiträge "
     "mit „—“ am Absatzanfang gefunden). Ich habe nichts aufgenommen."

@@ -10,10 +10,13 @@ that. The processor marks an update done once its reply is sent. On the next sta
 Handling again must not repeat anything the user already saw: :class:`OutboxRequest` counts
 the replies (``sendMessage``, ``sendDocument``, edits, answers) of each update and records
 each one Telegram accepted; a replayed update skips that many and sends only the rest. The
-handlers themselves are idempotent where they store: a note remembers the message it came
-from (``NoteBook.add_note``). The one window left is a kill between Telegram accepting a
-reply and the inbox recording it: that reply is sent once more after the restart (a
-duplicate message, never a lost one).
+handler's reply is kept with its update before it is sent (``bot.tg.stored_replies``): a
+replay sends that reply instead of running the handler again, so a /termin stored before the
+crash is confirmed, not reported as "gibt es schon". The handlers are idempotent where they
+store as well: a note remembers the message it came from (``NoteBook.add_note``). The one
+window left is a kill between Telegram accepting a reply and the inbox recording it (the Bot
+API cannot be asked whether a message arrived): that reply is sent once more after the
+restart, with a line saying why (a duplicate message, never a lost one).
 
 The same request layer re-sends a reply that failed for a passing network problem, instead of
 letting the handler's error path apologise (an apology invites the user to repeat a note
@@ -67,7 +70,7 @@ class Inbox:
     def __init__(self, path: str | Path) -> None:
         self.conn: sqlite3.Connection = connect(path)
         self.conn.executescript(schema.INBOX)  # also in bot.core.schema (versions 4 and 5)
-        schema.inbox_tried_column(self.conn)
+        schema.inbox_columns(self.conn)
         self._queued: set[int] = set()  # update ids handed to the queue in this process
         self._writes = 0
 
@@ -122,6 +125,20 @@ class Inbox:
             "SELECT sent, tried FROM inbox WHERE update_id = ?", (update_id,)
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def remember(self, update_id: int, payload: str, calls: int) -> None:
+        """Keep the handler's reply (JSON) and how many replies were counted before it."""
+        self.conn.execute(
+            "UPDATE inbox SET reply = ?, reply_calls = ? WHERE update_id = ?",
+            (payload, calls, update_id),
+        )
+
+    def remembered(self, update_id: int) -> tuple[str, int] | None:
+        """The reply a run before the restart computed, and its count of earlier replies."""
+        row = self.conn.execute(
+            "SELECT reply, reply_calls FROM inbox WHERE update_id = ?", (update_id,)
+        ).fetchone()
+        return (row[0], int(row[1])) if row and row[0] is not None else None
 
     def mark_tried(self, update_id: int, count: int) -> None:
         self.conn.execute(

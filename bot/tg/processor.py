@@ -33,6 +33,7 @@ from telegram.ext import BaseUpdateProcessor
 
 from bot.handlers.base import Reply, Request
 from bot.texts import robust as t
+from bot.tg.stored_replies import dump_reply, load_reply
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -58,6 +59,9 @@ class UpdateRun:
     update_id: int
     already_sent: int = 0  # replies of this update Telegram accepted in an earlier run
     already_tried: int = 0  # replies of this update whose request went out in an earlier run
+    # the handler's reply from a run before the restart, and the replies counted before it
+    remembered: tuple[Reply, int] | None = None
+    remember: Callable[[Reply, int], None] | None = None  # keep this run's reply
     calls: int = 0  # replies attempted in this run
     parked: bool = False  # a stop interrupted it: stays pending in the inbox
     stopping: Callable[[], bool] = field(default=lambda: False)
@@ -323,6 +327,19 @@ class ChatOrderProcessor(BaseUpdateProcessor):
         run = UpdateRun(
             update.update_id, already_sent=sent, already_tried=tried, stopping=self.stopping
         )
+        if inbox is not None:
+            uid = update.update_id
+            kept = inbox.remembered(uid)
+            reply = load_reply(kept[0]) if kept else None
+            if kept and reply is not None:
+                run.remembered = (reply, kept[1])
+
+            def remember(reply: Reply, calls: int) -> None:
+                payload = dump_reply(reply)
+                if payload is not None:
+                    inbox.remember(uid, payload, calls)
+
+            run.remember = remember
         token = CURRENT.set(run)
         try:
             if self._deadline is None:
@@ -422,12 +439,23 @@ class HandlerRunner:
                 self._warned.clear()
             self._warned[request.user_id] = time.monotonic() + 10.0
             return Reply(messages=Reply.text(refusal).messages, toast=t.COST_LIMITED_SHORT)
+        run = CURRENT.get()
+        if run is not None and run.remembered is not None:
+            # handled before a crash, its reply not (fully) sent: say the same again, do
+            # not run the handler a second time ("gibt es schon" instead of the confirmation)
+            reply, run.calls = run.remembered
+            log.info("update %s: its reply from before the restart is sent", run.update_id)
+            return reply
         timeout = self.timeout if request.attachment is None else UPLOAD_TIMEOUT
         work = self.run(func, request, services, user_id=request.user_id, timeout=timeout)
         try:
             if request.attachment is None or progress is None or not self.threaded:
-                return await work
-            return await self._with_progress(work, request, progress)
+                reply = await work
+            else:
+                reply = await self._with_progress(work, request, progress)
+            if run is not None and run.remember is not None and reply is not None:
+                run.remember(reply, run.calls)
+            return reply
         except HandlerTimeout as exc:
             log.warning(
                 "a request in chat %s ran longer than %.0f s", request.chat_id, self.timeout

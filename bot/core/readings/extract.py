@@ -171,6 +171,10 @@ def _decode_legacy(data: bytes, name: str) -> tuple[str, str]:
     return str(best), best.encoding
 
 
+# Unicode category Cc (U+0000-001F, U+007F-009F) except tab, line feed, form feed, return
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def decode_text(data: bytes, name: str) -> tuple[str, str]:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16 with BOM, else detected."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -184,7 +188,7 @@ def decode_text(data: bytes, name: str) -> tuple[str, str]:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         text, encoding = _decode_legacy(data, name)
-    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t\f")
+    controls = len(_CONTROLS.findall(text))
     if controls > max(2, len(text) // 200):
         raise ReadingError(T.BINARY.format(name=name))
     return text, encoding

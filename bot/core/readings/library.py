@@ -15,6 +15,7 @@ from bot.core import files as filestore
 from bot.core import worker  # module, not function: worker imports this package
 from bot.core.catalog import Catalog
 from bot.core.ingest import segment
+from bot.core.limits import MAX_PASSAGES
 from bot.core.models import Source
 from bot.core.readings.extract import ReadingError, UnknownProtocolLayout, sha256
 from bot.core.readings.metadata import Meta, guess_metadata, unique_slug
@@ -99,6 +100,17 @@ class ReadingLibrary:
         # add, remove, update and sync change registry and index together; a sync from
         # another chat's question must not run between an add's write and its commit
         self._changing = threading.RLock()
+        # told after a reading came or went (committed): the services refresh what they derive
+        # from the whole library, such as the search's key-term expansion (bot.services)
+        self.on_change: Callable[[], None] | None = None
+
+    def _changed(self) -> None:
+        if self.on_change is None:
+            return
+        try:
+            self.on_change()
+        except Exception:  # the change is committed; a stale extra must not undo its answer
+            log.exception("refreshing after a change of the readings failed")
 
     def add(
         self,
@@ -148,6 +160,14 @@ class ReadingLibrary:
         served = [p for p in passages if p.kind not in ("heading", "debris")]
         if not served:
             raise ReadingError(T.NO_PASSAGES.format(name=PurePath(file_name).name))
+        if len(passages) > MAX_PASSAGES:
+            raise ReadingError(
+                T.TOO_MANY_PASSAGES.format(
+                    name=PurePath(file_name).name,
+                    count=f"{len(passages):,}".replace(",", "."),
+                    limit=f"{MAX_PASSAGES:,}".replace(",", "."),
+                )
+            )
 
         text_bytes = ex.text.encode("utf-8")
         text_hash = sha256(text_bytes)
@@ -203,6 +223,7 @@ class ReadingLibrary:
             filestore.finish(written)
         except OSError as exc:  # committed: the next start finishes the rename (clean_leftovers)
             log.error("could not rename the files of %s: %s", slug, exc)
+        self._changed()
         kinds: dict[str, int] = {}
         for p in indexed:
             kinds[p.kind] = kinds.get(p.kind, 0) + 1
@@ -233,11 +254,22 @@ class ReadingLibrary:
             known = (row["file_sha256"], row["text_sha256"])
             if (file_hash in known or text_hash in known) and row["slug"] in by_slug:
                 return by_slug[row["slug"]], True
+        # 80 % of the shingles of both texts shared needs texts of similar length: compare
+        # only those (a rough word count, with a wide margin), and shingle nothing otherwise
+        size = len(text.split())
+        candidates = []
+        for s in by_slug.values():
+            old_text = "\n".join(p.text for p in self.search.passages_of(s.slug))
+            old_size = len(old_text.split())
+            if old_size and min(size, old_size) >= 0.6 * max(size, old_size):
+                candidates.append((s, old_text))
+        if not candidates:
+            return None
         new = _shingles(text)
         if len(new) < 20:
             return None
-        for s in by_slug.values():
-            old = _shingles("\n".join(p.text for p in self.search.passages_of(s.slug)))
+        for s, old_text in candidates:
+            old = _shingles(old_text)
             if old and len(new & old) >= 0.8 * max(len(new), len(old)):
                 return s, False
         return None
@@ -269,6 +301,7 @@ class ReadingLibrary:
             self.catalog.remove(slug)
             self.search.remove_source(slug)
             db["reading_files"].delete_where("slug = ?", [slug])
+        self._changed()
         return source
 
     def update(self, slug: str, **changes: str) -> Source:
@@ -297,4 +330,5 @@ class ReadingLibrary:
             if not self.catalog.sync_added():
                 return False
             self.search.reload()
-            return True
+        self._changed()
+        return True
