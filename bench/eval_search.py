@@ -125,7 +125,8 @@ SETS = {
     "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
     "chat fresh": ROOT / "tests" / "chat_fresh.yaml",
 }
-REPORT_ONLY = {"held-out", "chat held-out", "chat fresh"}  # never list their misses: we do not tune on them
+# never list their misses: we do not tune on them
+REPORT_ONLY = {"held-out", "chat held-out", "chat fresh"}
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
