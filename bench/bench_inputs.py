@@ -23,19 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from fixtures.hostile import MESSAGE_PIECES as PIECES  # noqa: E402
+from fixtures.hostile import MESSAGE_PREFIXES as PREFIXES  # noqa: E402
 from helpers import send  # noqa: E402
 
 from bot.config import Config  # noqa: E402
 from bot.services import build_services  # noqa: E402
 
 TARGET_MS = 200.0
-PIECES = list('㌖㍿ﬃßẞäöüÄÖÜéaeinrstxyz0123456789 -"*():^+.,?!\n') + [
-    "AND ", "OR ", "NEAR(", "NOT ", "🙂", "👍🏽", "Friedensnobelpreisträgerinnen", "Karaganow ",
-]  # fmt: skip
-PREFIXES = [
-    "", "/zitat ", "/frage ", "/notiz ", "/notizen ", "/quelle ", "/position ", "/themen ",
-    "/termin ", "/sitzung ", "@jourfixe_bot ", "/zitat@jourfixe_bot ",
-]  # fmt: skip
 PLAIN = "/frage Warum lehnt Russland den Friedensplan ab?"
 
 

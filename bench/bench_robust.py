@@ -70,6 +70,15 @@ NOTE_TEXT = (
 ) * 10  # ~1700 characters: the protocol needs about one message per note
 
 
+def spread(latencies: list[float], missing: int) -> dict[str, Any]:
+    """p50, p95 and how many probes were still unanswered."""
+    return {
+        "p50": statistics.median(latencies),
+        "p95": percentile(latencies, 95),
+        "missing": missing,
+    }
+
+
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
@@ -271,9 +280,7 @@ def run_scenario(
     finally:
         stop_bot(proc)
     return {
-        "p50": statistics.median(lat),
-        "p95": percentile(lat, 95),
-        "missing": missing,
+        **spread(lat, missing),
         "offender": None if first is None else first[0] - t0,
         "offender_text": "" if first is None else first[1][:70].replace("\n", " "),
         "bound": deadline - t0,
@@ -303,9 +310,7 @@ def run_rate(
     finally:
         stop_bot(proc)
     return {
-        "p50": statistics.median(lat),
-        "p95": percentile(lat, 95),
-        "missing": missing,
+        **spread(lat, missing),
         "per_second": len(answered) / max(1e-9, end - t0),
     }
 

@@ -114,11 +114,6 @@ class Inbox:
         """A pending update put into the queue on start (so a re-delivery is not queued twice)."""
         self._queued.add(update_id)
 
-    def sent(self, update_id: int) -> int:
-        row = self.conn.execute("SELECT sent FROM inbox WHERE update_id = ?", (update_id,))
-        found = row.fetchone()
-        return int(found[0]) if found else 0
-
     def progress(self, update_id: int) -> tuple[int, int]:
         """(replies Telegram confirmed, replies whose request went out) of one update."""
         row = self.conn.execute(
