@@ -3,9 +3,11 @@ ablation (the engine with each mechanism switched off), for all five query sets 
 
 Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation]
 
-Sets: tests/devset.yaml and tests/chatset.yaml are for tuning (--verbose lists their misses);
-tests/holdout.yaml, tests/chat_holdout.yaml and tests/chat_fresh.yaml are reported only, never
-their single cases.
+Sets: all five in tests/ are for tuning now (--verbose lists their misses). holdout.yaml,
+chat_holdout.yaml and chat_fresh.yaml were report-only until their figures had been read
+(bench/RESULTS-search.md); a figure on unseen questions comes from a new set written by a reader
+who has seen neither the code nor these sets, added after the last search change (--set FILE;
+REPORT_ONLY names it so that --verbose never lists its misses).
 
 The baseline is what the issue names: FTS5 bm25 over the same passages with German Snowball
 stemming and OR-joined query terms (no compounds, synonyms, fuzzy matching or cut-off).
@@ -125,8 +127,8 @@ SETS = {
     "chat held-out": ROOT / "tests" / "chat_holdout.yaml",
     "chat fresh": ROOT / "tests" / "chat_fresh.yaml",
 }
-# never list their misses: we do not tune on them
-REPORT_ONLY = {"held-out", "chat held-out", "chat fresh"}
+# never list their misses: we do not tune on them (file stems, for --set)
+REPORT_ONLY = {"chat_unseen", "chat_unseen_b", "holdout2"}
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
@@ -147,7 +149,7 @@ def engine_runner(engine: SearchEngine, options: SearchOptions) -> Callable[[str
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--verbose", action="store_true", help="list the misses of the tuning sets (dev, chat)"
+        "--verbose", action="store_true", help="list the misses of the tuning sets"
     )
     parser.add_argument("--set", help="one query file instead of all four sets")
     parser.add_argument("--no-ablation", action="store_true", help="engine and baseline only")
@@ -174,7 +176,7 @@ def main() -> int:
             cases = load_devset(path)
             results = {name: evaluate(cases, run, engine) for name, run in variants.items()}
             print_table(set_name, path, results)
-            if args.verbose and set_name not in REPORT_ONLY:
+            if args.verbose and set_name not in REPORT_ONLY and path.stem not in REPORT_ONLY:
                 print("Misses (jourfixe):")
                 print("\n".join(results["jourfixe"]["_misses"]) or "  none")  # type: ignore[arg-type]
                 print("Answered off-topic (jourfixe):")
