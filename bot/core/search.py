@@ -126,6 +126,12 @@ class SearchOptions:
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
+    # a number in chat about the meeting is a date or a time ("für den 26."), no specific word
+    # of the texts (off: a number the texts have is as specific as a rare word)
+    numbers_weak: bool = True
+    # a source's name ("GS", "Fazi") chooses the source; it is no specific word whose meeting
+    # another in a passage shows what the message is about (off: it counts like a rare word)
+    names_no_evidence: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -758,14 +764,17 @@ class SearchEngine:
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
         if organisational and opts.chat_topic:
-            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": words
-            # only the texts' subject uses make it a question about the texts, Montag or not
+            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
+            # specific words of the texts (the meeting's own words aside: "später", "schicken")
+            # make it a question about the texts, Montag or not
             known = self._terms()
+            meeting = chat_words()
             rare = {
                 w
                 for w in ws
                 if w not in skip and w not in source_words and stem(w) in known
-                and commonness(surfaces.get(w, w)) < ORG_SPECIFIC
+                and w not in meeting
+                and commonness(surfaces.get(w, w)) < SPECIFIC
                 and not w.isdigit()
             }
             organisational = len(rare) < COOCCUR_MIN
@@ -1236,6 +1245,7 @@ class SearchEngine:
         if not self.options.cooccur or q.organisational:
             return set()
         stops = stopword_stems()
+        names = self.options.names_no_evidence
         return {
             i
             for i, c in enumerate(q.concepts)
@@ -1245,6 +1255,7 @@ class SearchEngine:
             and c.common < SPECIFIC
             and max(c.alternatives.values(), default=0.0) >= 0.9  # the word, not a relative
             and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
+            and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
         }
 
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
@@ -1262,7 +1273,11 @@ class SearchEngine:
         # text (in chat about the meeting: one rarely heard outside the texts' subject) …
         limit = ORG_SPECIFIC if q.organisational else SPECIFIC
         named = self.options.named_source and bool(q.prefer) and not q.organisational
-        if not named and not any(c.known and not c.weak and c.common < limit for c in words_):
+        numbers = self.options.numbers_weak and q.organisational
+        if not named and not any(
+            c.known and not c.weak and c.common < limit and not (numbers and c.word.isdigit())
+            for c in words_
+        ):
             return False  # (a message that names a source asks about it: "der fvu artikel")
         # … and the specific words must be mostly known. Each weighs what it tells: a known
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
