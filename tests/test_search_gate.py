@@ -107,3 +107,56 @@ def test_a_source_name_meeting_a_number_does_not_answer_chat():
 def test_a_source_name_with_a_question_still_gets_its_passage():
     engine = _engine(aliases=("TK",))
     assert _ids(engine, "was schreibt tk zum tarifvertrag")[0] == "streik:4"
+
+
+# --- everyday words of the texts make a question about them ----------------------------------
+
+TOWN = [
+    "Nach dem Streik hatte die Stadt weniger Geld, und die Leute merkten es an jedem Haus.",
+    "Der Senat sprach von Arbeit für alle; vorher war davon keine Rede.",
+    "Im Jahr darauf war alles anders: die Stadt verkaufte ihre Kliniken.",
+    *FILLER,
+]
+
+
+def test_a_question_of_everyday_words_of_the_texts_is_answered_as_unsure():
+    engine = _engine(TOWN)
+    message = "hatte die stadt danach weniger geld für die leute"  # no word rarer than Zipf 5
+    answer = engine.answer(message)
+    assert answer.hits and answer.hits[0].passage.id == "streik:1"
+    assert answer.weak  # the reply says "Ich bin nicht sicher, ob das passt"
+    # switched off, a question needs a specific word: the member got nothing
+    engine.options = SearchOptions().without("everyday")
+    assert engine.search(message) == []
+
+
+def test_everyday_words_with_a_noun_the_texts_lack_stay_unanswered():
+    engine = _engine(TOWN)
+    answer = engine.answer("hatte die stadt danach weniger geld für fußball")
+    assert answer.hits == [] and answer.missing == ["fußball"]
+
+
+# --- three specific words of the texts make a message about them ---------------------------
+
+UNION = [
+    f"Die Gewerkschaft verhandelt für die Pflegekräfte der Kliniken über {topic}."
+    for topic in ["Löhne", "Schichten", "Zulagen", "Urlaub", "Personal", "Pausen"]
+] + FILLER
+
+
+def test_three_specific_words_answer_a_paraphrase_with_words_the_texts_lack():
+    engine = _engine(UNION)
+    # "Trostpreis", a word the texts lack, outweighs three words they use in many paragraphs
+    message = "die gewerkschaft holt für die pflegekräfte der kliniken nur einen trostpreis raus"
+    answer = engine.answer(message)
+    assert answer.hits and answer.weak
+    assert answer.hits[0].passage.id.startswith("streik:")
+    assert int(answer.hits[0].passage.id.split(":")[1]) <= 6
+    # switched off, words that meet in six of 26 paragraphs were too common to count
+    engine.options = SearchOptions().without("many_specific")
+    assert engine.search(message) == []
+
+
+def test_two_specific_words_meeting_everywhere_do_not_answer_chat():
+    engine = _engine(UNION)
+    assert engine.search("die gewerkschaft der kliniken macht ein sommerfest mit grillwurst") == []

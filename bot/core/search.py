@@ -99,6 +99,9 @@ COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
+EVERYDAY_WORDS = 3  # words of the texts that make a question of everyday words about them
+FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
+MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,12 @@ class SearchOptions:
     # a source's name ("GS", "Fazi") chooses the source; it is no specific word whose meeting
     # another in a passage shows what the message is about (off: it counts like a rare word)
     names_no_evidence: bool = True
+    # a message whose words are all words of the texts, everyday ones (none specific), is a
+    # question about them, answered as a weak match (off: it needs a specific word)
+    everyday: bool = True
+    # three specific words of the texts make a message about them even where they meet in many
+    # passages (off: their meeting counts only in few passages, COOCCUR_SHARE)
+    many_specific: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -402,6 +411,7 @@ class Query:
     source_words: set[str]
     organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
     rescued: bool = False  # on topic only because its specific known words meet in a passage
+    hedged: bool = False  # on topic by everyday words of the texts only: a weak match
 
     @property
     def missing(self) -> list[str]:
@@ -1067,7 +1077,7 @@ class SearchEngine:
                 hits = [self.hit(p, 0.0) for p in ps[:limit]]
             return Answer(hits, [], organisational=q.organisational)
         scored = self._score(q, source, kinds)
-        weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued)
+        weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         return Answer(self._hits(scored, limit), missing, weak, q.organisational)
 
@@ -1202,7 +1212,8 @@ class SearchEngine:
             results.append((pid, score, coverage, len(matched)))
         if not results:
             return []
-        if q.rescued and len(results) > COOCCUR_SHARE * n_docs:
+        many = self.options.many_specific and len(specific) >= MANY_SPECIFIC
+        if q.rescued and not many and len(results) > COOCCUR_SHARE * n_docs:
             return []  # words that meet in many passages say little about this message
         # a passage must cover enough of the query to count as an answer (a long question
         # is answered by a passage that has three of its words)
@@ -1258,6 +1269,21 @@ class SearchEngine:
             and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
         }
 
+    def _everyday(self, words_: list[Concept]) -> bool:
+        """Several content words, each a word of the texts by itself, and no key word they
+        lack (no unknown noun or name; an unknown verb or adjective is chat around it)."""
+        content = [
+            c
+            for c in words_
+            if c.known and not (c.weak or c.synonym or c.fuzzy)
+            and not (c.parts and not c.alternatives)  # "Europawahl": only its parts are known
+            and c.common < FUNCTION_ZIPF and not c.word.isdigit()
+        ]
+        lacking = [
+            c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)
+        ]
+        return len(content) >= EVERYDAY_WORDS and not lacking
+
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
         if not self.options.informative_offtopic:
@@ -1278,7 +1304,11 @@ class SearchEngine:
             c.known and not c.weak and c.common < limit and not (numbers and c.word.isdigit())
             for c in words_
         ):
-            return False  # (a message that names a source asks about it: "der fvu artikel")
+            # (a message that names a source asks about it: "der fvu artikel") … unless all
+            # its words are words of the texts, everyday ones ("was hatte die Stadt danach an
+            # Geld übrig"): answered, as a weak match
+            q.hedged = self.options.everyday and self._everyday(words_)
+            return q.hedged
         # … and the specific words must be mostly known. Each weighs what it tells: a known
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
