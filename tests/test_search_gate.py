@@ -160,3 +160,19 @@ def test_three_specific_words_answer_a_paraphrase_with_words_the_texts_lack():
 def test_two_specific_words_meeting_everywhere_do_not_answer_chat():
     engine = _engine(UNION)
     assert engine.search("die gewerkschaft der kliniken macht ein sommerfest mit grillwurst") == []
+
+
+def test_specific_words_meet_in_a_passage_themselves_not_as_synonyms():
+    engine = _engine(
+        [
+            "Die Gewerkschaft versammelt die Pflegekräfte vor dem Rathaus.",
+            "Wer sammelt die Unterschriften für den Aufruf?",
+            *FILLER,
+        ]
+    )
+    message = "sammelt die gewerkschaft noch winterjacken für den basar"
+    assert engine.search(message) == []  # "versammelt" is not "sammelt"
+    # switched off, the synonym counts as the word: a weak match about the rally
+    engine.options = SearchOptions().without("cooccur_own")
+    answer = engine.answer(message)
+    assert answer.weak and answer.hits[0].passage.id == "streik:1"

@@ -141,6 +141,9 @@ class SearchOptions:
     # three specific words of the texts make a message about them even where they meet in many
     # passages (off: their meeting counts only in few passages, COOCCUR_SHARE)
     many_specific: bool = True
+    # the specific words that rescue a message must meet in a passage themselves, not as a
+    # thesaurus synonym of theirs (off: a synonym of one counts as the word)
+    cooccur_own: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1207,7 +1210,8 @@ class SearchEngine:
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
-            if q.rescued and len(specific.intersection(matched)) < COOCCUR_MIN:
+            met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
+            if q.rescued and len(met) < COOCCUR_MIN:
                 continue
             results.append((pid, score, coverage, len(matched)))
         if not results:
@@ -1267,6 +1271,21 @@ class SearchEngine:
             and max(c.alternatives.values(), default=0.0) >= 0.9  # the word, not a relative
             and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
             and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
+        }
+
+    def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
+        """Of the specific words a passage matched, those it has themselves (or in our
+        paraphrase of it), not only by a thesaurus synonym ("sammelt" is no "versammelt")."""
+        if not self.options.cooccur_own:
+            return found
+        return {
+            ci
+            for ci in found
+            if any(
+                tf.get(t, 0) or (xf and t in xf)
+                for t in q.concepts[ci].alternatives
+                if t not in q.concepts[ci].related
+            )
         }
 
     def _everyday(self, words_: list[Concept]) -> bool:
