@@ -124,6 +124,34 @@ def focus(surface: str) -> float:
     return min(1.0, max(0.3, 1.0 - (commonness(surface) - 4.5) * 0.35))
 
 
+# German numerals (folded): a question may write "12 Tage" where the text has "zwölf Tage".
+# "ein(s)" is left out: as the article it is everywhere.
+_NUMERALS = {
+    **dict(
+        enumerate(
+            "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf dreizehn vierzehn "
+            "fuenfzehn sechzehn siebzehn achtzehn neunzehn zwanzig".split(),
+            start=2,
+        )
+    ),
+    **dict(
+        zip(
+            (30, 40, 50, 60, 70, 80, 90, 100, 1000),
+            "dreissig vierzig fuenfzig sechzig siebzig achtzig neunzig hundert tausend".split(),
+            strict=True,
+        )
+    ),
+}
+_DIGITS = {w: str(n) for n, w in _NUMERALS.items()}
+
+
+def numeral(word: str) -> str | None:
+    """The other spelling of a number: "12" -> "zwoelf", "zwoelf" -> "12" (folded)."""
+    if word.isdigit():
+        return _NUMERALS.get(int(word)) if len(word) <= 4 else None
+    return _DIGITS.get(word)
+
+
 @lru_cache(maxsize=20_000)
 def is_german_word(surface: str) -> bool:
     """A word form of the German dictionary (any capitalisation)."""
