@@ -86,3 +86,24 @@ def test_words_of_what_a_paragraph_says_before_its_question_find_that_paragraph(
     # switched off, any paragraph that ends with a question hands its rank to the next one
     engine.options = SearchOptions(chat=False).without("asked_words")
     assert ids(engine, query)[0] == "essay:2"
+
+
+# --- a mistyped function word is no key word ------------------------------------------------
+
+
+def test_a_mistyped_question_word_is_skipped_like_the_word_itself():
+    engine = engine_over(DEADLINES)
+    for typo in ("wiso", "waurm"):  # wieso, warum: one letter off
+        query = f"{typo} hat die stadt den kliniken eine frist gesetzt"
+        assert typo not in [c.word for c in engine.analyse(query).concepts]
+        assert ids(engine, query)[0] == "essay:1"
+    # switched off, the typo is an unknown key word the texts lack: no answer, "wiso" missing
+    engine.options = SearchOptions(chat=False).without("function_typos")
+    answer = engine.answer("wiso hat die stadt den kliniken eine frist gesetzt")
+    assert (answer.hits, answer.missing) == ([], ["wiso"])
+
+
+def test_an_unknown_word_near_a_function_word_that_german_uses_is_kept():
+    engine = engine_over(DEADLINES)
+    # "Bein" is one letter from "bei" and "ein", and a word of its own
+    assert "bein" in [c.word for c in engine.analyse("frist für das bein").concepts]

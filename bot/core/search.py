@@ -40,6 +40,7 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
+    RARE_ZIPF,
     Phrases,
     chat_anchors,
     chat_duties,
@@ -50,9 +51,11 @@ from bot.core.search_lexicon import (
     is_german_word,
     is_noun,
     lemma_word,
+    misspelt,
     near_german_word,
     numeral,
     thesaurus,
+    zipf,
 )
 from bot.core.sentences import split_sentences
 from bot.core.store import Store
@@ -128,6 +131,7 @@ class SearchOptions:
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
+    function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
     asked_words: bool = True  # … when the message's words are those of its question
 
@@ -793,12 +797,21 @@ class SearchEngine:
             if w.isdigit() and any(0 <= j < len(ws) and ws[j].isdigit() for j in (i - 1, i + 1))
         }
         frame_words = frames() if opts.frames else frozenset()
+        function_words = stopwords() | frame_words
         idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
         idiom_words = {ws[i] for positions, _ in idioms for i in positions}
         for w in ws:
             if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
+            if (
+                opts.function_typos
+                and stem(w) not in self.vocab.df
+                and w not in source_words
+                and zipf(w) <= RARE_ZIPF  # no word of German at large ("wiso")
+                and misspelt(w, function_words)
+            ):
+                continue  # "wiso", "waurm": a function word mistyped, nothing to search for
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
             if w in frame_words or w in idiom_words:

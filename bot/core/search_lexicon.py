@@ -333,6 +333,29 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=5_000)
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, insertion or substitution from ``word``."""
+    w = word
+    variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
+    variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    for i in range(len(w) + 1):
+        for ch in _LETTERS:
+            variants.add(w[:i] + ch + w[i:])
+            if i < len(w):
+                variants.add(w[:i] + ch + w[i + 1 :])
+    variants.discard(w)
+    return variants
+
+
+def misspelt(word: str, function_words: frozenset[str]) -> bool:
+    """One edit away from a function word or question frame ("wiso", "waurm", "nich"): a typo
+    of a word the search skips, not a key word. ``word`` is folded; words of three letters or
+    fewer are not checked ("is", "ne" are chat spellings of many words)."""
+    if not 4 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+        return False
+    return not function_words.isdisjoint(_one_edit(word))
+
+
 def near_german_word(word: str) -> bool:
     """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
 
