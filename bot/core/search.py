@@ -40,6 +40,7 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
+    RARE_ZIPF,
     Phrases,
     chat_anchors,
     chat_duties,
@@ -50,9 +51,13 @@ from bot.core.search_lexicon import (
     is_german_word,
     is_noun,
     lemma_word,
+    misspelt,
     near_german_word,
+    numeral,
     thesaurus,
+    zipf,
 )
+from bot.core.sentences import split_sentences
 from bot.core.store import Store
 from bot.core.text import (
     lemma_stem,
@@ -144,6 +149,9 @@ class SearchOptions:
     # the specific words that rescue a message must meet in a passage themselves, not as a
     # thesaurus synonym of theirs (off: a synonym of one counts as the word)
     cooccur_own: bool = True
+    function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
+    numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
+    asked_words: bool = True  # … when the message's words are those of its question
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -688,6 +696,16 @@ class SearchEngine:
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
+        self._question_terms = {  # the closing question's terms, for the answers handoff
+            pid: self._closing_terms(passages[pid], vocab) for pid in self._answer_of
+        }
+
+    def _closing_terms(self, passage: Passage, vocab: Vocabulary) -> frozenset[str]:
+        """Index terms of a paragraph's last sentence (its closing question)."""
+        stems, extra = passage_terms(
+            tokenize(split_sentences(passage.text)[-1]), vocab, self.synonyms
+        )
+        return frozenset((*stems, *extra))
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -793,13 +811,29 @@ class SearchEngine:
             organisational = len(rare) < COOCCUR_MIN
         if organisational:
             skip |= chat_words()
+        # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a
+        # count that the text may spell out
+        dates = {
+            w
+            for i, w in enumerate(ws)
+            if w.isdigit() and any(0 <= j < len(ws) and ws[j].isdigit() for j in (i - 1, i + 1))
+        }
         frame_words = frames() if opts.frames else frozenset()
+        function_words = stopwords() | frame_words
         idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
         idiom_words = {ws[i] for positions, _ in idioms for i in positions}
         for w in ws:
             if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
             seen.add(w)
+            if (
+                opts.function_typos
+                and stem(w) not in self.vocab.df
+                and w not in source_words
+                and zipf(w) <= RARE_ZIPF  # no word of German at large ("wiso")
+                and misspelt(w, function_words)
+            ):
+                continue  # "wiso", "waurm": a function word mistyped, nothing to search for
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
             if w in frame_words or w in idiom_words:
@@ -808,7 +842,7 @@ class SearchEngine:
                         Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
                     )
                 continue
-            concept = self._concept(w, surfaces.get(w, w))
+            concept = self._concept(w, surfaces.get(w, w), counts=w not in dates)
             if w in named:
                 concept.scale = 0.3
             concept.common = commonness(concept.surface or w)
@@ -937,7 +971,9 @@ class SearchEngine:
                 for c in members:
                     c.add(canon, 0.9)
 
-    def _concept(self, w: str, surface: str) -> Concept:
+    def _concept(self, w: str, surface: str, counts: bool = True) -> Concept:
+        """The index terms that may stand for one word of a question (``counts``: a number
+        word or a number that counts something, not a date's or an issue's)."""
         v = self.vocab
         c = Concept(w, surface=surface)
         s = stem(w)
@@ -954,6 +990,10 @@ class SearchEngine:
             c.known = True
         if s + "s" in df:
             c.add(s + "s", 0.9)
+        other = numeral(w) if self.options.numerals and counts else None
+        if other and stem(other) in df:  # "12 Tage" where the text has "zwölf Tage"
+            c.add(stem(other), 1.0)
+            c.known = True
         canon = self.synonyms.single.get(s)
         if canon:
             c.add(canon, 1.0)
@@ -1226,18 +1266,25 @@ class SearchEngine:
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
         if self.options.answers and self._answer_of:
-            results = self._answered(results, kinds, source)
+            results = self._answered(q, results, kinds, source)
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
 
-    def _answered(self, results: list, kinds: tuple[str, ...], source: str | None) -> list:
+    def _answered(
+        self, q: Query, results: list, kinds: tuple[str, ...], source: str | None
+    ) -> list:
         """A paragraph that ends with a question ("Was ist das für eine merkwürdige Drohung?")
         is answered by the next one: the answer ranks just above the question. Protocols and
         essays pose a question in one paragraph and answer it in the next; the question shares
-        the words of the member's question, the answer often does not."""
+        the words of the member's question, the answer often does not.
+
+        A long paragraph that only ends with a question says much before it: a message whose
+        words are in that part asks about the paragraph itself, not about the answer."""
         best: dict[str, tuple[float, float, int]] = {}
         for pid, score, cov, m in results:
             ans = self._answer_of.get(pid)
+            if ans and self.options.asked_words and not self._asks(q, pid):
+                continue
             if ans and score * ANSWER_SHARE > best.get(ans, (0.0,))[0]:
                 best[ans] = (score * ANSWER_SHARE, cov, m)
         if not best:
@@ -1253,6 +1300,14 @@ class SearchEngine:
             if p is not None and p.kind in kinds and not (source and p.source != source):
                 out.append((pid, score, cov, m))
         return out
+
+    def _asks(self, q: Query, pid: str) -> bool:
+        """Whether the message has a word of the paragraph's closing question (a message that
+        shares none of them asks about what the paragraph says before its question)."""
+        asked = self._question_terms.get(pid, frozenset())
+        return any(
+            not c.frame and not asked.isdisjoint([*c.alternatives, *c.parts]) for c in q.concepts
+        )
 
     def _specific(self, q: Query) -> set[int]:
         """Indexes of the query's specific known words (rare in German at large, in the texts

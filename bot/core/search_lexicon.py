@@ -124,6 +124,34 @@ def focus(surface: str) -> float:
     return min(1.0, max(0.3, 1.0 - (commonness(surface) - 4.5) * 0.35))
 
 
+# German numerals (folded): a question may write "12 Tage" where the text has "zwölf Tage".
+# "ein(s)" is left out: as the article it is everywhere.
+_NUMERALS = {
+    **dict(
+        enumerate(
+            "zwei drei vier fuenf sechs sieben acht neun zehn elf zwoelf dreizehn vierzehn "
+            "fuenfzehn sechzehn siebzehn achtzehn neunzehn zwanzig".split(),
+            start=2,
+        )
+    ),
+    **dict(
+        zip(
+            (30, 40, 50, 60, 70, 80, 90, 100, 1000),
+            "dreissig vierzig fuenfzig sechzig siebzig achtzig neunzig hundert tausend".split(),
+            strict=True,
+        )
+    ),
+}
+_DIGITS = {w: str(n) for n, w in _NUMERALS.items()}
+
+
+def numeral(word: str) -> str | None:
+    """The other spelling of a number: "12" -> "zwoelf", "zwoelf" -> "12" (folded)."""
+    if word.isdigit():
+        return _NUMERALS.get(int(word)) if len(word) <= 4 else None
+    return _DIGITS.get(word)
+
+
 @lru_cache(maxsize=20_000)
 def is_german_word(surface: str) -> bool:
     """A word form of the German dictionary (any capitalisation)."""
@@ -305,6 +333,29 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
 @lru_cache(maxsize=5_000)
+def _one_edit(word: str) -> set[str]:
+    """Every string one deletion, transposition, insertion or substitution from ``word``."""
+    w = word
+    variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
+    variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
+    for i in range(len(w) + 1):
+        for ch in _LETTERS:
+            variants.add(w[:i] + ch + w[i:])
+            if i < len(w):
+                variants.add(w[:i] + ch + w[i + 1 :])
+    variants.discard(w)
+    return variants
+
+
+def misspelt(word: str, function_words: frozenset[str]) -> bool:
+    """One edit away from a function word or question frame ("wiso", "waurm", "nich"): a typo
+    of a word the search skips, not a key word. ``word`` is folded; words of three letters or
+    fewer are not checked ("is", "ne" are chat spellings of many words)."""
+    if not 4 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+        return False
+    return not function_words.isdisjoint(_one_edit(word))
+
+
 def near_german_word(word: str) -> bool:
     """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
 
