@@ -176,3 +176,15 @@ def test_specific_words_meet_in_a_passage_themselves_not_as_synonyms():
     engine.options = SearchOptions().without("cooccur_own")
     answer = engine.answer(message)
     assert answer.weak and answer.hits[0].passage.id == "streik:1"
+
+
+# --- "Meintest du …?" offers corrections of typos only ----------------------------------------
+
+
+def test_did_you_mean_corrects_a_typo_but_not_a_german_word():
+    engine = _engine([*STRIKE, "Die Streikenden trugen weiße Westen vor dem Rathaus."])
+    assert engine.suggest("Gewerkschaftt") == ["Gewerkschaft"]  # a typo: corrected
+    # "weiß" and "braucht" are German words: no "Meintest du weiße?"
+    assert engine.suggest("weiß jemand ob der senat das geld braucht") == []
+    engine.options = SearchOptions().without("keep_german_words")
+    assert "weiße" in engine.suggest("weiß jemand ob der senat das geld braucht")

@@ -115,7 +115,8 @@ class SearchOptions:
     turns them off one at a time for its ablation table)."""
 
     informative_offtopic: bool = True  # off-topic judged by how informative unknown words are
-    keep_german_words: bool = True  # a valid German word is never typo-corrected
+    keep_german_words: bool = True  # a valid German word is never typo-corrected (nor in
+    # "Meintest du …?": a word of the texts or of German gets no suggestion)
     frames: bool = True  # chat fillers and question frames never decide the ranking
     focus: bool = True  # words common in German at large weigh less than rare ones
     chat: bool = True  # organisational chat about the meeting is recognised
@@ -1473,9 +1474,14 @@ class SearchEngine:
         v = self.vocab
         out: list[str] = []
         stops = stopwords()
-        for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
+        text = query[:MAX_QUERY_CHARS]
+        ws = words(text)
+        surfaces = surface_words(text, len(ws)) or ws
+        for w, surface in list(zip(ws, surfaces, strict=True))[:MAX_CONCEPTS]:
             if w in stops or not 4 <= len(w) <= MAX_WORD_CHARS or w.isdigit():
                 continue
+            if self.options.keep_german_words and (v.knows(w) or is_german_word(surface)):
+                continue  # no "Meintest du weiße?" for "weiß": only a typo gets a correction
             pool = [
                 x
                 for n in range(len(w) - 4, len(w) + 5)
