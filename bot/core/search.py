@@ -104,7 +104,7 @@ COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
-EVERYDAY_WORDS = 3  # words of the texts that make a question of everyday words about them
+EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 
