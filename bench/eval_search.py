@@ -11,7 +11,8 @@ REPORT_ONLY names it so that --verbose never lists its misses).
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
 answered with nothing (as it should be); false_empty, the share of on-topic messages answered with
-nothing (the other error of the same judgement); hit@1 per kind of message.
+nothing (the other error of the same judgement); hit@1 per kind of message. --verbose names the
+judgement that emptied each false empty (Answer.empty) and counts them per set.
 
 The baseline is what the issue names: FTS5 bm25 over the same passages with German Snowball
 stemming and OR-joined query terms (no compounds, synonyms, fuzzy matching or cut-off).
@@ -23,7 +24,7 @@ import argparse
 import sqlite3
 import sys
 import tempfile
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,14 +91,20 @@ def is_hit(p: Passage, case: Case, engine: SearchEngine) -> bool:
 
 
 def evaluate(
-    cases: list[Case], run: Callable[[str], list[Passage]], engine: SearchEngine
+    cases: list[Case],
+    run: Callable[[str], list[Passage]],
+    engine: SearchEngine,
+    why: Callable[[str], str] | None = None,
 ) -> dict[str, float]:
+    """The figures of one runner over one set; ``why`` names the judgement that left a
+    message without passages (for --verbose)."""
     hit1 = hit3 = mrr = 0.0
     empties = 0  # on-topic messages answered with nothing at all (false empties)
     on_topic = [c for c in cases if c.kind != "offtopic"]
     off = [c for c in cases if c.kind == "offtopic"]
     per_kind: dict[str, list[float]] = defaultdict(list)
     misses: list[str] = []
+    reasons: Counter[str] = Counter()  # false empties by the judgement that emptied them
     for c in on_topic:
         results = run(c.q)
         empties += not results
@@ -106,8 +113,12 @@ def evaluate(
         hit3 += rank is not None and rank <= 3
         mrr += 1 / rank if rank else 0.0
         per_kind[c.kind].append(1.0 if rank == 1 else 0.0)
+        if not results and why is not None:
+            reasons[why(c.q)] += 1
         if rank != 1:
             got = results[0].id if results else "(leer)"
+            if not results and why is not None:
+                got = f"(leer: {why(c.q)})"
             misses.append(f"  rank={rank} [{c.kind}] {c.q!r} -> {got} (erwartet {c.source})")
     answered = [c.q for c in off if run(c.q)]
     empty = len(off) - len(answered)
@@ -124,6 +135,7 @@ def evaluate(
     out.update({f"hit@1[{k}]": sum(v) / len(v) for k, v in sorted(per_kind.items())})
     out["_misses"] = misses  # type: ignore[assignment]
     out["_answered"] = [f"  {q!r}" for q in answered]  # type: ignore[assignment]
+    out["_empty_by"] = reasons  # type: ignore[assignment]
     return out
 
 
@@ -151,6 +163,16 @@ def engine_runner(engine: SearchEngine, options: SearchOptions) -> Callable[[str
         return [h.passage for h in engine.search(q, limit=5)]
 
     return run
+
+
+def engine_why(engine: SearchEngine) -> Callable[[str], str]:
+    """The judgement that leaves a message without passages in the bot (Answer.empty)."""
+
+    def why(q: str) -> str:
+        engine.options = SearchOptions()
+        return engine.answer(q, limit=5).empty
+
+    return why
 
 
 def main() -> int:
@@ -181,8 +203,16 @@ def main() -> int:
                 print(f"{set_name}: {path.name} fehlt\n")
                 continue
             cases = load_devset(path)
-            results = {name: evaluate(cases, run, engine) for name, run in variants.items()}
+            why = engine_why(engine)
+            results = {
+                name: evaluate(cases, run, engine, why if name == "jourfixe" else None)
+                for name, run in variants.items()
+            }
             print_table(set_name, path, results)
+            if args.verbose:  # counts only: they name no message, unseen sets included
+                by = results["jourfixe"]["_empty_by"]
+                listed = ", ".join(f"{k} {n}" for k, n in by.most_common())  # type: ignore[attr-defined]
+                print(f"False empties by judgement: {listed or 'none'}\n")
             if args.verbose and set_name not in REPORT_ONLY and path.stem not in REPORT_ONLY:
                 print("Misses (jourfixe):")
                 print("\n".join(results["jourfixe"]["_misses"]) or "  none")  # type: ignore[arg-type]

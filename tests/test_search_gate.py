@@ -81,6 +81,7 @@ def test_a_date_in_meeting_chat_does_not_answer_it():
     message = "wer kümmert sich um den raum für den 26."
     answer = engine.answer(message)
     assert answer.organisational and answer.hits == []
+    assert answer.empty == "meeting, off-topic"  # the judgement that emptied it
     # switched off, the 26 the text has ("seit 26 Monaten") answers the message
     engine.options = SearchOptions().without("numbers_weak")
     assert engine.search(message)
@@ -133,7 +134,7 @@ def test_a_question_of_everyday_words_of_the_texts_is_answered_as_unsure():
 def test_everyday_words_with_a_noun_the_texts_lack_stay_unanswered():
     engine = _engine(TOWN)
     answer = engine.answer("hatte die stadt danach weniger geld für fußball")
-    assert answer.hits == [] and answer.missing == ["fußball"]
+    assert answer.hits == [] and answer.missing == ["fußball"] and answer.empty == "off-topic"
 
 
 # --- three specific words of the texts make a message about them ---------------------------

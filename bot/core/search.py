@@ -424,6 +424,7 @@ class Query:
     organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
     rescued: bool = False  # on topic only because its specific known words meet in a passage
     hedged: bool = False  # on topic by everyday words of the texts only: a weak match
+    empty: str = ""  # which judgement left it without passages (for the evaluation)
 
     @property
     def missing(self) -> list[str]:
@@ -439,6 +440,11 @@ class Answer:
     missing: list[str]  # key words not in the texts ("Corona")
     weak: bool = False  # the best hit covers little of the question
     organisational: bool = False  # chat about the meeting, not a question about the texts
+    # which judgement left it without hits: "meeting" (chat about the meeting), "words" (no
+    # word to search for), "off-topic" (words the texts lack outweigh), "off-topic, not
+    # rescued" (its specific words meet in no passage, or in too many), "coverage" (no passage
+    # covers enough of it), "nothing" (no passage has its words); "" when it has hits
+    empty: str = ""
 
 
 class _KnownTerms:
@@ -1119,11 +1125,14 @@ class SearchEngine:
                 slugs = [source] if source else list(q.prefer)
                 ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
                 hits = [self.hit(p, 0.0) for p in ps[:limit]]
-            return Answer(hits, [], organisational=q.organisational)
+            empty = "" if hits else ("meeting" if q.organisational else "words")
+            return Answer(hits, [], organisational=q.organisational, empty=empty)
         scored = self._score(q, source, kinds)
         weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
-        return Answer(self._hits(scored, limit), missing, weak, q.organisational)
+        hits = self._hits(scored, limit)
+        empty = "" if hits else ("meeting, " if q.organisational else "") + (q.empty or "nothing")
+        return Answer(hits, missing, weak, q.organisational, empty)
 
     def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []
@@ -1171,8 +1180,10 @@ class SearchEngine:
             # meet in one passage: then it is a question about that passage, answered as a
             # weak match ("Ich bin nicht sicher")
             if len(specific) < COOCCUR_MIN:
+                q.empty = "off-topic"
                 return []
             q.rescued = True
+        q.empty = "nothing"  # (until a passage answers it)
         total = sum(weights)
         if total <= 0:
             return []
@@ -1255,17 +1266,21 @@ class SearchEngine:
             if q.rescued and len(met) < COOCCUR_MIN:
                 continue
             results.append((pid, score, coverage, len(matched)))
+        if q.rescued:
+            q.empty = "off-topic, not rescued"
         if not results:
             return []
         many = self.options.many_specific and len(specific) >= MANY_SPECIFIC
         if q.rescued and not many and len(results) > COOCCUR_SHARE * n_docs:
             return []  # words that meet in many passages say little about this message
+        q.empty = "coverage"
         # a passage must cover enough of the query to count as an answer (a long question
         # is answered by a passage that has three of its words)
         best_cov = max(r[2] for r in results)
         best_matched = max(r[3] for r in results)
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
+        q.empty = ""
         if self.options.answers and self._answer_of:
             results = self._answered(q, results, kinds, source)
         results.sort(key=lambda r: -r[1])
