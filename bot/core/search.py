@@ -677,16 +677,6 @@ class SearchEngine:
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
-        self._question_terms = {  # the closing question's terms, for the answers handoff
-            pid: self._closing_terms(passages[pid], vocab) for pid in self._answer_of
-        }
-
-    def _closing_terms(self, passage: Passage, vocab: Vocabulary) -> frozenset[str]:
-        """Index terms of a paragraph's last sentence (its closing question)."""
-        stems, extra = passage_terms(
-            tokenize(split_sentences(passage.text)[-1]), vocab, self.synonyms
-        )
-        return frozenset((*stems, *extra))
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -1280,7 +1270,14 @@ class SearchEngine:
     def _asks(self, q: Query, pid: str) -> bool:
         """Whether the message has a word of the paragraph's closing question (a message that
         shares none of them asks about what the paragraph says before its question)."""
-        asked = self._question_terms.get(pid, frozenset())
+        p = self._passages.get(pid)
+        if p is None:
+            return False
+        # computed when asked (a few question paragraphs per query), not kept for every one
+        stems, extra = passage_terms(
+            tokenize(split_sentences(p.text)[-1]), self.vocab, self.synonyms
+        )
+        asked = {*stems, *extra}
         return any(
             not c.frame and not asked.isdisjoint([*c.alternatives, *c.parts]) for c in q.concepts
         )
