@@ -107,3 +107,20 @@ def test_an_unknown_word_near_a_function_word_that_german_uses_is_kept():
     engine = engine_over(DEADLINES)
     # "Bein" is one letter from "bei" and "ein", and a word of its own
     assert "bein" in [c.word for c in engine.analyse("frist für das bein").concepts]
+
+
+# --- a word of a synonym group also finds the derived forms of the group's words ------------
+
+
+def test_usa_finds_the_text_that_says_amerikanisch():
+    engine = engine_over(
+        [
+            "Die amerikanische Regierung kürzt die Hilfen für die Kliniken.",
+            "Die französische Regierung kürzt die Hilfen für die Schulen.",
+        ]
+    )
+    assert ids(engine, "usa") == ["essay:1"]
+    assert ids(engine, "was kürzen die usa")[0] == "essay:1"
+    # switched off, no text has "USA": the question names a key word the texts lack
+    engine.options = SearchOptions(chat=False).without("group_forms")
+    assert engine.answer("was kürzen die usa").missing == ["usa"]

@@ -103,6 +103,7 @@ COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to fe
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
+GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 
 
@@ -132,6 +133,7 @@ class SearchOptions:
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
     function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
+    group_forms: bool = True  # "USA" also finds "amerikanisch" (derived forms of its group)
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
     asked_words: bool = True  # … when the message's words are those of its question
 
@@ -173,12 +175,17 @@ class SynonymGroups:
     single: dict[str, str]  # stem -> canonical term
     multi: dict[tuple[str, ...], str]  # stem sequence -> canonical term
     by_first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+    members: dict[str, list[str]] = field(init=False, repr=False)  # canonical -> single stems
 
     def __post_init__(self) -> None:
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for seq in self.multi:
             by_first[seq[0]].append(seq)
+        members: dict[str, list[str]] = defaultdict(list)
+        for single, canon in self.single.items():
+            members[canon].append(single)
         object.__setattr__(self, "by_first", dict(by_first))  # frozen: set once here
+        object.__setattr__(self, "members", dict(members))
 
     @classmethod
     def load(cls, path: Path = SYNONYMS_FILE) -> SynonymGroups:
@@ -966,6 +973,12 @@ class SearchEngine:
         if canon:
             c.add(canon, 1.0)
             c.known = c.known or canon in df
+            if self.options.group_forms:  # "US" also finds "amerikanische" (-> Amerika)
+                for member in self.synonyms.members.get(canon, ()):
+                    for related in self._stem_relatives(member):
+                        if related.startswith(member) and related not in c.alternatives:
+                            c.add(related, GROUP_FORM_WEIGHT)
+                            c.known = True
         m = _DERIV.match(w)
         if m and stem(m.group(1)) in df:
             c.add(stem(m.group(1)), 0.9)
