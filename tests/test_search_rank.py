@@ -124,3 +124,27 @@ def test_usa_finds_the_text_that_says_amerikanisch():
     # switched off, no text has "USA": the question names a key word the texts lack
     engine.options = SearchOptions(chat=False).without("group_forms")
     assert engine.answer("was kürzen die usa").missing == ["usa"]
+
+
+# --- a one-word name of a source names it, it does not ask about the word ------------------
+
+
+def test_a_title_word_that_the_text_also_uses_names_the_source_and_does_not_rank():
+    source = Source(
+        "illusion", "Die Illusion der Reform", "Autor", "Blog", dt.date(2026, 1, 1), "article",
+        "-", "-", aliases=("Illusion",),
+    )  # fmt: skip
+    texts = [
+        "Die Stadt macht sich keine Illusionen über die Kassen der Kliniken.",
+        "Die Hauptursachen des Streiks sind die niedrigen Löhne der Pflegekräfte.",
+        "Die Hauptursachen der Schulden kennt jeder.",
+    ]
+    passages = [
+        Passage(f"illusion:{i}", "illusion", i, 0, i, i, "text", 1, text)
+        for i, text in enumerate(texts, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [source])
+    query = "was meint die illusion mit den hauptursachen"  # "die Illusion": the source
+    assert ids(engine, query)[:2] in (["illusion:2", "illusion:3"], ["illusion:3", "illusion:2"])
+    engine.options = SearchOptions(chat=False).without("name_words")
+    assert ids(engine, query)[0] == "illusion:1"  # "Illusionen": the title word decided

@@ -132,6 +132,7 @@ class SearchOptions:
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
+    name_words: bool = True  # a one-word name of a source ("Illusion") names, not asks
     function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
     group_forms: bool = True  # "USA" also finds "amerikanisch" (derived forms of its group)
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
@@ -818,7 +819,7 @@ class SearchEngine:
                     )
                 continue
             concept = self._concept(w, surfaces.get(w, w), counts=w not in dates)
-            if w in named:
+            if w in named or (opts.name_words and w in source_words):
                 concept.scale = 0.3
             concept.common = commonness(concept.surface or w)
             if opts.part_focus and concept.parts and not concept.alternatives:
