@@ -9,6 +9,10 @@ chat_holdout.yaml and chat_fresh.yaml were report-only until their figures had b
 who has seen neither the code nor these sets, added after the last search change (--set FILE;
 REPORT_ONLY names it so that --verbose never lists its misses).
 
+Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
+answered with nothing (as it should be); false_empty, the share of on-topic messages answered with
+nothing (the other error of the same judgement); hit@1 per kind of message.
+
 The baseline is what the issue names: FTS5 bm25 over the same passages with German Snowball
 stemming and OR-joined query terms (no compounds, synonyms, fuzzy matching or cut-off).
 """
@@ -89,12 +93,14 @@ def evaluate(
     cases: list[Case], run: Callable[[str], list[Passage]], engine: SearchEngine
 ) -> dict[str, float]:
     hit1 = hit3 = mrr = 0.0
+    empties = 0  # on-topic messages answered with nothing at all (false empties)
     on_topic = [c for c in cases if c.kind != "offtopic"]
     off = [c for c in cases if c.kind == "offtopic"]
     per_kind: dict[str, list[float]] = defaultdict(list)
     misses: list[str] = []
     for c in on_topic:
         results = run(c.q)
+        empties += not results
         rank = next((i for i, p in enumerate(results, 1) if is_hit(p, c, engine)), None)
         hit1 += rank == 1
         hit3 += rank is not None and rank <= 3
@@ -111,6 +117,7 @@ def evaluate(
         "hit@3": hit3 / n,
         "MRR": mrr / n,
         "offtopic_empty": empty / max(len(off), 1),
+        "false_empty": empties / n,  # the other error of the off-topic judgement
         "n": len(on_topic),
         "n_off": len(off),
     }

@@ -105,6 +105,9 @@ LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
+EVERYDAY_WORDS = 3  # words of the texts that make a question of everyday words about them
+FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
+MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 
 
 @dataclass(frozen=True)
@@ -132,11 +135,26 @@ class SearchOptions:
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
+    asked_words: bool = True  # … when the message has a word of that closing question
     name_words: bool = True  # a one-word name of a source ("Illusion") names, not asks
+    # a number in chat about the meeting is a date or a time ("für den 26."), no specific word
+    # of the texts (off: a number the texts have is as specific as a rare word)
+    numbers_weak: bool = True
+    # a source's name ("GS", "Fazi") chooses the source; it is no specific word whose meeting
+    # another in a passage shows what the message is about (off: it counts like a rare word)
+    names_no_evidence: bool = True
+    # a message whose words are all words of the texts, everyday ones (none specific), is a
+    # question about them, answered as a weak match (off: it needs a specific word)
+    everyday: bool = True
+    # three specific words of the texts make a message about them even where they meet in many
+    # passages (off: their meeting counts only in few passages, COOCCUR_SHARE)
+    many_specific: bool = True
+    # the specific words that rescue a message must meet in a passage themselves, not as a
+    # thesaurus synonym of theirs (off: a synonym of one counts as the word)
+    cooccur_own: bool = True
     function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
     group_forms: bool = True  # "USA" also finds "amerikanisch" (derived forms of its group)
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
-    asked_words: bool = True  # … when the message's words are those of its question
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -412,6 +430,7 @@ class Query:
     source_words: set[str]
     organisational: bool = False  # chat about the meeting itself (Montag, Uhr, Raum …)
     rescued: bool = False  # on topic only because its specific known words meet in a passage
+    hedged: bool = False  # on topic by everyday words of the texts only: a weak match
 
     @property
     def missing(self) -> list[str]:
@@ -774,14 +793,17 @@ class SearchEngine:
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
         if organisational and opts.chat_topic:
-            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": words
-            # only the texts' subject uses make it a question about the texts, Montag or not
+            # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
+            # specific words of the texts (the meeting's own words aside: "später", "schicken")
+            # make it a question about the texts, Montag or not
             known = self._terms()
+            meeting = chat_words()
             rare = {
                 w
                 for w in ws
                 if w not in skip and w not in source_words and stem(w) in known
-                and commonness(surfaces.get(w, w)) < ORG_SPECIFIC
+                and w not in meeting
+                and commonness(surfaces.get(w, w)) < SPECIFIC
                 and not w.isdigit()
             }
             organisational = len(rare) < COOCCUR_MIN
@@ -1102,7 +1124,7 @@ class SearchEngine:
                 hits = [self.hit(p, 0.0) for p in ps[:limit]]
             return Answer(hits, [], organisational=q.organisational)
         scored = self._score(q, source, kinds)
-        weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued)
+        weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         return Answer(self._hits(scored, limit), missing, weak, q.organisational)
 
@@ -1232,12 +1254,14 @@ class SearchEngine:
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0)
-            if q.rescued and len(specific.intersection(matched)) < COOCCUR_MIN:
+            met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
+            if q.rescued and len(met) < COOCCUR_MIN:
                 continue
             results.append((pid, score, coverage, len(matched)))
         if not results:
             return []
-        if q.rescued and len(results) > COOCCUR_SHARE * n_docs:
+        many = self.options.many_specific and len(specific) >= MANY_SPECIFIC
+        if q.rescued and not many and len(results) > COOCCUR_SHARE * n_docs:
             return []  # words that meet in many passages say little about this message
         # a passage must cover enough of the query to count as an answer (a long question
         # is answered by a passage that has three of its words)
@@ -1302,6 +1326,7 @@ class SearchEngine:
         if not self.options.cooccur or q.organisational:
             return set()
         stops = stopword_stems()
+        names = self.options.names_no_evidence
         return {
             i
             for i, c in enumerate(q.concepts)
@@ -1311,7 +1336,38 @@ class SearchEngine:
             and c.common < SPECIFIC
             and max(c.alternatives.values(), default=0.0) >= 0.9  # the word, not a relative
             and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
+            and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
         }
+
+    def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
+        """Of the specific words a passage matched, those it has themselves (or in our
+        paraphrase of it), not only by a thesaurus synonym ("sammelt" is no "versammelt")."""
+        if not self.options.cooccur_own:
+            return found
+        return {
+            ci
+            for ci in found
+            if any(
+                tf.get(t, 0) or (xf and t in xf)
+                for t in q.concepts[ci].alternatives
+                if t not in q.concepts[ci].related
+            )
+        }
+
+    def _everyday(self, words_: list[Concept]) -> bool:
+        """Several content words, each a word of the texts by itself, and no key word they
+        lack (no unknown noun or name; an unknown verb or adjective is chat around it)."""
+        content = [
+            c
+            for c in words_
+            if c.known and not (c.weak or c.synonym or c.fuzzy)
+            and not (c.parts and not c.alternatives)  # "Europawahl": only its parts are known
+            and c.common < FUNCTION_ZIPF and not c.word.isdigit()
+        ]
+        lacking = [
+            c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)
+        ]
+        return len(content) >= EVERYDAY_WORDS and not lacking
 
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
@@ -1328,8 +1384,16 @@ class SearchEngine:
         # text (in chat about the meeting: one rarely heard outside the texts' subject) …
         limit = ORG_SPECIFIC if q.organisational else SPECIFIC
         named = self.options.named_source and bool(q.prefer) and not q.organisational
-        if not named and not any(c.known and not c.weak and c.common < limit for c in words_):
-            return False  # (a message that names a source asks about it: "der fvu artikel")
+        numbers = self.options.numbers_weak and q.organisational
+        if not named and not any(
+            c.known and not c.weak and c.common < limit and not (numbers and c.word.isdigit())
+            for c in words_
+        ):
+            # (a message that names a source asks about it: "der fvu artikel") … unless all
+            # its words are words of the texts, everyday ones ("was hatte die Stadt danach an
+            # Geld übrig"): answered, as a weak match
+            q.hedged = self.options.everyday and self._everyday(words_)
+            return q.hedged
         # … and the specific words must be mostly known. Each weighs what it tells: a known
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
