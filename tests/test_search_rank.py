@@ -145,6 +145,6 @@ def test_a_title_word_that_the_text_also_uses_names_the_source_and_does_not_rank
     ]
     engine = SearchEngine.in_memory(passages, [source])
     query = "was meint die illusion mit den hauptursachen"  # "die Illusion": the source
-    assert ids(engine, query)[:2] in (["illusion:2", "illusion:3"], ["illusion:3", "illusion:2"])
+    assert ids(engine, query)[0] in ("illusion:2", "illusion:3")  # the ones on Hauptursachen
     engine.options = SearchOptions(chat=False).without("name_words")
     assert ids(engine, query)[0] == "illusion:1"  # "Illusionen": the title word decided

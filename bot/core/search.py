@@ -104,6 +104,7 @@ COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
+NAME_RANK = 0.3  # share of the score a one-word source name ("Illusion") adds where it occurs
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 EVERYDAY_WORDS = 3  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
@@ -409,6 +410,7 @@ class Concept:
     surface: str = ""  # as typed (for the reply that names a missing word)
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
     related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
+    naming: bool = False  # a one-word name of a source that the texts also use: ranks little
 
     @property
     def confidence(self) -> float:
@@ -841,8 +843,10 @@ class SearchEngine:
                     )
                 continue
             concept = self._concept(w, surfaces.get(w, w), counts=w not in dates)
-            if w in named or (opts.name_words and w in source_words):
+            if w in named:
                 concept.scale = 0.3
+            elif opts.name_words and w in source_words:
+                concept.naming = True  # "laut gs", "in der illusion": chooses the source
             concept.common = commonness(concept.surface or w)
             if opts.part_focus and concept.parts and not concept.alternatives:
                 # known only by its parts ("Haltelinie": halten, Linie): as specific as the
@@ -866,10 +870,10 @@ class SearchEngine:
             concepts.append(idiom)
         if all(c.frame for c in concepts):
             concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
-        if concepts and all(c.scale < 1 for c in concepts if not c.frame):
+        if concepts and all(c.scale < 1 or c.naming for c in concepts if not c.frame):
             for c in concepts:  # only title words: they are the question, within that source
                 if not c.frame:
-                    c.scale = 1.0
+                    c.scale, c.naming = 1.0, False
         self._add_multiword_synonyms(ws, concepts)
         particles = [w for w in ws if w in _PARTICLES]
         terms = self._terms()
@@ -1243,7 +1247,7 @@ class SearchEngine:
                         else:
                             share = 1.0
                 if best > 0:
-                    score += best * c.scale * c.focus
+                    score += best * c.scale * c.focus * (NAME_RANK if c.naming else 1.0)
                     covered += w * share
                     if c.scale == 1.0:
                         matched.append(ci)
