@@ -121,7 +121,7 @@ TOWN = [
 
 def test_a_question_of_everyday_words_of_the_texts_is_answered_as_unsure():
     engine = _engine(TOWN)
-    message = "hatte die stadt danach weniger geld für die leute"  # no word rarer than Zipf 5
+    message = "hatte die stadt danach weniger geld für die leute im haus"  # none rarer than Zipf 5
     answer = engine.answer(message)
     assert answer.hits and answer.hits[0].passage.id == "streik:1"
     assert answer.weak  # the reply says "Ich bin nicht sicher, ob das passt"
@@ -176,3 +176,15 @@ def test_specific_words_meet_in_a_passage_themselves_not_as_synonyms():
     engine.options = SearchOptions().without("cooccur_own")
     answer = engine.answer(message)
     assert answer.weak and answer.hits[0].passage.id == "streik:1"
+
+
+# --- "Meintest du …?" offers corrections of typos only ----------------------------------------
+
+
+def test_did_you_mean_corrects_a_typo_but_not_a_german_word():
+    engine = _engine([*STRIKE, "Die Streikenden trugen weiße Westen vor dem Rathaus."])
+    assert engine.suggest("Gewerkschaftt") == ["Gewerkschaft"]  # a typo: corrected
+    # "weiß" and "braucht" are German words: no "Meintest du weiße?"
+    assert engine.suggest("weiß jemand ob der senat das geld braucht") == []
+    engine.options = SearchOptions().without("keep_german_words")
+    assert "weiße" in engine.suggest("weiß jemand ob der senat das geld braucht")

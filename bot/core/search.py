@@ -106,7 +106,7 @@ ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the quest
 GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
 NAME_RANK = 0.3  # share of the score a one-word source name ("Illusion") adds where it occurs
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
-EVERYDAY_WORDS = 3  # words of the texts that make a question of everyday words about them
+EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 
@@ -117,7 +117,8 @@ class SearchOptions:
     turns them off one at a time for its ablation table)."""
 
     informative_offtopic: bool = True  # off-topic judged by how informative unknown words are
-    keep_german_words: bool = True  # a valid German word is never typo-corrected
+    keep_german_words: bool = True  # a valid German word is never typo-corrected (nor in
+    # "Meintest du …?": a word of the texts or of German gets no suggestion)
     frames: bool = True  # chat fillers and question frames never decide the ranking
     focus: bool = True  # words common in German at large weigh less than rare ones
     chat: bool = True  # organisational chat about the meeting is recognised
@@ -1488,9 +1489,14 @@ class SearchEngine:
         v = self.vocab
         out: list[str] = []
         stops = stopwords()
-        for w in words(query[:MAX_QUERY_CHARS])[:MAX_CONCEPTS]:
+        text = query[:MAX_QUERY_CHARS]
+        ws = words(text)
+        surfaces = surface_words(text, len(ws)) or ws
+        for w, surface in list(zip(ws, surfaces, strict=True))[:MAX_CONCEPTS]:
             if w in stops or not 4 <= len(w) <= MAX_WORD_CHARS or w.isdigit():
                 continue
+            if self.options.keep_german_words and (v.knows(w) or is_german_word(surface)):
+                continue  # no "Meintest du weiße?" for "weiß": only a typo gets a correction
             pool = [
                 x
                 for n in range(len(w) - 4, len(w) + 5)
