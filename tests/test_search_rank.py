@@ -107,3 +107,44 @@ def test_an_unknown_word_near_a_function_word_that_german_uses_is_kept():
     engine = engine_over(DEADLINES)
     # "Bein" is one letter from "bei" and "ein", and a word of its own
     assert "bein" in [c.word for c in engine.analyse("frist für das bein").concepts]
+
+
+# --- a word of a synonym group also finds the derived forms of the group's words ------------
+
+
+def test_usa_finds_the_text_that_says_amerikanisch():
+    engine = engine_over(
+        [
+            "Die amerikanische Regierung kürzt die Hilfen für die Kliniken.",
+            "Die französische Regierung kürzt die Hilfen für die Schulen.",
+        ]
+    )
+    assert ids(engine, "usa") == ["essay:1"]
+    assert ids(engine, "was kürzen die usa")[0] == "essay:1"
+    # switched off, no text has "USA": the question names a key word the texts lack
+    engine.options = SearchOptions(chat=False).without("group_forms")
+    assert engine.answer("was kürzen die usa").missing == ["usa"]
+
+
+# --- a one-word name of a source names it, it does not ask about the word ------------------
+
+
+def test_a_title_word_that_the_text_also_uses_names_the_source_and_does_not_rank():
+    source = Source(
+        "illusion", "Die Illusion der Reform", "Autor", "Blog", dt.date(2026, 1, 1), "article",
+        "-", "-", aliases=("Illusion",),
+    )  # fmt: skip
+    texts = [
+        "Die Stadt macht sich keine Illusionen über die Kassen der Kliniken.",
+        "Die Hauptursachen des Streiks sind die niedrigen Löhne der Pflegekräfte.",
+        "Die Hauptursachen der Schulden kennt jeder.",
+    ]
+    passages = [
+        Passage(f"illusion:{i}", "illusion", i, 0, i, i, "text", 1, text)
+        for i, text in enumerate(texts, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [source])
+    query = "was meint die illusion mit den hauptursachen"  # "die Illusion": the source
+    assert ids(engine, query)[0] in ("illusion:2", "illusion:3")  # the ones on Hauptursachen
+    engine.options = SearchOptions(chat=False).without("name_words")
+    assert ids(engine, query)[0] == "illusion:1"  # "Illusionen": the title word decided

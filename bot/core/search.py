@@ -103,6 +103,8 @@ COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to fe
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
+GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
+NAME_RANK = 0.3  # share of the score a one-word source name ("Illusion") adds where it occurs
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
@@ -135,6 +137,8 @@ class SearchOptions:
     idioms: bool = True  # "in die Knie zwingen" stands for "besiegen" (OpenThesaurus phrases)
     most_named: bool = True  # of several sources named, those named by more names win
     answers: bool = True  # a paragraph that asks a question hands its score to the next one
+    asked_words: bool = True  # … when the message has a word of that closing question
+    name_words: bool = True  # a one-word name of a source ("Illusion") names, not asks
     # a number in chat about the meeting is a date or a time ("für den 26."), no specific word
     # of the texts (off: a number the texts have is as specific as a rare word)
     numbers_weak: bool = True
@@ -151,8 +155,8 @@ class SearchOptions:
     # thesaurus synonym of theirs (off: a synonym of one counts as the word)
     cooccur_own: bool = True
     function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
+    group_forms: bool = True  # "USA" also finds "amerikanisch" (derived forms of its group)
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
-    asked_words: bool = True  # … when the message's words are those of its question
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -192,12 +196,17 @@ class SynonymGroups:
     single: dict[str, str]  # stem -> canonical term
     multi: dict[tuple[str, ...], str]  # stem sequence -> canonical term
     by_first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
+    members: dict[str, list[str]] = field(init=False, repr=False)  # canonical -> single stems
 
     def __post_init__(self) -> None:
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         for seq in self.multi:
             by_first[seq[0]].append(seq)
+        members: dict[str, list[str]] = defaultdict(list)
+        for single, canon in self.single.items():
+            members[canon].append(single)
         object.__setattr__(self, "by_first", dict(by_first))  # frozen: set once here
+        object.__setattr__(self, "members", dict(members))
 
     @classmethod
     def load(cls, path: Path = SYNONYMS_FILE) -> SynonymGroups:
@@ -402,6 +411,7 @@ class Concept:
     surface: str = ""  # as typed (for the reply that names a missing word)
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
     related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
+    naming: bool = False  # a one-word name of a source that the texts also use: ranks little
 
     @property
     def confidence(self) -> float:
@@ -703,16 +713,6 @@ class SearchEngine:
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
-        self._question_terms = {  # the closing question's terms, for the answers handoff
-            pid: self._closing_terms(passages[pid], vocab) for pid in self._answer_of
-        }
-
-    def _closing_terms(self, passage: Passage, vocab: Vocabulary) -> frozenset[str]:
-        """Index terms of a paragraph's last sentence (its closing question)."""
-        stems, extra = passage_terms(
-            tokenize(split_sentences(passage.text)[-1]), vocab, self.synonyms
-        )
-        return frozenset((*stems, *extra))
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -852,6 +852,8 @@ class SearchEngine:
             concept = self._concept(w, surfaces.get(w, w), counts=w not in dates)
             if w in named:
                 concept.scale = 0.3
+            elif opts.name_words and w in source_words:
+                concept.naming = True  # "laut gs", "in der illusion": chooses the source
             concept.common = commonness(concept.surface or w)
             if opts.part_focus and concept.parts and not concept.alternatives:
                 # known only by its parts ("Haltelinie": halten, Linie): as specific as the
@@ -875,10 +877,10 @@ class SearchEngine:
             concepts.append(idiom)
         if all(c.frame for c in concepts):
             concepts = []  # only frames ("wo stand das nochmal"): nothing to search for
-        if concepts and all(c.scale < 1 for c in concepts if not c.frame):
+        if concepts and all(c.scale < 1 or c.naming for c in concepts if not c.frame):
             for c in concepts:  # only title words: they are the question, within that source
                 if not c.frame:
-                    c.scale = 1.0
+                    c.scale, c.naming = 1.0, False
         self._add_multiword_synonyms(ws, concepts)
         particles = [w for w in ws if w in _PARTICLES]
         terms = self._terms()
@@ -1005,6 +1007,12 @@ class SearchEngine:
         if canon:
             c.add(canon, 1.0)
             c.known = c.known or canon in df
+            if self.options.group_forms:  # "US" also finds "amerikanische" (-> Amerika)
+                for member in self.synonyms.members.get(canon, ()):
+                    for related in self._stem_relatives(member):
+                        if related.startswith(member) and related not in c.alternatives:
+                            c.add(related, GROUP_FORM_WEIGHT)
+                            c.known = True
         m = _DERIV.match(w)
         if m and stem(m.group(1)) in df:
             c.add(stem(m.group(1)), 0.9)
@@ -1251,7 +1259,7 @@ class SearchEngine:
                         else:
                             share = 1.0
                 if best > 0:
-                    score += best * c.scale * c.focus
+                    score += best * c.scale * c.focus * (NAME_RANK if c.naming else 1.0)
                     covered += w * share
                     if c.scale == 1.0:
                         matched.append(ci)
@@ -1320,7 +1328,14 @@ class SearchEngine:
     def _asks(self, q: Query, pid: str) -> bool:
         """Whether the message has a word of the paragraph's closing question (a message that
         shares none of them asks about what the paragraph says before its question)."""
-        asked = self._question_terms.get(pid, frozenset())
+        p = self._passages.get(pid)
+        if p is None:
+            return False
+        # computed when asked (a few question paragraphs per query), not kept for every one
+        stems, extra = passage_terms(
+            tokenize(split_sentences(p.text)[-1]), self.vocab, self.synonyms
+        )
+        asked = {*stems, *extra}
         return any(
             not c.frame and not asked.isdisjoint([*c.alternatives, *c.parts]) for c in q.concepts
         )
