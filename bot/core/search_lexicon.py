@@ -23,6 +23,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from bot.core.text import fold, stem
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -332,19 +335,12 @@ class Phrases:
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
-@lru_cache(maxsize=5_000)
-def _one_edit(word: str) -> set[str]:
-    """Every string one deletion, transposition, insertion or substitution from ``word``."""
-    w = word
-    variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
-    variants |= {w[:i] + w[i + 1] + w[i] + w[i + 2 :] for i in range(len(w) - 1)}
-    for i in range(len(w) + 1):
-        for ch in _LETTERS:
-            variants.add(w[:i] + ch + w[i:])
-            if i < len(w):
-                variants.add(w[:i] + ch + w[i + 1 :])
-    variants.discard(w)
-    return variants
+@lru_cache(maxsize=4)
+def _by_length(function_words: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    out: dict[int, list[str]] = defaultdict(list)
+    for w in function_words:
+        out[len(w)].append(w)
+    return {n: tuple(ws) for n, ws in out.items()}
 
 
 def misspelt(word: str, function_words: frozenset[str]) -> bool:
@@ -353,9 +349,14 @@ def misspelt(word: str, function_words: frozenset[str]) -> bool:
     fewer are not checked ("is", "ne" are chat spellings of many words)."""
     if not 4 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
         return False
-    return not function_words.isdisjoint(_one_edit(word))
+    by_length = _by_length(function_words)
+    pool = [f for n in (len(word) - 1, len(word), len(word) + 1) for f in by_length.get(n, ())]
+    # (rapidfuzz's optimal string alignment: a transposition is one edit, and no variant
+    # strings are made: generating every one-edit variant churned memory on each question)
+    return process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+@lru_cache(maxsize=5_000)
 def near_german_word(word: str) -> bool:
     """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
 
