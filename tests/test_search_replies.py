@@ -25,17 +25,33 @@ def ask(text: str, services: Services) -> list:
     return quotes.handle_text(request, services).messages
 
 
-def test_a_question_about_a_word_not_in_the_texts_names_it(services):
-    messages = ask("was sagt Fazi zu Corona", services)
+def _by_author(services: Services) -> dict[str, list]:
+    authors: dict[str, list] = {}
+    for source in services.catalog.sources:
+        authors.setdefault(source.author, []).append(source)
+    return authors
+
+
+def test_a_question_about_a_word_not_in_the_texts_names_it_and_the_author_asked(services):
+    author, texts = next((a, s) for a, s in _by_author(services).items() if len(s) > 1)
+    name = author.split()[-1].lower()  # members write "fazi", not "Thomas Fazi"
+    messages = ask(f"was sagt {name} zu corona", services)
     assert len(messages) == 1
     html = messages[0].html
-    assert "„Corona“" in html and "steht nichts in den Texten" in html and "/themen" in html
+    assert f"Zu „Corona“ steht in den Texten von {author} nichts." in html  # a noun, capitalised
+    assert "/themen" in html
     assert "<blockquote>" not in html  # no passage is presented as the answer
+
+
+def test_a_word_not_in_the_one_source_asked_names_that_source(services):
+    source = next(s[0] for s in _by_author(services).values() if len(s) == 1 and s[0].aliases)
+    html = ask(f"was sagt {source.aliases[0].lower()} zu corona", services)[0].html
+    assert f"Zu „Corona“ steht in <i>{source.label}</i> nichts." in html
 
 
 def test_two_missing_words_are_both_named(services):
     html = ask("welche rolle spielen gewerkschaften und streiks gegen den krieg", services)[0].html
-    assert "„gewerkschaften“ und „streiks“" in html
+    assert "Zu „Gewerkschaften“ und „Streiks“ steht in den Texten nichts." in html
 
 
 def test_chat_about_the_meeting_gets_a_short_reply(services):

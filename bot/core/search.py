@@ -458,6 +458,7 @@ class Answer:
     # rescued" (its specific words meet in no passage, or in too many), "coverage" (no passage
     # covers enough of it), "nothing" (no passage has its words); "" when it has hits
     empty: str = ""
+    named: tuple[str, ...] = ()  # the sources the message names ("was sagt Fazi …"), by slug
 
 
 class _KnownTerms:
@@ -1143,7 +1144,8 @@ class SearchEngine:
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
         empty = "" if hits else ("meeting, " if q.organisational else "") + (q.empty or "nothing")
-        return Answer(hits, missing, weak, q.organisational, empty)
+        named = tuple(slug for slug, boost in q.prefer.items() if boost >= SOURCE_BOOST)
+        return Answer(hits, missing, weak, q.organisational, empty, named)
 
     def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []

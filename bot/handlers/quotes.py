@@ -15,6 +15,7 @@ from bot.core.limits import MAX_QUERY, too_long
 from bot.core.models import Hit, Passage, Source
 from bot.core.queries import StoredQuery
 from bot.core.search import Answer
+from bot.core.search_lexicon import is_noun
 from bot.core.text import normalize
 from bot.handlers import content, paging
 from bot.handlers.base import (
@@ -187,7 +188,7 @@ def ask_command(request: Request, services: Services) -> Reply:
     if topic and not answer.hits:
         return Reply(messages=topic)
     if not answer.hits and (answer.organisational or answer.missing):
-        return Reply(messages=_not_about_the_texts(answer, question))
+        return Reply(messages=_not_about_the_texts(answer, question, services))
     note, topic_rows = "", []
     if answer.weak:
         note = t.UNSURE
@@ -197,16 +198,31 @@ def ask_command(request: Request, services: Services) -> Reply:
     )
 
 
-def _not_about_the_texts(answer: Answer, question: str) -> list[OutMessage]:
+def _not_about_the_texts(answer: Answer, question: str, services: Services) -> list[OutMessage]:
     """Chat about the meeting, or a question whose key word the texts do not contain."""
     if answer.missing:
-        shown = [f"„{esc(w[:40])}“" for w in answer.missing[:3]]
+        shown = [f"„{esc(_as_written(w[:40]))}“" for w in answer.missing[:3]]
         listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " und " + shown[-1]
-        text = t.NOT_IN_TEXTS.format(words=listed)
+        named = [s for slug in answer.named if (s := services.catalog.get(slug)) is not None]
+        authors = {s.author for s in named}
+        if len(named) == 1:  # "was sagt wsws zu corona": the source asked about
+            where = t.IN_SOURCE.format(label=esc(named[0].label))
+        elif named and len(authors) == 1:  # "was sagt fazi zu corona": all of Fazi's texts
+            where = t.IN_TEXTS_OF.format(author=esc(named[0].author))
+        else:
+            where = t.IN_THE_TEXTS
+        text = t.NOT_IN_TEXTS.format(words=listed, where=where)
         if normalize(question) not in {normalize(w) for w in answer.missing}:
             text = t.NOT_IN_TEXTS_QUESTION.format(query=esc(_shorten(question))) + "\n" + text
         return _messages(text)
     return _messages(t.MEETING_CHAT)
+
+
+def _as_written(word: str) -> str:
+    """A word typed in lower case as German writes it: „corona“ → „Corona“ (nouns only)."""
+    if word.islower() and is_noun(word):
+        return word[0].upper() + word[1:]
+    return word
 
 
 def _topic_buttons(services: Services, question: str, hits: list[Hit]) -> list[list[Button]]:

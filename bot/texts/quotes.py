@@ -65,7 +65,10 @@ DID_YOU_MEAN = "Meintest du {words}?"
 DID_YOU_MEAN_OR = " oder "
 TRY_OTHER = "Versuch es mit einem anderen Stichwort."
 # a question whose key word the texts do not contain ("was sagt Fazi zu Corona")
-NOT_IN_TEXTS = "Zu {words} steht nichts in den Texten. Worüber sie schreiben, zeigt /themen."
+NOT_IN_TEXTS = "Zu {words} steht {where} nichts. Worüber die Texte schreiben, zeigt /themen."
+IN_THE_TEXTS = "in den Texten"
+IN_SOURCE = "in <i>{label}</i>"
+IN_TEXTS_OF = "in den Texten von {author}"
 NOT_IN_TEXTS_QUESTION = "<i>{query}</i>"
 # chat about the meeting itself ("wer schreibt am Montag das Protokoll?")
 MEETING_CHAT = (
