@@ -64,6 +64,13 @@ def test_a_date_or_an_issue_number_is_no_count():
     assert "zwolf" in next(c for c in engine.analyse("12 wochen").concepts).alternatives
 
 
+def test_digits_of_any_script_are_read_or_left_alone():
+    engine = engine_over(DEADLINES)
+    assert ids(engine, "frist von ١٢ wochen")[0] == "essay:1"  # Arabic-Indic 12
+    for digits in ("\u19da\u19da", "\U0001105a\U0001105a"):  # digits, but no decimal ones
+        assert engine.answer(f"frist von {digits} wochen") is not None  # no crash
+
+
 # --- the paragraph after a question answers it, when the question is what is asked ---------
 
 QUESTION_AND_ANSWER = [

@@ -147,8 +147,8 @@ _DIGITS = {w: str(n) for n, w in _NUMERALS.items()}
 
 def numeral(word: str) -> str | None:
     """The other spelling of a number: "12" -> "zwoelf", "zwoelf" -> "12" (folded)."""
-    if word.isdigit():
-        return _NUMERALS.get(int(word)) if len(word) <= 4 else None
+    if word.isdigit():  # (int() reads decimal digits only: "᧚" is a digit, no decimal one)
+        return _NUMERALS.get(int(word)) if word.isdecimal() and len(word) <= 4 else None
     return _DIGITS.get(word)
 
 
