@@ -1,5 +1,5 @@
 """Search quality: hit@1, hit@3, MRR and off-topic handling, next to a BM25 baseline and an
-ablation (the engine with each mechanism switched off), for all eight query sets in one run.
+ablation (the engine with each mechanism switched off), for all the query sets in one run.
 
 Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation]
 
@@ -7,9 +7,9 @@ Sets: devset, holdout, chatset, chat_holdout and chat_fresh are for tuning (--ve
 their misses); holdout, chat_holdout and chat_fresh were report-only until their figures had been
 read (bench/RESULTS-search.md). A figure on unseen questions comes from a set written by a reader
 who has seen neither the code nor the other sets, added after the last search change and named in
-REPORT_ONLY, so that --verbose never lists its misses. The fourth pass's report-only sets:
-chat_unseen.yaml and chat_unseen_b.yaml (chat) and holdout2.yaml (search-box style), each by its
-own reader.
+REPORT_ONLY, so that --verbose never lists its misses. The fourth pass's report-only sets
+chat_unseen.yaml, chat_unseen_b.yaml (chat) and holdout2.yaml (search-box style) were run once
+and are tuning sets since; chat_unseen_c.yaml is the report-only set after them.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
 answered with nothing (as it should be); false_empty, the share of on-topic messages answered with
@@ -150,10 +150,11 @@ SETS = {
     "chat unseen A": ROOT / "tests" / "chat_unseen.yaml",
     "chat unseen B": ROOT / "tests" / "chat_unseen_b.yaml",
     "held-out 2": ROOT / "tests" / "holdout2.yaml",
+    "chat unseen C": ROOT / "tests" / "chat_unseen_c.yaml",  # added after the last change
 }
-# never list their misses: we do not tune on them (set names, and file stems for --set)
-REPORT_ONLY = {"chat unseen A", "chat unseen B", "held-out 2"}
-REPORT_ONLY |= {SETS[name].stem for name in REPORT_ONLY}
+# never list their misses: we do not tune on them (set names, and file stems for --set).
+# chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
+REPORT_ONLY = {"chat unseen C", "chat_unseen_c"}
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
