@@ -42,6 +42,7 @@ from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
     RARE_ZIPF,
     Phrases,
+    addressed,
     chat_anchors,
     chat_duties,
     chat_words,
@@ -160,6 +161,13 @@ class SearchOptions:
     function_typos: bool = True  # "wiso" is a typo of "wieso", skipped like it
     group_forms: bool = True  # "USA" also finds "amerikanisch" (derived forms of its group)
     numerals: bool = True  # "12" also finds "zwölf", "zwölf" also "12"
+    # a message addressed to the members ("habt ihr …", "kann jemand …", "euch") is chat among
+    # them, judged like chat about the meeting: two specific words of the texts make it a
+    # question about them (off: only the meeting's own words mark chat)
+    addressed: bool = True
+    # in chat among the members, each noun the texts lack ("Kanada") cancels one specific word
+    # of the texts that would make it a question about them
+    chat_lacking: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -801,10 +809,11 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
-        organisational = opts.chat and (
+        meeting_words = opts.chat and (
             any(w in chat_anchors() for w in ws)
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
+        organisational = meeting_words or (opts.chat and opts.addressed and addressed(ws))
         if organisational and opts.chat_topic:
             # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
             # specific words of the texts (the meeting's own words aside: "später", "schicken")
@@ -819,7 +828,20 @@ class SearchEngine:
                 and commonness(surfaces.get(w, w)) < SPECIFIC
                 and not w.isdigit()
             }
-            organisational = len(rare) < COOCCUR_MIN
+            # "was haltet ihr von den Zöllen gegen Kanada": a noun the texts lack is what the
+            # chat is about; each one cancels a specific word of the texts
+            lacking = 0
+            if opts.chat_lacking:
+                lacking = sum(
+                    1
+                    for w in set(ws)
+                    if w not in skip and w not in source_words and w not in meeting
+                    and stem(w) not in known and len(w) > 2 and not w.isdigit() and is_noun(surfaces.get(w, w))
+                )
+            # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
+            # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
+            named_one = 1 if opts.addressed and source_words and not meeting_words else 0
+            organisational = len(rare) + named_one - lacking < COOCCUR_MIN
         if organisational:
             skip |= chat_words()
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a

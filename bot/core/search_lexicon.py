@@ -72,6 +72,19 @@ def chat_duties() -> frozenset[str]:
     return _chat().get("duties", frozenset())
 
 
+def addressed(ws: list[str]) -> bool:
+    """A message addressed to the members of the group, not about the texts: a pronoun of the
+    second person plural ("euch", "eure") or an indefinite person ("jemand", "irgendwer"), or
+    "ihr" as the subject after its verb ("habt ihr", "was haltet ihr"). Folded words."""
+    pronouns = _chat().get("address", frozenset())
+    if any(w in pronouns for w in ws):
+        return True
+    return any(
+        w == "ihr" and i > 0 and (ws[i - 1].endswith("t") or ws[i - 1] == "seid")
+        for i, w in enumerate(ws)
+    )
+
+
 def chat_words() -> frozenset[str]:
     """Anchors and the words that are organisational next to an anchor."""
     sections = _chat()
