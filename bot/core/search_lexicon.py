@@ -75,14 +75,25 @@ def chat_duties() -> frozenset[str]:
 def addressed(ws: list[str]) -> bool:
     """A message addressed to the members of the group, not about the texts: a pronoun of the
     second person plural ("euch", "eure") or an indefinite person ("jemand", "irgendwer"), or
-    "ihr" as the subject after its verb ("habt ihr", "was haltet ihr"). Folded words."""
+    "ihr" as the subject of a question, after its verb at the start ("habt ihr …") or after a
+    question word ("was haltet ihr …"); not the possessive ("die Regierung macht ihr Ding").
+    Folded words."""
     pronouns = _chat().get("address", frozenset())
     if any(w in pronouns for w in ws):
         return True
     return any(
-        w == "ihr" and i > 0 and (ws[i - 1].endswith("t") or ws[i - 1] == "seid")
+        w == "ihr"
+        and i > 0
+        and (ws[i - 1].endswith("t") or ws[i - 1] == "seid")
+        and (i == 1 or ws[i - 2] in _QUESTION_WORDS)
         for i, w in enumerate(ws)
     )
+
+
+_QUESTION_WORDS = frozenset(
+    "was wie wann wo woher wohin warum wieso weshalb weswegen welche welcher welches welchen"
+    " wer wen wem wessen womit wofuer wovon worueber".split()
+)
 
 
 def chat_words() -> frozenset[str]:
