@@ -836,7 +836,8 @@ class SearchEngine:
                     1
                     for w in set(ws)
                     if w not in skip and w not in source_words and w not in meeting
-                    and stem(w) not in known and len(w) > 2 and not w.isdigit() and is_noun(surfaces.get(w, w))
+                    and stem(w) not in known and len(w) > 2 and not w.isdigit()
+                    and is_noun(surfaces.get(w, w))
                 )
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
