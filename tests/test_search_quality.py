@@ -85,3 +85,29 @@ def test_chat_questions_quality_holds(chat_report):
     assert ours["hit@3"] >= 0.77
     assert ours["offtopic_empty"] >= 0.9
     assert ours["hit@1"] > base["hit@1"] and ours["offtopic_empty"] > base["offtopic_empty"]
+
+
+EVAL_SETS = sorted(
+    p for p in (ROOT / "tests").glob("*.yaml") if p.name.startswith(("devset", "holdout", "chat"))
+)
+
+
+@pytest.mark.parametrize("path", EVAL_SETS, ids=lambda p: p.stem)
+def test_every_expected_snippet_stands_verbatim_in_one_line_of_its_source(path):
+    """Each set's answers are the sources' own words: a snippet copied wrong would count every
+    right answer to it as a miss. Within one line of the seed file, as its reader checked."""
+    import yaml
+
+    sources = yaml.safe_load((ROOT / "content" / "sources.yaml").read_text(encoding="utf-8"))
+    lines = {
+        s["slug"]: (ROOT / "seeds" / s["file"]).read_text(encoding="utf-8").splitlines()
+        for s in sources["sources"]
+    }
+    cases = load_devset(path)
+    assert len(cases) >= 50
+    for case in cases:
+        if case.kind == "offtopic":
+            assert case.expect is None and case.source is None, case.q
+            continue
+        # (``also`` names the other Fazi post, which may word the paragraph differently)
+        assert any(case.expect in line for line in lines[case.source]), (path.name, case.q)
