@@ -103,6 +103,7 @@ PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate 
 COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to few)
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
 LESS_NAMED_BOOST = 1.4  # a source named, but by fewer names than another one
+NAMED_FIRST = 2.5  # … and the source named (most) ranks this much further ahead (named_first)
 ANSWER_SHARE = 1.05  # the paragraph after a question ranks just above the question
 GROUP_FORM_WEIGHT = 0.9  # a derived form of a synonym group's word ("amerikanisch": USA)
 NAME_RANK = 0.3  # share of the score a one-word source name ("Illusion") adds where it occurs
@@ -168,6 +169,11 @@ class SearchOptions:
     # in chat among the members, each noun the texts lack ("Kanada") cancels one specific word
     # of the texts that would make it a question about them
     chat_lacking: bool = True
+    # a source the message names ("was schreibt die WSWS zu …", "im Protokoll …") ranks its
+    # passages well ahead of another source's passage that matches the topic words a little
+    # better (off: the named source is only preferred by SOURCE_BOOST, and another source's
+    # closer match still comes first)
+    named_first: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1297,7 +1303,10 @@ class SearchEngine:
             score *= 0.35 + coverage**1.5
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
-            score *= q.prefer.get(p.source, 1.0)
+            boost = q.prefer.get(p.source, 1.0)
+            if self.options.named_first and boost >= SOURCE_BOOST:
+                boost *= NAMED_FIRST
+            score *= boost
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued and len(met) < COOCCUR_MIN:
                 continue
