@@ -458,6 +458,11 @@ class Query:
         """Key words of the query that the texts do not contain, as typed."""
         return [c.surface or c.word for c in self.concepts if not c.known and c.key >= 1.0]
 
+    @property
+    def named(self) -> tuple[str, ...]:
+        """The sources the message names with full preference (of several, the most named)."""
+        return tuple(slug for slug, boost in self.prefer.items() if boost >= SOURCE_BOOST)
+
 
 @dataclass
 class Answer:
@@ -1173,8 +1178,7 @@ class SearchEngine:
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
         empty = "" if hits else ("meeting, " if q.organisational else "") + (q.empty or "nothing")
-        named = tuple(slug for slug, boost in q.prefer.items() if boost >= SOURCE_BOOST)
-        return Answer(hits, missing, weak, q.organisational, empty, named)
+        return Answer(hits, missing, weak, q.organisational, empty, q.named)
 
     def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []
@@ -1199,6 +1203,7 @@ class SearchEngine:
         n_docs = max(v.n_docs, 1)
         known_terms = self._terms()
         idf_cache: dict[str, float] = {}
+        first = set(q.named) if self.options.named_first else set()  # rank well ahead
 
         def idf(term: str) -> float:
             got = idf_cache.get(term)
@@ -1303,10 +1308,7 @@ class SearchEngine:
             score *= 0.35 + coverage**1.5
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
-            boost = q.prefer.get(p.source, 1.0)
-            if self.options.named_first and boost >= SOURCE_BOOST:
-                boost *= NAMED_FIRST
-            score *= boost
+            score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued and len(met) < COOCCUR_MIN:
                 continue
