@@ -23,6 +23,7 @@ STRIKE = [
     "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
     "Die nächste Ausgabe des Rundbriefs erscheint am 26. und berichtet vom Streik.",
     "Ich hab eine Stunde vor der Schicht hinten im Altbau gewartet, sagt eine Pflegerin.",
+    "Wer soll das bezahlen? Der Betriebsrat verlangt, dass die Kassen einspringen.",
 ]
 # more paragraphs of the same text, so that the texts' words have realistic weights
 FILLER = [
@@ -84,3 +85,24 @@ def test_the_same_words_asked_about_the_text_are_answered():
     message = "wo hat die pflegerin vor der schicht gewartet, hinten im altbau? montag kam das vor"
     answer = _engine(SearchOptions()).answer(message)
     assert answer.hits and answer.hits[0].passage.id == "streik:6"
+
+
+# --- german_typos: a typo of a German word is searched as that word ---------------------------
+
+
+def test_a_typo_of_a_german_word_finds_what_the_word_finds():
+    # "bezalt" is one letter from "bezahlt", which the texts have as "bezahlen"
+    answer = _engine(SearchOptions()).answer("wer bezalt das eigentlich")
+    assert answer.hits and answer.hits[0].passage.id == "streik:7"
+    spelt = _engine(SearchOptions()).answer("wer bezahlt das eigentlich")
+    assert spelt.hits[0].passage.id == "streik:7"
+    # off: the texts have no word one letter from "bezalt", and nothing is answered
+    off = _engine(SearchOptions(german_typos=False))
+    assert off.answer("wer bezalt das eigentlich").hits == []
+
+
+def test_a_word_no_edit_from_a_common_word_is_not_made_a_word_of_the_texts():
+    # "lohnerhöung" is no common German word misspelt by one letter (the frequency list lacks
+    # "Lohnerhöhung"): it stays the key word the texts lack, and the reply names it
+    answer = _engine(SearchOptions()).answer("lohnerhöung für die pflege")
+    assert answer.hits == [] and answer.missing == ["lohnerhöung"]

@@ -49,6 +49,7 @@ from bot.core.search_lexicon import (
     commonness,
     focus,
     frames,
+    german_correction,
     is_german_word,
     is_noun,
     lemma_word,
@@ -111,6 +112,7 @@ WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a
 EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
+TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bezahlt)
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
 
 
@@ -182,6 +184,10 @@ class SearchOptions:
     # in chat about the meeting, the words of an idiom ("nach hinten schieben") are wording, no
     # specific words of the texts that would make it a question about them
     chat_idioms: bool = True
+    # a word of no dictionary one letter from a common German word ("bezalt") is searched as
+    # that word ("bezahlt", which finds "bezahlen"), where the texts have no word that close;
+    # not the words of a source's name or a multi-word term (off: it stays an unknown word)
+    german_typos: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -248,6 +254,16 @@ class SynonymGroups:
                     elif stems:
                         multi[stems] = canon
         return cls(single, multi)
+
+    def phrase_words(self, ws: list[str]) -> set[str]:
+        """The words of the multi-word expressions found in a word sequence."""
+        stems = [stem(w) for w in ws]
+        out: set[str] = set()
+        for i, s in enumerate(stems):
+            for seq in self.by_first.get(s, ()):
+                if tuple(stems[i : i + len(seq)]) == seq:
+                    out.update(ws[i : i + len(seq)])
+        return out
 
     def canonical(self, stems: list[str]) -> list[str]:
         """Canonical terms for every synonym found in a stem sequence."""
@@ -882,6 +898,7 @@ class SearchEngine:
         function_words = stopwords() | frame_words
         idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
         idiom_words = {ws[i] for positions, _ in idioms for i in positions}
+        named_words = source_words | self.synonyms.phrase_words(ws)
         for w in ws:
             if w in skip or w in seen or (len(w) < 2 and not w.isdigit()):
                 continue
@@ -902,7 +919,10 @@ class SearchEngine:
                         Concept(w, {stem(w): 1.0}, scale=FRAME_SCALE, known=True, frame=True)
                     )
                 continue
-            concept = self._concept(w, surfaces.get(w, w), counts=w not in dates)
+            # (a word of a source's name or of a multi-word term is that name, no typo)
+            concept = self._concept(
+                w, surfaces.get(w, w), counts=w not in dates, correct=w not in named_words
+            )
             if w in named:
                 concept.scale = 0.3
             elif opts.name_words and w in source_words:
@@ -1033,7 +1053,9 @@ class SearchEngine:
                 for c in members:
                     c.add(canon, 0.9)
 
-    def _concept(self, w: str, surface: str, counts: bool = True) -> Concept:
+    def _concept(
+        self, w: str, surface: str, counts: bool = True, correct: bool = True
+    ) -> Concept:
         """The index terms that may stand for one word of a question (``counts``: a number
         word or a number that counts something, not a date's or an issue's)."""
         v = self.vocab
@@ -1098,6 +1120,15 @@ class SearchEngine:
                     cs = stem(cand)
                     if cs in df:
                         c.add(cs, weight)
+                        c.known = c.fuzzy = True
+            if not c.known and correct and self.options.german_typos:
+                fixed = None if is_german_word(surface) else german_correction(w)
+                if fixed:
+                    other = self._concept(fixed, fixed, counts, correct=False)
+                    if other.known:
+                        for t, a in other.alternatives.items():
+                            c.add(t, a * TYPO_WEIGHT)
+                        c.parts = other.parts
                         c.known = c.fuzzy = True
         elif len(w) >= 6 and not w.isdigit():
             # a known word still has its other spellings: Karaganow also finds Karaganov

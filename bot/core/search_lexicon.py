@@ -389,8 +389,15 @@ def near_german_word(word: str) -> bool:
     lookup; words of more than ``MAX_TYPO_CHARS`` letters are not checked (a compound or a
     name, not a typo we could tell).
     """
+    return german_correction(word) is not None
+
+
+@lru_cache(maxsize=5_000)
+def german_correction(word: str) -> str | None:
+    """The most common German word one edit away from a folded word ("bezalt" -> "bezahlt"),
+    or None (see :func:`near_german_word`, which this answers)."""
     if not 5 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
-        return False
+        return None
     table = _zipf_table()
     w = word
     variants = {w[:i] + w[i + 1 :] for i in range(len(w))}
@@ -401,4 +408,5 @@ def near_german_word(word: str) -> bool:
             if i < len(w):
                 variants.add(w[:i] + ch + w[i + 1 :])
     variants.discard(w)
-    return any(v in table for v in variants)
+    found = [v for v in variants if v in table]
+    return max(found, key=lambda v: (table[v], v)) if found else None
