@@ -174,6 +174,10 @@ class SearchOptions:
     # better (off: the named source is only preferred by SOURCE_BOOST, and another source's
     # closer match still comes first)
     named_first: bool = True
+    # the family of a word's dictionary form also finds passages ("täuscht sich putin" finds
+    # "Täuschung", "respektiert" finds "Respekt"), as the word's own stem's family already
+    # did (off: only the stem as typed reaches its relatives; the lemma itself still counts)
+    lemma_relatives: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1060,6 +1064,14 @@ class SearchEngine:
         for related in self._stem_relatives(s):  # bedroht ~ Bedrohung, Neutralität ~ neutral
             c.add(related, 0.6)
             c.known = True
+        if self.options.lemma_relatives and lemma:
+            # the relatives of the dictionary form too: an inflected verb's stem ("täuscht":
+            # tauscht) reaches no noun of its family, its lemma's stem (täuschen: tausch)
+            # reaches "Täuschung"; "respektiert" reaches "Respekt" through "respektieren"
+            for related in self._stem_relatives(lemma):
+                if related not in c.alternatives:
+                    c.add(related, 0.6)
+                    c.known = True
         for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
             bs = stem(base)
             if bs in df and bs not in c.alternatives:
