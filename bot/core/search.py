@@ -1067,10 +1067,15 @@ class SearchEngine:
         if self.options.lemma_relatives and lemma:
             # the relatives of the dictionary form too: an inflected verb's stem ("täuscht":
             # tauscht) reaches no noun of its family, its lemma's stem (täuschen: tausch)
-            # reaches "Täuschung"; "respektiert" reaches "Respekt" through "respektieren"
+            # reaches "Täuschung"; "respektiert" reaches "Respekt" through "respektieren".
+            # A word the texts already know has them to rank, not to recall more passages
+            # (like its synonyms): they decide among the passages its own forms find
+            rank_only = c.known
             for related in self._stem_relatives(lemma):
                 if related not in c.alternatives:
                     c.add(related, 0.6)
+                    if rank_only:
+                        c.related.add(related)
                     c.known = True
         for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
             bs = stem(base)
