@@ -111,6 +111,7 @@ WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a
 EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
+UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,13 @@ class SearchOptions:
     # "Täuschung", "respektiert" finds "Respekt"), as the word's own stem's family already
     # did (off: only the stem as typed reaches its relatives; the lemma itself still counts)
     lemma_relatives: bool = True
+    # a noun the texts lack is what the message is about however common it is in German
+    # ("Berlin", "Büro"): the off-topic judgement discounts it for its commonness at most to
+    # UNKNOWN_FOCUS (off: like any word, down to a third)
+    unknown_focus: bool = True
+    # in chat about the meeting, the words of an idiom ("nach hinten schieben") are wording, no
+    # specific words of the texts that would make it a question about them
+    chat_idioms: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -835,11 +843,18 @@ class SearchEngine:
             # make it a question about the texts, Montag or not
             known = self._terms()
             meeting = chat_words()
+            # "können wir das um eine Stunde nach hinten schieben": the words of an idiom are
+            # the wording of the chat, whatever the idiom means
+            wording: set[str] = set()
+            if opts.chat_idioms:
+                found = self.phrases.find(ws, [surfaces.get(w, w) for w in ws])
+                wording = {ws[i] for positions, _ in found for i in positions}
             rare = {
                 w
                 for w in ws
                 if w not in skip and w not in source_words and stem(w) in known
                 and w not in meeting
+                and w not in wording
                 and commonness(surfaces.get(w, w)) < SPECIFIC
                 and not w.isdigit()
             }
@@ -1493,7 +1508,13 @@ class SearchEngine:
                 total += w
             else:  # (a thesaurus synonym bridges the ranking, it is little evidence the
                 # texts speak of the word)
-                unknown = c.scale * c.focus * c.key * idf_max * UNKNOWN_KEY
+                focus_ = c.focus
+                if self.options.unknown_focus and c.key >= 1.0:
+                    # the texts have the common filler words of German: one they lack is a
+                    # topic ("Berlin"); not the full weight, as some colloquial words pass for
+                    # nouns ("nix", "raus")
+                    focus_ = max(focus_, UNKNOWN_FOCUS)
+                unknown = c.scale * focus_ * c.key * idf_max * UNKNOWN_KEY
                 total += unknown
                 if c.synonym and self.options.synonym_credit:
                     known += unknown * SYNONYM_CREDIT

@@ -1,0 +1,86 @@
+"""Whether a message gets passages at all (issue 11, fifth pass, gate7): chat about other things
+stays unanswered, questions about the texts are still answered.
+
+- ``unknown_focus``: a noun the texts lack is what the message is about, however common it is in
+  German ("Berlin"): its commonness lowers its weight at most to UNKNOWN_FOCUS, so one specific
+  word of the texts no longer outweighs it.
+- ``chat_idioms``: in chat about the meeting, the words of an idiom ("nach hinten schieben") are
+  wording, not specific words of the texts that would make the chat a question about them.
+
+Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
+switched off.
+"""
+
+import datetime as dt
+
+from bot.core.models import Passage, Source
+from bot.core.search import SearchEngine, SearchOptions
+
+STRIKE = [
+    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
+    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
+    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
+    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    "Die nächste Ausgabe des Rundbriefs erscheint am 26. und berichtet vom Streik.",
+    "Ich hab eine Stunde vor der Schicht hinten im Altbau gewartet, sagt eine Pflegerin.",
+]
+# more paragraphs of the same text, so that the texts' words have realistic weights
+FILLER = [
+    f"Im {n}. Abschnitt geht es um {topic}."
+    for n, topic in enumerate(
+        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
+         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
+         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
+         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
+        start=1,
+    )
+]  # fmt: skip
+
+
+def _engine(options: SearchOptions) -> SearchEngine:
+    src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
+    passages = [
+        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
+        for i, x in enumerate(STRIKE + FILLER, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [src])
+    engine.options = options  # (in_memory switches meeting chat off; these tests set it)
+    return engine
+
+
+# --- unknown_focus: a common noun the texts lack is a key word ------------------------------
+
+
+def test_a_common_noun_the_texts_lack_keeps_chat_unanswered():
+    message = "gibt es in berlin auch einen streik"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == []
+    assert answer.missing == ["berlin"]  # the reply names the word the texts lack
+    # off: "Berlin" is so common in German that it weighed little, and "Streik" answered it
+    answer = _engine(SearchOptions(unknown_focus=False)).answer(message)
+    assert answer.hits and answer.hits[0].passage.id == "streik:1"
+
+
+def test_a_question_in_the_texts_words_is_still_answered():
+    answer = _engine(SearchOptions()).answer("warum streiken die pflegekräfte der kliniken")
+    assert answer.hits and answer.hits[0].passage.id == "streik:1"
+
+
+# --- chat_idioms: an idiom in meeting chat is wording -----------------------------------------
+
+
+def test_an_idiom_in_meeting_chat_does_not_make_it_a_question():
+    # "hinten" and "Schicht" are words of the texts (the Pflegerin's paragraph), but "nach
+    # hinten schieben" is an idiom: only "Schicht" is left, and the message stays meeting chat
+    message = "können wir das treffen eine stunde nach hinten schieben, hab bis 19 uhr schicht"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.organisational and answer.hits == []
+    # off: "hinten" counts as a specific word of the texts and the chat gets passages
+    answer = _engine(SearchOptions(chat_idioms=False)).answer(message)
+    assert not answer.organisational and answer.hits
+
+
+def test_the_same_words_asked_about_the_text_are_answered():
+    message = "wo hat die pflegerin vor der schicht gewartet, hinten im altbau? montag kam das vor"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits and answer.hits[0].passage.id == "streik:6"
