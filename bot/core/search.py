@@ -177,6 +177,10 @@ class SearchOptions:
     # better (off: the named source is only preferred by SOURCE_BOOST, and another source's
     # closer match still comes first)
     named_first: bool = True
+    # the family of a word's dictionary form also finds passages ("täuscht sich putin" finds
+    # "Täuschung", "respektiert" finds "Respekt"), as the word's own stem's family already
+    # did (off: only the stem as typed reaches its relatives; the lemma itself still counts)
+    lemma_relatives: bool = True
     # a noun the texts lack is what the message is about however common it is in German
     # ("Berlin", "Büro"): the off-topic judgement discounts it for its commonness at most to
     # UNKNOWN_FOCUS (off: like any word, down to a third)
@@ -1097,6 +1101,19 @@ class SearchEngine:
         for related in self._stem_relatives(s):  # bedroht ~ Bedrohung, Neutralität ~ neutral
             c.add(related, 0.6)
             c.known = True
+        if self.options.lemma_relatives and lemma:
+            # the relatives of the dictionary form too: an inflected verb's stem ("täuscht":
+            # tauscht) reaches no noun of its family, its lemma's stem (täuschen: tausch)
+            # reaches "Täuschung"; "respektiert" reaches "Respekt" through "respektieren".
+            # A word the texts already know has them to rank, not to recall more passages
+            # (like its synonyms): they decide among the passages its own forms find
+            rank_only = c.known
+            for related in self._stem_relatives(lemma):
+                if related not in c.alternatives:
+                    c.add(related, 0.6)
+                    if rank_only:
+                        c.related.add(related)
+                    c.known = True
         for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
             bs = stem(base)
             if bs in df and bs not in c.alternatives:
