@@ -1,12 +1,17 @@
-"""A word reaches the family of its dictionary form (issue 11, fifth pass, round 7):
+"""Two ways a message's word reaches the text's spelling of it (issue 11, fifth pass, round 7).
+
+lemma_relatives: a word reaches the family of its dictionary form:
 "täuscht die regierung die bürger" finds the passage on the "Täuschung" of the Bürger, and
 "respektiert der bürgermeister den stadtrat" the one on "Respekt". The inflected form's own stem
 ("tauscht", "respektiert") reaches no noun of its family; the lemma's stem ("täuschen": tausch,
 "respektieren": respekti) does. With lemma_relatives off, the passage that has the noun ties
 with one that has only the message's other words, and "getäuscht" leaves the message unanswered.
 
-Invented texts (not the seeds): pairs of passages that differ only in the word the message asks
-about, each message run with the mechanism on (the bot's options) and switched off.
+decades: "in den 70ern" finds "in den 1970er Jahren", "in den siebzigern" too; off, "70ern" is a
+word the texts lack, and another passage with the message's other words comes first.
+
+Invented texts (not the seeds): passages that differ in the word the message asks about, each
+message run with the mechanism on (the bot's options) and switched off.
 """
 
 import datetime as dt
@@ -74,3 +79,43 @@ def test_the_word_as_typed_still_comes_before_its_relative():
     scores = _scores("täuscht die regierung die bürger", SearchOptions(), texts)
     assert next(iter(scores)) == "stadt:2"
     assert "stadt:1" in scores
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["sorry hab mich getäuscht", "hab mich im datum getäuscht, wann ist das nächste treffen"],
+)
+def test_chat_with_a_relative_of_a_text_word_stays_without_passages(message):
+    # "getäuscht" now reaches "Täuschung"; chat that uses it is still no question about the texts
+    assert _engine(SearchOptions()).answer(message).hits == []
+
+
+HISTORY = [
+    "In den 1970er Jahren wuchs die Stadt rasch, der Stadtrat plante neue Viertel am Fluss.",
+    "Heute plant der Stadtrat neue Viertel am Bahnhof und verkauft Grundstücke.",
+    "Die Mieten stiegen in den Achtzigern, als die Fabriken schlossen.",
+]
+
+
+@pytest.mark.parametrize(
+    "message", ["was plante der stadtrat in den 70ern", "stadtrat viertel 70er"]
+)
+def test_a_decade_without_its_century_finds_the_decade_written_out(message):
+    assert next(iter(_scores(message, SearchOptions(), HISTORY))) == "stadt:1"
+    # off: "70ern" is unknown, and the passage of today's plans comes first
+    assert next(iter(_scores(message, SearchOptions(decades=False), HISTORY))) == "stadt:2"
+
+
+def test_a_decade_in_words_is_the_same_decade():
+    message = "wie war das in den siebzigern mit den neuen vierteln"
+    assert next(iter(_scores(message, SearchOptions(), HISTORY))) == "stadt:1"
+    answer = _engine(SearchOptions(decades=False), HISTORY).answer(message)
+    assert answer.hits == []
+    assert answer.missing == ["siebzigern"]
+
+
+def test_a_decade_in_digits_finds_the_text_that_writes_it_in_words():
+    on = _scores("was war in den 80ern mit den mieten", SearchOptions(), HISTORY)
+    off = _scores("was war in den 80ern mit den mieten", SearchOptions(decades=False), HISTORY)
+    assert next(iter(on)) == "stadt:3"
+    assert on["stadt:3"] > off["stadt:3"]

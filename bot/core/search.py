@@ -47,6 +47,7 @@ from bot.core.search_lexicon import (
     chat_duties,
     chat_words,
     commonness,
+    decades,
     focus,
     frames,
     german_correction,
@@ -181,6 +182,9 @@ class SearchOptions:
     # "Täuschung", "respektiert" finds "Respekt"), as the word's own stem's family already
     # did (off: only the stem as typed reaches its relatives; the lemma itself still counts)
     lemma_relatives: bool = True
+    # a decade in its other spellings: "in den 90ern" finds "in den 1990er Jahren", "die
+    # neunziger" too (off: "90ern" is a word the texts lack)
+    decades: bool = True
     # a noun the texts lack is what the message is about however common it is in German
     # ("Berlin", "Büro"): the off-topic judgement discounts it for its commonness at most to
     # UNKNOWN_FOCUS (off: like any word, down to a third)
@@ -1082,6 +1086,11 @@ class SearchEngine:
         if other and stem(other) in df:  # "12 Tage" where the text has "zwölf Tage"
             c.add(stem(other), 1.0)
             c.known = True
+        if self.options.decades:  # "in den 90ern" where the text has "in den 1990er Jahren"
+            for form in decades(w):
+                if stem(form) in df:
+                    c.add(stem(form), 1.0)
+                    c.known = True
         canon = self.synonyms.single.get(s)
         if canon:
             c.add(canon, 1.0)

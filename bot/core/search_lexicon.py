@@ -18,6 +18,7 @@ Every function here is bounded in the length of its input: callers pass words al
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -177,6 +178,32 @@ def numeral(word: str) -> str | None:
     if word.isdigit():  # (int() reads decimal digits only: "᧚" is a digit, no decimal one)
         return _NUMERALS.get(int(word)) if word.isdecimal() and len(word) <= 4 else None
     return _DIGITS.get(word)
+
+
+_DECADE_DIGITS = re.compile(r"^(?:(19|20)?([1-9])0)er(?:n|s|jahre|jahren)?$")
+_DECADE_WORD = re.compile(
+    "^(" + "|".join(_NUMERALS[n * 10] for n in range(2, 10)) + ")er"
+)  # "neunziger", "neunzigern", "neunzigerjahre"
+
+
+def decades(word: str) -> list[str]:
+    """The other spellings of a decade (folded): "90ern" and "neunziger" are "1990er" (and "20er"
+    also "2020er"); "1990er" is "90er" and "neunziger". Chat drops the century the texts write
+    out, or writes the decade in words ("in den Achtzigern")."""
+    m = _DECADE_DIGITS.match(word)
+    if m:
+        century, digit = m.groups()
+        if not century and digit == "1":  # "10er" is a coin or a ticket more than a decade
+            return []
+        tens = f"{digit}0er"
+        out = [tens] if century else [f"19{tens}", *([f"20{tens}"] if digit <= "3" else [])]
+        word_form = _NUMERALS.get(int(digit) * 10)
+        return [*out, *([word_form + "er"] if word_form else [])]
+    m = _DECADE_WORD.match(word)
+    if m:
+        tens = _DIGITS[m.group(1)]
+        return [f"{tens}er", f"19{tens}er", *([f"20{tens}er"] if tens <= "30" else [])]
+    return []
 
 
 @lru_cache(maxsize=20_000)
