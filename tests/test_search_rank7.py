@@ -119,3 +119,31 @@ def test_a_decade_in_digits_finds_the_text_that_writes_it_in_words():
     off = _scores("was war in den 80ern mit den mieten", SearchOptions(decades=False), HISTORY)
     assert next(iter(on)) == "stadt:3"
     assert on["stadt:3"] > off["stadt:3"]
+
+
+def test_a_source_name_of_four_words_names_the_source():
+    """A name of more than three words ("World Socialist Web Site") names its source like a
+    short one; it used to name nothing, and its unknown words left the message unanswered."""
+    sources = [
+        Source("blatt", "Der Landeshaushalt", "Autor", "Blog", dt.date(2026, 1, 1), "article",
+               "-", "-", aliases=("Stadtanzeiger",)),
+        Source("netz", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-",
+               aliases=("Neue Rote Fahne Online", "Klinikblog")),
+    ]  # fmt: skip
+    texts = {
+        "blatt": ["Der Haushalt des Senats wächst, der Senat legt den Haushalt vor."],
+        "netz": ["Der Senat spart beim Haushalt der Kliniken.", "Die Gewerkschaft streikt."],
+    }
+    passages = [
+        Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x)
+        for slug, ts in texts.items()
+        for i, x in enumerate(ts, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, sources)
+    for message in (
+        "was schreibt die neue rote fahne online zum haushalt des senats",
+        "was schreibt der klinikblog zum haushalt des senats",
+    ):
+        answer = engine.answer(message)
+        assert answer.named == ("netz",)
+        assert answer.hits[0].passage.id == "netz:1"

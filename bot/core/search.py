@@ -112,6 +112,7 @@ NAME_RANK = 0.3  # share of the score a one-word source name ("Illusion") adds w
 WEAK_COVERAGE = 0.5  # below this share of the query's weight, the best hit is a weak match
 EVERYDAY_WORDS = 4  # words of the texts that make a question of everyday words about them
 FUNCTION_ZIPF = 6.0  # from this Zipf on a word is a function word ("hab", "denen"), no content
+MAX_NAME_WORDS = 6  # words of the longest source name a message is searched for
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bezahlt)
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
@@ -821,7 +822,10 @@ class SearchEngine:
         names = self._source_names()
         covered: set[int] = set()
         times: Counter[str] = Counter()  # source -> how many of its names the message uses
-        for n in (3, 2, 1):
+        # the longest names first: "World Socialist Web Site" is one name of four words (with
+        # three at most, it named nothing, and its words made the message look off-topic)
+        longest = max((name.count(" ") + 1 for name in names), default=1)
+        for n in range(min(longest, MAX_NAME_WORDS), 0, -1):
             for i in range(len(ws) - n + 1):
                 gram = " ".join(ws[i : i + n])
                 slugs = names.get(gram)
