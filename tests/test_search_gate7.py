@@ -106,3 +106,21 @@ def test_a_word_no_edit_from_a_common_word_is_not_made_a_word_of_the_texts():
     # "Lohnerhöhung"): it stays the key word the texts lack, and the reply names it
     answer = _engine(SearchOptions()).answer("lohnerhöung für die pflege")
     assert answer.hits == [] and answer.missing == ["lohnerhöung"]
+
+
+# --- short_typos: a three-letter function word missing a letter is no key word ----------------
+
+
+def test_a_function_word_missing_a_letter_does_not_empty_the_question():
+    message = "gibt es den streik noch odr"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits and answer.hits[0].passage.id in {"streik:1", "streik:5"}
+    # off: "odr" is an unknown key word as rare as any, and the reply says the texts lack it
+    answer = _engine(SearchOptions(short_typos=False)).answer(message)
+    assert answer.hits == [] and answer.missing == ["odr"]
+
+
+def test_a_three_letter_abbreviation_stays_a_key_word():
+    # "esc" is no function word missing a letter: the texts lack it, nothing is answered
+    answer = _engine(SearchOptions()).answer("gibt es beim esc auch einen streik")
+    assert answer.hits == [] and answer.missing == ["esc"]

@@ -48,6 +48,7 @@ from bot.core.search_lexicon import (
     chat_words,
     commonness,
     decades,
+    dropped_letter,
     focus,
     frames,
     german_correction,
@@ -197,6 +198,9 @@ class SearchOptions:
     # that word ("bezahlt", which finds "bezahlen"), where the texts have no word that close;
     # not the words of a source's name or a multi-word term (off: it stays an unknown word)
     german_typos: bool = True
+    # a word of three letters that is a function word with a letter left out ("odr": oder) is
+    # skipped like the word (off: it is an unknown key word, as rare as any)
+    short_typos: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -920,9 +924,12 @@ class SearchEngine:
                 and stem(w) not in self.vocab.df
                 and w not in source_words
                 and zipf(w) <= RARE_ZIPF  # no word of German at large ("wiso")
-                and misspelt(w, function_words)
+                and (
+                    misspelt(w, function_words)
+                    or (opts.short_typos and dropped_letter(w, function_words))
+                )
             ):
-                continue  # "wiso", "waurm": a function word mistyped, nothing to search for
+                continue  # "wiso", "waurm", "odr": a function word mistyped, nothing to search
             if w in source_words and stem(w) not in self.vocab.df:
                 continue  # "Fazi" decides the source, not the passage
             if w in frame_words or w in idiom_words:

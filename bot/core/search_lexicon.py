@@ -407,6 +407,18 @@ def misspelt(word: str, function_words: frozenset[str]) -> bool:
     return process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) is not None
 
 
+def dropped_letter(word: str, function_words: frozenset[str]) -> bool:
+    """A three-letter word that is a function word with one letter left out ("odr", "nch"): a
+    typo of a word the search skips. Only an omission, the commonest slip of fast typing: a
+    changed letter makes too many short words ("aei" is one letter from "bei", but an
+    abbreviation), which :func:`misspelt` leaves alone for that reason."""
+    if len(word) != 3 or not word.isalpha() or not word.isascii():
+        return False
+    return any(
+        word[:i] + ch + word[i:] in function_words for i in range(len(word) + 1) for ch in _LETTERS
+    )
+
+
 @lru_cache(maxsize=5_000)
 def near_german_word(word: str) -> bool:
     """One edit away from a common German word ("zuruecktretten"): a typo, not a new key word.
