@@ -43,6 +43,7 @@ from bot.core.search_lexicon import (
     RARE_ZIPF,
     Phrases,
     addressed,
+    asks_anyone,
     chat_anchors,
     chat_duties,
     chat_words,
@@ -201,6 +202,14 @@ class SearchOptions:
     # a word of three letters that is a function word with a letter left out ("odr": oder) is
     # skipped like the word (off: it is an unknown key word, as rare as any)
     short_typos: bool = True
+    # a word of German at large that no dictionary lists (a name, a loan word: "Lanz", "WLAN";
+    # it is in the frequency list) is corrected only to a word it writes with a letter left
+    # out ("nich": nicht, "gehn": gehen), never into another word by a changed letter
+    # ("Lanz" is no "Land") (off: it is corrected like an unheard word)
+    keep_frequent_words: bool = True
+    # "hat das wer gesehen", "kennt wer …": a yes/no question with "wer" for "jemand" is
+    # addressed to the members like "kann jemand …" (off: only "jemand", "euch", "ihr" … are)
+    anyone: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -528,6 +537,13 @@ class _KnownTerms:
 
     def get(self, term: str, default: int = 0) -> int:
         return self.df.get(term) or self.extra.get(term, default)
+
+
+def _left_out(word: str, other: str) -> bool:
+    """Whether ``word`` is ``other`` with one letter left out ("nich": nicht)."""
+    return len(other) == len(word) + 1 and any(
+        other[:i] + other[i + 1 :] == word for i in range(len(other))
+    )
 
 
 def _fts_quote(term: str) -> str:
@@ -864,7 +880,11 @@ class SearchEngine:
             any(w in chat_anchors() for w in ws)
             or ("wer" in ws and any(w in chat_duties() for w in ws))
         )
-        organisational = meeting_words or (opts.chat and opts.addressed and addressed(ws))
+        organisational = meeting_words or (
+            opts.chat
+            and opts.addressed
+            and (addressed(ws) or (opts.anyone and "wer" in ws and asks_anyone(text)))
+        )
         if organisational and opts.chat_topic:
             # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
             # specific words of the texts (the meeting's own words aside: "später", "schicken")
@@ -923,10 +943,16 @@ class SearchEngine:
                 opts.function_typos
                 and stem(w) not in self.vocab.df
                 and w not in source_words
-                and zipf(w) <= RARE_ZIPF  # no word of German at large ("wiso")
                 and (
-                    misspelt(w, function_words)
-                    or (opts.short_typos and dropped_letter(w, function_words))
+                    (
+                        zipf(w) <= RARE_ZIPF  # no word of German at large ("wiso")
+                        and (
+                            misspelt(w, function_words)
+                            or (opts.short_typos and dropped_letter(w, function_words))
+                        )
+                    )
+                    # "nich", "nochma": chat's spelling of a function word, a letter left out
+                    or (opts.keep_frequent_words and dropped_letter(w, function_words, any))
                 )
             ):
                 continue  # "wiso", "waurm", "odr": a function word mistyped, nothing to search
@@ -1153,13 +1179,18 @@ class SearchEngine:
         if not c.known:
             if not (self.options.keep_german_words and is_german_word(surface)):
                 # a typo correction, never of a valid German word ("Wetter" is not "weiter")
+                frequent = self.options.keep_frequent_words and zipf(w) > RARE_ZIPF
                 for cand, weight in self._fuzzy(w):
+                    if frequent and not _left_out(w, cand):
+                        continue  # "Lanz" is a name of German at large, no typo of "Land"
                     cs = stem(cand)
                     if cs in df:
                         c.add(cs, weight)
                         c.known = c.fuzzy = True
             if not c.known and correct and self.options.german_typos:
                 fixed = None if is_german_word(surface) else german_correction(w)
+                if fixed and self.options.keep_frequent_words and zipf(w) > RARE_ZIPF:
+                    fixed = fixed if _left_out(w, fixed) else None
                 if fixed:
                     other = self._concept(fixed, fixed, counts, correct=False)
                     if other.known:

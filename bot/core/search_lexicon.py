@@ -91,6 +91,38 @@ def addressed(ws: list[str]) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"“”„«»–—]+|\s-\s")
+_PERSONS = frozenset("ich du er sie es wir ihr man jemand".split())
+
+
+def asks_anyone(text: str) -> bool:
+    """A yes/no question to anyone in the group with "wer" as the indefinite pronoun ("hat
+    das wer gesehen", "kennt wer ein Buch"): in a clause that opens with its finite verb, a
+    "wer" after it is colloquial "jemand", not the question word, which opens its clause ("wer
+    zahlt …", "egal wer …"); not after a person ("weißt du, wer …" asks who)."""
+    import simplemma
+
+    for clause in _CLAUSE_END.split(text[:2000]):
+        raw = clause.split()[:12]
+        if len(raw) < 2:
+            continue
+        ws = [fold(w) for w in raw]
+        if "wer" not in ws[1:]:
+            continue
+        first = raw[0]
+        if ws[0] in _QUESTION_WORDS or ws[0] in _PERSONS or not first.isalpha():
+            continue
+        try:
+            lemma = fold(simplemma.lemmatize(first.lower()[:MAX_WORD_CHARS], lang="de"))
+        except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+            continue
+        verb = lemma != ws[0] and lemma.endswith("n")  # "hat": haben, "weiß": wissen
+        i = ws.index("wer", 1)
+        if verb and ws[i - 1] not in _PERSONS:
+            return True
+    return False
+
+
 _QUESTION_WORDS = frozenset(
     "was wie wann wo woher wohin warum wieso weshalb weswegen welche welcher welches welchen"
     " wer wen wem wessen womit wofuer wovon worueber".split()
@@ -407,12 +439,15 @@ def misspelt(word: str, function_words: frozenset[str]) -> bool:
     return process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) is not None
 
 
-def dropped_letter(word: str, function_words: frozenset[str]) -> bool:
+def dropped_letter(word: str, function_words: frozenset[str], length: object = 3) -> bool:
     """A three-letter word that is a function word with one letter left out ("odr", "nch"): a
     typo of a word the search skips. Only an omission, the commonest slip of fast typing: a
     changed letter makes too many short words ("aei" is one letter from "bei", but an
-    abbreviation), which :func:`misspelt` leaves alone for that reason."""
-    if len(word) != 3 or not word.isalpha() or not word.isascii():
+    abbreviation), which :func:`misspelt` leaves alone for that reason. ``length=any``: a word
+    of any length ("nich": nicht)."""
+    if (length is not any and len(word) != length) or len(word) < 3:
+        return False
+    if not word.isalpha() or not word.isascii():
         return False
     return any(
         word[:i] + ch + word[i:] in function_words for i in range(len(word) + 1) for ch in _LETTERS

@@ -1,0 +1,105 @@
+"""Whether a message gets passages at all (issue 11, fifth pass, round 8, gate8): chat about
+other things stays unanswered, questions about the texts are still answered.
+
+- ``keep_frequent_words``: a word of German at large that no dictionary lists (a name: "Lanz")
+  is not typo-corrected into a word of the texts by a changed letter ("Land"); only a letter
+  left out is restored ("nich": nicht, which is then skipped like the function word it is).
+- ``anyone``: "hat das wer gesehen", "kennt wer …": a yes/no question with "wer" for "jemand"
+  is addressed to the members, like "kann jemand …".
+
+Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
+switched off.
+"""
+
+import datetime as dt
+
+from bot.core.models import Passage, Source
+from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search_lexicon import asks_anyone
+
+STRIKE = [
+    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
+    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
+    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
+    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    "Das Land zahlt nicht, und der Senat schiebt die Verantwortung an die Kassen weiter.",
+    "Der Streik ist nicht vorbei, sagt der Betriebsrat, solange die Löhne nicht steigen.",
+    "Nach der Wahl kam noch eine Runde, und noch immer lag kein Angebot auf dem Tisch.",
+]
+# more paragraphs of the same text, so that the texts' words have realistic weights
+FILLER = [
+    f"Im {n}. Abschnitt geht es um {topic}."
+    for n, topic in enumerate(
+        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
+         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
+         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
+         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
+        start=1,
+    )
+]  # fmt: skip
+
+
+def _engine(options: SearchOptions) -> SearchEngine:
+    src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
+    passages = [
+        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
+        for i, x in enumerate(STRIKE + FILLER, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [src])
+    engine.options = options  # (in_memory switches meeting chat off; these tests set it)
+    return engine
+
+
+# --- keep_frequent_words: a name of German at large is no typo ------------------------------
+
+
+def test_a_name_known_to_german_is_not_corrected_into_a_word_of_the_texts():
+    message = "der betriebsrat war bei lanz"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == []
+    assert answer.missing == ["lanz"]  # the reply names the word the texts lack
+    # off: "Lanz" was read as a typo of "Land" and the chat got the Land's paragraph
+    answer = _engine(SearchOptions(keep_frequent_words=False)).answer(message)
+    assert answer.hits and answer.missing == []
+
+
+def test_a_letter_left_out_of_a_function_word_is_still_read_as_that_word():
+    on = _engine(SearchOptions())
+    typed = on.answer("ist der streik nich vorbei")
+    spelt = on.answer("ist der streik nicht vorbei")
+    assert typed.hits and typed.hits[0].passage.id == "streik:6"
+    assert [h.passage.id for h in typed.hits] == [h.passage.id for h in spelt.hits]
+    # "nich" is skipped like "nicht"; off, it is a word of its own that also stands for "noch"
+    # and "nach" (a changed letter), words of another paragraph
+    assert "nich" not in [c.word for c in on.analyse("ist der streik nich vorbei").concepts]
+    off = _engine(SearchOptions(keep_frequent_words=False)).analyse("ist der streik nich vorbei")
+    nich = next(c for c in off.concepts if c.word == "nich")
+    assert len(nich.alternatives) > 1
+
+
+# --- anyone: "hat das wer gesehen" is addressed to the members ---------------------------------
+
+
+def test_hat_das_wer_gesehen_is_chat_among_the_members():
+    message = "hat das wer gesehen, der betriebsrat war im fernsehen"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.organisational and answer.hits == []
+    # off: "wer" was a question word like any other, and "Betriebsrat" answered the chat
+    answer = _engine(SearchOptions(anyone=False)).answer(message)
+    assert answer.hits and not answer.organisational
+
+
+def test_a_question_to_anyone_with_words_of_the_texts_is_still_answered():
+    answer = _engine(SearchOptions()).answer("hat wer die verhandlungen mit dem senat verfolgt")
+    assert answer.hits and answer.hits[0].passage.id == "streik:3"
+
+
+def test_wer_as_the_question_word_is_not_read_as_jemand():
+    assert asks_anyone("hat das wer gesehen")
+    assert asks_anyone("was ist da eigentlich los, weiß da wer mehr")
+    assert asks_anyone("kennt wer ein gutes buch dazu")
+    assert not asks_anyone("wer zahlt am ende für den streik")
+    assert not asks_anyone("egal wer regiert, die kassen zahlen nicht")
+    assert not asks_anyone("weißt du, wer das geschrieben hat")  # (after the comma: asks who)
+    assert not asks_anyone("weißt du wer das geschrieben hat")
+    assert not asks_anyone("der streik ist vorbei, wer kommt mit zur feier")
