@@ -6,6 +6,10 @@ other things stays unanswered, questions about the texts are still answered.
   left out is restored ("nich": nicht, which is then skipped like the function word it is).
 - ``anyone``: "hat das wer gesehen", "kennt wer …": a yes/no question with "wer" for "jemand"
   is addressed to the members, like "kann jemand …".
+- ``wishes``: "gute" marks chat only as a wish that opens the message ("gute Nacht"), not in
+  "was ist das Gute an …".
+- ``wer_duty``: "wer" asks for a duty of the meeting only right before the duty's verb ("wer
+  macht das Protokoll"), not in "wer kam an die Macht".
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -39,11 +43,12 @@ FILLER = [
 ]  # fmt: skip
 
 
-def _engine(options: SearchOptions) -> SearchEngine:
+def _engine(options: SearchOptions, extra: tuple[str, ...] = ()) -> SearchEngine:
+    """The texts, and ``extra`` paragraphs after them (streik:28, streik:29 …)."""
     src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
     passages = [
         Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(STRIKE + FILLER, 1)
+        for i, x in enumerate(STRIKE + FILLER + list(extra), 1)
     ]
     engine = SearchEngine.in_memory(passages, [src])
     engine.options = options  # (in_memory switches meeting chat off; these tests set it)
@@ -103,3 +108,40 @@ def test_wer_as_the_question_word_is_not_read_as_jemand():
     assert not asks_anyone("weißt du, wer das geschrieben hat")  # (after the comma: asks who)
     assert not asks_anyone("weißt du wer das geschrieben hat")
     assert not asks_anyone("der streik ist vorbei, wer kommt mit zur feier")
+
+
+# --- wishes: "gute" marks chat only as a wish that opens the message --------------------------
+
+
+def test_das_gute_an_something_is_a_question_not_chat():
+    message = "was ist überhaupt das gute an den verhandlungen"
+    answer = _engine(SearchOptions()).answer(message)
+    assert not answer.organisational
+    assert answer.hits and answer.hits[0].passage.id == "streik:3"
+    # off: "gute" (of "gute Nacht") anywhere made it chat about the meeting, answered with nothing
+    answer = _engine(SearchOptions(wishes=False)).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+def test_a_wish_is_still_chat():
+    answer = _engine(SearchOptions()).answer("gute nacht zusammen, bis montag")
+    assert answer.organisational and answer.hits == []
+
+
+# --- wer_duty: "wer" asks for a duty only right before its verb --------------------------------
+
+
+def test_an_die_macht_is_no_duty_of_the_meeting():
+    extra = ("Nach der Wahl kam eine neue Koalition im Senat an die Macht.",)
+    message = "wer kam im senat an die macht"
+    answer = _engine(SearchOptions(), extra).answer(message)
+    assert not answer.organisational
+    assert answer.hits and answer.hits[0].passage.id == "streik:28"
+    # off: "wer" and "macht" (a duty verb: "wer macht das Protokoll") made it meeting chat
+    answer = _engine(SearchOptions(wer_duty=False), extra).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+def test_who_does_a_duty_is_still_meeting_chat():
+    answer = _engine(SearchOptions()).answer("wer macht am montag das protokoll zum streik")
+    assert answer.organisational and answer.hits == []

@@ -50,6 +50,7 @@ from bot.core.search_lexicon import (
     commonness,
     decades,
     dropped_letter,
+    elided,
     focus,
     frames,
     german_correction,
@@ -210,6 +211,14 @@ class SearchOptions:
     # "hat das wer gesehen", "kennt wer …": a yes/no question with "wer" for "jemand" is
     # addressed to the members like "kann jemand …" (off: only "jemand", "euch", "ihr" … are)
     anyone: bool = True
+    # "gute Nacht", "gute Besserung": a message that opens with a wish (the elliptical accusative
+    # of "gut") is chat among the members; "gute" elsewhere ("das Gute am Treffen") is no sign
+    # of chat (off: "gute" anywhere marks chat about the meeting, as the anchor list had it)
+    wishes: bool = True
+    # "wer schreibt das Protokoll": a duty of the meeting is asked by "wer" right before its verb;
+    # "wer kam an die Macht", "die USA macht ihr Ding, egal wer regiert" ask none (off: "wer"
+    # and a duty verb anywhere in the message mark chat about the meeting)
+    wer_duty: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -537,6 +546,18 @@ class _KnownTerms:
 
     def get(self, term: str, default: int = 0) -> int:
         return self.df.get(term) or self.extra.get(term, default)
+
+
+def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
+    """Words of chat about the meeting itself: an anchor ("Montag", "Protokollant"), a wish
+    that opens the message ("gute Nacht"), "wer" asking who does a duty ("wer schreibt …")."""
+    if any(w in chat_anchors() for w in ws):
+        return True
+    if ws[:1] == ["gute"] if opts.wishes else "gute" in ws:
+        return True
+    if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
+        return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
+    return "wer" in ws and any(w in chat_duties() for w in ws)
 
 
 def _left_out(word: str, other: str) -> bool:
@@ -876,10 +897,7 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
-        meeting_words = opts.chat and (
-            any(w in chat_anchors() for w in ws)
-            or ("wer" in ws and any(w in chat_duties() for w in ws))
-        )
+        meeting_words = opts.chat and _meeting_chat(ws, opts)
         organisational = meeting_words or (
             opts.chat
             and opts.addressed
@@ -952,7 +970,11 @@ class SearchEngine:
                         )
                     )
                     # "nich", "nochma": chat's spelling of a function word, a letter left out
-                    or (opts.keep_frequent_words and dropped_letter(w, function_words, any))
+                    or (
+                        opts.keep_frequent_words
+                        and zipf(w) > RARE_ZIPF
+                        and elided(w, function_words)
+                    )
                 )
             ):
                 continue  # "wiso", "waurm", "odr": a function word mistyped, nothing to search
@@ -1179,7 +1201,12 @@ class SearchEngine:
         if not c.known:
             if not (self.options.keep_german_words and is_german_word(surface)):
                 # a typo correction, never of a valid German word ("Wetter" is not "weiter")
-                frequent = self.options.keep_frequent_words and zipf(w) > RARE_ZIPF
+                # (a word of the dictionary is keep_german_words' to keep)
+                frequent = (
+                    self.options.keep_frequent_words
+                    and zipf(w) > RARE_ZIPF
+                    and not is_german_word(surface)
+                )
                 for cand, weight in self._fuzzy(w):
                     if frequent and not _left_out(w, cand):
                         continue  # "Lanz" is a name of German at large, no typo of "Land"

@@ -439,18 +439,31 @@ def misspelt(word: str, function_words: frozenset[str]) -> bool:
     return process.extractOne(word, pool, scorer=OSA.distance, score_cutoff=1) is not None
 
 
-def dropped_letter(word: str, function_words: frozenset[str], length: object = 3) -> bool:
+def dropped_letter(word: str, function_words: frozenset[str]) -> bool:
     """A three-letter word that is a function word with one letter left out ("odr", "nch"): a
     typo of a word the search skips. Only an omission, the commonest slip of fast typing: a
     changed letter makes too many short words ("aei" is one letter from "bei", but an
-    abbreviation), which :func:`misspelt` leaves alone for that reason. ``length=any``: a word
-    of any length ("nich": nicht)."""
-    if (length is not any and len(word) != length) or len(word) < 3:
-        return False
-    if not word.isalpha() or not word.isascii():
+    abbreviation), which :func:`misspelt` leaves alone for that reason."""
+    if len(word) != 3 or not word.isalpha() or not word.isascii():
         return False
     return any(
         word[:i] + ch + word[i:] in function_words for i in range(len(word) + 1) for ch in _LETTERS
+    )
+
+
+ELISION = 1.5  # Zipf by which a function word outnumbers its spelling without a letter
+
+
+def elided(word: str, function_words: frozenset[str]) -> bool:
+    """Chat's spelling of a function word with a letter left out ("nich": nicht, "jetz":
+    jetzt): a word of German at large itself, but the function word is far more common (by
+    ELISION on the Zipf scale, thirty times); "auto" is no "autor", "hab" is "habe" as often."""
+    if not 3 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+        return False
+    z = zipf(word)
+    return any(
+        f in function_words and zipf(f) - z >= ELISION
+        for f in {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in _LETTERS}
     )
 
 
