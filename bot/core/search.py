@@ -57,6 +57,7 @@ from bot.core.search_lexicon import (
     is_german_word,
     is_noun,
     lemma_word,
+    loanwords,
     misspelt,
     near_german_word,
     numeral,
@@ -119,6 +120,8 @@ MAX_NAME_WORDS = 6  # words of the longest source name a message is searched for
 MANY_SPECIFIC = 3  # specific words of the texts that make a message about them wherever they meet
 TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bezahlt)
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
+LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
+LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 
 
 @dataclass(frozen=True)
@@ -219,6 +222,13 @@ class SearchOptions:
     # "wer kam an die Macht", "die USA macht ihr Ding, egal wer regiert" ask none (off: "wer"
     # and a duty verb anywhere in the message mark chat about the meeting)
     wer_duty: bool = True
+    # an English word the texts lack ("deal", "ceasefire") finds the German words an
+    # English-German dictionary gives for it (Abmachung, Waffenruhe), at low weight and as no
+    # evidence against off-topic, like a thesaurus synonym (off: it stays an unknown word)
+    loanwords: bool = True
+    # … and such a word counts partly as known in the off-topic judgement (LOAN_CREDIT): the
+    # texts speak of it in German (off: it is an unknown key word like "Corona")
+    loan_credit: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -484,6 +494,7 @@ class Concept:
     key: float = 1.0  # how much an unknown word says about the topic (1 key word, 0 filler)
     related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
     naming: bool = False  # a one-word name of a source that the texts also use: ranks little
+    loan: bool = False  # an English word the texts have a German translation of ("deal")
 
     @property
     def confidence(self) -> float:
@@ -587,6 +598,7 @@ class SearchEngine:
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
         self._exp_df: dict[str, int] = {}  # terms only the expansion text has
         self.thesaurus = thesaurus()
+        self.loan_table = loanwords()  # English word -> German words (Ding)
         self.phrases = phrases()  # loaded once per process (~0.2 s), not by the first question
         ensure_schema(store.db)
         self._load()
@@ -1094,6 +1106,8 @@ class SearchEngine:
                         c.add(t, THESAURUS_WEIGHT)
                         c.known = c.weak = c.synonym = True
                         c.trust = 0.25
+        if self.options.loanwords and (not c.known or c.synonym):
+            self._loanword(c, terms)
         if self.options.informative_offtopic and (not c.known or c.synonym):
             surface = c.surface or c.word
             # a German word that is no noun ("aufhört", "lohnt") is chat around the question,
@@ -1103,6 +1117,29 @@ class SearchEngine:
                 c.key = CHAT_WORD_SHARE
             elif not is_german_word(surface) and near_german_word(w):
                 c.key = TYPO_KEY  # (near_german_word is bounded: words of <= 16 letters)
+
+    def _loanword(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
+        """An English word the texts render in German: "deal" finds "Abmachung". Each of its
+        translations the texts have counts the less, the more of them there are (a word with
+        many senses says little about which one the message means)."""
+        # (the translations only: their thesaurus synonyms too cost chat unseen D a hit)
+        stops = stopword_stems()
+        found = sorted(
+            {
+                s
+                for s in map(stem, self.loan_table.get(c.word, ()))
+                if s in terms and s not in stops and s not in c.alternatives
+            }
+        )
+        if not found:
+            return
+        weight = LOAN_WEIGHT
+        if self.options.synonym_spread and len(found) > SYNONYM_SPREAD:
+            weight *= (SYNONYM_SPREAD / len(found)) ** 0.5
+        for t in found:
+            c.add(t, weight)
+        c.known = c.weak = c.synonym = c.loan = True
+        c.trust = 0.25
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
         stems = [stem(w) for w in ws]
@@ -1625,7 +1662,9 @@ class SearchEngine:
                     focus_ = max(focus_, UNKNOWN_FOCUS)
                 unknown = c.scale * focus_ * c.key * idf_max * UNKNOWN_KEY
                 total += unknown
-                if c.synonym and self.options.synonym_credit:
+                if c.loan and self.options.loan_credit:
+                    known += unknown * LOAN_CREDIT
+                elif c.synonym and self.options.synonym_credit:
                     known += unknown * SYNONYM_CREDIT
         if total == 0:
             return named  # only common words, in a message that names a source

@@ -33,6 +33,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 FRAMES_FILE = DATA / "search_frames.txt"
 CHAT_FILE = DATA / "search_chat.txt"
 THESAURUS_FILE = DATA / "openthesaurus_de.txt"
+LOANWORDS_FILE = DATA / "loanwords_en_de.txt"  # Ding (GPL-2+): tools/make_loanwords.py
 PHRASES_FILE = DATA / "openthesaurus_phrases_de.txt"
 WORDFREQ_FILE = DATA / "wordfreq_de.txt"
 RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
@@ -327,6 +328,22 @@ class Thesaurus:
 @lru_cache(maxsize=1)
 def thesaurus() -> Thesaurus:
     return Thesaurus.load()
+
+
+@lru_cache(maxsize=1)
+def loanwords() -> dict[str, tuple[str, ...]]:
+    """English word -> the German words Ding gives for it ("deal": Abmachung, Handel,
+    Geschäft), folded; only English words that are no German words (or are German loanwords,
+    then with their German sense). Empty if the file is missing."""
+    if not LOANWORDS_FILE.is_file():
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    with LOANWORDS_FILE.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip() and not line.startswith("#"):
+                word, *german = line.rstrip("\n").split(";")
+                out[word] = tuple(german)
+    return out
 
 
 MAX_PHRASE_GAP = 2  # function words allowed between two words of an idiom ("kein Ass mehr im")
