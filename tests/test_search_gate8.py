@@ -10,6 +10,8 @@ other things stays unanswered, questions about the texts are still answered.
   "was ist das Gute an …".
 - ``wer_duty``: "wer" asks for a duty of the meeting only right before the duty's verb ("wer
   macht das Protokoll"), not in "wer kam an die Macht".
+- ``head_part``: an unknown compound whose first part is a specific word of the texts
+  ("Betriebsratsbaracke") is partly about it; an everyday first part ("Tischkicker") is not.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -145,3 +147,22 @@ def test_an_die_macht_is_no_duty_of_the_meeting():
 def test_who_does_a_duty_is_still_meeting_chat():
     answer = _engine(SearchOptions()).answer("wer macht am montag das protokoll zum streik")
     assert answer.organisational and answer.hits == []
+
+
+# --- head_part: an unknown compound whose first part is a specific word of the texts -----------
+
+
+def test_a_compound_of_a_specific_text_word_is_partly_known():
+    message = "wo genau verhandelt der betriebsrat, in einer betriebsratsbaracke?"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits and answer.hits[0].passage.id in {"streik:4", "streik:6"}
+    # off: "Betriebsratsbaracke" is an unknown key word that outweighs the texts' words
+    answer = _engine(SearchOptions(head_part=False)).answer(message)
+    assert answer.hits == [] and answer.missing == ["betriebsratsbaracke"]
+
+
+def test_a_compound_of_an_everyday_word_stays_a_key_word():
+    # "Tisch" is a word of the texts ("kein Angebot auf dem Tisch"), but an everyday one: a
+    # "Tischkicker" is not about it, and the reply names the word the texts lack
+    answer = _engine(SearchOptions()).answer("wer hat den tischkicker kaputt gemacht")
+    assert answer.hits == [] and answer.missing == ["tischkicker"]

@@ -222,6 +222,10 @@ class SearchOptions:
     # "wer kam an die Macht", "die USA macht ihr Ding, egal wer regiert" ask none (off: "wer"
     # and a duty verb anywhere in the message mark chat about the meeting)
     wer_duty: bool = True
+    # an unknown compound whose first part is a word of the texts, not an everyday one
+    # ("Militärbasis": Militär), counts partly known and finds that word, like a compound known
+    # by its last part ("Nahostpolitik": Politik) (off: only the last part bridges)
+    head_part: bool = True
     # an English word the texts lack ("deal", "ceasefire") finds the German words an
     # English-German dictionary gives for it (Abmachung, Waffenruhe), at low weight and as no
     # evidence against off-topic, like a thesaurus synonym (off: it stays an unknown word)
@@ -1095,6 +1099,8 @@ class SearchEngine:
                     c.known = c.weak = True
                     c.trust = 0.4
                     return
+            if self.options.head_part and self._head_part(c):
+                return
         if self.options.thesaurus:
             cands = [self.thesaurus.related(w)]
             lemma = lemma_word(c.surface or w)
@@ -1140,6 +1146,33 @@ class SearchEngine:
             c.add(t, weight)
         c.known = c.weak = c.synonym = c.loan = True
         c.trust = 0.25
+
+    def _head_part(self, c: Concept) -> bool:
+        """An unknown compound whose first part is a word of the texts, one rarely heard
+        outside their subject ("Militärbasis": Militär), and whose rest is a German word: it is
+        partly about that word, as a compound known by its last part is (TAIL_WEIGHT, trust
+        0.4). Not an everyday first part: a "Deutschlandreise" or a "Wochenendhaus" says
+        little about Deutschland or Wochenende."""
+        w, v, terms = c.word, self.vocab, self._terms()
+        for i in range(len(w) - 4, 3, -1):
+            head, rest = w[:i], w[i:]
+            for fuge in ("s", "es", "n", "en", ""):  # Militär|basis, Aussicht|s|los
+                if fuge and not head.endswith(fuge):
+                    continue
+                base = head[: len(head) - len(fuge)] if fuge else head
+                if (
+                    len(base) >= 4
+                    and base in v.word_count
+                    and base not in stopwords()
+                    and stem(base) in terms
+                    and commonness(base) < EVERYDAY
+                    and (is_german_word(rest) or zipf(rest) > RARE_ZIPF)
+                ):
+                    c.add(stem(base), TAIL_WEIGHT)
+                    c.known = c.weak = True
+                    c.trust = 0.4
+                    return True
+        return False
 
     def _add_multiword_synonyms(self, ws: list[str], concepts: list[Concept]) -> None:
         stems = [stem(w) for w in ws]
