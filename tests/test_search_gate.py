@@ -6,9 +6,8 @@ the message with the mechanism on (the bot) and switched off, so it shows what m
 difference a member would notice: passages, or the reply that the texts do not speak of it.
 """
 
-import datetime as dt
+from invented import FILLER, one_text_engine
 
-from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
 
 STRIKE = [
@@ -18,32 +17,13 @@ STRIKE = [
     "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
     "Die nächste Ausgabe des TK-Rundbriefs erscheint am 26. und berichtet vom Streik.",
 ]
-# more paragraphs of the same text: a handful of words meeting in one of 25 paragraphs is
-# specific, in one of five it is not (COOCCUR_SHARE)
-FILLER = [
-    f"Im {n}. Abschnitt geht es um {topic}."
-    for n, topic in enumerate(
-        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
-         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
-         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
-         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
-        start=1,
-    )
-]  # fmt: skip
 
 
 def _engine(paragraphs: list[str] | None = None, aliases: tuple[str, ...] = ()) -> SearchEngine:
-    src = Source(
-        "streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-",
-        aliases=aliases,
-    )  # fmt: skip
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(paragraphs or STRIKE + FILLER, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = SearchOptions()  # the bot's options: meeting chat recognised
-    return engine
+    # the bot's options: meeting chat recognised. More paragraphs of the same text (FILLER):
+    # a handful of words meeting in one of 25 paragraphs is specific, in one of five it is not
+    # (COOCCUR_SHARE)
+    return one_text_engine(paragraphs or STRIKE + FILLER, aliases=aliases)
 
 
 def _ids(engine: SearchEngine, message: str) -> list[str]:

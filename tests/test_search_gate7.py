@@ -11,9 +11,8 @@ Invented texts (not the seeds), each message run with the mechanism on (the bot'
 switched off.
 """
 
-import datetime as dt
+from invented import FILLER, one_text_engine
 
-from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
 
 STRIKE = [
@@ -25,28 +24,10 @@ STRIKE = [
     "Ich hab eine Stunde vor der Schicht hinten im Altbau gewartet, sagt eine Pflegerin.",
     "Wer soll das bezahlen? Der Betriebsrat verlangt, dass die Kassen einspringen.",
 ]
-# more paragraphs of the same text, so that the texts' words have realistic weights
-FILLER = [
-    f"Im {n}. Abschnitt geht es um {topic}."
-    for n, topic in enumerate(
-        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
-         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
-         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
-         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
-        start=1,
-    )
-]  # fmt: skip
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(STRIKE + FILLER, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = options  # (in_memory switches meeting chat off; these tests set it)
-    return engine
+    return one_text_engine(STRIKE + FILLER, options)
 
 
 # --- unknown_focus: a common noun the texts lack is a key word ------------------------------

@@ -17,9 +17,8 @@ Invented texts (not the seeds), each message run with the mechanism on (the bot'
 switched off.
 """
 
-import datetime as dt
+from invented import FILLER, one_text_engine
 
-from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import asks_anyone
 
@@ -32,29 +31,11 @@ STRIKE = [
     "Der Streik ist nicht vorbei, sagt der Betriebsrat, solange die Löhne nicht steigen.",
     "Nach der Wahl kam noch eine Runde, und noch immer lag kein Angebot auf dem Tisch.",
 ]
-# more paragraphs of the same text, so that the texts' words have realistic weights
-FILLER = [
-    f"Im {n}. Abschnitt geht es um {topic}."
-    for n, topic in enumerate(
-        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
-         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
-         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
-         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
-        start=1,
-    )
-]  # fmt: skip
 
 
 def _engine(options: SearchOptions, extra: tuple[str, ...] = ()) -> SearchEngine:
     """The texts, and ``extra`` paragraphs after them (streik:28, streik:29 …)."""
-    src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(STRIKE + FILLER + list(extra), 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = options  # (in_memory switches meeting chat off; these tests set it)
-    return engine
+    return one_text_engine(STRIKE + FILLER + list(extra), options)
 
 
 # --- keep_frequent_words: a name of German at large is no typo ------------------------------

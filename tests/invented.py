@@ -1,0 +1,44 @@
+"""One invented text as a search engine, for the search mechanism tests (not the seeds).
+
+``one_text_engine(paragraphs)`` indexes the paragraphs as one source ("streik" unless named
+otherwise), passages ``<slug>:1``, ``<slug>:2`` …, with the given options (the bot's by
+default; ``SearchEngine.in_memory`` itself switches meeting chat off). ``FILLER`` adds twenty
+plain paragraphs of the same text, so that the text's words have realistic weights.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.core.models import Passage, Source
+from bot.core.search import SearchEngine, SearchOptions
+
+FILLER = [
+    f"Im {n}. Abschnitt geht es um {topic}."
+    for n, topic in enumerate(
+        ["Schichtpläne", "Überstunden", "Personalschlüssel", "Leiharbeit", "Ausbildung",
+         "Nachtdienste", "Zulagen", "Krankenstand", "Fallpauschalen", "Outsourcing",
+         "Reinigungskräfte", "Küchenpersonal", "Notaufnahmen", "Bettenabbau", "Privatisierung",
+         "Investitionen", "Rücklagen", "Landesmittel", "Bundesmittel", "Krankenkassen"],
+        start=1,
+    )
+]  # fmt: skip
+
+
+def one_text_engine(
+    paragraphs: list[str],
+    options: SearchOptions | None = None,
+    *,
+    slug: str = "streik",
+    title: str = "Streik",
+    aliases: tuple[str, ...] = (),
+) -> SearchEngine:
+    src = Source(
+        slug, title, "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
+    )
+    passages = [
+        Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x) for i, x in enumerate(paragraphs, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [src])
+    engine.options = options or SearchOptions()
+    return engine
