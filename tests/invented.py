@@ -31,10 +31,11 @@ def one_text_engine(
     *,
     slug: str = "streik",
     title: str = "Streik",
+    author: str = "Autor",
     aliases: tuple[str, ...] = (),
 ) -> SearchEngine:
     src = Source(
-        slug, title, "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
+        slug, title, author, "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
     )
     passages = [
         Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x) for i, x in enumerate(paragraphs, 1)

@@ -16,6 +16,8 @@ switched off.
 
 import datetime as dt
 
+from invented import one_text_engine
+
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import loanwords
@@ -32,14 +34,7 @@ NO_LOANS = SearchOptions(loanwords=False, loan_credit=False)
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    source = Source("dorf", "Dorfchronik", "Autorin", "Blog", dt.date(2026, 1, 1), "article",
-                    "-", "-")  # fmt: skip
-    passages = [
-        Passage(f"dorf:{i}", "dorf", i, 0, i, i, "text", 1, x) for i, x in enumerate(TEXTS, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [source])
-    engine.options = options
-    return engine
+    return one_text_engine(TEXTS, options, slug="dorf", title="Dorfchronik", author="Autorin")
 
 
 def _ids(message: str, options: SearchOptions) -> list[str]:

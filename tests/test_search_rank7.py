@@ -17,6 +17,7 @@ message run with the mechanism on (the bot's options) and switched off.
 import datetime as dt
 
 import pytest
+from invented import one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
@@ -31,14 +32,7 @@ TEXTS = [
 
 
 def _engine(options: SearchOptions, texts: list[str] = TEXTS) -> SearchEngine:
-    source = Source("stadt", "Stadtpolitik", "Autor", "Blog", dt.date(2026, 1, 1), "article",
-                    "-", "-")  # fmt: skip
-    passages = [
-        Passage(f"stadt:{i}", "stadt", i, 0, i, i, "text", 1, x) for i, x in enumerate(texts, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [source])
-    engine.options = options
-    return engine
+    return one_text_engine(texts, options, slug="stadt", title="Stadtpolitik")
 
 
 def _scores(message: str, options: SearchOptions, texts: list[str] = TEXTS) -> dict[str, float]:

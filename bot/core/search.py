@@ -568,7 +568,7 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     that opens the message ("gute Nacht"), "wer" asking who does a duty ("wer schreibt …")."""
     if any(w in chat_anchors() for w in ws):
         return True
-    if ws[:1] == ["gute"] if opts.wishes else "gute" in ws:
+    if (ws[:1] == ["gute"]) if opts.wishes else ("gute" in ws):
         return True
     if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
         return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
@@ -1078,12 +1078,17 @@ class SearchEngine:
         found = [t for t in cands if t in terms and t not in c.alternatives and t not in stops]
         # (a synonym that is a function word, "trotzdem" ~ "doch", is none); a word with many
         # synonyms in the texts is vague: each of them counts less
-        weight = RELATED_WEIGHT
-        if self.options.synonym_spread and len(found) > SYNONYM_SPREAD:
-            weight *= (SYNONYM_SPREAD / len(found)) ** 0.5
+        weight = self._spread(RELATED_WEIGHT, len(found))
         for t in found:
             c.add(t, weight)
             c.related.add(t)
+
+    def _spread(self, weight: float, n: int) -> float:
+        """A word with ``n`` synonyms (or translations) in the texts is vague: each of them
+        weighs the less, the more there are (synonym_spread)."""
+        if self.options.synonym_spread and n > SYNONYM_SPREAD:
+            return weight * (SYNONYM_SPREAD / n) ** 0.5
+        return weight
 
     def _bridge(self, c: Concept) -> None:
         """A word the texts do not use: thesaurus synonyms, and how much it is a key word."""
@@ -1139,9 +1144,7 @@ class SearchEngine:
         )
         if not found:
             return
-        weight = LOAN_WEIGHT
-        if self.options.synonym_spread and len(found) > SYNONYM_SPREAD:
-            weight *= (SYNONYM_SPREAD / len(found)) ** 0.5
+        weight = self._spread(LOAN_WEIGHT, len(found))
         for t in found:
             c.add(t, weight)
         c.known = c.weak = c.synonym = c.loan = True

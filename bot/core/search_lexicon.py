@@ -463,9 +463,7 @@ def dropped_letter(word: str, function_words: frozenset[str]) -> bool:
     abbreviation), which :func:`misspelt` leaves alone for that reason."""
     if len(word) != 3 or not word.isalpha() or not word.isascii():
         return False
-    return any(
-        word[:i] + ch + word[i:] in function_words for i in range(len(word) + 1) for ch in _LETTERS
-    )
+    return not function_words.isdisjoint(_one_letter_more(word))
 
 
 ELISION = 1.5  # Zipf by which a function word outnumbers its spelling without a letter
@@ -478,10 +476,12 @@ def elided(word: str, function_words: frozenset[str]) -> bool:
     if not 3 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
         return False
     z = zipf(word)
-    return any(
-        f in function_words and zipf(f) - z >= ELISION
-        for f in {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in _LETTERS}
-    )
+    return any(zipf(f) - z >= ELISION for f in function_words.intersection(_one_letter_more(word)))
+
+
+def _one_letter_more(word: str) -> set[str]:
+    """Every string that is ``word`` with one letter put in ("nich": "nicht", "anich" …)."""
+    return {word[:i] + ch + word[i:] for i in range(len(word) + 1) for ch in _LETTERS}
 
 
 @lru_cache(maxsize=5_000)
