@@ -61,6 +61,8 @@ from bot.core.search_lexicon import (
     misspelt,
     near_german_word,
     numeral,
+    reports_news,
+    speaks_of_self,
     thesaurus,
     zipf,
 )
@@ -233,6 +235,15 @@ class SearchOptions:
     # … and such a word counts partly as known in the off-topic judgement (LOAN_CREDIT): the
     # texts speak of it in German (off: it is an unknown key word like "Corona")
     loan_credit: bool = True
+    # "Trump hat gerade neue Zölle angekündigt": a report of today's news (a verb-second main
+    # clause with "hat", a deictic adverb of time, no question word) is chat among the members;
+    # the texts are older than today, so it takes MANY_SPECIFIC specific words of theirs to
+    # make it a question about them (off: it is judged by its words like a question)
+    news: bool = True
+    # "mein Akku ist gleich leer", "ich find die Artikel so lang": a message that opens with the
+    # first person and asks nothing is a status or a plan, chat among the members (off: judged
+    # by its words like a question)
+    status: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -522,6 +533,7 @@ class Query:
     rescued: bool = False  # on topic only because its specific known words meet in a passage
     hedged: bool = False  # on topic by everyday words of the texts only: a weak match
     empty: str = ""  # which judgement left it without passages (for the evaluation)
+    news: bool = False  # a report of today's news that too few specific words make a question
 
     @property
     def missing(self) -> list[str]:
@@ -914,10 +926,16 @@ class SearchEngine:
         if opts.frames:
             skip |= frames()
         meeting_words = opts.chat and _meeting_chat(ws, opts)
-        organisational = meeting_words or (
-            opts.chat
-            and opts.addressed
-            and (addressed(ws) or (opts.anyone and "wer" in ws and asks_anyone(text)))
+        news = opts.chat and opts.news and reports_news(text)
+        organisational = (
+            meeting_words
+            or news
+            or (opts.chat and opts.status and speaks_of_self(text))
+            or (
+                opts.chat
+                and opts.addressed
+                and (addressed(ws) or (opts.anyone and "wer" in ws and asks_anyone(text)))
+            )
         )
         if organisational and opts.chat_topic:
             # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
@@ -954,7 +972,8 @@ class SearchEngine:
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
-            organisational = len(rare) + named_one - lacking < COOCCUR_MIN
+            needed = MANY_SPECIFIC if news else COOCCUR_MIN
+            organisational = len(rare) + named_one - lacking < needed
         if organisational:
             skip |= chat_words()
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a
@@ -1051,7 +1070,7 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
-        return Query(concepts, prefer, source_words, organisational)
+        return Query(concepts, prefer, source_words, organisational, news=news and organisational)
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
         """Idioms of the question whose meaning the texts have: (positions, index terms)."""
@@ -1648,6 +1667,8 @@ class SearchEngine:
             # most of the query's words must be known (a typo correction is a weaker vote)
             votes = sum(c.confidence for c in q.concepts)
             return votes / len(q.concepts) >= MIN_KNOWN
+        if q.news:  # today's news: the texts are older (SearchOptions.news)
+            return False
         # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
         words_ = [c for c in q.concepts if not c.frame]
         evidence = [c.known and not c.synonym for c in words_]
