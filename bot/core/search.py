@@ -63,7 +63,9 @@ from bot.core.search_lexicon import (
     numeral,
     reports_news,
     speaks_of_self,
+    speaks_of_text,
     thesaurus,
+    w_question,
     zipf,
 )
 from bot.core.sentences import split_sentences
@@ -244,6 +246,10 @@ class SearchOptions:
     # first person and asks nothing is a status or a plan, chat among the members (off: judged
     # by its words like a question)
     status: bool = True
+    # "was ist Fazis Hauptthese im Endspiel-Text", "wo ist der FvU-Artikel erschienen": a
+    # question with a question word that names a source asks about it, whatever word of it
+    # the texts lack; answered as a weak match (off: the unknown word makes it off-topic)
+    source_question: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -534,6 +540,7 @@ class Query:
     hedged: bool = False  # on topic by everyday words of the texts only: a weak match
     empty: str = ""  # which judgement left it without passages (for the evaluation)
     news: bool = False  # a report of today's news that too few specific words make a question
+    asks_source: bool = False  # a question with a question word that names a source
 
     @property
     def missing(self) -> list[str]:
@@ -1070,7 +1077,21 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
-        return Query(concepts, prefer, source_words, organisational, news=news and organisational)
+        asks_source = (
+            opts.source_question
+            and bool(prefer)
+            and not organisational
+            and w_question(text)
+            and speaks_of_text(text)
+        )
+        return Query(
+            concepts,
+            prefer,
+            source_words,
+            organisational,
+            news=news and organisational,
+            asks_source=asks_source,
+        )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
         """Idioms of the question whose meaning the texts have: (positions, index terms)."""
@@ -1459,10 +1480,13 @@ class SearchEngine:
             # the unknown words outweigh the known ones, yet several specific known words may
             # meet in one passage: then it is a question about that passage, answered as a
             # weak match ("Ich bin nicht sicher")
-            if len(specific) < COOCCUR_MIN:
+            if len(specific) >= COOCCUR_MIN:
+                q.rescued = True
+            elif q.asks_source:  # it asks about a source it names: a weak match at worst
+                q.hedged = True
+            else:
                 q.empty = "off-topic"
                 return []
-            q.rescued = True
         q.empty = "nothing"  # (until a passage answers it)
         total = sum(weights)
         if total <= 0:

@@ -57,7 +57,13 @@ def _word_file(path: Path) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def frames() -> frozenset[str]:
-    return _word_file(FRAMES_FILE).get("", frozenset())
+    return frozenset().union(*_word_file(FRAMES_FILE).values())
+
+
+@lru_cache(maxsize=1)
+def text_frames() -> frozenset[str]:
+    """The frames that speak of a text ("Artikel", "schreiben", "stand"), by dictionary form."""
+    return _word_file(FRAMES_FILE).get("text", frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -186,6 +192,47 @@ def _participle(word: str) -> bool:
         return False
     word = fold(word)
     return "ge" in word[:6] or word.endswith("iert") or word.startswith(_INSEPARABLE)
+
+
+_LEAD_INS = frozenset("und aber also mal ehrlich nochmal kurz sag mir eigentlich ok okay".split())
+# the modal verbs (present, 3rd person): "wer will/kann …" asks the members for a volunteer
+_MODALS = frozenset("will moechte mag kann soll darf muss".split())
+
+
+def speaks_of_text(text: str) -> bool:
+    """Whether a word of the message, as typed or by its dictionary form, is one that frames a
+    question about a text ("schreibt", "Artikel", "stand")."""
+    import simplemma
+
+    wanted = text_frames()
+    for raw in text[:2000].split()[:40]:
+        surface = raw.strip(",.;:!?()[]\"'“”„«»").lower()[:MAX_WORD_CHARS]
+        if not surface:
+            continue
+        if fold(surface) in wanted:
+            return True
+        try:
+            lemma = simplemma.lemmatize(surface, lang="de").lower()
+        except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+            continue
+        if fold(lemma) in wanted:
+            return True
+    return False
+
+
+def w_question(text: str) -> bool:
+    """A question with a question word ("was schreibt Fazi …", "mal ehrlich, warum …", "wo
+    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"). A yes/no
+    question ("gibt's die WSWS auch auf Papier"), a statement, or "wer" with a modal verb
+    ("wer will eins mitbestellen": a call for a volunteer) is none."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        ws = [fold(w) for w in clause.split()[:12]]
+        ws = [w for w in ws if w not in _LEAD_INS]
+        if ws[:1] == ["wer"] and ws[1:2] and ws[1] in _MODALS:
+            continue
+        if ws and (ws[0] in _QUESTION_WORDS or ws[0] in _WO_WORDS):
+            return True
+    return False
 
 
 _WO_WORDS = frozenset("woran worauf woraus worin worum wozu wodurch wogegen wonach".split())
