@@ -8,6 +8,10 @@ questions and retellings of the texts are still answered.
 - ``status``: a message that opens with the first person and asks nothing ("mein Auto ist
   kaputt, …") is a status or a plan, chat among the members; an opinion or a question about
   the texts that opens with "ich" is not.
+- ``source_question``: a question with a question word that names a source and speaks of it
+  as a text ("warum hinkt das laut dem Betriebsblog-Artikel") asks about it: answered as a
+  weak match where a word it lacks would have made it off-topic; not where that word is a
+  noun or the topic after "zu"/"über" ("was sagt der Betriebsblog zu Corona").
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -17,7 +21,7 @@ import pytest
 from invented import FILLER, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import reports_news, speaks_of_self
+from bot.core.search_lexicon import reports_news, speaks_of_self, speaks_of_text, w_question
 
 STRIKE = [
     "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
@@ -109,3 +113,43 @@ def test_the_status_sentence_type():
     assert not speaks_of_self("mein eindruck ist, dass der senat blufft")
     assert not speaks_of_self("ich würde gern wissen was der betriebsrat sagt")
     assert not speaks_of_self("hat der senat recht, ich weiß es nicht")
+
+
+# --- source_question: a question about a source named as a text -----------------------------
+
+
+def _blog(options: SearchOptions) -> SearchEngine:
+    return one_text_engine(
+        STRIKE + FILLER, options, title="Der lange Streik", aliases=("Betriebsblog",)
+    )
+
+
+def test_a_question_about_a_named_text_is_answered_as_a_weak_match():
+    message = "warum hinkt das mit dem land laut dem betriebsblog artikel"
+    answer = _blog(SearchOptions()).answer(message)
+    assert answer.weak and [h.passage.id for h in answer.hits] == ["streik:5"]
+    # off: "hinkt" is a word the text lacks, its other words are everyday German
+    answer = _blog(SearchOptions(source_question=False)).answer(message)
+    assert answer.hits == [] and answer.empty == "off-topic"
+
+
+@pytest.mark.parametrize(
+    ("message", "missing"),
+    [
+        ("was sagt der betriebsblog zu corona", ["corona"]),
+        ("wie findet der betriebsblog artikel den neuen papst", ["papst"]),
+    ],
+)
+def test_a_question_about_a_topic_the_named_text_lacks_stays_unanswered(message, missing):
+    answer = _blog(SearchOptions()).answer(message)
+    assert answer.hits == [] and answer.missing == missing  # the reply names the word
+
+
+def test_the_source_question_sentence_type():
+    assert w_question("mal ehrlich, warum hinkt der vergleich")
+    assert w_question("der artikel, wo stand das")
+    assert not w_question("gibts die zeitung auch auf papier")  # yes/no
+    assert not w_question("wer will eins mitbestellen")  # a call for a volunteer
+    assert speaks_of_text("was schreibt sie")  # "schreiben" by its dictionary form
+    assert speaks_of_text("laut dem artikel")
+    assert not speaks_of_text("wo kann man das heft kaufen")

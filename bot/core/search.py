@@ -594,6 +594,12 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     return "wer" in ws and any(w in chat_duties() for w in ws)
 
 
+_TOPIC_PREPOSITIONS = frozenset("zu zum zur ueber uebers".split())
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer dies diese diesen diesem dieser".split()
+)
+
+
 def _left_out(word: str, other: str) -> bool:
     """Whether ``word`` is ``other`` with one letter left out ("nich": nicht)."""
     return len(other) == len(word) + 1 and any(
@@ -1077,10 +1083,26 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
+        # "was sagt Fazi zu Corona": the word after "zu" or "über" is the topic asked about;
+        # one the texts lack is what the reply names, whatever source the question names
+        topics = {
+            ws[j]
+            for i, w in enumerate(ws)
+            if w in _TOPIC_PREPOSITIONS
+            for j in (i + 1, i + 2)
+            if j < len(ws) and (j == i + 1 or ws[i + 1] in _DETERMINERS)
+        }
         asks_source = (
             opts.source_question
+            and opts.named_source  # (it extends that judgement: off with it)
             and bool(prefer)
             and not organisational
+            and not any(
+                (not c.known or c.synonym or c.weak)
+                and c.key >= 1.0
+                and (c.word in topics or is_noun(c.surface or c.word))
+                for c in concepts
+            )
             and w_question(text)
             and speaks_of_text(text)
         )
