@@ -12,6 +12,9 @@ questions and retellings of the texts are still answered.
   as a text ("warum hinkt das laut dem Betriebsblog-Artikel") asks about it: answered as a
   weak match where a word it lacks would have made it off-topic; not where that word is a
   noun or the topic after "zu"/"über" ("was sagt der Betriebsblog zu Corona").
+- ``past_weekday``: a weekday the texts name, in a report of past events by others ("was
+  haben die am Montag mit dem Senat verhandelt"), is a day of the texts' events, not of the
+  meeting; in the present, with "wir", or a weekday the texts never name, it stays meeting chat.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -21,7 +24,13 @@ import pytest
 from invented import FILLER, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import reports_news, speaks_of_self, speaks_of_text, w_question
+from bot.core.search_lexicon import (
+    past_report,
+    reports_news,
+    speaks_of_self,
+    speaks_of_text,
+    w_question,
+)
 
 STRIKE = [
     "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
@@ -153,3 +162,36 @@ def test_the_source_question_sentence_type():
     assert speaks_of_text("was schreibt sie")  # "schreiben" by its dictionary form
     assert speaks_of_text("laut dem artikel")
     assert not speaks_of_text("wo kann man das heft kaufen")
+
+
+# --- past_weekday: the texts' Monday in a report of the past ----------------------------------
+
+
+def test_a_weekday_of_the_texts_in_a_past_report_is_a_question_about_them():
+    message = "was haben die am montag mit dem senat verhandelt"  # the text: "Am Montag …"
+    answer = _engine(SearchOptions()).answer(message)
+    assert not answer.organisational and answer.hits[0].passage.id == "streik:3"
+    # off: "Montag" makes it chat about the meeting, and one specific word cannot outvote it
+    answer = _engine(SearchOptions(past_weekday=False)).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was machen die am montag mit dem senat",  # the present: the meeting's Monday
+        "was haben wir am montag mit dem senat verhandelt",  # the members' own Monday
+        "was haben die am freitag mit dem senat verhandelt",  # a day the text never names
+    ],
+)
+def test_a_weekday_of_the_meeting_stays_meeting_chat(message):
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+def test_the_past_report_sentence_type():
+    assert past_report("worum ging die debatte am montag")  # simple past of a strong verb
+    assert past_report("die haben das am montag ausgeklammert")  # perfect
+    assert past_report("am montag sagten sie nichts")  # simple past of a weak verb
+    assert not past_report("können wir montag später anfangen")
+    assert not past_report("wer hat meinen schirm mitgenommen letzten montag")  # a member's

@@ -61,6 +61,7 @@ from bot.core.search_lexicon import (
     misspelt,
     near_german_word,
     numeral,
+    past_report,
     reports_news,
     speaks_of_self,
     speaks_of_text,
@@ -250,6 +251,11 @@ class SearchOptions:
     # question with a question word that names a source asks about it, whatever word of it
     # the texts lack; answered as a weak match (off: the unknown word makes it off-topic)
     source_question: bool = True
+    # "haben die am Montag einfach ausgeklammert", "worum ging die Debatte am Montag": a
+    # weekday the texts name, in a report of past events by others (simple past or perfect,
+    # no "wir", "ihr", "mein"), is a day of the events the texts report, no day of the meeting
+    # (off: a weekday marks chat about the meeting whatever the tense)
+    past_weekday: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -594,6 +600,7 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     return "wer" in ws and any(w in chat_duties() for w in ws)
 
 
+_WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 _TOPIC_PREPOSITIONS = frozenset("zu zum zur ueber uebers".split())
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer dies diese diesen diesem dieser".split()
@@ -939,6 +946,15 @@ class SearchEngine:
         if opts.frames:
             skip |= frames()
         meeting_words = opts.chat and _meeting_chat(ws, opts)
+        if (
+            meeting_words
+            and opts.past_weekday
+            # (a weekday the texts name: a day of their events; one they never name is not)
+            and any(w in _WEEKDAYS and stem(w) in self.vocab.df for w in ws)
+            and not _meeting_chat([w for w in ws if w not in _WEEKDAYS], opts)
+            and past_report(text)
+        ):
+            meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         organisational = (
             meeting_words

@@ -172,6 +172,61 @@ def reports_news(text: str) -> bool:
     return False
 
 
+# the present of the auxiliaries and modals: irregular, yet no past ("hat" is no "hab-")
+_PRESENT_IRREGULAR = frozenset(
+    "hat ist sind wird werden will kann muss darf soll mag weiss gibt gibts".split()
+)
+# the simple past of the auxiliaries and modals (a closed class)
+_PAST_IRREGULAR = frozenset(
+    "war waren wart warst hatte hatten hattest wurde wurden konnte konnten wollte wollten"
+    " sollte sollten musste mussten durfte durften mochte mochten".split()
+)
+# persons of the speaker and the members ("wir waren am Montag …": the meeting's day)
+_MEMBERS = frozenset(
+    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem ihr euch"
+    " euer eure euren du dich dir dein deine jemand".split()
+)
+
+
+def _preterite(word: str) -> bool:
+    """A verb in the simple past: "sagte(n)" (weak: the stem and "-te"), "ging", "kam"
+    (strong: the dictionary form's stem changed its vowel), "war", "hatte"."""
+    import simplemma
+
+    if fold(word) in _PAST_IRREGULAR:
+        return True
+    if len(word) < 3 or fold(word) in _PRESENT_IRREGULAR:
+        return False
+    try:
+        lemma = simplemma.lemmatize(word[:MAX_WORD_CHARS], lang="de").lower()
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    if lemma == word or not lemma.endswith("en") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    if word.startswith(stem):
+        return word[len(stem) :] in ("te", "ten", "tet", "test")
+    # a strong verb's past keeps its first letter and changes the vowel ("ging": gehen)
+    return word[0] == stem[0] and not word.endswith(("t", "e", "en", "st"))
+
+
+def past_report(text: str) -> bool:
+    """A report of past events by someone else ("haben die am Montag ausgeklammert", "worum
+    ging die Debatte am Montag"): a main clause in the simple past or the perfect, and no word
+    of the speaker or the members ("wir", "ihr", "mein"): their past is the meeting's."""
+    clauses = list(_main_clauses(text))
+    if any(w in _MEMBERS for ws, _raw in clauses for w in ws):
+        return False
+    for ws, raw in clauses:
+        if any(_preterite(w) for w in raw):
+            return True
+        if any(w in _HAVE or w in ("ist", "sind") for w in ws) and any(
+            _participle(w) for w in raw
+        ):
+            return True
+    return False
+
+
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
 
 
