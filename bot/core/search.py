@@ -949,6 +949,7 @@ class SearchEngine:
         if (
             meeting_words
             and opts.past_weekday
+            and opts.chat_topic  # (it refines that judgement: off with it)
             # (a weekday the texts name: a day of their events; one they never name is not)
             and any(w in _WEEKDAYS and stem(w) in self.vocab.df for w in ws)
             and not _meeting_chat([w for w in ws if w not in _WEEKDAYS], opts)
