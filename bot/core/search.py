@@ -63,6 +63,7 @@ from bot.core.search_lexicon import (
     numeral,
     past_report,
     reports_news,
+    retelling,
     speaks_of_self,
     speaks_of_text,
     thesaurus,
@@ -256,6 +257,11 @@ class SearchOptions:
     # no "wir", "ihr", "mein"), is a day of the events the texts report, no day of the meeting
     # (off: a weekday marks chat about the meeting whatever the tense)
     past_weekday: bool = True
+    # "der Abzug der Amis wird dann als Friedensschluss verkauft": a statement about others,
+    # verb second, with no mark of chat (no question, no "ich"/"wir"/"ihr", no time of the
+    # speaker's now, no meeting word, no laughter) retells a text: answered as a weak match
+    # where its words the texts lack would have made it off-topic (off: judged by its words)
+    retelling: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -547,6 +553,7 @@ class Query:
     empty: str = ""  # which judgement left it without passages (for the evaluation)
     news: bool = False  # a report of today's news that too few specific words make a question
     asks_source: bool = False  # a question with a question word that names a source
+    retelling: bool = False  # a statement about others with no mark of chat
 
     @property
     def missing(self) -> list[str]:
@@ -1130,6 +1137,7 @@ class SearchEngine:
             organisational,
             news=news and organisational,
             asks_source=asks_source,
+            retelling=opts.retelling and not organisational and retelling(text),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1521,8 +1529,8 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             if len(specific) >= COOCCUR_MIN:
                 q.rescued = True
-            elif q.asks_source:  # it asks about a source it names: a weak match at worst
-                q.hedged = True
+            elif q.asks_source or (q.retelling and specific):  # about a source it names,
+                q.hedged = True  # or retelling one in a specific word: a weak match at worst
             else:
                 q.empty = "off-topic"
                 return []

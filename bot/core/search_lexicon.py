@@ -227,6 +227,61 @@ def past_report(text: str) -> bool:
     return False
 
 
+# the speaker's future and the marks of chat to the members: "bitte" (a request), "wer",
+# the first person without its pronoun ("bin", "hab", "komm")
+_SPEAKERS_TIME = frozenset(
+    "morgen uebermorgen naechste naechsten naechster naechstes demnaechst bald nachher"
+    " bitte wer bin hab komm sorry".split()
+)
+_TAGS = frozenset("oder ne nee gell nich nicht wa".split())  # "…, oder?": a question
+_LAUGHTER = re.compile(r"\b(?:lol|haha\w*|hihi|xd)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _finite_verb(surface: str) -> bool:
+    """A finite verb ("steht", "will", "hatte", "redet"): no noun ("Krieg" is no "kriegen"),
+    a form of another dictionary word that is a verb."""
+    import simplemma
+
+    w = fold(surface)
+    if w in _PRESENT_IRREGULAR or w in _PAST_IRREGULAR:
+        return True
+    if len(surface) < 3 or is_noun(surface):
+        return False
+    try:
+        lemma = simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    return lemma != surface and lemma.islower() and lemma.endswith("n")
+
+
+def retelling(text: str) -> bool:
+    """A member retelling what the texts say ("der Abzug der Amis wird dann als
+    Friedensschluss verkauft"): a statement of six words or more with its verb second (no
+    question: no "?", no question word, no verb first, no "…, oder"), about others (no "ich",
+    "wir", "ihr", "jemand", "wer"), with no mark of chat (no time of the speaker's now, no word
+    of the meeting, no laughter). In the members' chat, off-topic messages are chat in that
+    sense (a question to the others, news of today, a status); a bare statement about third
+    parties retells a text."""
+    if "?" in text or _LAUGHTER.search(text[:2000].lower()):
+        return False
+    raw = [w.strip(",.;:!()[]\"'“”„«»–-").lower()[:MAX_WORD_CHARS] for w in text[:2000].split()]
+    raw = [w for w in raw if w]
+    ws = [fold(w) for w in raw]
+    if len(ws) < 6 or raw[-1] in _TAGS:
+        return False
+    marks = _MEMBERS | _SPEAKERS_TIME | chat_anchors()
+    if any(w in marks or w in _NOW for w in ws) or w_question(text):
+        return False
+    pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
+    if pairs & _NOW:
+        return False
+    for clause in _CLAUSE_END.split(text[:2000]):  # verb first: a yes/no question
+        first = clause.split()[:1]
+        if first and _finite_verb(first[0].lower()[:MAX_WORD_CHARS]):
+            return False
+    return any(_finite_verb(w) for w in raw[1:5])
+
+
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
 
 
