@@ -127,6 +127,7 @@ MANY_SPECIFIC = 3  # specific words of the texts that make a message about them 
 TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bezahlt)
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
 LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
+RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 
 
@@ -259,8 +260,9 @@ class SearchOptions:
     past_weekday: bool = True
     # "der Abzug der Amis wird dann als Friedensschluss verkauft": a statement about others,
     # verb second, with no mark of chat (no question, no "ich"/"wir"/"ihr", no time of the
-    # speaker's now, no meeting word, no laughter) retells a text: answered as a weak match
-    # where its words the texts lack would have made it off-topic (off: judged by its words)
+    # speaker's now, no meeting word, no laughter) retells a text: with a specific word the
+    # texts repeat (RETELL_PASSAGES) it is answered as a weak match where its words the texts
+    # lack would have made it off-topic (off: judged by its words)
     retelling: bool = True
 
     def without(self, name: str) -> SearchOptions:
@@ -1529,8 +1531,8 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             if len(specific) >= COOCCUR_MIN:
                 q.rescued = True
-            elif q.asks_source or (q.retelling and specific):  # about a source it names,
-                q.hedged = True  # or retelling one in a specific word: a weak match at worst
+            elif q.asks_source or (q.retelling and self._recurring(q, specific)):
+                q.hedged = True  # about a source it names, or retelling one: a weak match
             else:
                 q.empty = "off-topic"
                 return []
@@ -1701,6 +1703,18 @@ class SearchEngine:
             and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
             and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
         }
+
+    def _recurring(self, q: Query, specific: set[int]) -> bool:
+        """Whether a specific word of the message recurs in the texts (in RETELL_PASSAGES
+        passages or more): a word they use once ("total", a name in passing) is incidental to
+        them, one they repeat is what they are about."""
+        df = self.vocab.df
+        return any(
+            df.get(t, 0) >= RETELL_PASSAGES
+            for i in specific
+            for t in q.concepts[i].alternatives
+            if t not in q.concepts[i].related
+        )
 
     def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
         """Of the specific words a passage matched, those it has themselves (or in our
