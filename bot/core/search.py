@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain
+from itertools import chain, compress
 from operator import itemgetter
 from pathlib import Path
 
@@ -317,12 +317,21 @@ class SynonymGroups:
         """Canonical terms for every synonym found in a stem sequence."""
         single, by_first = self.single, self.by_first
         out = list(map(single.__getitem__, filter(single.__contains__, stems)))
-        if by_first.keys().isdisjoint(stems):  # most passages: no multi-word synonym starts
+        firsts = by_first.keys() & set(stems)
+        if not firsts:  # most passages: no multi-word synonym starts here
             return out
-        for i, s in enumerate(stems):
-            for seq in by_first.get(s, ()):
-                if tuple(stems[i : i + len(seq)]) == seq:
-                    out.append(self.multi[seq])
+        found = []  # (position, canonical term): in the order of the text
+        for s in firsts:
+            i = stems.index(s)
+            while True:
+                found += [
+                    (i, self.multi[q]) for q in by_first[s] if tuple(stems[i : i + len(q)]) == q
+                ]
+                try:
+                    i = stems.index(s, i + 1)
+                except ValueError:
+                    break
+        out += [canon for _, canon in sorted(found, key=itemgetter(0))]
         return out
 
 
@@ -465,12 +474,10 @@ def passage_terms(
         for w in distinct.difference(cache):
             cache[w] = vocab.part_stems(w)
         extra.extend(chain.from_iterable(map(cache.__getitem__, distinct)))
-    if any(map(str.isdigit, ws)):
-        for i in range(1, len(ws)):
-            if ws[i - 1].isdigit():
-                m = _DERIV.match(ws[i])
-                if m:
-                    extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
+    for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
+        m = _DERIV.match(w)
+        if m:
+            extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
     extra.extend(syn.canonical(stems))
     return stems, extra
 
