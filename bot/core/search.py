@@ -707,15 +707,16 @@ class SearchEngine:
         start = self._next_rowid()
         for n, (p, toks) in enumerate(zip(passages, tokens, strict=True), start=start):
             stems, extra = passage_terms(toks, vocab, self.synonyms)
+            terms, more = " ".join(stems), " ".join(extra)
             rows.append(
                 {
                     "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
                     "part": p.part, "line_start": p.line_start, "line_end": p.line_end,
                     "kind": p.kind, "section": p.section, "text": p.text,
-                    "terms": " ".join(stems), "extra": " ".join(extra), "dup": None,
+                    "terms": terms, "extra": more, "dup": None,
                 }
             )  # fmt: skip
-            fts_rows.append((n, " ".join(stems), " ".join(extra)))
+            fts_rows.append((n, terms, more))
         return rows, fts_rows
 
     def _next_rowid(self) -> int:
