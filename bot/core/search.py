@@ -1829,7 +1829,7 @@ def _insert_passages(db, rows: list[dict]) -> None:
     marks = ", ".join("?" for _ in _PASSAGE_COLUMNS)
     db.conn.executemany(
         f"INSERT INTO passages ({cols}) VALUES ({marks})",
-        ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
+        map(itemgetter(*_PASSAGE_COLUMNS), rows),
     )
 
 
