@@ -140,9 +140,16 @@ class SearchOptions:
     cooccur: bool = True  # specific known words that meet in one passage outvote unknown ones
     named_source: bool = True  # a message naming a source is specific enough to be asked
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
-    # a word known by a thesaurus synonym counts a little as known: off (it gave nothing on the
-    # tuning sets and answered more off-topic chat: bench/RESULTS-search.md)
-    synonym_credit: bool = False
+    # a word known by a thesaurus synonym counts a little as known (SYNONYM_CREDIT) in the
+    # off-topic judgement: "wer zahlt am Ende die Zeche für den Konflikt" (Zeche ~ Rechnung) is
+    # a question about the texts, not chat whose key word they lack (off: such a word is as
+    # unknown as "Corona")
+    synonym_credit: bool = True
+    # … only in a message that retells in a sentence (EVERYDAY_WORDS content words or more); in
+    # a lookup of a few words ("Protokoll Vorlage Word") the word asked for is what is wanted,
+    # and a synonym of it is a guess (off: in every message; that answered keyword-style and
+    # short off-topic messages, bench/RESULTS-search.md)
+    retold_credit: bool = True
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
@@ -1642,6 +1649,19 @@ class SearchEngine:
         ]
         return len(content) >= EVERYDAY_WORDS and not lacking
 
+    def _retold(self, q: Query, words_: list[Concept]) -> bool:
+        """A message that retells in a sentence, not a lookup of a few words: it has
+        EVERYDAY_WORDS content words or more, known or not (no number, no function word, no
+        word of a source's name)."""
+        content = [
+            c
+            for c in words_
+            if not c.word.isdigit()
+            and c.common < FUNCTION_ZIPF
+            and c.word not in q.source_words
+        ]
+        return len(content) >= EVERYDAY_WORDS
+
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
         if not self.options.informative_offtopic:
@@ -1671,6 +1691,7 @@ class SearchEngine:
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
         known = total = 0.0
+        retold = not self.options.retold_credit or self._retold(q, words_)
         for c, w in zip(q.concepts, weights, strict=True):
             evident = c.known and not c.synonym
             if evident and c.common >= SPECIFIC:
@@ -1700,7 +1721,7 @@ class SearchEngine:
                 total += unknown
                 if c.loan and self.options.loan_credit:
                     known += unknown * LOAN_CREDIT
-                elif c.synonym and self.options.synonym_credit:
+                elif c.synonym and self.options.synonym_credit and retold:
                     known += unknown * SYNONYM_CREDIT
         if total == 0:
             return named  # only common words, in a message that names a source
