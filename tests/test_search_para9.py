@@ -54,3 +54,40 @@ def test_chat_with_everyday_words_stays_unanswered_with_the_credit():
         "die bahn hatte heute wieder zwei stunden verspätung und keiner sagte was",
     ):
         assert engine.search(message) == []
+
+
+# --- reasons: a "warum" question prefers the passage that gives a reason --------------------
+
+REASONS = [
+    "Die Pflegekräfte streiken seit Montag, in den Kliniken fehlt Personal.",
+    "Die Pflegekräfte streiken seit Montag, weil in den Kliniken Personal fehlt.",
+    "Der Protest vor dem Rathaus blieb friedlich, die Polizei hielt sich zurück.",
+    *FILLER,
+]
+
+
+def _first(message: str, options: SearchOptions, texts: list[str] = REASONS) -> str:
+    return one_text_engine(texts, options).search(message)[0].passage.id
+
+
+def test_a_why_question_finds_the_passage_that_gives_the_reason():
+    for message in ("warum streiken die pflegekräfte", "wieso streiken die pflegekräfte"):
+        assert _first(message, SearchOptions()) == "streik:2"  # "…, weil …"
+        # off: the shorter passage with the same words ranks first
+        assert _first(message, SearchOptions(reasons=False)) == "streik:1"
+    # a question for something else ranks by the words alone
+    assert _first("wann streiken die pflegekräfte", SearchOptions()) == "streik:1"
+
+
+def test_a_reason_far_from_the_questions_words_counts_for_nothing():
+    far = [
+        REASONS[0],
+        "Die Pflegekräfte streiken seit Montag, in den Kliniken fehlt Personal. Am anderen"
+        " Ende der Stadt sagt der Bürgermeister nichts, weil er verreist ist.",
+        *REASONS[2:],
+    ]
+    on = one_text_engine(far, SearchOptions()).search("warum streiken die pflegekräfte")
+    off = one_text_engine(far, SearchOptions(reasons=False)).search(
+        "warum streiken die pflegekräfte"
+    )
+    assert [(h.passage.id, h.score) for h in on] == [(h.passage.id, h.score) for h in off]

@@ -103,6 +103,8 @@ KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
 SYNONYM_SPREAD = 1  # a known word's synonyms in the texts weigh 1/sqrt(how many)
+REASON_BONUS = 0.2  # a passage that gives a reason near the words of a "warum" question
+REASON_WINDOW = 8  # … within this many words of them
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
@@ -150,6 +152,10 @@ class SearchOptions:
     # and a synonym of it is a guess (off: in every message; that answered keyword-style and
     # short off-topic messages, bench/RESULTS-search.md)
     retold_credit: bool = True
+    # "warum …", "wieso …": a passage that gives a reason ("weil", "denn", "deshalb", "Grund")
+    # within a few words of the question's words ranks a little higher (REASON_BONUS); a
+    # question word asks for a kind of answer (off: every passage is ranked by its words only)
+    reasons: bool = True
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
@@ -529,6 +535,7 @@ class Query:
     rescued: bool = False  # on topic only because its specific known words meet in a passage
     hedged: bool = False  # on topic by everyday words of the texts only: a weak match
     empty: str = ""  # which judgement left it without passages (for the evaluation)
+    why: bool = False  # asks for a reason ("warum", "wieso")
 
     @property
     def missing(self) -> list[str]:
@@ -1058,7 +1065,8 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
-        return Query(concepts, prefer, source_words, organisational)
+        why = opts.reasons and not _WHY.isdisjoint(ws)
+        return Query(concepts, prefer, source_words, organisational, why=why)
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
         """Idioms of the question whose meaning the texts have: (positions, index terms)."""
@@ -1530,6 +1538,9 @@ class SearchEngine:
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
+            if q.why and matched and not _CAUSES.isdisjoint(tf):
+                if _reason_near(terms.split(), term_concepts, matched):
+                    score *= 1 + REASON_BONUS
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued and len(met) < COOCCUR_MIN:
                 continue
@@ -1839,6 +1850,36 @@ def _answers(by_source: dict[str, list[Passage]]) -> dict[str, str]:
             ):
                 out[a.id] = b.id
     return out
+
+
+# Questions for a reason, and the words that give one (stems): German's causal conjunctions and
+# adverbs (weil, denn, deshalb, deswegen, darum, daher, weshalb, weswegen, nämlich, folglich)
+# and prepositions and nouns of cause (aufgrund, infolge, Grund, Ursache). Left out: "da" (also
+# "there") and "wegen" (its stem is "Weg"'s).
+_WHY = frozenset(("warum", "wieso", "weshalb", "weswegen"))
+_CAUSES = frozenset(
+    ("weil", "denn", "deshalb", "desweg", "darum", "dah", "weshalb", "wesweg", "namlich",
+     "folglich", "aufgrund", "infolg", "grund", "ursach")
+)  # fmt: skip
+
+
+def _reason_near(
+    stems: list[str], term_concepts: dict[str, list[int]], matched: list[int]
+) -> bool:
+    """Whether a word that gives a reason stands within REASON_WINDOW words of a word of the
+    question (before or after it; one pass, linear in the passage's length)."""
+    wanted = set(matched)
+    last_word = last_cause = -REASON_WINDOW - 1
+    for i, t in enumerate(stems):
+        if t in _CAUSES:
+            last_cause = i
+            if i - last_word <= REASON_WINDOW:
+                return True
+        elif any(k in wanted for k in term_concepts.get(t, ())):
+            last_word = i
+            if i - last_cause <= REASON_WINDOW:
+                return True
+    return False
 
 
 def _closest(
