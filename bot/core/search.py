@@ -61,7 +61,11 @@ from bot.core.search_lexicon import (
     misspelt,
     near_german_word,
     numeral,
+    reports_news,
+    speaks_of_self,
+    speaks_of_text,
     thesaurus,
+    w_question,
     zipf,
 )
 from bot.core.sentences import split_sentences
@@ -246,6 +250,19 @@ class SearchOptions:
     # … and such a word counts partly as known in the off-topic judgement (LOAN_CREDIT): the
     # texts speak of it in German (off: it is an unknown key word like "Corona")
     loan_credit: bool = True
+    # "Trump hat gerade neue Zölle angekündigt": a report of today's news (a verb-second main
+    # clause with "hat", a deictic adverb of time, no question word) is chat among the members;
+    # the texts are older than today, so it takes MANY_SPECIFIC specific words of theirs to
+    # make it a question about them (off: it is judged by its words like a question)
+    news: bool = True
+    # "mein Akku ist gleich leer", "ich find die Artikel so lang": a message that opens with the
+    # first person and asks nothing is a status or a plan, chat among the members (off: judged
+    # by its words like a question)
+    status: bool = True
+    # "was ist Fazis Hauptthese im Endspiel-Text", "wo ist der FvU-Artikel erschienen": a
+    # question with a question word that names a source asks about it, whatever word of it
+    # the texts lack; answered as a weak match (off: the unknown word makes it off-topic)
+    source_question: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -535,6 +552,8 @@ class Query:
     rescued: bool = False  # on topic only because its specific known words meet in a passage
     hedged: bool = False  # on topic by everyday words of the texts only: a weak match
     empty: str = ""  # which judgement left it without passages (for the evaluation)
+    news: bool = False  # a report of today's news that too few specific words make a question
+    asks_source: bool = False  # a question with a question word that names a source
     why: bool = False  # asks for a reason ("warum", "wieso")
 
     @property
@@ -587,6 +606,12 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
         return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
     return "wer" in ws and any(w in chat_duties() for w in ws)
+
+
+_TOPIC_PREPOSITIONS = frozenset("zu zum zur ueber uebers".split())
+_DETERMINERS = frozenset(
+    "der die das den dem des ein eine einen einem einer dies diese diesen diesem dieser".split()
+)
 
 
 def _left_out(word: str, other: str) -> bool:
@@ -928,10 +953,16 @@ class SearchEngine:
         if opts.frames:
             skip |= frames()
         meeting_words = opts.chat and _meeting_chat(ws, opts)
-        organisational = meeting_words or (
-            opts.chat
-            and opts.addressed
-            and (addressed(ws) or (opts.anyone and "wer" in ws and asks_anyone(text)))
+        news = opts.chat and opts.news and reports_news(text)
+        organisational = (
+            meeting_words
+            or news
+            or (opts.chat and opts.status and speaks_of_self(text))
+            or (
+                opts.chat
+                and opts.addressed
+                and (addressed(ws) or (opts.anyone and "wer" in ws and asks_anyone(text)))
+            )
         )
         if organisational and opts.chat_topic:
             # "ging es vor dem Montag um Sicherheitsgarantien oder Gebietsabtretung": two
@@ -968,7 +999,8 @@ class SearchEngine:
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
-            organisational = len(rare) + named_one - lacking < COOCCUR_MIN
+            needed = MANY_SPECIFIC if news else COOCCUR_MIN
+            organisational = len(rare) + named_one - lacking < needed
         if organisational:
             skip |= chat_words()
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a
@@ -1065,8 +1097,38 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
-        why = opts.reasons and not _WHY.isdisjoint(ws)
-        return Query(concepts, prefer, source_words, organisational, why=why)
+        # "was sagt Fazi zu Corona": the word after "zu" or "über" is the topic asked about;
+        # one the texts lack is what the reply names, whatever source the question names
+        topics = {
+            ws[j]
+            for i, w in enumerate(ws)
+            if w in _TOPIC_PREPOSITIONS
+            for j in (i + 1, i + 2)
+            if j < len(ws) and (j == i + 1 or ws[i + 1] in _DETERMINERS)
+        }
+        asks_source = (
+            opts.source_question
+            and opts.named_source  # (it extends that judgement: off with it)
+            and bool(prefer)
+            and not organisational
+            and not any(
+                (not c.known or c.synonym or c.weak)
+                and c.key >= 1.0
+                and (c.word in topics or is_noun(c.surface or c.word))
+                for c in concepts
+            )
+            and w_question(text)
+            and speaks_of_text(text)
+        )
+        return Query(
+            concepts,
+            prefer,
+            source_words,
+            organisational,
+            news=news and organisational,
+            asks_source=asks_source,
+            why=opts.reasons and not _WHY.isdisjoint(ws),
+        )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
         """Idioms of the question whose meaning the texts have: (positions, index terms)."""
@@ -1455,10 +1517,13 @@ class SearchEngine:
             # the unknown words outweigh the known ones, yet several specific known words may
             # meet in one passage: then it is a question about that passage, answered as a
             # weak match ("Ich bin nicht sicher")
-            if len(specific) < COOCCUR_MIN:
+            if len(specific) >= COOCCUR_MIN:
+                q.rescued = True
+            elif q.asks_source:  # it asks about a source it names: a weak match at worst
+                q.hedged = True
+            else:
                 q.empty = "off-topic"
                 return []
-            q.rescued = True
         q.empty = "nothing"  # (until a passage answers it)
         total = sum(weights)
         if total <= 0:
@@ -1679,6 +1744,8 @@ class SearchEngine:
             # most of the query's words must be known (a typo correction is a weaker vote)
             votes = sum(c.confidence for c in q.concepts)
             return votes / len(q.concepts) >= MIN_KNOWN
+        if q.news:  # today's news: the texts are older (SearchOptions.news)
+            return False
         # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
         words_ = [c for c in q.concepts if not c.frame]
         evidence = [c.known and not c.synonym for c in words_]

@@ -57,7 +57,13 @@ def _word_file(path: Path) -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def frames() -> frozenset[str]:
-    return _word_file(FRAMES_FILE).get("", frozenset())
+    return frozenset().union(*_word_file(FRAMES_FILE).values())
+
+
+@lru_cache(maxsize=1)
+def text_frames() -> frozenset[str]:
+    """The frames that speak of a text ("Artikel", "schreiben", "stand"), by dictionary form."""
+    return _word_file(FRAMES_FILE).get("text", frozenset())
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +128,155 @@ def asks_anyone(text: str) -> bool:
         if verb and ws[i - 1] not in _PERSONS:
             return True
     return False
+
+
+# a clause ends at a subordinating conjunction too: "haben Angst, dass er von heute auf morgen
+# …" reports no news of today in its main clause
+_SUBORDINATE = frozenset("dass weil ob wenn obwohl damit sodass falls nachdem bevor".split())
+# deictic adverbs of time anchored to the speaker's present (a closed class of German grammar;
+# "schon wieder", "mal wieder": the event recurs now), matched as words or pairs of words
+_NOW = frozenset(
+    ["heute", "gestern", "vorgestern", "gerade", "grad", "vorhin", "neulich", "soeben"]
+    + ["schon wieder", "mal wieder"]
+)
+_HAVE = frozenset("hat haben hatte hatten".split())  # 3rd person of the perfect's auxiliary
+
+
+def _main_clauses(text: str) -> Iterator[tuple[list[str], list[str]]]:
+    """Each clause of the text up to its first subordinating conjunction: its words folded,
+    and as typed (lower case, for the dictionary)."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        raw = [w.lower()[:MAX_WORD_CHARS] for w in clause.split()[:20]]
+        ws = [fold(w) for w in raw]
+        cut = next((i for i, w in enumerate(ws) if w in _SUBORDINATE), len(ws))
+        if ws[:cut]:
+            yield ws[:cut], raw[:cut]
+
+
+def reports_news(text: str) -> bool:
+    """A report of today's news ("Trump hat gerade neue Zölle angekündigt", "Putin hat heute
+    was gesagt"): a main clause in the perfect with "hat"/"haben" as its second word or so,
+    no question word in it, anchored to the speaker's now by a deictic adverb of time
+    ("heute", "gerade", "schon wieder"). The texts are earlier than the chat: what happened
+    "today" is not in them, however many of their actors the report names. A question ("warum
+    bombardiert Russland gerade …"), a subordinate clause ("egal wer gerade Präsident ist") or
+    a clause with no event ("die haben heute kaum Einfluss") reports nothing."""
+    for ws, raw in _main_clauses(text):
+        pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
+        if not (any(w in _NOW for w in ws) or pairs & _NOW):
+            continue
+        if _asks(ws) or not any(w in _HAVE for w in ws[1:4]):  # "Putin hat heute …"
+            continue
+        if any(_participle(w) for w in raw):  # "haben eben kein Interesse": no event
+            return True
+    return False
+
+
+_INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
+
+
+def _participle(word: str) -> bool:
+    """A past participle ("gesagt", "angekündigt", "verhandelt", "telefoniert"): a verb form
+    whose dictionary form is another word, with the perfect's "ge-" (after a separable prefix
+    too) or an inseparable prefix or "-iert"."""
+    import simplemma
+
+    if len(word) < 5 or not (word.endswith("t") or word.endswith("en")):
+        return False
+    try:
+        lemma = simplemma.lemmatize(word[:MAX_WORD_CHARS], lang="de").lower()
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    if lemma == word or not lemma.endswith("n"):
+        return False
+    word = fold(word)
+    return "ge" in word[:6] or word.endswith("iert") or word.startswith(_INSEPARABLE)
+
+
+_LEAD_INS = frozenset("und aber also mal ehrlich nochmal kurz sag mir eigentlich ok okay".split())
+# the modal verbs (present, 3rd person): "wer will/kann …" asks the members for a volunteer
+_MODALS = frozenset("will moechte mag kann soll darf muss".split())
+
+
+def speaks_of_text(text: str) -> bool:
+    """Whether a word of the message, as typed or by its dictionary form, is one that frames a
+    question about a text ("schreibt", "Artikel", "stand")."""
+    import simplemma
+
+    wanted = text_frames()
+    for raw in text[:2000].split()[:40]:
+        surface = raw.strip(",.;:!?()[]\"'“”„«»").lower()[:MAX_WORD_CHARS]
+        if not surface:
+            continue
+        if fold(surface) in wanted:
+            return True
+        try:
+            lemma = simplemma.lemmatize(surface, lang="de").lower()
+        except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+            continue
+        if fold(lemma) in wanted:
+            return True
+    return False
+
+
+def w_question(text: str) -> bool:
+    """A question with a question word ("was schreibt Fazi …", "mal ehrlich, warum …", "wo
+    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"). A yes/no
+    question ("gibt's die WSWS auch auf Papier"), a statement, or "wer" with a modal verb
+    ("wer will eins mitbestellen": a call for a volunteer) is none."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        ws = [fold(w) for w in clause.split()[:12]]
+        ws = [w for w in ws if w not in _LEAD_INS]
+        if ws[:1] == ["wer"] and ws[1:2] and ws[1] in _MODALS:
+            continue
+        if ws and (ws[0] in _QUESTION_WORDS or ws[0] in _WO_WORDS):
+            return True
+    return False
+
+
+_WO_WORDS = frozenset("woran worauf woraus worin worum wozu wodurch wogegen wonach".split())
+_SELF = frozenset("ich mein meine meinen meinem meiner meins".split())
+
+
+# verbs and nouns of opinion and understanding (by dictionary form): "ich glaube, Fazi …",
+# "mein Eindruck ist …" state a reading of the texts, no status of the speaker
+_COGNITION = frozenset(
+    "finden glauben denken meinen meinung verstehen verstaendnis kapieren checken frage fragen"
+    " wissen erinnern erinnerung eindruck vermuten gefuehl lesen lesart sehen sicht ansicht"
+    " verstanden gelesen gesehen kapiert gecheckt".split()
+)
+
+
+def speaks_of_self(text: str) -> bool:
+    """A first-person status or plan ("mein Akku ist gleich leer", "ich bring Kuchen mit"):
+    the first clause opens with "ich" or "mein …", asks nothing and is no opinion or
+    understanding ("ich finde, Fazi …", "ich hab nicht verstanden …"). A member who asks about
+    the texts opens with the question or states a reading of them; one who talks about
+    herself is chatting."""
+    import simplemma
+
+    for ws, raw in _main_clauses(text):
+        if len(ws) < 2 or ws[0] not in _SELF:
+            return False
+        if any(w in _QUESTION_WORDS or w in _WO_WORDS for w in ws):
+            return False
+        for w, surface in zip(ws, raw, strict=True):
+            try:
+                lemma = fold(simplemma.lemmatize(surface, lang="de").lower())
+            except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+                lemma = w
+            if w in _COGNITION or lemma in _COGNITION or lemma + "n" in _COGNITION:
+                return False
+        return True
+    return False
+
+
+def _asks(ws: list[str]) -> bool:
+    """A question word in the clause; "was" only at its start (inside, it is "etwas": "hat
+    schon wieder was gepostet")."""
+    return ws[0] == "was" or any(
+        (w in _QUESTION_WORDS and w != "was") or w in _WO_WORDS for w in ws
+    )
 
 
 _QUESTION_WORDS = frozenset(
