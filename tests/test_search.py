@@ -205,6 +205,22 @@ def test_rebuild_only_when_sources_change(tmp_path):
     assert len(s2.search.passages_of("fazi-illusion")) > 10
 
 
+def test_a_fresh_build_answers_as_the_index_read_back(tmp_path):
+    """index_passages takes over what it wrote without reading it back; a bot started later
+    reads the database: both must answer alike (passages, duplicates, ranking, suggestions)."""
+    cfg = Config(db_path=tmp_path / "t.db")
+    built = build_services(cfg).search
+    built.ensure_index(cfg.seeds_dir, force=True)
+    read = build_services(cfg).search
+    assert not read.ensure_index(cfg.seeds_dir)  # read back, not rebuilt
+    assert built._passages == read._passages and built._dups == read._dups
+    assert built.vocab.df == read.vocab.df and built.vocab.word_count == read.vocab.word_count
+    for q in ["Karaganow Atomwaffen", "was sagt fazi zu den europäern", "Karaganov", "Nato"]:
+        ours = [(h.passage.id, round(h.score, 9)) for h in built.search(q, limit=10)]
+        assert ours == [(h.passage.id, round(h.score, 9)) for h in read.search(q, limit=10)]
+    assert built.suggest("Karaganof") == read.suggest("Karaganof")
+
+
 def test_failed_rebuild_leaves_previous_index_usable(tmp_path, monkeypatch):
     cfg = Config(db_path=tmp_path / "t.db")
     services = build_services(cfg)

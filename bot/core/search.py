@@ -25,9 +25,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import chain, compress
+from operator import itemgetter
 from pathlib import Path
 
 import yaml
@@ -86,6 +88,7 @@ MAX_QUERY_CHARS = 2000  # characters as typed
 MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
 MAX_CONCEPTS = 24
 CANDIDATES = 200
+FTS_HASH_BYTES = 8 * 1024 * 1024  # FTS5 'hashsize' while building (index_passages)
 MAX_DUP_BUCKET = 12  # near-duplicate groups are small: one paragraph in a few sources
 TF_CACHE = 4096  # passages whose parsed term counts are kept (a few MB)
 RECALL_BUDGET = 12_000  # postings an FTS recall query may touch (rarest terms first)
@@ -342,11 +345,23 @@ class SynonymGroups:
 
     def canonical(self, stems: list[str]) -> list[str]:
         """Canonical terms for every synonym found in a stem sequence."""
-        out = [self.single[s] for s in stems if s in self.single]
-        for i, s in enumerate(stems):
-            for seq in self.by_first.get(s, ()):
-                if tuple(stems[i : i + len(seq)]) == seq:
-                    out.append(self.multi[seq])
+        single, by_first = self.single, self.by_first
+        out = list(map(single.__getitem__, filter(single.__contains__, stems)))
+        firsts = by_first.keys() & set(stems)
+        if not firsts:  # most passages: no multi-word synonym starts here
+            return out
+        found = []  # (position, canonical term): in the order of the text
+        for s in firsts:
+            i = stems.index(s)
+            while True:
+                found += [
+                    (i, self.multi[q]) for q in by_first[s] if tuple(stems[i : i + len(q)]) == q
+                ]
+                try:
+                    i = stems.index(s, i + 1)
+                except ValueError:
+                    break
+        out += [canon for _, canon in sorted(found, key=itemgetter(0))]
         return out
 
 
@@ -482,15 +497,17 @@ def passage_terms(
     stems = list(map(stem, ws))
     extra: list[str] = []
     if vocab is not None:  # secondary terms count once per passage (see _tf)
-        for parts in map(vocab.part_stems, set(ws)):
-            if parts:
-                extra.extend(parts)
-    for i in range(1, len(ws)):
-        if ws[i - 1].isdigit():
-            w = ws[i]
-            m = _DERIV.match(w)
-            if m:
-                extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
+        # the cache read here, not through part_stems for each word: this runs for every
+        # distinct word of every passage indexed (a quarter of the build time went to the calls)
+        cache = vocab.__dict__.setdefault("_part_stems", {})
+        distinct = set(ws)
+        for w in distinct.difference(cache):
+            cache[w] = vocab.part_stems(w)
+        extra.extend(chain.from_iterable(map(cache.__getitem__, distinct)))
+    for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
+        m = _DERIV.match(w)
+        if m:
+            extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
     extra.extend(syn.canonical(stems))
     return stems, extra
 
@@ -687,29 +704,37 @@ class SearchEngine:
     def index_passages(self, passages: list[Passage], fingerprint: str = "") -> None:
         """Replace the whole index atomically (one transaction)."""
         vocab = Vocabulary()
-        tokens = [tokenize(p.text) for p in passages]
+        tokens = _tokens(passages)
         _count_words(vocab, passages, tokens)
         vocab.finish()
         rows, fts_rows = self._rows(passages, tokens, vocab)
         dups = _near_duplicates(passages, tokens)
+        del tokens
+        row_of = {r["id"]: r for r in rows}
+        for group in dups:
+            for pid in group:
+                row_of[pid]["dup"] = group[0]
+        words_rows = [(w, n, vocab.display[w]) for w, n in vocab.word_count.items()]
         with self.store.transaction() as db:
             db.execute("DELETE FROM passages")
             db.execute("DELETE FROM passages_fts")
             db.execute("DELETE FROM words")
             _insert_passages(db, rows)
+            # FTS5 writes a segment whenever its in-memory table reaches 1 MB (the default); at
+            # 8 MB a full build writes fewer segments and merges less: FTS inserts take less
+            # than half the time (the setting is kept in the database; the index is the same)
+            db.execute(
+                "INSERT INTO passages_fts(passages_fts, rank) VALUES ('hashsize', ?)",
+                [FTS_HASH_BYTES],
+            )
             db.conn.executemany(
                 "INSERT INTO passages_fts(rowid, terms, extra) VALUES (?, ?, ?)", fts_rows
             )
-            db.conn.executemany(
-                "INSERT INTO words(word, n, display) VALUES (?, ?, ?)",
-                ((w, n, vocab.display[w]) for w, n in vocab.word_count.items()),
-            )
-            db.conn.executemany(
-                "UPDATE passages SET dup = ? WHERE id = ?",
-                [(group[0], pid) for group in dups for pid in group],
-            )
+            db.conn.executemany("INSERT INTO words(word, n, display) VALUES (?, ?, ?)", words_rows)
             db["index_meta"].upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
-        self._load()
+        # what was just committed, taken over without reading it back (a third of the build
+        # time at 100 000 passages); reload() reads the same from the database
+        self._adopt(map(itemgetter(*_PASSAGE_COLUMNS), rows), words_rows)
 
     def _rows(
         self,
@@ -721,15 +746,16 @@ class SearchEngine:
         start = self._next_rowid()
         for n, (p, toks) in enumerate(zip(passages, tokens, strict=True), start=start):
             stems, extra = passage_terms(toks, vocab, self.synonyms)
+            terms, more = " ".join(stems), " ".join(extra)
             rows.append(
                 {
                     "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
                     "part": p.part, "line_start": p.line_start, "line_end": p.line_end,
                     "kind": p.kind, "section": p.section, "text": p.text,
-                    "terms": " ".join(stems), "extra": " ".join(extra), "dup": None,
+                    "terms": terms, "extra": more, "dup": None,
                 }
             )  # fmt: skip
-            fts_rows.append((n, " ".join(stems), " ".join(extra)))
+            fts_rows.append((n, terms, more))
         return rows, fts_rows
 
     def _next_rowid(self) -> int:
@@ -754,7 +780,7 @@ class SearchEngine:
             passages = segment(text, source.slug, source.kind)
         if not passages:
             raise ValueError("Der Text enthält keine Absätze.")
-        tokens = [tokenize(p.text) for p in passages]
+        tokens = _tokens(passages)
         # a copy: searches in other threads keep using the live vocabulary meanwhile
         vocab = self.vocab.copy()
         _count_words(vocab, passages, tokens)
@@ -831,16 +857,22 @@ class SearchEngine:
         other threads meanwhile keep answering from the complete previous state.
         """
         db = self.store.db
+        rows = db.execute(
+            "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
+            " terms, extra, dup FROM passages ORDER BY n"
+        )
+        self._adopt(rows, db.execute("SELECT word, n, display FROM words").fetchall())
+
+    def _adopt(self, rows: Iterable[Sequence], words_rows: Iterable[Sequence]) -> None:
+        """Take over passages and vocabulary from rows as the database holds them (the columns
+        of _load's queries, in their order)."""
         vocab = Vocabulary()
         passages: dict[str, Passage] = {}
         rowid: dict[int, str] = {}
         n_of: dict[str, int] = {}
         by_source: dict[str, list[Passage]] = defaultdict(list)
         groups: dict[str, list[str]] = defaultdict(list)
-        for r in db.execute(
-            "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
-            " terms, extra, dup FROM passages ORDER BY n"
-        ):
+        for r in rows:
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
             passages[p.id] = p
             rowid[r[0]] = p.id
@@ -853,7 +885,7 @@ class SearchEngine:
                 vocab.df.update(set(terms).union(r[11].split()))
             if r[12]:
                 groups[r[12]].append(p.id)
-        for w, n, display in db.execute("SELECT word, n, display FROM words"):
+        for w, n, display in words_rows:
             vocab.word_count[w] = n
             vocab.display[w] = display
         vocab.finish()
@@ -1896,7 +1928,7 @@ def _insert_passages(db, rows: list[dict]) -> None:
     marks = ", ".join("?" for _ in _PASSAGE_COLUMNS)
     db.conn.executemany(
         f"INSERT INTO passages ({cols}) VALUES ({marks})",
-        ([r[c] for c in _PASSAGE_COLUMNS] for r in rows),
+        map(itemgetter(*_PASSAGE_COLUMNS), rows),
     )
 
 
@@ -1983,6 +2015,14 @@ def _tf(terms: str, extra: str) -> Counter[str]:
         if not tf[t]:
             tf[t] = 1
     return tf
+
+
+def _tokens(passages: list[Passage]) -> list[list[str]]:
+    """The words of each passage, one string object per distinct word: at 100 000 passages
+    the tokens held one object per occurrence, 640 MB of the build's peak memory."""
+    same: dict[str, str] = {}
+    one = same.setdefault
+    return [list(map(one, ws, ws)) for ws in (tokenize(p.text) for p in passages)]
 
 
 def _count_words(vocab: Vocabulary, passages: list[Passage], tokens: list[list[str]]) -> None:
