@@ -9,6 +9,10 @@ retold_credit: … only in a message that retells in a sentence (four content wo
 a lookup of a few words ("zeche streik") the word typed is the word wanted: that the texts have
 a synonym of it is no evidence they speak of it, and the message stays unanswered.
 
+reasons: a question for a reason ("warum", "wieso") ranks a passage higher that gives one
+("weil", "denn", "deshalb", "Grund") within a few words of the question's words; retold_reasons:
+so does a message that retells an argument with its reason ("…, weil …").
+
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
 """
@@ -91,3 +95,14 @@ def test_a_reason_far_from_the_questions_words_counts_for_nothing():
         "warum streiken die pflegekräfte"
     )
     assert [(h.passage.id, h.score) for h in on] == [(h.passage.id, h.score) for h in off]
+
+
+def test_a_retold_reason_finds_the_passage_that_gives_it():
+    message = "die pflegekräfte streiken, weil das personal in den kliniken fehlt"
+    assert _first(message, SearchOptions()) == "streik:2"
+    # off: only a question word for a reason counts; the shorter passage ranks first
+    assert _first(message, SearchOptions(retold_reasons=False)) == "streik:1"
+    # the same words without a reason: ranked by the words alone
+    assert _first(
+        "die pflegekräfte streiken und in den kliniken fehlt personal", SearchOptions()
+    ) == ("streik:1")
