@@ -400,6 +400,7 @@ class Vocabulary:
                 self.by_length[len(w)].append(w)
         self.split.cache_clear()
         self.__dict__.pop("_part_stems", None)
+        self.__dict__.pop("_word_terms", None)  # passage_terms' cache
 
     @property
     def avgdl(self) -> float:
@@ -477,20 +478,25 @@ def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
     return out
 
 
+_first, _second = itemgetter(0), itemgetter(1)
+
+
 def passage_terms(
     ws: list[str], vocab: Vocabulary | None, syn: SynonymGroups
 ) -> tuple[list, list]:
     """Index terms (stems) and secondary terms (compound parts, derivations, synonyms)."""
-    stems = list(map(stem, ws))
     extra: list[str] = []
-    if vocab is not None:  # secondary terms count once per passage (see _tf)
-        # the cache read here, not through part_stems for each word: this runs for every
-        # distinct word of every passage indexed (a quarter of the build time went to the calls)
-        cache = vocab.__dict__.setdefault("_part_stems", {})
+    if vocab is None:
+        stems = list(map(stem, ws))
+    else:  # secondary terms count once per passage (see _tf)
+        # word -> (stem, compound parts), read here with C-level loops: this runs for every
+        # word of every passage indexed (per-word calls took a quarter of the build time)
+        cache = vocab.__dict__.setdefault("_word_terms", {})
         distinct = set(ws)
         for w in distinct.difference(cache):
-            cache[w] = vocab.part_stems(w)
-        extra.extend(chain.from_iterable(map(cache.__getitem__, distinct)))
+            cache[w] = (stem(w), vocab.part_stems(w))
+        stems = list(map(_first, map(cache.__getitem__, ws)))
+        extra.extend(chain.from_iterable(map(_second, map(cache.__getitem__, distinct))))
     for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
         m = _DERIV.match(w)
         if m:
