@@ -12,6 +12,13 @@ questions and retellings of the texts are still answered.
   as a text ("warum hinkt das laut dem Betriebsblog-Artikel") asks about it: answered as a
   weak match where a word it lacks would have made it off-topic; not where that word is a
   noun or the topic after "zu"/"über" ("was sagt der Betriebsblog zu Corona").
+- ``past_weekday``: a weekday the texts name, in a report of past events by others ("was
+  haben die am Montag mit dem Senat verhandelt"), is a day of the texts' events, not of the
+  meeting; in the present, with "wir", or a weekday the texts never name, it stays meeting chat.
+- ``retelling``: a statement about others with its verb second and no mark of chat ("der Senat
+  sitzt auf der Kohle und rückt nix raus") retells a text: with one specific word of the texts
+  it is answered as a weak match where its colloquial words would have made it off-topic; the
+  same words as a question, with a tag, laughter, the first person or today's time are not.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -21,7 +28,14 @@ import pytest
 from invented import FILLER, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import reports_news, speaks_of_self, speaks_of_text, w_question
+from bot.core.search_lexicon import (
+    past_report,
+    reports_news,
+    retelling,
+    speaks_of_self,
+    speaks_of_text,
+    w_question,
+)
 
 STRIKE = [
     "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
@@ -153,3 +167,74 @@ def test_the_source_question_sentence_type():
     assert speaks_of_text("was schreibt sie")  # "schreiben" by its dictionary form
     assert speaks_of_text("laut dem artikel")
     assert not speaks_of_text("wo kann man das heft kaufen")
+
+
+# --- past_weekday: the texts' Monday in a report of the past ----------------------------------
+
+
+def test_a_weekday_of_the_texts_in_a_past_report_is_a_question_about_them():
+    message = "was haben die am montag mit dem senat verhandelt"  # the text: "Am Montag …"
+    answer = _engine(SearchOptions()).answer(message)
+    assert not answer.organisational and answer.hits[0].passage.id == "streik:3"
+    # off: "Montag" makes it chat about the meeting, and one specific word cannot outvote it
+    answer = _engine(SearchOptions(past_weekday=False)).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was machen die am montag mit dem senat",  # the present: the meeting's Monday
+        "was haben wir am montag mit dem senat verhandelt",  # the members' own Monday
+        "was haben die am freitag mit dem senat verhandelt",  # a day the text never names
+    ],
+)
+def test_a_weekday_of_the_meeting_stays_meeting_chat(message):
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.organisational and answer.hits == []
+
+
+def test_the_past_report_sentence_type():
+    assert past_report("worum ging die debatte am montag")  # simple past of a strong verb
+    assert past_report("die haben das am montag ausgeklammert")  # perfect
+    assert past_report("am montag sagten sie nichts")  # simple past of a weak verb
+    assert not past_report("können wir montag später anfangen")
+    assert not past_report("wer hat meinen schirm mitgenommen letzten montag")  # a member's
+
+
+# --- retelling: a bare statement about others retells a text ---------------------------------
+
+
+def test_a_retelling_in_everyday_words_is_answered_as_a_weak_match():
+    message = "der senat sitzt auf der kohle und rückt nix raus"
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.weak and answer.hits[0].passage.id == "streik:5"  # "Das Land zahlt nicht"
+    # off: "Kohle", "rückt", "nix" outweigh "Senat", the one specific word of the text
+    answer = _engine(SearchOptions(retelling=False)).answer(message)
+    assert answer.hits == [] and answer.empty == "off-topic"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "sitzt der senat eigentlich auf der kohle und rückt nix raus",  # a yes/no question
+        "der senat sitzt auf der kohle und rückt nix raus, oder",  # a tag question
+        "lol der senat sitzt auf der kohle und rückt nix raus",  # laughter
+        "der senat sitzt schon wieder auf der kohle und rückt nix raus",  # today's news
+        "die mieten in der stadt sind total explodiert",  # no specific word of the text
+        "die kassen sitzen auf der kohle und rücken nix raus",  # "Kassen": once in the text
+    ],
+)
+def test_chat_with_the_same_words_is_no_retelling(message):
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == []
+
+
+def test_the_retelling_sentence_type():
+    assert retelling("putin redet so als wär das ein naturgesetz der geschichte")
+    assert retelling("mit dem handschlag hat trump zugegeben dass russland kein schurke ist")
+    assert not retelling("gibts da eigentlich parkplätze vorm haus")  # verb first
+    assert not retelling("bitte denkt an die beiträge für januar")  # a request
+    assert not retelling("nächsten monat ist doch gipfel, gibts da proteste")  # the future
+    assert not retelling("wir treffen uns dann wie immer im café")  # the members
+    assert not retelling("trump zölle kanada mexiko")  # no statement: too short, no verb

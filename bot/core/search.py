@@ -63,7 +63,9 @@ from bot.core.search_lexicon import (
     misspelt,
     near_german_word,
     numeral,
+    past_report,
     reports_news,
+    retelling,
     speaks_of_self,
     speaks_of_text,
     thesaurus,
@@ -128,6 +130,7 @@ MANY_SPECIFIC = 3  # specific words of the texts that make a message about them 
 TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bezahlt)
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
 LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
+RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 
 
@@ -253,6 +256,17 @@ class SearchOptions:
     # question with a question word that names a source asks about it, whatever word of it
     # the texts lack; answered as a weak match (off: the unknown word makes it off-topic)
     source_question: bool = True
+    # "haben die am Montag einfach ausgeklammert", "worum ging die Debatte am Montag": a
+    # weekday the texts name, in a report of past events by others (simple past or perfect,
+    # no "wir", "ihr", "mein"), is a day of the events the texts report, no day of the meeting
+    # (off: a weekday marks chat about the meeting whatever the tense)
+    past_weekday: bool = True
+    # "der Abzug der Amis wird dann als Friedensschluss verkauft": a statement about others,
+    # verb second, with no mark of chat (no question, no "ich"/"wir"/"ihr", no time of the
+    # speaker's now, no meeting word, no laughter) retells a text: with a specific word the
+    # texts repeat (RETELL_PASSAGES) it is answered as a weak match where its words the texts
+    # lack would have made it off-topic (off: judged by its words)
+    retelling: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -564,6 +578,7 @@ class Query:
     empty: str = ""  # which judgement left it without passages (for the evaluation)
     news: bool = False  # a report of today's news that too few specific words make a question
     asks_source: bool = False  # a question with a question word that names a source
+    retelling: bool = False  # a statement about others with no mark of chat
 
     @property
     def missing(self) -> list[str]:
@@ -617,6 +632,7 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     return "wer" in ws and any(w in chat_duties() for w in ws)
 
 
+_WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
 _TOPIC_PREPOSITIONS = frozenset("zu zum zur ueber uebers".split())
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer dies diese diesen diesem dieser".split()
@@ -977,6 +993,16 @@ class SearchEngine:
         if opts.frames:
             skip |= frames()
         meeting_words = opts.chat and _meeting_chat(ws, opts)
+        if (
+            meeting_words
+            and opts.past_weekday
+            and opts.chat_topic  # (it refines that judgement: off with it)
+            # (a weekday the texts name: a day of their events; one they never name is not)
+            and any(w in _WEEKDAYS and stem(w) in self.vocab.df for w in ws)
+            and not _meeting_chat([w for w in ws if w not in _WEEKDAYS], opts)
+            and past_report(text)
+        ):
+            meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         organisational = (
             meeting_words
@@ -1151,6 +1177,7 @@ class SearchEngine:
             organisational,
             news=news and organisational,
             asks_source=asks_source,
+            retelling=opts.retelling and not organisational and retelling(text),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1542,8 +1569,8 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             if len(specific) >= COOCCUR_MIN:
                 q.rescued = True
-            elif q.asks_source:  # it asks about a source it names: a weak match at worst
-                q.hedged = True
+            elif q.asks_source or (q.retelling and self._recurring(q, specific)):
+                q.hedged = True  # about a source it names, or retelling one: a weak match
             else:
                 q.empty = "off-topic"
                 return []
@@ -1714,6 +1741,18 @@ class SearchEngine:
             and not (c.alternatives.keys() & stops)  # "würd": a function word's stem
             and not (names and c.word in q.source_words)  # "gs" names a source, asks nothing
         }
+
+    def _recurring(self, q: Query, specific: set[int]) -> bool:
+        """Whether a specific word of the message recurs in the texts (in RETELL_PASSAGES
+        passages or more): a word they use once ("total", a name in passing) is incidental to
+        them, one they repeat is what they are about."""
+        df = self.vocab.df
+        return any(
+            df.get(t, 0) >= RETELL_PASSAGES
+            for i in specific
+            for t in q.concepts[i].alternatives
+            if t not in q.concepts[i].related
+        )
 
     def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
         """Of the specific words a passage matched, those it has themselves (or in our

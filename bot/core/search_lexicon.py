@@ -172,6 +172,116 @@ def reports_news(text: str) -> bool:
     return False
 
 
+# the present of the auxiliaries and modals: irregular, yet no past ("hat" is no "hab-")
+_PRESENT_IRREGULAR = frozenset(
+    "hat ist sind wird werden will kann muss darf soll mag weiss gibt gibts".split()
+)
+# the simple past of the auxiliaries and modals (a closed class)
+_PAST_IRREGULAR = frozenset(
+    "war waren wart warst hatte hatten hattest wurde wurden konnte konnten wollte wollten"
+    " sollte sollten musste mussten durfte durften mochte mochten".split()
+)
+# persons of the speaker and the members ("wir waren am Montag …": the meeting's day)
+_MEMBERS = frozenset(
+    "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem ihr euch"
+    " euer eure euren du dich dir dein deine jemand".split()
+)
+
+
+def _preterite(word: str) -> bool:
+    """A verb in the simple past: "sagte(n)" (weak: the stem and "-te"), "ging", "kam"
+    (strong: the dictionary form's stem changed its vowel), "war", "hatte"."""
+    import simplemma
+
+    if fold(word) in _PAST_IRREGULAR:
+        return True
+    if len(word) < 3 or fold(word) in _PRESENT_IRREGULAR:
+        return False
+    try:
+        lemma = simplemma.lemmatize(word[:MAX_WORD_CHARS], lang="de").lower()
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    if lemma == word or not lemma.endswith("en") or len(lemma) < 4:
+        return False
+    stem = lemma[:-2]
+    if word.startswith(stem):
+        return word[len(stem) :] in ("te", "ten", "tet", "test")
+    # a strong verb's past keeps its first letter and changes the vowel ("ging": gehen)
+    return word[0] == stem[0] and not word.endswith(("t", "e", "en", "st"))
+
+
+def past_report(text: str) -> bool:
+    """A report of past events by someone else ("haben die am Montag ausgeklammert", "worum
+    ging die Debatte am Montag"): a main clause in the simple past or the perfect, and no word
+    of the speaker or the members ("wir", "ihr", "mein"): their past is the meeting's."""
+    clauses = list(_main_clauses(text))
+    if any(w in _MEMBERS for ws, _raw in clauses for w in ws):
+        return False
+    for ws, raw in clauses:
+        if any(_preterite(w) for w in raw):
+            return True
+        if any(w in _HAVE or w in ("ist", "sind") for w in ws) and any(
+            _participle(w) for w in raw
+        ):
+            return True
+    return False
+
+
+# the speaker's future and the marks of chat to the members: "bitte" (a request), "wer",
+# the first person without its pronoun ("bin", "hab", "komm")
+_SPEAKERS_TIME = frozenset(
+    "morgen uebermorgen naechste naechsten naechster naechstes demnaechst bald nachher"
+    " bitte wer bin hab komm sorry".split()
+)
+_TAGS = frozenset("oder ne nee gell nich nicht wa".split())  # "…, oder?": a question
+_LAUGHTER = re.compile(r"\b(?:lol|haha\w*|hihi|xd)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
+
+
+def _finite_verb(surface: str) -> bool:
+    """A finite verb ("steht", "will", "hatte", "redet"): no noun ("Krieg" is no "kriegen"),
+    a form of another dictionary word that is a verb."""
+    import simplemma
+
+    w = fold(surface)
+    if w in _PRESENT_IRREGULAR or w in _PAST_IRREGULAR:
+        return True
+    if len(surface) < 3 or is_noun(surface):
+        return False
+    try:
+        lemma = simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de")
+    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        return False
+    return lemma != surface and lemma.islower() and lemma.endswith("n")
+
+
+def retelling(text: str) -> bool:
+    """A member retelling what the texts say ("der Abzug der Amis wird dann als
+    Friedensschluss verkauft"): a statement of six words or more with its verb second (no
+    question: no "?", no question word, no verb first, no "…, oder"), about others (no "ich",
+    "wir", "ihr", "jemand", "wer"), with no mark of chat (no time of the speaker's now, no word
+    of the meeting, no laughter). In the members' chat, off-topic messages are chat in that
+    sense (a question to the others, news of today, a status); a bare statement about third
+    parties retells a text."""
+    if "?" in text or _LAUGHTER.search(text[:2000].lower()):
+        return False
+    raw = [w.strip(",.;:!()[]\"'“”„«»–-").lower()[:MAX_WORD_CHARS] for w in text[:2000].split()]
+    raw = [w for w in raw if w]
+    ws = [fold(w) for w in raw]
+    if len(ws) < 6 or raw[-1] in _TAGS:
+        return False
+    marks = _MEMBERS | _SPEAKERS_TIME | chat_anchors()
+    if any(w in marks or w in _NOW for w in ws) or w_question(text):
+        return False
+    pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
+    if pairs & _NOW:
+        return False
+    for clause in _CLAUSE_END.split(text[:2000]):  # verb first: a yes/no question
+        first = clause.split()[:1]
+        if first and _finite_verb(first[0].lower()[:MAX_WORD_CHARS]):
+            return False
+    return any(_finite_verb(w) for w in raw[1:5])
+
+
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
 
 
