@@ -170,7 +170,7 @@ SHORT = {
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
     "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
     "chat_topic": "chattopic",
-    "most_named": "mostnamed",
+    "most_named": "mostnamed", "retold_credit": "retold",
 }  # fmt: skip
 
 

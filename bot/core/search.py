@@ -112,6 +112,8 @@ KEYWORD_WORDS = 2  # a query of at most this many words, all known, is a keyword
 SPECIFIC = 5.0  # Zipf below which a known word is specific enough to carry a question
 ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schreibt …)
 SYNONYM_SPREAD = 1  # a known word's synonyms in the texts weigh 1/sqrt(how many)
+REASON_BONUS = 0.2  # a passage that gives a reason near the words of a "warum" question
+REASON_WINDOW = 8  # … within this many words of them
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
@@ -150,9 +152,24 @@ class SearchOptions:
     cooccur: bool = True  # specific known words that meet in one passage outvote unknown ones
     named_source: bool = True  # a message naming a source is specific enough to be asked
     part_focus: bool = True  # a compound known only by its parts is as specific as they are
-    # a word known by a thesaurus synonym counts a little as known: off (it gave nothing on the
-    # tuning sets and answered more off-topic chat: bench/RESULTS-search.md)
-    synonym_credit: bool = False
+    # a word known by a thesaurus synonym counts a little as known (SYNONYM_CREDIT) in the
+    # off-topic judgement: "wer zahlt am Ende die Zeche für den Konflikt" (Zeche ~ Rechnung) is
+    # a question about the texts, not chat whose key word they lack (off: such a word is as
+    # unknown as "Corona")
+    synonym_credit: bool = True
+    # … only in a message that retells in a sentence (EVERYDAY_WORDS content words or more); in
+    # a lookup of a few words ("Protokoll Vorlage Word") the word asked for is what is wanted,
+    # and a synonym of it is a guess (off: in every message; that answered keyword-style and
+    # short off-topic messages, bench/RESULTS-search.md)
+    retold_credit: bool = True
+    # "warum …", "wieso …": a passage that gives a reason ("weil", "denn", "deshalb", "Grund")
+    # within a few words of the question's words ranks a little higher (REASON_BONUS); a
+    # question word asks for a kind of answer (off: every passage is ranked by its words only)
+    reasons: bool = True
+    # … and so does a message that retells an argument with its reason ("die Pflegekräfte
+    # streiken, weil …"; a causal conjunction or adverb, not the particle "denn" nor "darum"
+    # of "darum geht es") (off: only a question word for a reason counts)
+    retold_reasons: bool = True
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
@@ -414,6 +431,7 @@ class Vocabulary:
                 self.by_length[len(w)].append(w)
         self.split.cache_clear()
         self.__dict__.pop("_part_stems", None)
+        self.__dict__.pop("_word_terms", None)  # passage_terms' cache
 
     @property
     def avgdl(self) -> float:
@@ -491,20 +509,25 @@ def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
     return out
 
 
+_first, _second = itemgetter(0), itemgetter(1)
+
+
 def passage_terms(
     ws: list[str], vocab: Vocabulary | None, syn: SynonymGroups
 ) -> tuple[list, list]:
     """Index terms (stems) and secondary terms (compound parts, derivations, synonyms)."""
-    stems = list(map(stem, ws))
     extra: list[str] = []
-    if vocab is not None:  # secondary terms count once per passage (see _tf)
-        # the cache read here, not through part_stems for each word: this runs for every
-        # distinct word of every passage indexed (a quarter of the build time went to the calls)
-        cache = vocab.__dict__.setdefault("_part_stems", {})
+    if vocab is None:
+        stems = list(map(stem, ws))
+    else:  # secondary terms count once per passage (see _tf)
+        # word -> (stem, compound parts), read here with C-level loops: this runs for every
+        # word of every passage indexed (per-word calls took a quarter of the build time)
+        cache = vocab.__dict__.setdefault("_word_terms", {})
         distinct = set(ws)
         for w in distinct.difference(cache):
-            cache[w] = vocab.part_stems(w)
-        extra.extend(chain.from_iterable(map(cache.__getitem__, distinct)))
+            cache[w] = (stem(w), vocab.part_stems(w))
+        stems = list(map(_first, map(cache.__getitem__, ws)))
+        extra.extend(chain.from_iterable(map(_second, map(cache.__getitem__, distinct))))
     for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
         m = _DERIV.match(w)
         if m:
@@ -573,6 +596,7 @@ class Query:
     news: bool = False  # a report of today's news that too few specific words make a question
     asks_source: bool = False  # a question with a question word that names a source
     retelling: bool = False  # a statement about others with no mark of chat
+    why: bool = False  # asks for a reason ("warum", "wieso")
 
     @property
     def missing(self) -> list[str]:
@@ -1172,6 +1196,11 @@ class SearchEngine:
             news=news and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
+            why=opts.reasons
+            and (
+                not _WHY.isdisjoint(ws)
+                or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))
+            ),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1647,6 +1676,9 @@ class SearchEngine:
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
+            if q.why and matched and not _CAUSES.isdisjoint(tf):
+                if _reason_near(terms.split(), term_concepts, matched):
+                    score *= 1 + REASON_BONUS
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued and len(met) < COOCCUR_MIN:
                 continue
@@ -1778,6 +1810,19 @@ class SearchEngine:
         ]
         return len(content) >= EVERYDAY_WORDS and not lacking
 
+    def _retold(self, q: Query, words_: list[Concept]) -> bool:
+        """A message that retells in a sentence, not a lookup of a few words: it has
+        EVERYDAY_WORDS content words or more, known or not (no number, no function word, no
+        word of a source's name)."""
+        content = [
+            c
+            for c in words_
+            if not c.word.isdigit()
+            and c.common < FUNCTION_ZIPF
+            and c.word not in q.source_words
+        ]
+        return len(content) >= EVERYDAY_WORDS
+
     def _on_topic(self, q: Query, weights: list[float], idf_max: float, n_docs: int) -> bool:
         """Off-topic guard: the query's informative words must be known to the index."""
         if not self.options.informative_offtopic:
@@ -1809,6 +1854,7 @@ class SearchEngine:
         # word its idf, an unknown key word as much as the rarest word could ("Corona"
         # outweighs a common "Trump"), an unknown German verb or adverb ("aufhört") little.
         known = total = 0.0
+        retold = not self.options.retold_credit or self._retold(q, words_)
         for c, w in zip(q.concepts, weights, strict=True):
             evident = c.known and not c.synonym
             if evident and c.common >= SPECIFIC:
@@ -1838,7 +1884,7 @@ class SearchEngine:
                 total += unknown
                 if c.loan and self.options.loan_credit:
                     known += unknown * LOAN_CREDIT
-                elif c.synonym and self.options.synonym_credit:
+                elif c.synonym and self.options.synonym_credit and retold:
                     known += unknown * SYNONYM_CREDIT
         if total == 0:
             return named  # only common words, in a message that names a source
@@ -1958,6 +2004,39 @@ def _answers(by_source: dict[str, list[Passage]]) -> dict[str, str]:
     return out
 
 
+# Questions for a reason, and the words that give one (stems): German's causal conjunctions and
+# adverbs (weil, denn, deshalb, deswegen, darum, daher, weshalb, weswegen, nämlich, folglich)
+# and prepositions and nouns of cause (aufgrund, infolge, Grund, Ursache). Left out: "da" (also
+# "there") and "wegen" (its stem is "Weg"'s).
+_WHY = frozenset(("warum", "wieso", "weshalb", "weswegen"))
+_BECAUSE = frozenset(
+    ("weil", "deshalb", "deswegen", "daher", "naemlich", "folglich", "aufgrund", "infolge")
+)  # (folded words as typed: "denn" is mostly a particle in chat, "darum" asks "worum")
+_CAUSES = frozenset(
+    ("weil", "denn", "deshalb", "desweg", "darum", "dah", "weshalb", "wesweg", "namlich",
+     "folglich", "aufgrund", "infolg", "grund", "ursach")
+)  # fmt: skip
+
+
+def _reason_near(
+    stems: list[str], term_concepts: dict[str, list[int]], matched: list[int]
+) -> bool:
+    """Whether a word that gives a reason stands within REASON_WINDOW words of a word of the
+    question (before or after it; one pass, linear in the passage's length)."""
+    wanted = set(matched)
+    last_word = last_cause = -REASON_WINDOW - 1
+    for i, t in enumerate(stems):
+        if t in _CAUSES:
+            last_cause = i
+            if i - last_word <= REASON_WINDOW:
+                return True
+        elif any(k in wanted for k in term_concepts.get(t, ())):
+            last_word = i
+            if i - last_cause <= REASON_WINDOW:
+                return True
+    return False
+
+
 def _closest(
     stems: list[str], term_concepts: dict[str, list[int]], matched: list[int], window: int = 10
 ) -> int:
@@ -2036,8 +2115,10 @@ def _near_duplicates(
     for p, toks in zip(passages, tokens, strict=True):
         if p.kind not in SERVED_KINDS or len(toks) < 8:
             continue
-        for h in heapq.nsmallest(6, shingle(p.id)):
-            buckets[h].append(p.id)
+        heap = list(shingle(p.id))  # its 6 smallest hashes; heapify and pop is C, nsmallest
+        heapq.heapify(heap)  # loops in Python (a third less time over 100 000 passages)
+        for _ in range(min(6, len(heap))):
+            buckets[heapq.heappop(heap)].append(p.id)
     shingles: dict[str, set[int]] = {}
     parent: dict[str, str] = {}
 
