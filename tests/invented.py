@@ -3,7 +3,8 @@
 ``one_text_engine(paragraphs)`` indexes the paragraphs as one source ("streik" unless named
 otherwise), passages ``<slug>:1``, ``<slug>:2`` …, with the given options (the bot's by
 default; ``SearchEngine.in_memory`` itself switches meeting chat off). ``FILLER`` adds twenty
-plain paragraphs of the same text, so that the text's words have realistic weights.
+plain paragraphs of the same text, so that the text's words have realistic weights;
+``STRIKE_OPENING`` is the first four paragraphs of the strike text the gate tests share.
 """
 
 from __future__ import annotations
@@ -12,6 +13,15 @@ import datetime as dt
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
+
+# the opening of the invented strike text the gate tests share; each file adds the paragraphs
+# its mechanisms need
+STRIKE_OPENING = [
+    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
+    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
+    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
+    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+]
 
 FILLER = [
     f"Im {n}. Abschnitt geht es um {topic}."

@@ -6,15 +6,12 @@ the message with the mechanism on (the bot) and switched off, so it shows what m
 difference a member would notice: passages, or the reply that the texts do not speak of it.
 """
 
-from invented import FILLER, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 
 STRIKE = [
-    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
-    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
-    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
-    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    *STRIKE_OPENING,
     "Die nächste Ausgabe des TK-Rundbriefs erscheint am 26. und berichtet vom Streik.",
 ]
 

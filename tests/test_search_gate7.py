@@ -11,15 +11,12 @@ Invented texts (not the seeds), each message run with the mechanism on (the bot'
 switched off.
 """
 
-from invented import FILLER, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 
 STRIKE = [
-    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
-    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
-    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
-    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    *STRIKE_OPENING,
     "Die nächste Ausgabe des Rundbriefs erscheint am 26. und berichtet vom Streik.",
     "Ich hab eine Stunde vor der Schicht hinten im Altbau gewartet, sagt eine Pflegerin.",
     "Wer soll das bezahlen? Der Betriebsrat verlangt, dass die Kassen einspringen.",

@@ -17,16 +17,13 @@ Invented texts (not the seeds), each message run with the mechanism on (the bot'
 switched off.
 """
 
-from invented import FILLER, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import asks_anyone
 
 STRIKE = [
-    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
-    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
-    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
-    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    *STRIKE_OPENING,
     "Das Land zahlt nicht, und der Senat schiebt die Verantwortung an die Kassen weiter.",
     "Der Streik ist nicht vorbei, sagt der Betriebsrat, solange die Löhne nicht steigen.",
     "Nach der Wahl kam noch eine Runde, und noch immer lag kein Angebot auf dem Tisch.",

@@ -25,7 +25,7 @@ switched off.
 """
 
 import pytest
-from invented import FILLER, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import (
@@ -38,10 +38,7 @@ from bot.core.search_lexicon import (
 )
 
 STRIKE = [
-    "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf.",
-    "Der Senat verweist auf den Haushalt und lehnt höhere Löhne ab.",
-    "Am Montag begannen die Verhandlungen mit dem Senat, ohne Ergebnis.",
-    "Seit 26 Monaten gilt der alte Tarifvertrag, sagt der Betriebsrat.",
+    *STRIKE_OPENING,
     "Das Land zahlt nicht, und der Senat schiebt die Verantwortung an die Kassen weiter.",
     "Der Streik ist nicht vorbei, sagt der Betriebsrat, solange die Löhne nicht steigen.",
 ]
