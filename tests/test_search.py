@@ -205,6 +205,46 @@ def test_rebuild_only_when_sources_change(tmp_path):
     assert len(s2.search.passages_of("fazi-illusion")) > 10
 
 
+def test_shared_paragraphs_are_grouped_alike_in_every_start_of_the_bot():
+    """Which paragraphs two sources share must not depend on the process: Python's string hash
+    changes with every start (PYTHONHASHSEED), and a sketch built from it once missed the two
+    Fazi texts' shared paragraph in about 1 of 100 starts (shown twice, one below the other).
+    Invented pairs of paragraphs near the threshold, grouped in two processes."""
+    import os
+    import subprocess
+    import sys
+
+    script = """
+import random
+from bot.core.models import Passage
+from bot.core.search import _near_duplicates
+from bot.core.text import tokenize
+rng = random.Random(1)
+words = [f"wort{i}" for i in range(3000)]
+ps = []
+for i in range(300):
+    a = [rng.choice(words) for _ in range(50)]
+    b = list(a)
+    for j in rng.sample(range(50), 6):
+        b[j] = rng.choice(words)
+    ps += [Passage(f"a:{i}", "a", i, 0, i, i, "text", 1, " ".join(a)),
+           Passage(f"b:{i}", "b", i, 0, i, i, "text", 1, " ".join(b))]
+print(sorted(map(tuple, _near_duplicates(ps, [tokenize(p.text) for p in ps]))))
+"""
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+        )
+        for seed in ("1", "2")
+    ]
+    assert all(r.returncode == 0 for r in runs), runs[0].stderr + runs[1].stderr
+    assert runs[0].stdout == runs[1].stdout
+    assert runs[0].stdout.count("('a:") >= 100  # pairs near the threshold are found at all
+
+
 def test_a_fresh_build_answers_as_the_index_read_back(tmp_path):
     """index_passages takes over what it wrote without reading it back; a bot started later
     reads the database: both must answer alike (passages, duplicates, ranking, suggestions)."""
