@@ -883,15 +883,12 @@ class SearchEngine:
         other threads meanwhile keep answering from the complete previous state.
         """
         db = self.store.db
-        rows = db.execute(
-            "SELECT n, id, source, paragraph, part, line_start, line_end, kind, section, text,"
-            " terms, extra, dup FROM passages ORDER BY n"
-        )
+        rows = db.execute(f"SELECT {', '.join(_PASSAGE_COLUMNS)} FROM passages ORDER BY n")
         self._adopt(rows, db.execute("SELECT word, n, display FROM words").fetchall())
 
     def _adopt(self, rows: Iterable[Sequence], words_rows: Iterable[Sequence]) -> None:
-        """Take over passages and vocabulary from rows as the database holds them (the columns
-        of _load's queries, in their order)."""
+        """Take over passages and vocabulary from rows as the database holds them (the
+        columns of _PASSAGE_COLUMNS, in their order; words as (word, n, display))."""
         vocab = Vocabulary()
         passages: dict[str, Passage] = {}
         rowid: dict[int, str] = {}
@@ -2013,9 +2010,12 @@ _BECAUSE = frozenset(
     ("weil", "deshalb", "deswegen", "daher", "naemlich", "folglich", "aufgrund", "infolge")
 )  # (folded words as typed: "denn" is mostly a particle in chat, "darum" asks "worum")
 _CAUSES = frozenset(
-    ("weil", "denn", "deshalb", "desweg", "darum", "dah", "weshalb", "wesweg", "namlich",
-     "folglich", "aufgrund", "infolg", "grund", "ursach")
-)  # fmt: skip
+    map(
+        stem,
+        "weil denn deshalb deswegen darum daher weshalb weswegen naemlich folglich aufgrund"
+        " infolge grund ursache".split(),
+    )
+)
 
 
 def _reason_near(

@@ -107,8 +107,6 @@ def asks_anyone(text: str) -> bool:
     das wer gesehen", "kennt wer ein Buch"): in a clause that opens with its finite verb, a
     "wer" after it is colloquial "jemand", not the question word, which opens its clause ("wer
     zahlt …", "egal wer …"); not after a person ("weißt du, wer …" asks who)."""
-    import simplemma
-
     for clause in _CLAUSE_END.split(text[:2000]):
         raw = clause.split()[:12]
         if len(raw) < 2:
@@ -119,10 +117,10 @@ def asks_anyone(text: str) -> bool:
         first = raw[0]
         if ws[0] in _QUESTION_WORDS or ws[0] in _PERSONS or not first.isalpha():
             continue
-        try:
-            lemma = fold(simplemma.lemmatize(first.lower()[:MAX_WORD_CHARS], lang="de"))
-        except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
+        lemma = _lemma(first.lower())
+        if lemma is None:
             continue
+        lemma = fold(lemma)
         verb = lemma != ws[0] and lemma.endswith("n")  # "hat": haben, "weiß": wissen
         i = ws.index("wer", 1)
         if verb and ws[i - 1] not in _PERSONS:
@@ -192,16 +190,11 @@ _MEMBERS = frozenset(
 def _preterite(word: str) -> bool:
     """A verb in the simple past: "sagte(n)" (weak: the stem and "-te"), "ging", "kam"
     (strong: the dictionary form's stem changed its vowel), "war", "hatte"."""
-    import simplemma
-
     if fold(word) in _PAST_IRREGULAR:
         return True
     if len(word) < 3 or fold(word) in _PRESENT_IRREGULAR:
         return False
-    try:
-        lemma = simplemma.lemmatize(word[:MAX_WORD_CHARS], lang="de").lower()
-    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-        return False
+    lemma = (_lemma(word) or word).lower()
     if lemma == word or not lemma.endswith("en") or len(lemma) < 4:
         return False
     stem = lemma[:-2]
@@ -241,17 +234,12 @@ _LAUGHTER = re.compile(r"\b(?:lol|haha\w*|hihi|xd)\b|[\U0001F300-\U0001FAFF\u260
 def _finite_verb(surface: str) -> bool:
     """A finite verb ("steht", "will", "hatte", "redet"): no noun ("Krieg" is no "kriegen"),
     a form of another dictionary word that is a verb."""
-    import simplemma
-
     w = fold(surface)
     if w in _PRESENT_IRREGULAR or w in _PAST_IRREGULAR:
         return True
     if len(surface) < 3 or is_noun(surface):
         return False
-    try:
-        lemma = simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de")
-    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-        return False
+    lemma = _lemma(surface) or surface
     return lemma != surface and lemma.islower() and lemma.endswith("n")
 
 
@@ -290,14 +278,9 @@ def _participle(word: str) -> bool:
     """A past participle ("gesagt", "angekündigt", "verhandelt", "telefoniert"): a verb form
     whose dictionary form is another word, with the perfect's "ge-" (after a separable prefix
     too) or an inseparable prefix or "-iert"."""
-    import simplemma
-
     if len(word) < 5 or not (word.endswith("t") or word.endswith("en")):
         return False
-    try:
-        lemma = simplemma.lemmatize(word[:MAX_WORD_CHARS], lang="de").lower()
-    except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-        return False
+    lemma = (_lemma(word) or word).lower()
     if lemma == word or not lemma.endswith("n"):
         return False
     word = fold(word)
@@ -312,8 +295,6 @@ _MODALS = frozenset("will moechte mag kann soll darf muss".split())
 def speaks_of_text(text: str) -> bool:
     """Whether a word of the message, as typed or by its dictionary form, is one that frames a
     question about a text ("schreibt", "Artikel", "stand")."""
-    import simplemma
-
     wanted = text_frames()
     for raw in text[:2000].split()[:40]:
         surface = raw.strip(",.;:!?()[]\"'“”„«»").lower()[:MAX_WORD_CHARS]
@@ -321,11 +302,8 @@ def speaks_of_text(text: str) -> bool:
             continue
         if fold(surface) in wanted:
             return True
-        try:
-            lemma = simplemma.lemmatize(surface, lang="de").lower()
-        except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-            continue
-        if fold(lemma) in wanted:
+        lemma = _lemma(surface)
+        if lemma is not None and fold(lemma.lower()) in wanted:
             return True
     return False
 
@@ -364,18 +342,14 @@ def speaks_of_self(text: str) -> bool:
     understanding ("ich finde, Fazi …", "ich hab nicht verstanden …"). A member who asks about
     the texts opens with the question or states a reading of them; one who talks about
     herself is chatting."""
-    import simplemma
-
     for ws, raw in _main_clauses(text):
         if len(ws) < 2 or ws[0] not in _SELF:
             return False
         if any(w in _QUESTION_WORDS or w in _WO_WORDS for w in ws):
             return False
         for w, surface in zip(ws, raw, strict=True):
-            try:
-                lemma = fold(simplemma.lemmatize(surface, lang="de").lower())
-            except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-                lemma = w
+            lemma = _lemma(surface)
+            lemma = w if lemma is None else fold(lemma.lower())
             if w in _COGNITION or lemma in _COGNITION or lemma + "n" in _COGNITION:
                 return False
         return True
@@ -438,12 +412,19 @@ def commonness(surface: str) -> float:
 @lru_cache(maxsize=20_000)
 def lemma_word(surface: str) -> str:
     """The folded dictionary lemma of a word as typed ("lohnt" -> "lohnen")."""
-    import simplemma
+    lemma = _lemma(surface)
+    return fold(surface[:MAX_WORD_CHARS] if lemma is None else lemma)
+
+
+def _lemma(surface: str) -> str | None:
+    """simplemma's German dictionary form of a word as typed (its first MAX_WORD_CHARS
+    letters), None where the dictionary fails on it."""
+    import simplemma  # imported on first use: loading the dictionary takes a moment
 
     try:
-        return fold(simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de"))
+        return simplemma.lemmatize(surface[:MAX_WORD_CHARS], lang="de")
     except (ValueError, KeyError):  # pragma: no cover - defensive: odd input
-        return fold(surface[:MAX_WORD_CHARS])
+        return None
 
 
 def focus(surface: str) -> float:
