@@ -1027,16 +1027,13 @@ class SearchEngine:
         ):
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
-        marked = (
-            opts.chat
-            and opts.chat_marks
-            and len(chat_marks(text, ws)) >= 2
-            and not speaks_of_text(text)
-        )
+        marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
+        marked = len(marks) >= 2 and not speaks_of_text(text)
         organisational = (
             meeting_words
             or news
             or marked
+            or "laughter" in marks  # "haha", an emoji: banter among the members
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
@@ -1205,7 +1202,7 @@ class SearchEngine:
             prefer,
             source_words,
             organisational,
-            news=news and organisational,
+            news=(news or marked) and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
             why=opts.reasons
