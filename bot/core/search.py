@@ -1033,7 +1033,8 @@ class SearchEngine:
             meeting_words
             or news
             or marked
-            or "laughter" in marks  # "haha", an emoji: banter among the members
+            # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
+            or not marks.isdisjoint(("laughter", "request"))
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
