@@ -1034,7 +1034,8 @@ class SearchEngine:
             or news
             or marked
             # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
-            or not marks.isdisjoint(("laughter", "request"))
+            # (in a message with words: emoji alone are no chat about the meeting either)
+            or (bool(ws) and not marks.isdisjoint(("laughter", "request")))
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
