@@ -1034,8 +1034,13 @@ class SearchEngine:
             or news
             or marked
             # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
-            # (in a message with words: emoji alone are no chat about the meeting either)
-            or (bool(ws) and not marks.isdisjoint(("laughter", "request")))
+            # (in a message with words: emoji alone are no chat about the meeting either), not
+            # in a question with a question word ("sorry, aber wer kam 2004 an die Macht")
+            or (
+                bool(ws)
+                and not marks.isdisjoint(("laughter", "request"))
+                and not w_question(text)
+            )
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
