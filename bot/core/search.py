@@ -106,6 +106,7 @@ RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do 
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
+EXPANSION_COVER = EXPANSION_WEIGHT  # … covers the message as much as it scores (expansion_cover)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
 TYPO_KEY = 0.3  # weight of an unknown word one edit from a German word ("zurücktretten")
@@ -292,6 +293,12 @@ class SearchOptions:
     # a text is chat among them; like today's news, it takes MANY_SPECIFIC specific words of
     # the texts to make it a question about them (off: one mark is judged like any)
     chat_marks: bool = True
+    # a word of the message that only our paraphrase of a passage has (expansion) covers the
+    # message for that passage at the weight it scores (EXPANSION_COVER), not as fully as a
+    # word the passage says itself: a passage that says one word and has the others only in
+    # our paraphrase no longer outranks the passage that says most of them (off: a word from
+    # the paraphrase counts fully in the passage's coverage)
+    expansion_cover: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1636,6 +1643,7 @@ class SearchEngine:
         expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
         rows.extend(expanded)
         use_exp = self.options.expansion
+        own_cover = self.options.expansion_cover
         avgdl = v.avgdl
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
@@ -1664,9 +1672,12 @@ class SearchEngine:
             matched: list[int] = []
             for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True)):
                 best = 0.0
+                ours = True  # only our paraphrase has the word (none of its terms is own)
                 for term, alt_w in c.alternatives.items():
                     f = tf.get(term, 0)
-                    if not f and xf and term in xf:  # only our paraphrase has the word
+                    if f:
+                        ours = False
+                    elif xf and term in xf:  # only our paraphrase has the word
                         f, alt_w = 1, alt_w * EXPANSION_WEIGHT
                     if f:
                         best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
@@ -1674,12 +1685,15 @@ class SearchEngine:
                 if c.parts:
                     found = [t for t in c.parts if tf.get(t, 0)]
                     if found:
+                        ours = False
                         part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
                         share = len(found) / len(c.parts)
                         if 0.9 * part / len(c.parts) > best:
                             best = 0.9 * part / len(c.parts)
                         else:
                             share = 1.0
+                if ours and own_cover:  # only our paraphrase has it: covered as it scores
+                    share *= EXPANSION_COVER
                 if best > 0:
                     score += best * c.scale * c.focus * (NAME_RANK if c.naming else 1.0)
                     covered += w * share
