@@ -2,9 +2,10 @@
 carries (issue 11, seventh pass, round 10, gate10): ``SearchOptions.chat_marks``.
 
 - Two kinds of marks at once (the speaker's time, the first person, the members addressed,
-  laughter, a word of the meeting, a request) and no word that speaks of a text make a message
-  chat among the members; like today's news, only three specific words of the texts make it
-  a question about them ("kommt ihr morgen mit zum Streik vor dem Senat?" names two).
+  laughter, a word of the meeting, a request) make a message chat among the members unless it
+  asks about a text (a question word, direct or indirect, or a source named, and a word that
+  speaks of a text); like today's news, only three specific words of the texts make it a
+  question about them ("kommt ihr morgen mit zum Streik vor dem Senat?" names two).
 - Laughter or an emoji, a request or an apology ("bitte", "sorry") alone make it chat among
   the members, judged like a message addressed to them: two specific words of the texts make
   it a question about them.
@@ -19,7 +20,7 @@ import pytest
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import chat_marks
+from bot.core.search_lexicon import chat_marks, indirect_question
 from bot.core.text import words
 
 STRIKE = [
@@ -43,6 +44,8 @@ def _marks(text: str) -> set[str]:
         "kommt ihr morgen mit zum streik vor dem senat?",  # the members, the speaker's time
         "wann ist der nächste streik beim senat, weiß das wer",  # time, "wer" for "jemand"
         "ich geh morgen zum streik vor dem senat, kommt wer mit",  # the speaker, time, members
+        # a word that speaks of a text ("gelesen") in a statement, not a question about it
+        "hab grad gelesen dass der senat den streik verbietet",
     ],
 )
 def test_chat_with_two_kinds_of_marks_gets_no_passages_for_two_words_of_the_texts(message):
@@ -59,6 +62,8 @@ def test_chat_with_two_kinds_of_marks_gets_no_passages_for_two_words_of_the_text
         # marks of chat, but a word that speaks of the text ("stand")
         ("wo stand das nochmal, dass der senat die löhne ablehnt, ich finds grad nicht", 2),
         ("kann mir bitte jemand erklären warum der senat die löhne ablehnt", 2),
+        # an indirect question after a word that speaks of a text ("erklären, was …")
+        ("kann mir bitte jemand erklären was der betriebsrat mit dem tarifvertrag meint", 4),
         ("warum lehnt der senat die löhne ab haha", 2),  # three specific words
         # a past meeting is the protocol's: no mark of chat about the meeting
         ("hat in der sitzung jemand bezweifelt dass der senat die kliniken finanziert", 3),
@@ -97,3 +102,12 @@ def test_the_kinds_of_marks():
     }
     # "schon wieder": the event recurs now
     assert _marks("der senat hat schon wieder abgelehnt") == {"time"}
+    # "meinen" is the verb as often as the possessive: no mark of the speaker
+    assert _marks("die pflegekräfte meinen das ernst, sagt unser betriebsrat") == {"members"}
+
+
+def test_an_indirect_question_after_a_word_of_a_text():
+    assert indirect_question(words("kann mir jemand erklären was der betriebsrat meint"))
+    assert indirect_question(words("hat jemand gesagt, warum der senat ablehnt"))
+    assert not indirect_question(words("kann jemand die texte für alle ausdrucken"))
+    assert not indirect_question(words("hab grad gelesen dass der senat ablehnt"))

@@ -57,6 +57,7 @@ from bot.core.search_lexicon import (
     focus,
     frames,
     german_correction,
+    indirect_question,
     is_german_word,
     is_noun,
     lemma_word,
@@ -289,9 +290,13 @@ class SearchOptions:
     # "wann ist der nächste NATO-Gipfel, weiß das wer", "das Protokoll kann ich diesmal erst
     # nächste Woche schicken, sorry": a message with two kinds of marks of chat among the
     # members or more (the speaker's time, the first person, the members addressed, laughter,
-    # a word of the meeting, a request: search_lexicon.chat_marks) and no word that speaks of
-    # a text is chat among them; like today's news, it takes MANY_SPECIFIC specific words of
-    # the texts to make it a question about them (off: one mark is judged like any)
+    # a word of the meeting, a request: search_lexicon.chat_marks) is chat among them unless
+    # it asks about a text (a question word, direct or indirect, or a source named, and a word
+    # that speaks of a text: "wo stand das nochmal, ich finds grad nicht"); like today's news,
+    # it takes MANY_SPECIFIC specific words of the texts to make it a question about them.
+    # Laughter or an emoji, a request or an apology alone make chat among the members, judged
+    # like a message addressed to them, unless it has a question word (off: one mark is judged
+    # like any, and two only by the words of the meeting, the address or the news they are)
     chat_marks: bool = True
     # a word of the message that only our paraphrase of a passage has (expansion) covers the
     # message for that passage at the weight it scores (EXPANSION_COVER), not as fully as a
@@ -1035,7 +1040,12 @@ class SearchEngine:
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
-        marked = len(marks) >= 2 and not speaks_of_text(text)
+        # (unless it asks about a text: a question word, direct or indirect, or a source named,
+        # and a word that speaks of a text: "wo stand das nochmal, ich finds grad nicht")
+        marked = len(marks) >= 2 and not (
+            speaks_of_text(text)
+            and (w_question(text) or indirect_question(ws) or bool(prefer))
+        )
         organisational = (
             meeting_words
             or news

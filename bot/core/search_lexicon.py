@@ -284,7 +284,8 @@ _MARK_TIME = frozenset(
     "heute gestern vorgestern gerade grad vorhin neulich soeben morgen uebermorgen naechste"
     " naechsten naechster naechstes demnaechst bald nachher diesmal".split()
 )
-_MARK_SELF = frozenset("ich mich mir mein meine meinen meinem meiner hab bin".split())
+# ("meinen" is left out: the verb as often as the possessive, "die Russen meinen das ernst")
+_MARK_SELF = frozenset("ich mich mir mein meine meinem meiner hab bin".split())
 _MARK_WE = frozenset("wir uns unser unsere unseren unserem unserer".split())
 _MARK_ASK = frozenset("bitte sorry".split())
 
@@ -371,6 +372,18 @@ def w_question(text: str) -> bool:
 
 
 _WO_WORDS = frozenset("woran worauf woraus worin worum wozu wodurch wogegen wonach".split())
+
+
+def indirect_question(ws: list[str]) -> bool:
+    """An indirect question after a word that speaks of a text ("erklären, was …", "gesagt,
+    warum …", "verstehe nicht, wie …"): a question word right after it (folded words)."""
+    wanted = text_frames()
+    return any(
+        a in wanted and (b in _QUESTION_WORDS or b in _WO_WORDS)
+        for a, b in zip(ws, ws[1:], strict=False)
+    )
+
+
 _SELF = frozenset("ich mein meine meinen meinem meiner meins".split())
 
 
