@@ -48,6 +48,7 @@ from bot.core.search_lexicon import (
     asks_anyone,
     chat_anchors,
     chat_duties,
+    chat_marks,
     chat_words,
     commonness,
     decades,
@@ -285,6 +286,13 @@ class SearchOptions:
     # texts repeat (RETELL_PASSAGES) it is answered as a weak match where its words the texts
     # lack would have made it off-topic (off: judged by its words)
     retelling: bool = True
+    # "wann ist der nächste NATO-Gipfel, weiß das wer", "das Protokoll kann ich diesmal erst
+    # nächste Woche schicken, sorry": a message with two kinds of marks of chat among the
+    # members or more (the speaker's time, the first person, the members addressed, laughter,
+    # a word of the meeting, a request: search_lexicon.chat_marks) and no word that speaks of
+    # a text is chat among them; like today's news, it takes MANY_SPECIFIC specific words of
+    # the texts to make it a question about them (off: one mark is judged like any)
+    chat_marks: bool = True
     # a word of the message that only our paraphrase of a passage has (expansion) covers the
     # message for that passage at the weight it scores (EXPANSION_COVER), not as fully as a
     # word the passage says itself: a passage that says one word and has the others only in
@@ -1030,9 +1038,20 @@ class SearchEngine:
         ):
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
+        marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
+        marked = len(marks) >= 2 and not speaks_of_text(text)
         organisational = (
             meeting_words
             or news
+            or marked
+            # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
+            # (in a message with words: emoji alone are no chat about the meeting either), not
+            # in a question with a question word ("sorry, aber wer kam 2004 an die Macht")
+            or (
+                bool(ws)
+                and not marks.isdisjoint(("laughter", "request"))
+                and not w_question(text)
+            )
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
@@ -1075,7 +1094,7 @@ class SearchEngine:
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
-            needed = MANY_SPECIFIC if news else COOCCUR_MIN
+            needed = MANY_SPECIFIC if news or marked else COOCCUR_MIN
             organisational = len(rare) + named_one - lacking < needed
         if organisational:
             skip |= chat_words()
@@ -1201,7 +1220,7 @@ class SearchEngine:
             prefer,
             source_words,
             organisational,
-            news=news and organisational,
+            news=(news or marked) and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
             why=opts.reasons

@@ -211,6 +211,11 @@ def past_report(text: str) -> bool:
     clauses = list(_main_clauses(text))
     if any(w in _MEMBERS for ws, _raw in clauses for w in ws):
         return False
+    return _in_past(clauses)
+
+
+def _in_past(clauses: list[tuple[list[str], list[str]]]) -> bool:
+    """A main clause in the simple past ("sagte", "war") or the perfect ("hat … gesagt")."""
     for ws, raw in clauses:
         if any(_preterite(w) for w in raw):
             return True
@@ -269,6 +274,48 @@ def retelling(text: str) -> bool:
         if first and _finite_verb(first[0].lower()[:MAX_WORD_CHARS]):
             return False
     return any(_finite_verb(w) for w in raw[1:5])
+
+
+# the marks of chat among the members, each a closed class of German grammar or of chat's
+# writing: the speaker's time (deictic adverbs of now and of the speaker's near future), the
+# speaker (the first person singular), the members (addressed, "jemand", "wer" for it, the
+# first person plural), laughter, a word of the meeting (an anchor), a request or an apology
+_MARK_TIME = frozenset(
+    "heute gestern vorgestern gerade grad vorhin neulich soeben morgen uebermorgen naechste"
+    " naechsten naechster naechstes demnaechst bald nachher diesmal".split()
+)
+_MARK_SELF = frozenset("ich mich mir mein meine meinen meinem meiner hab bin".split())
+_MARK_WE = frozenset("wir uns unser unsere unseren unserem unserer".split())
+_MARK_ASK = frozenset("bitte sorry".split())
+
+
+def chat_marks(text: str, ws: list[str]) -> set[str]:
+    """The kinds of marks of chat among the members a message carries (folded words ``ws``):
+    "time" (the speaker's now or near future: "gestern", "diesmal", "nächste Woche", "schon
+    wieder"), "self" ("ich", "hab"), "members" ("ihr" asked, "euch", "jemand", "wer" for
+    "jemand", "wir"), "laughter" ("haha", an emoji), "meeting" (an anchor: "Sitzung", "Uhr";
+    not in a report of the past with no time of the speaker's: that meeting is the protocol's),
+    "request" ("bitte", "sorry"). One mark is common in questions about the texts ("ich hab
+    nicht verstanden …", "hat jemand …"); several kinds at once are how members chat."""
+    found: set[str] = set()
+    wset = set(ws)
+    pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
+    if wset & _MARK_TIME or pairs & _NOW:
+        found.add("time")
+    if wset & _MARK_SELF:
+        found.add("self")
+    if wset & _MARK_WE or addressed(ws) or ("wer" in wset and asks_anyone(text)):
+        found.add("members")
+    if _LAUGHTER.search(text[:2000].lower()):
+        found.add("laughter")
+    # (a past meeting is what the protocol reports: "hat in der Sitzung jemand bezweifelt …")
+    if any(w in chat_anchors() and w not in _MARK_TIME for w in ws) and not (
+        "time" not in found and _in_past(list(_main_clauses(text)))
+    ):
+        found.add("meeting")
+    if wset & _MARK_ASK:
+        found.add("request")
+    return found
 
 
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
