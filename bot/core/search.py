@@ -304,6 +304,10 @@ class SearchOptions:
     # our paraphrase no longer outranks the passage that says most of them (off: a word from
     # the paraphrase counts fully in the passage's coverage)
     expansion_cover: bool = True
+    # … and such a word is as specific as it is in the texts or in our paraphrases, whichever
+    # makes it commoner: a word our positions use for many passages ("Europa") says little
+    # about which of them the message means (off: by its document frequency in the texts only)
+    expansion_idf: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1654,6 +1658,17 @@ class SearchEngine:
         rows.extend(expanded)
         use_exp = self.options.expansion
         own_cover = self.options.expansion_cover
+        exp_share: dict[str, float] = {}  # term -> its weight as a word of our paraphrase only
+
+        def paraphrase_weight(term: str) -> float:
+            got = exp_share.get(term)
+            if got is None:
+                got = EXPANSION_WEIGHT
+                if self.options.expansion_idf:  # as common as in the texts or our paraphrases
+                    df = max(known_terms.get(term, 0), len(self._exp_index.get(term, ())))
+                    got *= math.log(1 + (n_docs - df + 0.5) / (df + 0.5)) / (idf(term) or 1.0)
+                exp_share[term] = got
+            return got
         avgdl = v.avgdl
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
@@ -1688,7 +1703,7 @@ class SearchEngine:
                     if f:
                         ours = False
                     elif xf and term in xf:  # only our paraphrase has the word
-                        f, alt_w = 1, alt_w * EXPANSION_WEIGHT
+                        f, alt_w = 1, alt_w * paraphrase_weight(term)
                     if f:
                         best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
                 share = 1.0
