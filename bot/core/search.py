@@ -119,6 +119,7 @@ REASON_BONUS = 0.2  # a passage that gives a reason near the words of a "warum" 
 REASON_WINDOW = 8  # … within this many words of them
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
+DEBRIS_RARE = 3.0  # Zipf below which one unknown word a debris piece has asks about it
 PART_CONFIDENCE = 0.6  # evidence of a compound the texts have only as separate parts
 COOCCUR_SHARE = 0.1  # … in at most this share of the passages (specific to few)
 COOCCUR_MIN = 2  # specific known words that must meet in one passage to outvote unknown ones
@@ -308,6 +309,11 @@ class SearchOptions:
     # makes it commoner: a word our positions use for many passages ("Europa") says little
     # about which of them the message means (off: by its document frequency in the texts only)
     expansion_idf: bool = True
+    # a message whose unknown words a page's debris has (a photo caption, a source line, a
+    # book promoted under the article: kept out of the vocabulary and never quoted by
+    # /zitat) asks about what the group read: judged again with the words of that debris
+    # passage as known, and answered with it as a weak match (off: judged off-topic)
+    debris: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -918,6 +924,10 @@ class SearchEngine:
         rowid: dict[int, str] = {}
         n_of: dict[str, int] = {}
         by_source: dict[str, list[Passage]] = defaultdict(list)
+        debris: dict[str, list[str]] = defaultdict(list)  # term -> debris passage ids
+        debris_terms: dict[str, frozenset[str]] = {}  # debris passage id -> its terms
+        debris_block: dict[str, list[str]] = {}  # debris passage id -> the piece it is part of
+        last: Passage | None = None
         groups: dict[str, list[str]] = defaultdict(list)
         for r in rows:
             p = Passage(r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9])
@@ -925,6 +935,17 @@ class SearchEngine:
             rowid[r[0]] = p.id
             n_of[p.id] = r[0]
             by_source[p.source].append(p)
+            if p.kind == "debris":
+                debris_terms[p.id] = frozenset(r[10].split())
+                for t in debris_terms[p.id]:
+                    debris[t].append(p.id)
+                # consecutive debris of a source is one piece (a book's author, title, blurb)
+                if last is not None and last.kind == "debris" and last.source == p.source:
+                    debris_block[p.id] = debris_block[last.id]
+                    debris_block[p.id].append(p.id)
+                else:
+                    debris_block[p.id] = [p.id]
+            last = p
             if p.kind in SERVED_KINDS:
                 terms = r[10].split()
                 vocab.n_docs += 1
@@ -940,6 +961,9 @@ class SearchEngine:
         self._rowid = rowid
         self._n_of = n_of
         self._by_source = by_source
+        self._debris = debris
+        self._debris_terms = debris_terms
+        self._debris_block = debris_block
         self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
@@ -1633,7 +1657,7 @@ class SearchEngine:
                 q.hedged = True  # about a source it names, or retelling one: a weak match
             else:
                 q.empty = "off-topic"
-                return []
+                return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
         q.empty = "nothing"  # (until a passage answers it)
         total = sum(weights)
         if total <= 0:
@@ -1944,6 +1968,77 @@ class SearchEngine:
         if total == 0:
             return named  # only common words, in a message that names a source
         return known / total >= MIN_KNOWN
+
+    def _debris_answer(
+        self,
+        q: Query,
+        weights: list[float],
+        idf_max: float,
+        n_docs: int,
+        source: str | None,
+        kinds: tuple[str, ...],
+    ) -> list[tuple[str, float, float]]:
+        """The debris passages (caption, source line, a book promoted) that make an off-topic
+        message a question about what the group read (SearchOptions.debris): one of them has
+        the message's unknown key words, and with its words known the message is on topic.
+        Answered as a weak match; [] otherwise. Only for a search over the served kinds."""
+        if not self.options.debris or set(kinds) != set(SERVED_KINDS) or not self._debris:
+            return []
+
+        def forms(c: Concept) -> set[str]:
+            return {c.word, stem(c.word), *c.alternatives, *c.parts}
+
+        # the words that made it off-topic: unknown key words, not the frame
+        unknown = [
+            i
+            for i, c in enumerate(q.concepts)
+            if not c.frame and (not c.known or c.synonym) and c.key >= 1.0
+        ]
+        candidates = {
+            pid for i in unknown for f in forms(q.concepts[i]) for pid in self._debris.get(f, ())
+        }
+        results: dict[str, tuple[float, int]] = {}
+        for block in {tuple(self._debris_block.get(pid, (pid,))) for pid in candidates}:
+            ps = [self._passages.get(pid) for pid in block]
+            if any(p is None for p in ps) or (source and ps[0].source != source):
+                continue
+            own = {pid: self._debris_terms.get(pid, frozenset()) for pid in block}
+            terms = frozenset().union(*own.values())
+            found = [bool(forms(c) & terms) and not c.frame for c in q.concepts]
+            if not any(found[i] for i in unknown):
+                continue
+            # a first name alone ("wer ist julia": a photo credit, a byline) or a date line is
+            # no question about the piece: two of its words that are specific (not a number,
+            # a month, a common first name), or one rare unknown word
+            told = [
+                i
+                for i, c in enumerate(q.concepts)
+                if found[i] and not c.word.isdigit() and c.common < SPECIFIC
+            ]
+            rare = any(found[i] and q.concepts[i].common < DEBRIS_RARE for i in unknown)
+            if len(told) < 2 and not rare:
+                continue
+            concepts = [
+                replace(c, known=True, synonym=False, weak=False, fuzzy=False) if f else c
+                for c, f in zip(q.concepts, found, strict=True)
+            ]
+            ws = [
+                c.scale * c.focus * idf_max if f and not old.known else w
+                for c, old, f, w in zip(concepts, q.concepts, found, weights, strict=True)
+            ]
+            if not self._on_topic(replace(q, concepts=concepts), ws, idf_max, n_docs):
+                continue
+            total = sum(ws) or 1.0
+            for pid, its in own.items():  # each passage of the piece by what it has itself
+                has = [f and bool(forms(c) & its) for c, f in zip(q.concepts, found, strict=True)]
+                cover = sum(w for w, h in zip(ws, has, strict=True) if h)
+                results[pid] = (cover / total, len(its))  # (all of it: one piece)
+        if not results:
+            return []
+        q.hedged = True  # a weak match: "Ich bin nicht sicher"
+        q.empty = ""
+        ranked = sorted(results.items(), key=lambda r: (-r[1][0], -r[1][1]))  # fuller first
+        return [(pid, cover, cover) for pid, (cover, _n) in ranked]
 
     def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
         """Passages whose expansion text has a query term and FTS did not return."""
