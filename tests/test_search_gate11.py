@@ -99,3 +99,23 @@ def test_debris_never_displaces_the_text():
 def test_a_search_over_other_kinds_gets_no_debris():
     engine = _engine(SearchOptions())
     assert engine.search("wer ist jana kovač", kinds=("contribution", "answer")) == []
+
+
+def test_words_from_two_pieces_of_a_footer_make_no_question():
+    # "Siehe auch" names the Tafel, the call to action asks for money: consecutive debris,
+    # yet chat that has one word of each is no question about either
+    src = Source("streik", "Streik", "Weber", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
+    page = [
+        *[("text", x) for x in STRIKE_OPENING + FILLER],
+        ("debris", "Siehe auch: Pflegenotstand in Bremen – die Tafeln sind überlastet"),
+        ("debris", "Unterstützen Sie unabhängigen Journalismus – spenden Sie jetzt per Paypal"),
+    ]
+    passages = [
+        Passage(f"streik:{i}", "streik", i, 0, i, i, kind, 1, x)
+        for i, (kind, x) in enumerate(page, 1)
+    ]
+    engine = SearchEngine.in_memory(passages, [src])
+    engine.options = SearchOptions()
+    assert engine.answer("sollen wir was für die tafel spenden").hits == []
+    hits = engine.answer("pflegenotstand bremen").hits  # … the piece itself is found
+    assert hits and hits[0].passage.text.startswith("Siehe auch")

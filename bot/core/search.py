@@ -2010,13 +2010,16 @@ class SearchEngine:
             # a first name alone ("wer ist julia": a photo credit, a byline) or a date line is
             # no question about the piece: two of its words that are specific (not a number,
             # a month, a common first name), or one rare unknown word
+            # (in one passage of it: a call to spend and a "see also" are two pieces of chat)
             told = [
                 i
                 for i, c in enumerate(q.concepts)
                 if found[i] and not c.word.isdigit() and c.common < SPECIFIC
             ]
             rare = any(found[i] and q.concepts[i].common < DEBRIS_RARE for i in unknown)
-            if len(told) < 2 and not rare:
+            if not rare and not any(
+                sum(bool(forms(q.concepts[i]) & its) for i in told) >= 2 for its in own.values()
+            ):
                 continue
             concepts = [
                 replace(c, known=True, synonym=False, weak=False, fuzzy=False) if f else c
