@@ -9,13 +9,18 @@ words as known, it is answered with the piece (all of it: a book's author, title
 are one piece), as a weak match. A first name alone ("wer ist julia") or a date line is no
 question about it: it takes two words that say something, or one rare unknown word.
 
+A message that asks where a text said something ("wo stand nochmal, dass …", "brauch die
+Stelle, wo …", "das Zitat, in dem …") presupposes a text the group read: like a retelling, a
+specific word the texts repeat makes it a weak match (``SearchOptions.locates``); "wo steht"
+(where a thing stands) is no such question.
+
 Invented texts (not the seeds), each message run with the mechanism on and switched off.
 """
 
 import datetime as dt
 
 import pytest
-from invented import FILLER, STRIKE_OPENING
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
@@ -119,3 +124,42 @@ def test_words_from_two_pieces_of_a_footer_make_no_question():
     assert engine.answer("sollen wir was für die tafel spenden").hits == []
     hits = engine.answer("pflegenotstand bremen").hits  # … the piece itself is found
     assert hits and hits[0].passage.text.startswith("Siehe auch")
+
+
+# -- SearchOptions.locates: asking where a text said something ------------------------------
+
+STRIKE = [
+    *STRIKE_OPENING,
+    "Das Land zahlt nicht, und der Senat schiebt die Verantwortung an die Kassen weiter.",
+    "Der Streik ist nicht vorbei, sagt der Betriebsrat, solange die Löhne nicht steigen.",
+]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wo stand nochmal, dass der senat die malocher im regen stehen lässt",
+        "brauch die stelle, wo der senat die malocher hängen lässt",
+    ],
+)
+def test_asking_where_the_text_said_it_is_a_weak_match_by_a_word_it_repeats(message):
+    # "Senat" recurs in the text; "Malocher", "Regen" are unknown to it
+    answer = one_text_engine(STRIKE + FILLER, SearchOptions()).answer(message)
+    assert answer.hits and answer.weak
+    assert "Senat" in answer.hits[0].passage.text
+    # off: judged by its words alone, the unknown ones outweigh "Senat"
+    answer = one_text_engine(STRIKE + FILLER, SearchOptions(locates=False)).answer(message)
+    assert answer.hits == [] and answer.empty == "off-topic"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wo steht nochmal das auto vom senat",  # where a thing stands, not where a text says
+        "wo stand nochmal, dass marx die religion opium des volkes nennt",  # no word of it
+        "brauch das zitat wo brecht sagt erst kommt das fressen dann die moral",
+    ],
+)
+def test_asking_where_something_else_is_stays_empty(message):
+    for options in (SearchOptions(), SearchOptions(locates=False)):
+        assert one_text_engine(STRIKE + FILLER, options).answer(message).hits == []

@@ -88,6 +88,18 @@ from bot.core.text import (
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
+# asking where a text said something: "wo stand", "die Stelle, wo", "das Zitat, in dem" (not
+# "wo steht": where a thing stands)
+_LOCATES = re.compile(
+    r"\b(?:irgend)?wo (?:stand|stands)\b"
+    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
+    r"(?:wo|in der|in dem|an der)\b"
+)
+
+
+def _locates(text: str) -> bool:
+    """Whether the message asks where a text says something (SearchOptions.locates)."""
+    return bool(_LOCATES.search(" ".join(re.sub(r"[^\w]+", " ", normalize(text[:2000])).split())))
 MAX_QUERY_CHARS = 2000  # characters as typed
 MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
 MAX_CONCEPTS = 24
@@ -314,6 +326,11 @@ class SearchOptions:
     # /zitat) asks about what the group read: judged again with the words of that debris
     # passage as known, and answered with it as a weak match (off: judged off-topic)
     debris: bool = True
+    # a message that asks where the texts say something ("wo stand nochmal, dass …", "brauch
+    # die Stelle, wo …", "das Zitat, in dem …") presupposes a text the group read: like a
+    # retelling, a specific word the texts repeat makes it a weak match (off: judged by its
+    # words alone)
+    locates: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -626,6 +643,7 @@ class Query:
     news: bool = False  # a report of today's news that too few specific words make a question
     asks_source: bool = False  # a question with a question word that names a source
     retelling: bool = False  # a statement about others with no mark of chat
+    locates: bool = False  # asks where the texts say something ("wo stand, dass …")
     why: bool = False  # asks for a reason ("warum", "wieso")
 
     @property
@@ -1257,6 +1275,7 @@ class SearchEngine:
             news=(news or marked) and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
+            locates=opts.locates and not organisational and _locates(text),
             why=opts.reasons
             and (
                 not _WHY.isdisjoint(ws)
@@ -1653,7 +1672,9 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             if len(specific) >= COOCCUR_MIN:
                 q.rescued = True
-            elif q.asks_source or (q.retelling and self._recurring(q, specific)):
+            elif q.asks_source or (
+                (q.retelling or q.locates) and self._recurring(q, specific)
+            ):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
             else:
                 q.empty = "off-topic"
