@@ -91,3 +91,13 @@ def test_a_clear_match_has_no_doubt(services):
     message = ask("Sekundärsanktionen", services)[-1]
     assert not message.html.startswith(t.UNSURE)
     assert not any(b.data and b.data.startswith("vg:") for row in message.buttons for b in row)
+
+
+def test_a_caption_or_promoted_book_is_shown_as_such_not_as_the_authors_words(services):
+    # the text says nothing about the book its page promotes: the reply shows the promotion
+    # as a weak match and says where it stands (SearchOptions.debris), never as the article
+    message = ask("wer ist david north", services)[-1]
+    assert message.html.startswith(t.UNSURE)
+    assert t.DEBRIS_LABEL in message.html and "David North" in message.html
+    # a passage of the text itself carries no such label
+    assert t.DEBRIS_LABEL not in ask("Sekundärsanktionen", services)[-1].html

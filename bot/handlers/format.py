@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 
 from bot.core.models import Hit
+from bot.texts.quotes import DEBRIS_LABEL
 
 TELEGRAM_LIMIT = 4096
 
@@ -26,7 +27,10 @@ def quote_block(hit: Hit) -> str:
         f"— <i>{esc(src.title)}</i>, {esc(src.author)}, {src.date:%d.%m.%Y}, "
         f"{esc(hit.ref.split(', ')[-1])}{also}"
     )
-    return f"<blockquote>{esc(hit.passage.text)}</blockquote>\n{citation}"
+    # a caption, source line or promoted book beside the text (served only when the text
+    # itself has nothing: SearchOptions.debris) is never passed off as the author's words
+    label = f"{DEBRIS_LABEL}\n" if hit.passage.kind == "debris" else ""
+    return f"{label}<blockquote>{esc(hit.passage.text)}</blockquote>\n{citation}"
 
 
 def visible_length(html_text: str) -> int:

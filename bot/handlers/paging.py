@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 MAX_RESULTS = 30  # ranked hits kept per query (10 pages of 3)
 PER_PAGE = 3  # at most; fewer when three long quotes would not fit in one message
-QUOTE_KINDS = ("text", "contribution", "answer")  # never headings or layout debris
+# never headings; layout debris (captions, a promoted book) only when the text has nothing and
+# the message asks what only the debris has (SearchOptions.debris), labelled as such
+QUOTE_KINDS = ("text", "contribution", "answer")
 
 
 def run_query(services: Services, query: StoredQuery) -> list[Hit]:
@@ -25,7 +27,7 @@ def run_query(services: Services, query: StoredQuery) -> list[Hit]:
 
 
 def search_hits(services: Services, text: str, source: str | None, limit: int) -> list[Hit]:
-    """Quotable hits (no headings, no debris) for ``text``, optionally within one source."""
+    """Quotable hits (no headings; debris as QUOTE_KINDS says) for ``text``, maybe in a source."""
     if source is not None and services.catalog.get(source) is None:
         return []  # the source was removed since the search was stored
     return services.search.search(text, limit=limit, source=source, kinds=QUOTE_KINDS)

@@ -77,6 +77,10 @@ MEETING_CHAT = (
 )
 # the best passage covers little of the question
 UNSURE = "<i>Ich bin nicht sicher, ob das passt:</i>"
+DEBRIS_LABEL = (
+    "<i>Nicht aus dem Text selbst, sondern vom Rand der Seite "
+    "(Bildunterschrift, Quellenangabe oder Buchhinweis):</i>"
+)
 BTN_TOPIC = "Thema: {title}"
 TRY_OTHER_IN_SOURCE = "Versuch es mit einem anderen Stichwort – oder ohne Quellenangabe."
 CHOOSE_SOURCE = "Welche Quelle meinst du mit „{text}“?"
