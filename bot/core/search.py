@@ -62,6 +62,7 @@ from bot.core.search_lexicon import (
     is_noun,
     lemma_word,
     loanwords,
+    locates,
     misspelt,
     near_german_word,
     numeral,
@@ -88,18 +89,6 @@ from bot.core.text import (
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
 SERVED_KINDS = ("text", "contribution", "answer")
-# asking where a text said something: "wo stand", "die Stelle, wo", "das Zitat, in dem" (not
-# "wo steht": where a thing stands)
-_LOCATES = re.compile(
-    r"\b(?:irgend)?wo (?:stand|stands)\b"
-    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
-    r"(?:wo|in der|in dem|an der)\b"
-)
-
-
-def _locates(text: str) -> bool:
-    """Whether the message asks where a text says something (SearchOptions.locates)."""
-    return bool(_LOCATES.search(" ".join(re.sub(r"[^\w]+", " ", normalize(text[:2000])).split())))
 MAX_QUERY_CHARS = 2000  # characters as typed
 MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
 MAX_CONCEPTS = 24
@@ -1086,11 +1075,12 @@ class SearchEngine:
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
+        question = w_question(text)
         # (unless it asks about a text: a question word, direct or indirect, or a source named,
         # and a word that speaks of a text: "wo stand das nochmal, ich finds grad nicht")
         marked = len(marks) >= 2 and not (
             speaks_of_text(text)
-            and (w_question(text) or indirect_question(ws) or bool(prefer))
+            and (question or indirect_question(ws) or bool(prefer))
         )
         organisational = (
             meeting_words
@@ -1102,7 +1092,7 @@ class SearchEngine:
             or (
                 bool(ws)
                 and not marks.isdisjoint(("laughter", "request"))
-                and not w_question(text)
+                and not question
             )
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
@@ -1264,7 +1254,7 @@ class SearchEngine:
                 and (c.word in topics or is_noun(c.surface or c.word))
                 for c in concepts
             )
-            and w_question(text)
+            and question
             and speaks_of_text(text)
         )
         return Query(
@@ -1275,7 +1265,7 @@ class SearchEngine:
             news=(news or marked) and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
-            locates=opts.locates and not organisational and _locates(text),
+            locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
             and (
                 not _WHY.isdisjoint(ws)
@@ -2006,8 +1996,7 @@ class SearchEngine:
         if not self.options.debris or set(kinds) != set(SERVED_KINDS) or not self._debris:
             return []
 
-        def forms(c: Concept) -> set[str]:
-            return {c.word, stem(c.word), *c.alternatives, *c.parts}
+        forms = [{c.word, stem(c.word), *c.alternatives, *c.parts} for c in q.concepts]
 
         # the words that made it off-topic: unknown key words, not the frame
         unknown = [
@@ -2016,7 +2005,7 @@ class SearchEngine:
             if not c.frame and (not c.known or c.synonym) and c.key >= 1.0
         ]
         candidates = {
-            pid for i in unknown for f in forms(q.concepts[i]) for pid in self._debris.get(f, ())
+            pid for i in unknown for f in forms[i] for pid in self._debris.get(f, ())
         }
         results: dict[str, tuple[float, int]] = {}
         for block in {tuple(self._debris_block.get(pid, (pid,))) for pid in candidates}:
@@ -2025,7 +2014,9 @@ class SearchEngine:
                 continue
             own = {pid: self._debris_terms.get(pid, frozenset()) for pid in block}
             terms = frozenset().union(*own.values())
-            found = [bool(forms(c) & terms) and not c.frame for c in q.concepts]
+            found = [
+                bool(fs & terms) and not c.frame for fs, c in zip(forms, q.concepts, strict=True)
+            ]
             if not any(found[i] for i in unknown):
                 continue
             # a first name alone ("wer ist julia": a photo credit, a byline) or a date line is
@@ -2039,7 +2030,7 @@ class SearchEngine:
             ]
             rare = any(found[i] and q.concepts[i].common < DEBRIS_RARE for i in unknown)
             if not rare and not any(
-                sum(bool(forms(q.concepts[i]) & its) for i in told) >= 2 for its in own.values()
+                sum(bool(forms[i] & its) for i in told) >= 2 for its in own.values()
             ):
                 continue
             concepts = [
@@ -2054,7 +2045,7 @@ class SearchEngine:
                 continue
             total = sum(ws) or 1.0
             for pid, its in own.items():  # each passage of the piece by what it has itself
-                has = [f and bool(forms(c) & its) for c, f in zip(q.concepts, found, strict=True)]
+                has = [f and bool(fs & its) for fs, f in zip(forms, found, strict=True)]
                 cover = sum(w for w, h in zip(ws, has, strict=True) if h)
                 results[pid] = (cover / total, len(its))  # (all of it: one piece)
         if not results:

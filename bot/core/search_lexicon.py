@@ -27,7 +27,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.text import fold, stem
+from bot.core.text import fold, normalize, stem
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FRAMES_FILE = DATA / "search_frames.txt"
@@ -228,10 +228,12 @@ def _in_past(clauses: list[tuple[list[str], list[str]]]) -> bool:
 
 # the speaker's future and the marks of chat to the members: "bitte" (a request), "wer",
 # the first person without its pronoun ("bin", "hab", "komm")
-_SPEAKERS_TIME = frozenset(
-    "morgen uebermorgen naechste naechsten naechster naechstes demnaechst bald nachher"
-    " bitte wer bin hab komm sorry".split()
+# the speaker's near future ("morgen", "nächste Woche", "bald"): a mark of chat for retelling()
+# and chat_marks()
+_NEAR_FUTURE = frozenset(
+    "morgen uebermorgen naechste naechsten naechster naechstes demnaechst bald nachher".split()
 )
+_SPEAKERS_TIME = _NEAR_FUTURE | frozenset("bitte wer bin hab komm sorry".split())
 _TAGS = frozenset("oder ne nee gell nich nicht wa".split())  # "…, oder?": a question
 _LAUGHTER = re.compile(r"\b(?:lol|haha\w*|hihi|xd)\b|[\U0001F300-\U0001FAFF\u2600-\u27BF]")
 
@@ -280,9 +282,8 @@ def retelling(text: str) -> bool:
 # writing: the speaker's time (deictic adverbs of now and of the speaker's near future), the
 # speaker (the first person singular), the members (addressed, "jemand", "wer" for it, the
 # first person plural), laughter, a word of the meeting (an anchor), a request or an apology
-_MARK_TIME = frozenset(
-    "heute gestern vorgestern gerade grad vorhin neulich soeben morgen uebermorgen naechste"
-    " naechsten naechster naechstes demnaechst bald nachher diesmal".split()
+_MARK_TIME = _NEAR_FUTURE | frozenset(
+    "heute gestern vorgestern gerade grad vorhin neulich soeben diesmal".split()
 )
 # ("meinen" is left out: the verb as often as the possessive, "die Russen meinen das ernst")
 _MARK_SELF = frozenset("ich mich mir mein meine meinem meiner hab bin".split())
@@ -317,6 +318,21 @@ def chat_marks(text: str, ws: list[str]) -> set[str]:
     if wset & _MARK_ASK:
         found.add("request")
     return found
+
+
+# asking where a text said something: "wo stand", "die Stelle, wo", "das Zitat, in dem" (not
+# "wo steht": where a thing stands)
+_LOCATES = re.compile(
+    r"\b(?:irgend)?wo (?:stand|stands)\b"
+    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
+    r"(?:wo|in der|in dem|an der)\b"
+)
+
+
+def locates(text: str) -> bool:
+    """Whether the message asks where a text says something ("wo stand nochmal, dass …",
+    "brauch die Stelle, wo …"): it presupposes a text the group read."""
+    return bool(_LOCATES.search(re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()))
 
 
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")

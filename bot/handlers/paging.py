@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.core.models import Hit
 from bot.core.queries import StoredQuery
+from bot.core.search import SERVED_KINDS
 
 if TYPE_CHECKING:
     from bot.services import Services
@@ -18,7 +19,7 @@ MAX_RESULTS = 30  # ranked hits kept per query (10 pages of 3)
 PER_PAGE = 3  # at most; fewer when three long quotes would not fit in one message
 # never headings; layout debris (captions, a promoted book) only when the text has nothing and
 # the message asks what only the debris has (SearchOptions.debris), labelled as such
-QUOTE_KINDS = ("text", "contribution", "answer")
+QUOTE_KINDS = SERVED_KINDS
 
 
 def run_query(services: Services, query: StoredQuery) -> list[Hit]:
