@@ -144,6 +144,7 @@ LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the te
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
+PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
 
 
 @dataclass(frozen=True)
@@ -1656,12 +1657,14 @@ class SearchEngine:
         carry its author, outlet or date come first, and the answer names the reading.
 
         The reading is the one the message names (several: those named by most names), or,
-        when it names none but says "der Text über …", the one source of the best hits of a
-        confident answer. Answers nothing different when it asks about no reading of ours."""
+        when it names none but says "der Text über …", the one source of its best hits. It
+        answers nothing different when it asks about no reading of ours."""
         targets = list(answer.named)
-        if not targets and q.text_noun and answer.hits and not answer.weak:
-            top = {h.passage.source for h in answer.hits[:3]}
-            if len(top) == 1:
+        top = {h.passage.source for h in answer.hits[:3]}
+        # "der Text über die Mieten": its best hits, all of one reading (two at least, or one
+        # that is no weak match: the question's own words "erschienen", "wo" match nothing)
+        if not targets and q.text_noun and len(top) == 1:
+            if len(answer.hits) >= 2 or not answer.weak:
                 targets = list(top)
         if source is not None:
             targets = [t for t in targets if t == source]
@@ -1712,7 +1715,11 @@ class SearchEngine:
         key = (slug, aspect, field[aspect], src.author)
         got = self._provenance.get(key)
         if got is None:
+            # a page's furniture (byline, header, source line) is at its head or its foot; a
+            # date or a name deep in a book is what the text says (and scanning it costs)
             ps = self.passages_of(slug)
+            if len(ps) > 2 * PROVENANCE_SCAN:
+                ps = ps[:PROVENANCE_SCAN] + ps[-PROVENANCE_SCAN:]
             if aspect == "date":
                 got = _dated(ps, src.date)
             else:
