@@ -100,6 +100,9 @@ def test_it_asks_about_the_reading_it_names_not_about_another():
         "was schreibt kovač über den senat",
         "woher kommt das geld für die pflege laut pflegetext",  # not where the text comes from
         "wie lange dauern die verhandlungen schon",
+        # which text claimed something: what a reading says
+        "wer hat im pflegetext geschrieben, dass der senat nicht zahlt",
+        "wer steckt hinter dem streik laut pflegetext",
     ],
 )
 def test_a_question_about_what_a_reading_says_is_none(message: str) -> None:
@@ -114,6 +117,10 @@ def test_a_question_about_what_a_reading_says_is_none(message: str) -> None:
         "wer hat das kapital geschrieben",  # names none of the readings
         "von wann ist das kommunistische manifest",
         "wo ist der neue text von sahra wagenknecht erschienen",
+        # another work of a reading's author or outlet
+        "kovač hat doch auch ein buch geschrieben, wo ist das erschienen",
+        "wann kommt der nächste pflegetext raus",
+        "wer hat beim pflegetext den artikel über venezuela geschrieben",
     ],
 )
 def test_a_question_about_a_text_the_group_did_not_read_gets_no_reading(message: str) -> None:

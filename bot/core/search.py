@@ -1281,6 +1281,13 @@ class SearchEngine:
         asked: tuple[str, ...] = ()
         if opts.provenance and not organisational:
             asked = provenance(ws)
+            # "wer hat in der WSWS den Artikel über Venezuela geschrieben": a text on a topic
+            # the readings lack is another text
+            if any(
+                not c.known and c.key >= 1.0 and c.word in topics and c.word not in source_words
+                for c in concepts
+            ):
+                asked = ()
             # "wer ist Thomas Fazi": who a reading's author is, when the rest is its name
             rest = [w for w in ws if w not in source_words and w not in skip]
             if not asked and prefer and ws[:1] == ["wer"] and not rest:

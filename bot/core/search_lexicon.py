@@ -853,7 +853,7 @@ MEDIUM_NOUNS = frozenset(
     " portal website webseite plattform verlag sender blog".split()
 )
 _PUBLISHED = (
-    r"(?:erschienen|erscheint|erschien|veroeffentlicht|veroeffentlichte|publiziert|rausgebracht"
+    r"(?:erschienen|erschien|veroeffentlicht|veroeffentlichte|publiziert|rausgebracht"
     r"|rausgekommen|herausgebracht|herausgegeben|abgedruckt|gedruckt|gepostet)"
 )
 _WROTE = r"(?:geschrieben|verfasst|verfasste|schrieb)"
@@ -873,7 +873,8 @@ _PROVENANCE = {
         r"\bvon wem (?:ist|sind|stammt|stammen|kommt)\b",
         r"\bwer (?:ist|sind|war|waren) (?:(?:eigentlich|denn|nochmal|ueberhaupt) )?(?:der|die)"
         r" (?:autor|autorin|autoren|autorinnen|verfasser|verfasserin|verfasserinnen)\b",
-        r"\bwer steckt\b(?: \w+){0,6} hinter\b",
+        rf"\bwer steckt\b(?: \w+){{0,3}} hinter (?:{_DET} )?"
+        rf"(?:(?:\w+ ){{0,2}}{_TEXT_NOUN}\b|(?:\w+ )?\w+$)",
         r"\bwer schrieb\b",
     ),
     "outlet": (
@@ -906,11 +907,25 @@ _PROVENANCE = {
 _PROVENANCE_RE = {k: [re.compile(p) for p in ps] for k, ps in _PROVENANCE.items()}
 
 
+# "wer hat geschrieben, dass …": which text claimed something (what it says)
+_CLAIM = re.compile(rf"\b(?:{_WROTE}|{_PUBLISHED}) dass\b")
+# "Fazi hat auch ein Buch geschrieben", "der nächste GS": another work than the one read
+_OTHER_WORK = re.compile(
+    rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
+    rf" (?:{_WROTE}|{_PUBLISHED})\b"
+    r"|\b(?:naechste|naechsten|kommende|kommenden|andere|anderen|weitere|weiteren)\b"
+)
+
+
 def provenance(ws: list[str]) -> tuple[str, ...]:
     """What a message asks about a text rather than about what it says (folded words, in
     order): "author" ("wer hat den Text geschrieben", "von wem ist …"), "outlet" ("wo ist …
     erschienen", "für welche Zeitung …"), "date" ("von wann ist …", "wann … veröffentlicht"),
     "kind" ("ist das ein Blog?"), "length" ("wie lang ist der Artikel"). Whether it asks about
-    one of the readings (it names one, or says "der Text über …") the search decides."""
+    one of the readings (it names one, or says "der Text über …") the search decides. None
+    when it asks which text claimed something ("wer hat geschrieben, dass …") or about another
+    work ("Fazi hat auch ein Buch geschrieben, wo …", "wann erscheint der nächste GS")."""
     s = " ".join(ws[:60])
+    if _CLAIM.search(s) or _OTHER_WORK.search(s):
+        return ()
     return tuple(k for k, ps in _PROVENANCE_RE.items() if any(p.search(s) for p in ps))
