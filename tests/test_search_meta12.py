@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from helpers import html, send
-from invented import FILLER
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions, _dated
@@ -189,3 +189,34 @@ def test_the_reply_shows_the_readings_entry_above_the_passages(services, tmp_pat
 def test_meeting_chat_about_the_protocol_gets_no_entry(services):
     for message in ("wer schreibt am montag das protokoll", "ich schick das protokoll morgen"):
         assert "Zur Quelle:" not in html(send(message, services))
+
+
+# -- SearchOptions.known_sentence: a sentence in the texts' own words ------------------------
+
+COSTS = [
+    *STRIKE_OPENING,
+    "Am Ende tragen die einfachen Leute die Kosten der Krise.",
+    *FILLER,
+]
+
+
+def test_a_sentence_in_the_texts_own_words_is_about_them_whatever_word_it_lacks():
+    message = "die kosten der krise müssen am ende halt die malocher tragen"
+    answer = one_text_engine(COSTS).answer(message)
+    assert answer.hits and answer.weak  # "Ich bin nicht sicher, ob das passt:"
+    assert answer.hits[0].passage.text.startswith("Am Ende tragen die einfachen Leute")
+    # off: "Malocher", a word the texts lack, makes it off-topic
+    off = one_text_engine(COSTS, SearchOptions(known_sentence=False)).answer(message)
+    assert off.hits == [] and off.missing == ["malocher"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "die kosten tragen die malocher",  # two words of the texts: too few
+        "ich glaub die kosten der krise müssen am ende halt die malocher tragen",  # chat
+        "morgen reden wir über die kosten der krise am ende, bringt die malocher mit",
+    ],
+)
+def test_few_words_of_the_texts_or_chat_among_the_members_stay_off_topic(message: str):
+    assert one_text_engine(COSTS).answer(message).hits == []

@@ -144,6 +144,7 @@ LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the te
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
+KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
 
 
@@ -334,6 +335,11 @@ class SearchOptions:
     # them (a byline, a source line, the header), whatever their kind; the reply also shows
     # the reading's metadata (Answer.about) (off: searched by its words like any question)
     provenance: bool = True
+    # "die kosten des ganzen müssen halt die einfachen leute und malocher tragen": a message
+    # with KNOWN_SENTENCE content words of the texts or more (their own words, not synonyms)
+    # is about the texts whatever words of it they lack, unless it is chat among the members;
+    # answered as a weak match (off: the words it lacks make it off-topic)
+    known_sentence: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -650,6 +656,7 @@ class Query:
     why: bool = False  # asks for a reason ("warum", "wieso")
     provenance: tuple[str, ...] = ()  # asks who wrote a text, where, when … (provenance())
     text_noun: bool = False  # says "der Text", "der Artikel", "das Protokoll" …
+    marked: bool = False  # has a mark of chat among the members (chat_marks: "ich", "morgen" …)
 
     @property
     def missing(self) -> list[str]:
@@ -1308,6 +1315,7 @@ class SearchEngine:
             ),
             provenance=asked,
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
+            marked=bool(marks),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1787,6 +1795,13 @@ class SearchEngine:
                 (q.retelling or q.locates) and self._recurring(q, specific)
             ):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
+            elif (
+                self.options.known_sentence
+                and not q.organisational
+                and not q.marked
+                and self._known_sentence(q)
+            ):
+                q.hedged = True  # a sentence in the texts' own words: a weak match
             else:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
@@ -2020,6 +2035,24 @@ class SearchEngine:
             c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)
         ]
         return len(content) >= EVERYDAY_WORDS and not lacking
+
+    def _known_sentence(self, q: Query) -> bool:
+        """A message of KNOWN_SENTENCE content words or more that the texts have themselves
+        (not by a synonym, a typo or only the parts of a compound; no function word, number
+        or word of a source's name), whatever words it has that they lack: a sentence about
+        what the texts say, in their own words (SearchOptions.known_sentence)."""
+        content = [
+            c
+            for c in q.concepts
+            if not c.frame
+            and c.known
+            and not (c.weak or c.synonym or c.fuzzy)
+            and not (c.parts and not c.alternatives)
+            and c.common < FUNCTION_ZIPF
+            and not c.word.isdigit()
+            and c.word not in q.source_words
+        ]
+        return len(content) >= KNOWN_SENTENCE
 
     def _retold(self, q: Query, words_: list[Concept]) -> bool:
         """A message that retells in a sentence, not a lookup of a few words: it has
