@@ -84,6 +84,7 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
 def expand_search(services: Services) -> None:
     """Give the search our paraphrases of passages (positions; key terms of readings without
     written content)."""
+
     def key_terms(slug: str) -> tuple[str, ...]:
         auto = services.summaries.of(slug)
         return auto.key_terms if auto else ()

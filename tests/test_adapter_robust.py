@@ -43,7 +43,9 @@ async def test_a_half_delivered_reply_says_the_request_was_done(tg, fake_api, tw
     assert "nicht noch einmal" in t.APOLOGY_DONE
 
 
-async def test_a_note_whose_confirmation_failed_is_reported_as_saved(tg, fake_api, services) -> None:  # noqa: E501
+async def test_a_note_whose_confirmation_failed_is_reported_as_saved(
+    tg, fake_api, services
+) -> None:
     fake_api.fail("sendMessage", 400, "Bad Request: message is broken")
     calls = await tg.process(fake_api.private_message("/notiz Eine wichtige Notiz."))
     texts = [c.params.get("text") for c in calls if c.method == "sendMessage" and not c.error]

@@ -574,6 +574,7 @@ READING = (
     + "\n\nEine Probe der Lektüre mit dem Wort Verhandlungsbereitschaftsprobe.\n"
 ).encode()
 
+
 async def _as_group_admin(tg) -> None:
     """The default user (1001) becomes an admin the bot has seen in one of its groups: only
     such a user may change the shared sources from a private chat (bot.core.permissions)."""

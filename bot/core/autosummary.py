@@ -57,6 +57,7 @@ STOP_WORDS = frozenset(
 MAX_PASSAGES = 1000  # read for sentences and key terms; a book's are sampled evenly
 MAX_SENTENCES = 400  # the graph is quadratic: ~0.3 s; longer texts (books) are sampled evenly
 
+
 @dataclass(frozen=True)
 class AutoSummary:
     """An extractive summary; ``automatic`` is always True (label it in every reply)."""

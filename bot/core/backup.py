@@ -124,4 +124,3 @@ def rolling_backup(config: Config, today: date) -> Path | None:
     for old in daily[:-keep]:
         old.unlink(missing_ok=True)
     return made
-

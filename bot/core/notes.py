@@ -155,9 +155,7 @@ def check_text(text: str) -> str:
     return text
 
 
-_SESSION_COLS = (
-    "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting, opened_by"
-)
+_SESSION_COLS = "id, chat_id, day, topic, opened_at, closed_at, imported, next_meeting, opened_by"
 _NOTE_COLS = (
     "num, chat_id, session_id, kind, text, author_id, author_name, created_at, logged_by, "
     "message_id, passage_id, ref, deleted_at, edited_at"

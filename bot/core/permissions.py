@@ -118,9 +118,7 @@ def ask_confirmation(
         )  # fmt: skip
 
 
-def take_confirmation(
-    store: Store, chat_id: int, action: str, target: str, now: datetime
-) -> bool:
+def take_confirmation(store: Store, chat_id: int, action: str, target: str, now: datetime) -> bool:
     """True (and forgotten) when that question was asked here within :data:`CONFIRM_TTL`."""
     where = "chat_id = ? AND action = ? AND target = ?"
     with store.transaction() as db:
@@ -133,7 +131,7 @@ def take_confirmation(
 
 
 def drop_confirmation(store: Store, chat_id: int, action: str, target: str | None = None) -> None:
-    """"Abbrechen": forget the question (all of ``action`` in this chat without a target)."""
+    """ "Abbrechen": forget the question (all of ``action`` in this chat without a target)."""
     with store.transaction() as db:
         if target is None:
             db["pending_confirmations"].delete_where(

@@ -157,11 +157,14 @@ def _recopy(conn: sqlite3.Connection, source: Path, tables: list[str], config: C
     """Replace the rows of the users' (plain) tables with the live file's current ones."""
     conn.execute("PRAGMA foreign_keys=OFF")
     conn.execute("ATTACH DATABASE ? AS old", (str(source),))
-    sequence = conn.execute(
-        "SELECT COUNT(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'"
-    ).fetchone()[0] and conn.execute(
-        "SELECT COUNT(*) FROM old.sqlite_master WHERE name = 'sqlite_sequence'"
-    ).fetchone()[0]
+    sequence = (
+        conn.execute(
+            "SELECT COUNT(*) FROM main.sqlite_master WHERE name = 'sqlite_sequence'"
+        ).fetchone()[0]
+        and conn.execute(
+            "SELECT COUNT(*) FROM old.sqlite_master WHERE name = 'sqlite_sequence'"
+        ).fetchone()[0]
+    )
     try:
         conn.execute("BEGIN")
         for name in [*tables, *(["sqlite_sequence"] if sequence else [])]:

@@ -70,9 +70,7 @@ RESTORE_DONE = (
     "Wiederhergestellt aus {file}. Die bisherige Datenbank liegt unter {previous}. "
     "Läuft der Bot gerade, bitte neu starten."
 )
-RESTORE_DONE_NO_PREVIOUS = (
-    "Wiederhergestellt aus {file}. Läuft der Bot gerade, bitte neu starten."
-)
+RESTORE_DONE_NO_PREVIOUS = "Wiederhergestellt aus {file}. Läuft der Bot gerade, bitte neu starten."
 
 # --- command line help ------------------------------------------------------------------------
 CLI_BACKUP_HELP = "Die Datenbank sichern (auch während der Bot läuft)"

@@ -22,9 +22,7 @@ ERR_DATE_TOO_LONG = "Das ist zu lang für ein Datum. Beispiele: " + DATE_EXAMPLE
 ERR_UNPARSABLE = "„{raw}“ verstehe ich nicht als Datum. Beispiele: " + DATE_EXAMPLES + "."
 ERR_NO_SUCH_DAY = "„{raw}“ gibt es im Kalender nicht. Beispiel: {example_date}"
 ERR_BAD_TIME = "„{raw}“ ist keine Uhrzeit. Beispiele: 19:30, 19 Uhr"
-ERR_BAD_TIME_SERIES = (
-    "„{raw}“ ist keine Uhrzeit. Beispiel: /jourfixe Montag 19:30 alle 2 Wochen"
-)
+ERR_BAD_TIME_SERIES = "„{raw}“ ist keine Uhrzeit. Beispiel: /jourfixe Montag 19:30 alle 2 Wochen"
 ERR_WEEKDAY_MISMATCH = "Der {date} ist ein {real}, kein {said}. Beispiel: {real} {date}"
 ERR_PAST = (
     "{when} liegt in der Vergangenheit. Bitte ein künftiges Datum, z. B. „morgen 19 Uhr“ "

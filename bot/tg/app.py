@@ -957,7 +957,7 @@ def run_bot(config: Config) -> int:
 
 
 def _log_start_failure(exc: BaseException, config: Config, talking_to: str = "") -> None:
-    """"Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v).
+    """Log "Der Bot konnte nicht starten: …" in German; the traceback only in verbose mode (-v).
 
     ``talking_to``: the Bot API host, when the failure came while talking to it.
     """

@@ -63,7 +63,6 @@ RESEND_DELAYS = (0.5, 1.5, 3.0)  # seconds between attempts of a reply that fail
 KEEP_DONE = 24 * 3600.0  # seconds a handled update is remembered (Telegram re-sends for 24 h)
 
 
-
 class Inbox:
     """Pending and handled updates in the bot's database (its own connection)."""
 
