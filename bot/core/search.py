@@ -20,6 +20,7 @@ How a query is answered:
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import hashlib
 import heapq
 import math
@@ -42,7 +43,9 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     MAX_WORD_CHARS,
+    MEDIUM_NOUNS,
     RARE_ZIPF,
+    TEXT_NOUNS,
     Phrases,
     addressed,
     asks_anyone,
@@ -67,6 +70,7 @@ from bot.core.search_lexicon import (
     near_german_word,
     numeral,
     past_report,
+    provenance,
     reports_news,
     retelling,
     speaks_of_self,
@@ -140,6 +144,8 @@ LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the te
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
+PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
+PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
 
 
 @dataclass(frozen=True)
@@ -328,6 +334,14 @@ class SearchOptions:
     # its words, not the compound, and no longer outranks the passage that has the words the
     # message says besides it (off: the parts count wherever they stand)
     parts_near: bool = True
+    # "wer hat den FvU-Text geschrieben", "wo ist der Artikel erschienen", "von wann ist der
+    # WSWS-Text": a question about a reading rather than about what it says (who wrote it,
+    # where and when it appeared, what kind of text, how long) that names a reading, or says
+    # "der Text über …" of one the search finds alone, is answered first by the passages that
+    # carry the answer: those with the reading's author, outlet or date as its metadata has
+    # them (a byline, a source line, the header), whatever their kind; the reply also shows
+    # the reading's metadata (Answer.about) (off: searched by its words like any question)
+    provenance: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -642,6 +656,8 @@ class Query:
     retelling: bool = False  # a statement about others with no mark of chat
     locates: bool = False  # asks where the texts say something ("wo stand, dass …")
     why: bool = False  # asks for a reason ("warum", "wieso")
+    provenance: tuple[str, ...] = ()  # asks who wrote a text, where, when … (provenance())
+    text_noun: bool = False  # says "der Text", "der Artikel", "das Protokoll" …
 
     @property
     def missing(self) -> list[str]:
@@ -668,6 +684,10 @@ class Answer:
     # covers enough of it), "nothing" (no passage has its words); "" when it has hits
     empty: str = ""
     named: tuple[str, ...] = ()  # the sources the message names ("was sagt Fazi …"), by slug
+    # a question about a reading itself ("wer hat … geschrieben"): the readings it asks about
+    # (by slug) and what it asks ("author", "outlet", "date", "kind", "length")
+    about: tuple[str, ...] = ()
+    asked: tuple[str, ...] = ()
 
 
 class _KnownTerms:
@@ -984,6 +1004,7 @@ class SearchEngine:
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
+        self._provenance: dict[tuple, list[str]] = {}  # (slug, aspect, …) -> passage ids
 
     # -- reading --------------------------------------------------------------------
     def __len__(self) -> int:
@@ -1266,6 +1287,20 @@ class SearchEngine:
             and question
             and speaks_of_text(text)
         )
+        asked: tuple[str, ...] = ()
+        if opts.provenance and not organisational:
+            asked = provenance(ws)
+            # "wer hat in der WSWS den Artikel über Venezuela geschrieben": a text on a topic
+            # the readings lack is another text
+            if any(
+                not c.known and c.key >= 1.0 and c.word in topics and c.word not in source_words
+                for c in concepts
+            ):
+                asked = ()
+            # "wer ist Thomas Fazi": who a reading's author is, when the rest is its name
+            rest = [w for w in ws if w not in source_words and w not in skip]
+            if not asked and prefer and ws[:1] == ["wer"] and not rest:
+                asked = ("author",)
         return Query(
             concepts,
             prefer,
@@ -1280,6 +1315,8 @@ class SearchEngine:
                 not _WHY.isdisjoint(ws)
                 or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))
             ),
+            provenance=asked,
+            text_noun=not TEXT_NOUNS.isdisjoint(ws),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1615,13 +1652,97 @@ class SearchEngine:
                 ps = [p for s in slugs for p in self.passages_of(s) if p.kind in kinds]
                 hits = [self.hit(p, 0.0) for p in ps[:limit]]
             empty = "" if hits else ("meeting" if q.organisational else "words")
-            return Answer(hits, [], organisational=q.organisational, empty=empty)
+            named = Answer(hits, [], organisational=q.organisational, empty=empty, named=q.named)
+            if q.provenance and set(kinds) == set(SERVED_KINDS):
+                return self._provenance_answer(q, named, limit, source)
+            return named
         scored = self._score(q, source, kinds)
         weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
         empty = "" if hits else ("meeting, " if q.organisational else "") + (q.empty or "nothing")
-        return Answer(hits, missing, weak, q.organisational, empty, q.named)
+        answer = Answer(hits, missing, weak, q.organisational, empty, q.named)
+        if q.provenance and set(kinds) == set(SERVED_KINDS):
+            return self._provenance_answer(q, answer, limit, source)
+        return answer
+
+    def _provenance_answer(
+        self, q: Query, answer: Answer, limit: int, source: str | None
+    ) -> Answer:
+        """A question about a reading itself (SearchOptions.provenance): the passages that
+        carry its author, outlet or date come first, and the answer names the reading.
+
+        The reading is the one the message names (several: those named by most names), or,
+        when it names none but says "der Text über …", the one source of its best hits. It
+        answers nothing different when it asks about no reading of ours."""
+        targets = list(answer.named)
+        top = {h.passage.source for h in answer.hits[:3]}
+        # "der Text über die Mieten": its best hits, all of one reading (two at least, or one
+        # that is no weak match: the question's own words "erschienen", "wo" match nothing)
+        if not targets and q.text_noun and len(top) == 1:
+            if len(answer.hits) >= 2 or not answer.weak:
+                targets = list(top)
+        if source is not None:
+            targets = [t for t in targets if t == source]
+        targets = [t for t in targets if self.catalog.get(t) is not None]
+        if not targets:
+            return answer
+        first = {}
+        for i, h in enumerate(answer.hits):
+            first.setdefault(h.passage.source, i)
+        targets.sort(key=lambda slug: first.get(slug, len(answer.hits)))
+        lead: list[str] = []
+        groups: set[str] = set()
+        for rank in range(PROVENANCE_PASSAGES):
+            for slug in targets:
+                for aspect in q.provenance:
+                    found = self._provenance_passages(slug, aspect)
+                    if rank >= len(found) or found[rank] in lead:
+                        continue
+                    group = self._dups.get(found[rank], [found[rank]])[0]
+                    if group not in groups:
+                        groups.add(group)
+                        lead.append(found[rank])
+        top = answer.hits[0].score if answer.hits else 1.0
+        hits = [self.hit(self._passages[pid], top) for pid in lead if pid in self._passages]
+        for h in answer.hits:
+            group = self._dups.get(h.passage.id, [h.passage.id])[0]
+            if h.passage.id not in lead and group not in groups:
+                hits.append(h)
+        hits = hits[:limit]
+        return Answer(
+            hits,
+            answer.missing if not hits else [],
+            answer.weak and not lead,
+            answer.organisational,
+            "" if hits else answer.empty,
+            answer.named,
+            about=tuple(targets),
+            asked=q.provenance,
+        )
+
+    def _provenance_passages(self, slug: str, aspect: str) -> list[str]:
+        """The passages of a reading (of any kind: a byline, a source line, the header) that
+        carry its author, outlet or date as its metadata gives them, best first."""
+        src = self.catalog.get(slug)
+        if src is None or aspect not in ("author", "outlet", "date"):
+            return []
+        field = {"author": src.author, "outlet": src.outlet, "date": src.date.isoformat()}
+        key = (slug, aspect, field[aspect], src.author)
+        got = self._provenance.get(key)
+        if got is None:
+            # a page's furniture (byline, header, source line) is at its head or its foot; a
+            # date or a name deep in a book is what the text says (and scanning it costs)
+            ps = self.passages_of(slug)
+            if len(ps) > 2 * PROVENANCE_SCAN:
+                ps = ps[:PROVENANCE_SCAN] + ps[-PROVENANCE_SCAN:]
+            if aspect == "date":
+                got = _dated(ps, src.date)
+            else:
+                omit = set(_field_terms(src.author)) if aspect == "outlet" else set()
+                got = _carrying(ps, field[aspect], omit)
+            self._provenance[key] = got
+        return got
 
     def _hits(self, scored: list[tuple[str, float, float]], limit: int) -> list[Hit]:
         hits: list[Hit] = []
@@ -2200,6 +2321,72 @@ def _answers(by_source: dict[str, list[Passage]]) -> dict[str, str]:
             ):
                 out[a.id] = b.id
     return out
+
+
+_MONTHS = (
+    "januar februar maerz april mai juni juli august september oktober november dezember".split()
+)
+
+
+def _dated(passages: list[Passage], day: dt.date) -> list[str]:
+    """The passages that give a date as German writes it ("20. August 2025", "20.08.2025",
+    "20.8.25"), in the order of the text (the byline or header comes first)."""
+    days = {str(day.day), f"{day.day:02d}"}
+    months = {str(day.month), f"{day.month:02d}", _MONTHS[day.month - 1]}
+    years = {str(day.year), f"{day.year % 100:02d}"}
+    out = []
+    for p in passages:
+        ws = words(p.text)
+        if any(
+            a in days and b in months and c in years
+            for a, b, c in zip(ws, ws[1:], ws[2:], strict=False)
+        ):
+            out.append(p.id)
+            if len(out) >= PROVENANCE_PASSAGES:
+                break
+    return out
+
+
+def _field_terms(value: str) -> dict[str, str]:
+    """The stems of a metadata field's own words (stem -> word): not function words, and not
+    the words for a text or a medium ("Artikel", "Zeitung": the field's kind, not its name)."""
+    return {
+        stem(w): w
+        for w in words(value)
+        if (len(w) > 1 or w.isdigit())
+        and w not in stopwords()
+        and w not in TEXT_NOUNS
+        and w not in MEDIUM_NOUNS
+    }
+
+
+def _carrying(passages: list[Passage], value: str, omit: set[str]) -> list[str]:
+    """The passages that carry a metadata field (an author, an outlet), best first.
+
+    A field has parts ("Informations Ouvrières (Wochenzeitung der …), Nr. 888" has three); a
+    passage carries a part when it has two thirds of the part's specific words (no everyday
+    German: "UnHerd", "Koalition", a number), or all its words when none is specific ("analyse
+    & kritik"); it ranks by the parts it carries, then by their words it has. A part of one
+    everyday word ("deutsche Ausgabe") carries nothing; the author's words are no part of the
+    outlet ("Blog von Thomas Fazi")."""
+    parts = []
+    for piece in re.split(r"[(),;]", value):
+        terms = {t: w for t, w in _field_terms(piece).items() if t not in omit}
+        specific = {t for t, w in terms.items() if w.isdigit() or zipf(w) < EVERYDAY}
+        if specific:
+            parts.append((specific, max(1, math.ceil(len(specific) * 2 / 3))))
+        elif len(terms) >= 2:
+            parts.append((set(terms), len(terms)))
+    if not parts:
+        return []
+    ranked = []
+    for i, p in enumerate(passages):
+        have = {stem(w) for w in words(p.text)}
+        found = [len(terms & have) for terms, _ in parts]
+        whole = sum(1 for n, (_, need) in zip(found, parts, strict=True) if n >= need)
+        if whole:
+            ranked.append((-whole, -sum(found), i, p.id))
+    return [pid for *_, pid in sorted(ranked)[:PROVENANCE_PASSAGES]]
 
 
 # Questions for a reason, and the words that give one (stems): German's causal conjunctions and

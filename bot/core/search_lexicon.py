@@ -837,3 +837,95 @@ def german_correction(word: str) -> str | None:
     variants.discard(w)
     found = [v for v in variants if v in table]
     return max(found, key=lambda v: (table[v], v)) if found else None
+
+
+# --- questions about a text rather than about what it says (SearchOptions.provenance) -------
+
+# the German nouns for a text and for where one appears (a grammar of the question, not words
+# of any reading): "der Text", "der Artikel", "das Protokoll"; "in welcher Zeitung"
+TEXT_NOUNS = frozenset(
+    "text texte textes artikel artikels beitrag beitrags aufsatz aufsatzes essay blog blogpost"
+    " blogeintrag protokoll protokolls kommentar interview flugblatt pamphlet rede bericht"
+    " kolumne reportage stueck".split()
+)
+MEDIUM_NOUNS = frozenset(
+    "zeitung zeitschrift wochenzeitung tageszeitung magazin blatt medium heft ausgabe nummer nr"
+    " portal website webseite plattform verlag sender blog".split()
+)
+_PUBLISHED = (
+    r"(?:erschienen|erschien|veroeffentlicht|veroeffentlichte|publiziert|rausgebracht"
+    r"|rausgekommen|herausgebracht|herausgegeben|abgedruckt|gedruckt|gepostet)"
+)
+_WROTE = r"(?:geschrieben|verfasst|verfasste|schrieb)"
+_TEXT_NOUN = "(?:" + "|".join(sorted(TEXT_NOUNS, key=len, reverse=True)) + ")"
+_MEDIUM = "(?:" + "|".join(sorted(MEDIUM_NOUNS, key=len, reverse=True)) + ")"
+_KIND_NOUNS = (
+    r"(?:blog|blogpost|blogeintrag|artikel|zeitungsartikel|essay|interview|kommentar|rede|buch"
+    r"|kolumne|bericht|reportage|protokoll|aufsatz|flugblatt|pamphlet|beitrag|analyse)"
+)
+_DET = r"(?:der|das|die|den|dem|dieser|diese|dieses|diesen)"
+_GAP = r"(?: \w+){0,8}"
+# what a message asks about a text: who wrote it, where and when it appeared, what kind of
+# text it is, how long it is (on folded words: "veroeffentlicht", "fuer")
+_PROVENANCE = {
+    "author": (
+        rf"\bwer hat\b{_GAP} {_WROTE}\b",
+        r"\bvon wem (?:ist|sind|stammt|stammen|kommt)\b",
+        r"\bwer (?:ist|sind|war|waren) (?:(?:eigentlich|denn|nochmal|ueberhaupt) )?(?:der|die)"
+        r" (?:autor|autorin|autoren|autorinnen|verfasser|verfasserin|verfasserinnen)\b",
+        rf"\bwer steckt\b(?: \w+){{0,3}} hinter (?:{_DET} )?"
+        rf"(?:(?:\w+ ){{0,2}}{_TEXT_NOUN}\b|(?:\w+ )?\w+$)",
+        r"\bwer schrieb\b",
+    ),
+    "outlet": (
+        rf"\bwo\b{_GAP} {_PUBLISHED}\b",
+        rf"\b{_PUBLISHED} (?:\w+ )?wo\b",  # "… veröffentlicht, wo nochmal?"
+        rf"\bwer hat\b{_GAP} {_PUBLISHED}\b",
+        rf"\b(?:in|aus|fuer|bei|von) (?:welche[rmns]?|was fuer (?:ein|eine|einem|einer|nem|ner))"
+        rf" (?:\w+ )?{_MEDIUM}\b",
+        rf"\bwoher (?:kommt|stammt|ist) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}\b",
+        rf"\bwo (?:kommt|stammt) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}(?: \w+){{0,4}} her\b",
+        rf"\b(?:fuer wen|wofuer)\b{_GAP} {_WROTE}\b",
+    ),
+    "date": (
+        r"\bvon wann (?:ist|sind|stammt|stammen|war)\b",
+        rf"\bwann\b{_GAP} (?:{_WROTE}|{_PUBLISHED})\b",
+        r"\baus welchem (?:jahr|monat)\b",
+        rf"\bwie alt (?:ist|sind) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}\b",
+        r"\b(?:welches|welchem|welchen) datum\b",
+    ),
+    "kind": (
+        rf"\b(?:ist|war) (?:das|der|es|die) (?:\w+ ){{0,2}}(?:ein|eine|ne|n|nen) (?:\w+ )?"
+        rf"{_KIND_NOUNS}\b",
+        r"\bwas fuer (?:ein|eine|n|ne|nen) (?:text|textsorte)\b",
+    ),
+    "length": (
+        rf"\bwie lange? (?:ist|sind|war) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}\b",
+        r"\bwie viele (?:seiten|woerter|absaetze|zeilen)\b",
+    ),
+}
+_PROVENANCE_RE = {k: [re.compile(p) for p in ps] for k, ps in _PROVENANCE.items()}
+
+
+# "wer hat geschrieben, dass …": which text claimed something (what it says)
+_CLAIM = re.compile(rf"\b(?:{_WROTE}|{_PUBLISHED}) dass\b")
+# "Fazi hat auch ein Buch geschrieben", "der nächste GS": another work than the one read
+_OTHER_WORK = re.compile(
+    rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
+    rf" (?:{_WROTE}|{_PUBLISHED})\b"
+    r"|\b(?:naechste|naechsten|kommende|kommenden|andere|anderen|weitere|weiteren)\b"
+)
+
+
+def provenance(ws: list[str]) -> tuple[str, ...]:
+    """What a message asks about a text rather than about what it says (folded words, in
+    order): "author" ("wer hat den Text geschrieben", "von wem ist …"), "outlet" ("wo ist …
+    erschienen", "für welche Zeitung …"), "date" ("von wann ist …", "wann … veröffentlicht"),
+    "kind" ("ist das ein Blog?"), "length" ("wie lang ist der Artikel"). Whether it asks about
+    one of the readings (it names one, or says "der Text über …") the search decides. None
+    when it asks which text claimed something ("wer hat geschrieben, dass …") or about another
+    work ("Fazi hat auch ein Buch geschrieben, wo …", "wann erscheint der nächste GS")."""
+    s = " ".join(ws[:60])
+    if _CLAIM.search(s) or _OTHER_WORK.search(s):
+        return ()
+    return tuple(k for k, ps in _PROVENANCE_RE.items() if any(p.search(s) for p in ps))

@@ -185,8 +185,11 @@ def ask_command(request: Request, services: Services) -> Reply:
     answer = services.search.answer(
         question, limit=paging.MAX_RESULTS, kinds=paging.QUOTE_KINDS
     )  # the same ranked list paging.run_query gives for the stored query
+    about = _about_sources(answer, services)
     if topic and not answer.hits:
-        return Reply(messages=topic)
+        return Reply(messages=topic + about)
+    if about and not answer.hits:
+        return Reply(messages=about)
     if not answer.hits and (answer.organisational or answer.missing):
         return Reply(messages=_not_about_the_texts(answer, question, services))
     note, topic_rows = "", []
@@ -194,8 +197,48 @@ def ask_command(request: Request, services: Services) -> Reply:
         note = t.UNSURE
         topic_rows = _topic_buttons(services, question, answer.hits)
     return Reply(
-        messages=topic + render_results(services, query, 0, answer.hits, note, topic_rows)
+        messages=topic + about + render_results(services, query, 0, answer.hits, note, topic_rows)
     )
+
+
+MAX_ABOUT = 3  # readings described above the passages of a question about readings
+
+
+def _about_sources(answer: Answer, services: Services) -> list[OutMessage]:
+    """A question about a reading itself ("wer hat den FvU-Text geschrieben", "von wann ist
+    der Artikel"): its catalogue entry (title, author, outlet, date, kind, length), one
+    message above the passages that carry it (SearchOptions.provenance)."""
+    blocks = []
+    for slug in answer.about[:MAX_ABOUT]:
+        src = services.catalog.get(slug)
+        if src is None:
+            continue
+        served = [p for p in services.search.passages_of(slug) if p.kind in paging.QUOTE_KINDS]
+        lines = [t.ABOUT_SOURCE.format(title=esc(src.title))]
+        if src.author:
+            lines.append(t.ABOUT_AUTHOR.format(author=esc(src.author)))
+        if src.outlet:
+            lines.append(t.ABOUT_OUTLET.format(outlet=esc(src.outlet)))
+        lines.append(t.ABOUT_DATE.format(date=f"{src.date:%d.%m.%Y}"))
+        lines.append(t.ABOUT_KIND.format(kind=esc(t.ABOUT_KINDS.get(src.kind, src.kind))))
+        if served:
+            lines.append(
+                t.ABOUT_LENGTH.format(
+                    paragraphs=len({p.paragraph for p in served}),
+                    words=_rounded(sum(len(p.text.split()) for p in served)),
+                )
+            )
+        blocks.append("\n".join(lines))
+    return _messages("\n\n".join(blocks)) if blocks else []
+
+
+def _rounded(n: int) -> str:
+    """A word count as one says it: 87, 450, 3.100 (German thousands separator)."""
+    if n >= 1000:
+        n = round(n, -2)
+    elif n >= 100:
+        n = round(n, -1)
+    return f"{n:,}".replace(",", ".")
 
 
 def _not_about_the_texts(answer: Answer, question: str, services: Services) -> list[OutMessage]:

@@ -37,6 +37,15 @@ SOURCES_HEADING = "<b>Die Quellen des Lesekreises</b> ({count})"
 SOURCES_EMPTY = "Es sind noch keine Quellen eingetragen."
 SOURCE_ENTRY = "<b>{title}</b>\n{byline}\nKurzname: <code>{slug}</code>{aliases}"
 SOURCE_ALIASES = " · auch: {aliases}"
+# a question about a reading itself ("wer hat den Text geschrieben", "von wann ist …"): what
+# its entry in the catalogue says, above the passages that carry it
+ABOUT_SOURCE = "<b>Zur Quelle:</b> <i>{title}</i>"
+ABOUT_AUTHOR = "Von: {author}"
+ABOUT_OUTLET = "Medium: {outlet}"
+ABOUT_DATE = "Datum: {date}"
+ABOUT_KIND = "Art: {kind}"
+ABOUT_LENGTH = "Länge: {paragraphs} Absätze, etwa {words} Wörter"
+ABOUT_KINDS = {"article": "Artikel", "blog": "Blogbeitrag", "protocol": "Protokoll einer Sitzung"}
 SOURCES_OUTRO = "Zitate aus einer Quelle: <code>/zitat STICHWORT QUELLE</code>, z. B. {example}"
 
 # --- usage and errors ----------------------------------------------------------------------
