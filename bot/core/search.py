@@ -26,7 +26,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress
@@ -143,6 +143,7 @@ UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at m
 LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
+PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
@@ -327,6 +328,13 @@ class SearchOptions:
     # retelling, a specific word the texts repeat makes it a weak match (off: judged by its
     # words alone)
     locates: bool = True
+    # a compound the texts have only as separate words ("Krisengespräche": Krise, Gespräch) is
+    # in a passage where those words stand close together (PARTS_WINDOW: "die Gespräche über
+    # die Krise"), also inside other compounds ("Atombombe drohen" for "Atomdrohung"); a
+    # passage that has "Gespräche" in one sentence and "Krise" three sentences on has one of
+    # its words, not the compound, and no longer outranks the passage that has the words the
+    # message says besides it (off: the parts count wherever they stand)
+    parts_near: bool = True
     # "wer hat den FvU-Text geschrieben", "wo ist der Artikel erschienen", "von wann ist der
     # WSWS-Text": a question about a reading rather than about what it says (who wrote it,
     # where and when it appeared, what kind of text, how long) that names a reading, or says
@@ -999,6 +1007,7 @@ class SearchEngine:
         self._debris_terms = debris_terms
         self._debris_block = debris_block
         self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
+        self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
@@ -1828,6 +1837,7 @@ class SearchEngine:
         expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
         rows.extend(expanded)
         use_exp = self.options.expansion
+        parts_near = self.options.parts_near
         own_cover = self.options.expansion_cover
         exp_share: dict[str, float] = {}  # term -> its weight as a word of our paraphrase only
 
@@ -1883,6 +1893,9 @@ class SearchEngine:
                     if found:
                         ours = False
                         part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
+                        if parts_near and len(found) > 1 and 0.9 * part / len(c.parts) > best:
+                            found = self._together(n, p, terms, found, idf)  # stand together
+                            part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
                         share = len(found) / len(c.parts)
                         if 0.9 * part / len(c.parts) > best:
                             best = 0.9 * part / len(c.parts)
@@ -1928,6 +1941,26 @@ class SearchEngine:
             results = self._answered(q, results, kinds, source)
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    def _together(
+        self, n: int, p: Passage, terms: str, parts: list[str], idf: Callable[[str], float]
+    ) -> list[str]:
+        """The most of a compound's parts found in a passage that stand together there
+        (_near); where none do, the most specific one."""
+        stems = terms.split()
+        best = _near([(t,) for t in stems], parts)  # the parts as words of their own
+        if len(best) < len(parts) and not set(parts) <= set(stems):  # … or in its compounds
+            got = self._at_cache.get(n)
+            if got is None:  # (the index keeps compound parts per passage, not per word)
+                part_stems = self.vocab.part_stems
+                got = [(t, *part_stems(w)) for t, w in zip(stems, words(p.text), strict=False)]
+                if len(self._at_cache) >= TF_CACHE:  # bounded: start over
+                    self._at_cache = {}
+                self._at_cache[n] = got
+            best = max(best, _near(got, parts), key=len)
+        if len(best) > 1:
+            return [t for t in parts if t in best]
+        return [max(parts, key=idf)]
 
     def _answered(
         self, q: Query, results: list, kinds: tuple[str, ...], source: str | None
@@ -2423,6 +2456,25 @@ def _reason_near(
             if i - last_cause <= REASON_WINDOW:
                 return True
     return False
+
+
+def _near(at: list[tuple[str, ...]], parts: list[str]) -> set[str]:
+    """The most of a compound's parts that stand within PARTS_WINDOW words of each other in
+    a passage (``at``: each word's terms)."""
+    wanted = set(parts)
+    hits = [(i, t) for i, terms in enumerate(at) for t in wanted.intersection(terms)]
+    best: set[str] = set()
+    for k, (i, t) in enumerate(hits):
+        near = {t}
+        for j, u in hits[k + 1 :]:
+            if j - i > PARTS_WINDOW:
+                break
+            near.add(u)
+        if len(near) > len(best):
+            best = near
+            if len(best) == len(wanted):
+                break
+    return best
 
 
 def _closest(
