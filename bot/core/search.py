@@ -49,6 +49,7 @@ from bot.core.search_lexicon import (
     Phrases,
     addressed,
     asks_anyone,
+    asks_news,
     chat_anchors,
     chat_duties,
     chat_marks,
@@ -348,6 +349,12 @@ class SearchOptions:
     # is about the texts whatever words of it they lack, unless it is chat among the members;
     # answered as a weak match (off: the words it lacks make it off-topic)
     known_sentence: bool = True
+    # "gibts eigentlich was Neues zur Heizungsreform", "gibt es schon neue Zahlen zur Wahl": a
+    # question for the latest news ("es gibt" and "neu"/"Neuigkeiten", search_lexicon.asks_news)
+    # is judged like a report of today's news: the texts are older than the chat, so it takes
+    # MANY_SPECIFIC specific words of theirs to make it a question about them (off: judged by
+    # its words like any question)
+    news_asked: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1111,6 +1118,8 @@ class SearchEngine:
         ):
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
+        if opts.chat and opts.news_asked and not news:
+            news = asks_news(text) and not speaks_of_text(text) and not prefer
         marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
         question = w_question(text)
         # (unless it asks about a text: a question word, direct or indirect, or a source named,

@@ -170,6 +170,46 @@ def reports_news(text: str) -> bool:
     return False
 
 
+# "es gibt" as one word or two ("gibts", "gibt's", "gibt es")
+_THERE_IS = frozenset(["gibts", "gibt es", "gibt s", "gibt's"])
+# what is asked for: "Neuigkeiten", or "neu" as a noun after an indefinite pronoun ("was
+# Neues", "nichts Neues"), or before one when asked as the latest ("schon neue Umfragen")
+_NEWS_NOUN = frozenset(["neuigkeiten", "neuigkeit"])
+_SOMETHING = frozenset("was etwas nix nichts irgendwas".split())
+_NEW = frozenset("neues neue neuen".split())
+_LATEST = frozenset("schon inzwischen mittlerweile wieder endlich".split())
+# words that may open the clause before its verb ("und", "hey", "was"): a lead-in or "was"
+_NEWS_OPENERS = frozenset("und aber also hey na sag mal was".split())
+
+
+def asks_news(text: str) -> bool:
+    """A question for the latest news ("gibts eigentlich was Neues zur Heizungsreform", "gibt
+    es schon neue Zahlen zur Bürgermeisterwahl", "was gibt's Neues von …"): a clause that
+    opens with "es gibt" (after a lead-in or "was") and asks for something new within a few
+    words: "was Neues", "Neuigkeiten", "schon neue …" ("gibt es eine neue Weltordnung" asks
+    no news). German asks for news this way; the texts the group read are older than the
+    chat, so what is new is not in them, however many of their words the message has."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        ws = [re.sub(r"[^\w']+", "", fold(w)) for w in clause.lower().split()[:20]]
+        ws = [w for w in ws if w]
+        i = 0
+        while i < len(ws) and i < 3 and ws[i] in _NEWS_OPENERS:
+            i += 1
+        head = ws[i : i + 2]
+        if not head or not (head[0] in _THERE_IS or " ".join(head) in _THERE_IS):
+            continue
+        after = ws[i + 1 : i + 6]
+        pairs = list(zip([ws[i], *after], after, strict=False))
+        if (
+            any(w in _NEWS_NOUN for w in after)
+            or any(a in _SOMETHING and b == "neues" for a, b in pairs)
+            or any(a in _LATEST and b in _NEW for a, b in pairs)
+            or (ws[:1] == ["was"] and after[:1] == ["neues"])  # "was gibt's Neues"
+        ):
+            return True
+    return False
+
+
 # the present of the auxiliaries and modals: irregular, yet no past ("hat" is no "hab-")
 _PRESENT_IRREGULAR = frozenset(
     "hat ist sind wird werden will kann muss darf soll mag weiss gibt gibts".split()
