@@ -74,3 +74,35 @@ def test_the_news_question_sentence_type():
     assert not asks_news("russland gibt es neue waffen")  # "gibt" is not the clause's verb
     assert not asks_news("frohes neues euch allen")  # a wish, no "es gibt"
     assert not asks_news("was ist neu an dem angebot")
+
+
+# --- clock_time: a time of day is the time of the meeting ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wann geht es mit den verhandlungen los, 18 oder 18:30?",
+        "verhandlungen am besten um 19:15, passt das?",
+    ],
+)
+def test_a_time_of_day_makes_chat_about_the_meeting(message):
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == [] and answer.organisational, message
+    # off: the chat gets passages ("Im 18. Abschnitt …" for the hour, or the negotiations)
+    answer = _engine(SearchOptions(clock_time=False)).answer(message)
+    assert answer.hits and not answer.organisational, message
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "der senat lehnt höhere löhne ab, 3:1 stand es im ausschuss",  # a score, no time
+        "wann begannen die verhandlungen mit dem senat, um 10:30?",  # two words of the texts
+    ],
+)
+def test_a_score_or_a_question_about_the_text_with_a_time_is_still_answered(message):
+    for options in (SearchOptions(), SearchOptions(clock_time=False)):
+        answer = _engine(options).answer(message)
+        assert answer.hits, message
+        assert answer.hits[0].passage.id in ("streik:2", "streik:3"), message

@@ -355,6 +355,10 @@ class SearchOptions:
     # MANY_SPECIFIC specific words of theirs to make it a question about them (off: judged by
     # its words like any question)
     news_asked: bool = True
+    # "wann fängt es an, 19 oder 19:30?": a time of day written as hours and minutes is the
+    # time of the meeting, a word of chat about it like "Uhr" (off: "19" and "30" are numbers
+    # the texts may have)
+    clock_time: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -727,6 +731,10 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
         return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
     return "wer" in ws and any(w in chat_duties() for w in ws)
+
+
+# a time of day, hours and minutes ("19:30", "8:15"), not a ratio or a score ("3:1", "1:0")
+_CLOCK = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])")
 
 
 _WEEKDAYS = frozenset("montag dienstag mittwoch donnerstag freitag samstag sonntag".split())
@@ -1106,7 +1114,9 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
-        meeting_words = opts.chat and _meeting_chat(ws, opts)
+        meeting_words = opts.chat and (
+            _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text)))
+        )
         if (
             meeting_words
             and opts.past_weekday
