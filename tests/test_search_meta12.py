@@ -70,6 +70,9 @@ def _engine(options: SearchOptions) -> SearchEngine:
         ("wer hat den pflegetext geschrieben", "3. März 2026 | Jana Kovač"),
         ("wo ist der artikel von jana kovač erschienen", "Aus: Solidarität am Bett"),
         ("in welcher zeitschrift kam der pflegetext raus", "Aus: Solidarität am Bett"),
+        ("wann kam der pflegetext eigentlich raus", "3. März 2026 | Jana Kovač"),
+        ("wie heißt die autorin vom pflegetext", "3. März 2026 | Jana Kovač"),
+        ("was ist eigentlich die quelle vom pflegetext", "Aus: Solidarität am Bett"),
         # names no reading, but "der Text über …" is about one that the search finds alone
         ("wer hat den text über den streik der pflegekräfte geschrieben", "3. März 2026"),
     ],

@@ -916,6 +916,7 @@ _PROVENANCE = {
         rf"\bwer steckt\b(?: \w+){{0,3}} hinter (?:{_DET} )?"
         rf"(?:(?:\w+ ){{0,2}}{_TEXT_NOUN}\b|(?:\w+ )?\w+$)",
         r"\bwer schrieb\b",
+        r"\bwie heisst (?:der|die) (?:autor|autorin|autoren|verfasser|verfasserin)\b",
     ),
     "outlet": (
         rf"\bwo\b{_GAP} {_PUBLISHED}\b",
@@ -926,6 +927,8 @@ _PROVENANCE = {
         rf"\bwoher (?:kommt|stammt|ist) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}\b",
         rf"\bwo (?:kommt|stammt) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}(?: \w+){{0,4}} her\b",
         rf"\b(?:fuer wen|wofuer)\b{_GAP} {_WROTE}\b",
+        r"\bwo kam\b(?: \w+){0,6} (?:raus|heraus)\b",  # "wo kam der Text raus"
+        r"\b(?:was|wer|wo) ist (?:\w+ )?(?:die|denn die) quelle\b",
     ),
     "date": (
         r"\bvon wann (?:ist|sind|stammt|stammen|war)\b",
@@ -933,6 +936,8 @@ _PROVENANCE = {
         r"\baus welchem (?:jahr|monat)\b",
         rf"\bwie alt (?:ist|sind) {_DET} (?:\w+ ){{0,2}}{_TEXT_NOUN}\b",
         r"\b(?:welches|welchem|welchen) datum\b",
+        r"\bwann (?:kam|kamen)\b(?: \w+){0,6} (?:raus|heraus)\b",  # "wann kam der Text raus"
+        rf"\bwann\b{_GAP} entstanden\b",
     ),
     "kind": (
         rf"\b(?:ist|war) (?:das|der|es|die) (?:\w+ ){{0,2}}(?:ein|eine|ne|n|nen) (?:\w+ )?"
