@@ -53,6 +53,7 @@ def test_a_question_for_the_latest_news_gets_no_passages(message):
     "message",
     [
         "gibt es im text was neues zum haushalt vom senat",  # speaks of a text
+        "gibts neuigkeiten zum haushalt vom senat in den texten",  # "Texten": dative plural
         "gibt es eine neue begründung vom senat für den haushalt",  # "neu", but asks no news
         "warum lehnt der senat neue löhne ab, wegen dem haushalt?",  # no "es gibt"
         "gibt es schon neue verhandlungen mit dem senat, laut autor",  # names the source
