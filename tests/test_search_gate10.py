@@ -97,9 +97,7 @@ def test_the_kinds_of_marks():
     assert _marks("was schreibt der betriebsrat über die löhne") == set()
     # the meeting now is chat about it; a meeting in the past is the protocol's
     assert _marks("kommt in der sitzung jemand mit") == {"members", "meeting"}
-    assert _marks("hat in der sitzung jemand bezweifelt, dass der senat pleite ist") == {
-        "members"
-    }
+    assert _marks("hat in der sitzung jemand bezweifelt, dass der senat pleite ist") == {"members"}
     # "schon wieder": the event recurs now
     assert _marks("der senat hat schon wieder abgelehnt") == {"time"}
     # "meinen" is the verb as often as the possessive: no mark of the speaker

@@ -146,8 +146,8 @@ RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages 
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
-KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
+KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
 @dataclass(frozen=True)
@@ -1135,8 +1135,7 @@ class SearchEngine:
         # (unless it asks about a text: a question word, direct or indirect, or a source named,
         # and a word that speaks of a text: "wo stand das nochmal, ich finds grad nicht")
         marked = len(marks) >= 2 and not (
-            speaks_of_text(text)
-            and (question or indirect_question(ws) or bool(prefer))
+            speaks_of_text(text) and (question or indirect_question(ws) or bool(prefer))
         )
         organisational = (
             meeting_words
@@ -1145,11 +1144,7 @@ class SearchEngine:
             # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
             # (in a message with words: emoji alone are no chat about the meeting either), not
             # in a question with a question word ("sorry, aber wer kam 2004 an die Macht")
-            or (
-                bool(ws)
-                and not marks.isdisjoint(("laughter", "request"))
-                and not question
-            )
+            or (bool(ws) and not marks.isdisjoint(("laughter", "request")) and not question)
             or (opts.chat and opts.status and speaks_of_self(text))
             or (
                 opts.chat
@@ -1172,7 +1167,9 @@ class SearchEngine:
             rare = {
                 w
                 for w in ws
-                if w not in skip and w not in source_words and stem(w) in known
+                if w not in skip
+                and w not in source_words
+                and stem(w) in known
                 and w not in meeting
                 and w not in wording
                 and commonness(surfaces.get(w, w)) < SPECIFIC
@@ -1185,8 +1182,12 @@ class SearchEngine:
                 lacking = sum(
                     1
                     for w in set(ws)
-                    if w not in skip and w not in source_words and w not in meeting
-                    and stem(w) not in known and len(w) > 2 and not w.isdigit()
+                    if w not in skip
+                    and w not in source_words
+                    and w not in meeting
+                    and stem(w) not in known
+                    and len(w) > 2
+                    and not w.isdigit()
                     and is_noun(surfaces.get(w, w))
                 )
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
@@ -1337,10 +1338,7 @@ class SearchEngine:
             retelling=opts.retelling and not organisational and retelling(text),
             locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
-            and (
-                not _WHY.isdisjoint(ws)
-                or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))
-            ),
+            and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),
             provenance=asked,
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
             marked=bool(marks),
@@ -1486,9 +1484,7 @@ class SearchEngine:
                 for c in members:
                     c.add(canon, 0.9)
 
-    def _concept(
-        self, w: str, surface: str, counts: bool = True, correct: bool = True
-    ) -> Concept:
+    def _concept(self, w: str, surface: str, counts: bool = True, correct: bool = True) -> Concept:
         """The index terms that may stand for one word of a question (``counts``: a number
         word or a number that counts something, not a date's or an issue's)."""
         v = self.vocab
@@ -1819,9 +1815,7 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             if len(specific) >= COOCCUR_MIN:
                 q.rescued = True
-            elif q.asks_source or (
-                (q.retelling or q.locates) and self._recurring(q, specific)
-            ):
+            elif q.asks_source or ((q.retelling or q.locates) and self._recurring(q, specific)):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
             elif (
                 self.options.known_sentence
@@ -1869,6 +1863,7 @@ class SearchEngine:
                     got *= math.log(1 + (n_docs - df + 0.5) / (df + 0.5)) / (idf(term) or 1.0)
                 exp_share[term] = got
             return got
+
         avgdl = v.avgdl
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
@@ -2079,13 +2074,13 @@ class SearchEngine:
         content = [
             c
             for c in words_
-            if c.known and not (c.weak or c.synonym or c.fuzzy)
+            if c.known
+            and not (c.weak or c.synonym or c.fuzzy)
             and not (c.parts and not c.alternatives)  # "Europawahl": only its parts are known
-            and c.common < FUNCTION_ZIPF and not c.word.isdigit()
+            and c.common < FUNCTION_ZIPF
+            and not c.word.isdigit()
         ]
-        lacking = [
-            c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)
-        ]
+        lacking = [c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)]
         return len(content) >= EVERYDAY_WORDS and not lacking
 
     def _known_sentence(self, q: Query) -> bool:
@@ -2113,9 +2108,7 @@ class SearchEngine:
         content = [
             c
             for c in words_
-            if not c.word.isdigit()
-            and c.common < FUNCTION_ZIPF
-            and c.word not in q.source_words
+            if not c.word.isdigit() and c.common < FUNCTION_ZIPF and c.word not in q.source_words
         ]
         return len(content) >= EVERYDAY_WORDS
 
@@ -2210,9 +2203,7 @@ class SearchEngine:
             for i, c in enumerate(q.concepts)
             if not c.frame and (not c.known or c.synonym) and c.key >= 1.0
         ]
-        candidates = {
-            pid for i in unknown for f in forms[i] for pid in self._debris.get(f, ())
-        }
+        candidates = {pid for i in unknown for f in forms[i] for pid in self._debris.get(f, ())}
         results: dict[str, tuple[float, int]] = {}
         for block in {tuple(self._debris_block.get(pid, (pid,))) for pid in candidates}:
             ps = [self._passages.get(pid) for pid in block]

@@ -222,8 +222,7 @@ _PAST_IRREGULAR = frozenset(
 # persons of the speaker and the members ("wir waren am Montag …": the meeting's day)
 _MEMBERS = frozenset(
     "ich mich mir mein meine meinen meinem meiner wir uns unser unsere unseren unserem ihr euch"
-    " euer eure euren eurem eurer eures du dich dir dein deine deinen deinem deiner jemand"
-    .split()
+    " euer eure euren eurem eurer eures du dich dir dein deine deinen deinem deiner jemand".split()
 )
 
 
