@@ -147,6 +147,7 @@ LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alik
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
+LOOSE_CONFIDENCE = 0.5  # a word the texts have only as a longer relative (loose_known)
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
@@ -359,6 +360,12 @@ class SearchOptions:
     # time of the meeting, a word of chat about it like "Uhr" (off: "19" and "30" are numbers
     # the texts may have)
     clock_time: bool = True
+    # "wer hat meinen Schal mitgenommen", "wer hat den Schlüssel vom Gewerkschaftshaus": a word
+    # the texts have only inside a longer word of theirs ("Schlüssel": Schlüsselfigur) or as a
+    # stem a few letters longer ("Schal": schalt), not itself nor its dictionary form, is no
+    # specific word of theirs in the off-topic judgement and counts as known by
+    # LOOSE_CONFIDENCE (off: such a relative makes it a word of the texts, as the word itself)
+    loose_known: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2123,7 +2130,11 @@ class SearchEngine:
         # A keyword lookup ("/zitat Europa", "Sanktionen Fazi") of known words is on topic.
         words_ = [c for c in q.concepts if not c.frame]
         evidence = [c.known and not c.synonym for c in words_]
-        if len(words_) <= KEYWORD_WORDS and all(evidence) and not q.organisational:
+        loose = self._loose if self.options.loose_known else (lambda c: False)
+        # (… one of them a word of the texts itself: "Schlüssel vom Gewerkschaftshaus" has
+        # only Schlüsselfigur and a compound's last part, "Haus")
+        itself = any(not (c.weak or loose(c)) for c in words_)
+        if len(words_) <= KEYWORD_WORDS and all(evidence) and itself and not q.organisational:
             return True
         # Otherwise one known word must be specific: "danke", "gut", "statt" are known to any
         # text (in chat about the meeting: one rarely heard outside the texts' subject) …
@@ -2131,7 +2142,11 @@ class SearchEngine:
         named = self.options.named_source and bool(q.prefer) and not q.organisational
         numbers = self.options.numbers_weak and q.organisational
         if not named and not any(
-            c.known and not c.weak and c.common < limit and not (numbers and c.word.isdigit())
+            c.known
+            and not c.weak
+            and c.common < limit
+            and not (numbers and c.word.isdigit())
+            and not loose(c)
             for c in words_
         ):
             # (a message that names a source asks about it: "der fvu artikel") … unless all
@@ -2159,6 +2174,8 @@ class SearchEngine:
                 if self.options.part_focus and c.parts and not c.alternatives:
                     if c.common >= EVERYDAY:  # the texts lack the whole, its parts are
                         conf *= PART_CONFIDENCE  # everyday words ("Haltelinie")
+                if loose(c):  # "Schal": the texts have "schalt" only
+                    conf *= LOOSE_CONFIDENCE
                 known += w * conf
                 total += w
             else:  # (a thesaurus synonym bridges the ranking, it is little evidence the
@@ -2178,6 +2195,24 @@ class SearchEngine:
         if total == 0:
             return named  # only common words, in a message that names a source
         return known / total >= MIN_KNOWN
+
+    @staticmethod
+    def _loose(c: Concept) -> bool:
+        """A word the texts have only inside longer words ("Schal": schalt, "Schlüssel":
+        Schlüsselfigur): no index term of it weighs as the word itself or its dictionary form
+        (0.9 and up), each contains the word's stem and is longer, and it is no compound split
+        into parts (SearchOptions.loose_known)."""
+        if not c.known or c.weak or c.synonym or c.fuzzy or c.parts:
+            return False
+        s = stem(c.word)
+        own = {t: a for t, a in c.alternatives.items() if t not in c.related}
+        # each a longer word that has the word inside it: none is the word, its dictionary
+        # form or a shorter base of it ("Europäer": europa, "Isolierung": isoli are its own)
+        return (
+            bool(own)
+            and max(own.values()) < 0.9
+            and all(len(t) > len(s) and s in t for t in own)
+        )
 
     def _debris_answer(
         self,
