@@ -2209,9 +2209,7 @@ class SearchEngine:
         # each a longer word that has the word inside it: none is the word, its dictionary
         # form or a shorter base of it ("Europäer": europa, "Isolierung": isoli are its own)
         return (
-            bool(own)
-            and max(own.values()) < 0.9
-            and all(len(t) > len(s) and s in t for t in own)
+            bool(own) and max(own.values()) < 0.9 and all(len(t) > len(s) and s in t for t in own)
         )
 
     def _debris_answer(
