@@ -973,3 +973,23 @@ def provenance(ws: list[str]) -> tuple[str, ...]:
     if _CLAIM.search(s) or _OTHER_WORK.search(s):
         return ()
     return tuple(k for k, ps in _PROVENANCE_RE.items() if any(p.search(s) for p in ps))
+
+
+# "worum geht es im Protokoll", "was ist Fazis Hauptthese", "fass den Text kurz zusammen":
+# what a reading says as a whole (its title and lead), not one passage of it
+_GIST = re.compile(
+    r"\bworum (?:geht|gehts|ging|gings|gehen|ginge|dreht|drehte) (?:es |sich |s )?"
+    r"(?:\w+ ){0,3}(?:in|im|bei|beim|bei dem|bei der|laut)\b"
+    r"|\bworum (?:geht|gehts|ging|gings)\b(?! (?:es |s )?(?:\w+ )?(?:um|darum)\b)"
+    r"|\b(?:haupt|kern|grund|zentral\w*|wichtigst\w*) ?(?:these|aussage|argument|botschaft)n?\b"
+    r"|\bzusammen(?:fassung|fassen|gefasst|fasst)\b|\bin einem satz\b"
+)
+
+
+def gist(ws: list[str]) -> set[str]:
+    """Whether a message asks what a text says as a whole (folded words): "worum geht es im
+    Protokoll", "was ist die Hauptthese von …", "kannst du den Text zusammenfassen": the words
+    that ask it (none when it does not). Whether
+    it asks it of a reading (it names one) and names no topic of its own the search decides."""
+    s = " ".join(ws[:60])
+    return {w for m in _GIST.finditer(s) for w in m.group().split()}
