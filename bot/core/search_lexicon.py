@@ -979,17 +979,22 @@ def provenance(ws: list[str]) -> tuple[str, ...]:
 # what a reading says as a whole (its title and lead), not one passage of it
 _GIST = re.compile(
     r"\bworum (?:geht|gehts|ging|gings|gehen|ginge|dreht|drehte) (?:es |sich |s )?"
-    r"(?:\w+ ){0,3}(?:in|im|bei|beim|bei dem|bei der|laut)\b"
-    r"|\bworum (?:geht|gehts|ging|gings)\b(?! (?:es |s )?(?:\w+ )?(?:um|darum)\b)"
+    r"(?P<gap>(?:\w+ ){0,3})(?:in|im|bei|beim|bei dem|bei der|laut)\b"
     r"|\b(?:haupt|kern|grund|zentral\w*|wichtigst\w*) ?(?:these|aussage|argument|botschaft)n?\b"
     r"|\bzusammen(?:fassung|fassen|gefasst|fasst)\b|\bin einem satz\b"
 )
 
 
 def gist(ws: list[str]) -> set[str]:
-    """Whether a message asks what a text says as a whole (folded words): "worum geht es im
-    Protokoll", "was ist die Hauptthese von …", "kannst du den Text zusammenfassen": the words
-    that ask it (none when it does not). Whether
-    it asks it of a reading (it names one) and names no topic of its own the search decides."""
+    """The words with which a message asks what a text says as a whole (folded words; none
+    when it does not): "worum geht es im Protokoll", "was ist die Hauptthese von …", "kannst
+    du den Text zusammenfassen". Whether it asks it of a reading (it names one) and names no
+    topic of its own the search decides."""
     s = " ".join(ws[:60])
-    return {w for m in _GIST.finditer(s) for w in m.group().split()}
+    # (the words between the frame and its preposition ask nothing: "eigentlich", a topic)
+    return {
+        w
+        for m in _GIST.finditer(s)
+        for w in m.group().split()
+        if w not in (m.group("gap") or "").split()
+    }
