@@ -1338,6 +1338,9 @@ class SearchEngine:
         # meeting too: the protocol is a reading), unless the message names a topic of its
         # own ("worum geht es bei dem Streit in Russland")
         asking = gist(ws) if opts.provenance and opts.gist and prefer else set()
+        # "worum ging es im Artikel über Fazi": a reading's name as the topic is another text
+        if asking and not topics.isdisjoint(source_words):
+            asking = set()
         if asking:
             # the words that name a reading ("Jour fixe", "Fazi") or a date ("vom 12. Januar")
             # are no topic; a topic is a specific noun ("Russlands", "Friedensplan")

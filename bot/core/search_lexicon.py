@@ -982,6 +982,18 @@ _GIST = re.compile(
     r"(?P<gap>(?:\w+ ){0,3})(?:in|im|bei|beim|bei dem|bei der|laut)\b"
     r"|\b(?:haupt|kern|grund|zentral\w*|wichtigst\w*) ?(?:these|aussage|argument|botschaft)n?\b"
     r"|\bzusammen(?:fassung|fassen|gefasst|fasst)\b|\bin einem satz\b"
+    r"|\b(?:fass|fasst|fasse)\b(?: \w+){0,6} zusammen\b"
+)
+
+# "Fazi hat auch ein Buch geschrieben, worum geht es da", "worum geht es im nächsten Heft":
+# another work than the one read ("beim nächsten Mal" is the next meeting, not a work); and
+# "worum ging es heute in der WSWS": today's paper, not a reading (read weeks after it appeared)
+_ANOTHER_WORK = re.compile(
+    r"\b(?:heute|gestern|heutigen|gestrigen)\b|"
+    rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
+    rf" (?:{_WROTE}|{_PUBLISHED})\b"
+    r"|\b(?:naechst|kommend|ander|weiter|neu)\w* (?:\w+ )?\w*"  # (compounds: "Pflegetext")
+    rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
 )
 
 
@@ -991,6 +1003,8 @@ def gist(ws: list[str]) -> set[str]:
     du den Text zusammenfassen". Whether it asks it of a reading (it names one) and names no
     topic of its own the search decides."""
     s = " ".join(ws[:60])
+    if _ANOTHER_WORK.search(s):
+        return set()
     # (the words between the frame and its preposition ask nothing: "eigentlich", a topic)
     return {
         w
