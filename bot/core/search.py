@@ -61,6 +61,7 @@ from bot.core.search_lexicon import (
     focus,
     frames,
     german_correction,
+    gist,
     indirect_question,
     is_german_word,
     is_noun,
@@ -345,6 +346,11 @@ class SearchOptions:
     # them (a byline, a source line, the header), whatever their kind; the reply also shows
     # the reading's metadata (Answer.about) (off: searched by its words like any question)
     provenance: bool = True
+    # "worum ging es im Protokoll", "was ist Fazis Hauptthese im Endspiel-Text": a question
+    # about what a reading says as a whole, naming it and no topic of its own, is answered
+    # first by the reading's head (its title and lead), and the reply shows its metadata
+    # like a question about the reading (off: searched by its words like any question)
+    gist: bool = True
     # "die kosten des ganzen müssen halt die einfachen leute und malocher tragen": a message
     # with KNOWN_SENTENCE content words of the texts or more (their own words, not synonyms)
     # is about the texts whatever words of it they lack, unless it is chat among the members;
@@ -1335,6 +1341,28 @@ class SearchEngine:
             rest = [w for w in ws if w not in source_words and w not in skip]
             if not asked and prefer and ws[:1] == ["wer"] and not rest:
                 asked = ("author",)
+        # "worum ging es beim letzten Jour fixe": the reading as a whole (in chat about the
+        # meeting too: the protocol is a reading), unless the message names a topic of its
+        # own ("worum geht es bei dem Streit in Russland")
+        asking = gist(ws) if opts.provenance and opts.gist and prefer else set()
+        # "worum ging es im Artikel über Fazi": a reading's name as the topic is another text
+        if asking and not topics.isdisjoint(source_words):
+            asking = set()
+        if asking:
+            # the words that name a reading ("Jour fixe", "Fazi") or a date ("vom 12. Januar")
+            # are no topic; a topic is a specific noun ("Russlands", "Friedensplan")
+            naming = {w for name in self._source_names() for w in name.split()}
+            naming |= source_words | asking | TEXT_NOUNS | set(_MONTHS)
+            if not any(
+                c.key >= 1.0
+                and not c.frame
+                and c.word not in naming
+                and not c.word.isdigit()
+                and c.common < EVERYDAY
+                and is_noun(c.surface or c.word)
+                for c in concepts
+            ):
+                asked = (*asked, "gist")
         return Query(
             concepts,
             prefer,
@@ -1755,8 +1783,12 @@ class SearchEngine:
         """The passages of a reading (of any kind: a byline, a source line, the header) that
         carry its author, outlet or date as its metadata gives them, best first."""
         src = self.catalog.get(slug)
-        if src is None or aspect not in ("author", "outlet", "date"):
+        if src is None or aspect not in ("author", "outlet", "date", "gist"):
             return []
+        if aspect == "gist":  # its head: the title and the lead, not the page's furniture
+            head = [p for p in self.passages_of(slug)[:PROVENANCE_SCAN] if p.kind != "debris"]
+            lead = [p.id for p in head if p.kind in SERVED_KINDS][:1]
+            return (lead + [p.id for p in head if p.id not in lead])[:PROVENANCE_PASSAGES]
         field = {"author": src.author, "outlet": src.outlet, "date": src.date.isoformat()}
         key = (slug, aspect, field[aspect], src.author)
         got = self._provenance.get(key)

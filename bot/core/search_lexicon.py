@@ -973,3 +973,42 @@ def provenance(ws: list[str]) -> tuple[str, ...]:
     if _CLAIM.search(s) or _OTHER_WORK.search(s):
         return ()
     return tuple(k for k, ps in _PROVENANCE_RE.items() if any(p.search(s) for p in ps))
+
+
+# "worum geht es im Protokoll", "was ist Fazis Hauptthese", "fass den Text kurz zusammen":
+# what a reading says as a whole (its title and lead), not one passage of it
+_GIST = re.compile(
+    r"\bworum (?:geht|gehts|ging|gings|gehen|ginge|dreht|drehte) (?:es |sich |s )?"
+    r"(?P<gap>(?:\w+ ){0,3})(?:in|im|bei|beim|bei dem|bei der|laut)\b"
+    r"|\b(?:haupt|kern|grund|zentral\w*|wichtigst\w*) ?(?:these|aussage|argument|botschaft)n?\b"
+    r"|\bzusammen(?:fassung|fassen|gefasst|fasst)\b|\bin einem satz\b"
+    r"|\b(?:fass|fasst|fasse)\b(?: \w+){0,6} zusammen\b"
+)
+
+# "Fazi hat auch ein Buch geschrieben, worum geht es da", "worum geht es im nächsten Heft":
+# another work than the one read ("beim nächsten Mal" is the next meeting, not a work); and
+# "worum ging es heute in der WSWS": today's paper, not a reading (read weeks after it appeared)
+_ANOTHER_WORK = re.compile(
+    r"\b(?:heute|gestern|heutigen|gestrigen)\b|"
+    rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
+    rf" (?:{_WROTE}|{_PUBLISHED})\b"
+    r"|\b(?:naechst|kommend|ander|weiter|neu)\w* (?:\w+ )?\w*"  # (compounds: "Pflegetext")
+    rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
+)
+
+
+def gist(ws: list[str]) -> set[str]:
+    """The words with which a message asks what a text says as a whole (folded words; none
+    when it does not): "worum geht es im Protokoll", "was ist die Hauptthese von …", "kannst
+    du den Text zusammenfassen". Whether it asks it of a reading (it names one) and names no
+    topic of its own the search decides."""
+    s = " ".join(ws[:60])
+    if _ANOTHER_WORK.search(s):
+        return set()
+    # (the words between the frame and its preposition ask nothing: "eigentlich", a topic)
+    return {
+        w
+        for m in _GIST.finditer(s)
+        for w in m.group().split()
+        if w not in (m.group("gap") or "").split()
+    }
