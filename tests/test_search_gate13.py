@@ -6,7 +6,8 @@ inside longer words of theirs (issue 11, eighth pass, round 13, gate13).
   Schlüsselfigur, "Schal": schaltet), never as itself or as its dictionary form, is no
   specific word of the texts in the off-topic judgement and counts half as known; nor does a
   "lookup" of two words make a question of the texts when neither is one of theirs itself. A
-  word the texts have itself, or by a shorter base ("Europäer": Europa), counts as before.
+  word the texts have itself, by a shorter base ("Europäer": Europa) or as the head of a
+  compound ("Revolution": Straßenrevolution), counts as before.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -22,11 +23,17 @@ STRIKE = [
     "Der Betriebsrat ist die Schlüsselfigur des Streiks, sagen die Pflegekräfte.",
     "Der Senat schaltet auf stur und schiebt die Verantwortung an die Kassen weiter.",
     "Die Beschäftigten in Europa schauen auf die Kliniken der Stadt.",
+    "Der Senat fürchtet eine Straßenrevolution, wenn die Kliniken schließen.",
 ]
 
 
-def _engine(options: SearchOptions) -> SearchEngine:
-    return one_text_engine(STRIKE + FILLER, options)
+# the filler without its "Personalschlüssel" (a compound whose head "Schlüssel" is: see the
+# last test)
+PLAIN = [x for x in FILLER if "schlüssel" not in x.lower()]
+
+
+def _engine(options: SearchOptions, filler: list[str] = PLAIN) -> SearchEngine:
+    return one_text_engine(STRIKE + filler, options)
 
 
 OFF = SearchOptions().without("loose_known")
@@ -50,6 +57,8 @@ def test_a_word_known_only_inside_longer_words_carries_no_chat(message: str) -> 
         ("wer ist die schlüsselfigur des streiks", "streik:5"),
         ("warum schaltet der senat auf stur", "streik:6"),
         ("was machen die europäer", "streik:7"),  # "Europäer": Europa, a shorter base
+        # "Revolution": the texts have "Straßenrevolution", a compound whose head it is
+        ("wovor hat der senat angst, vor einer revolution?", "streik:8"),
     ],
 )
 def test_words_the_texts_have_themselves_still_ask(message: str, expect: str) -> None:
@@ -63,3 +72,9 @@ def test_a_loose_word_beside_specific_words_of_the_texts_is_still_a_question() -
     message = "welchen schlüssel sehen die pflegekräfte beim betriebsrat"
     hits = _engine(SearchOptions()).answer(message).hits
     assert hits and hits[0].passage.id == "streik:5"
+
+
+def test_a_compound_that_ends_in_the_word_makes_it_a_word_of_the_texts() -> None:
+    # with "Personalschlüssel" in the text, "Schlüssel" is its head: the texts speak of one
+    message = "wer hat noch den schlüssel vom gewerkschaftshaus"
+    assert _engine(SearchOptions(), FILLER).answer(message).hits

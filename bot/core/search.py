@@ -2232,16 +2232,20 @@ class SearchEngine:
     def _loose(c: Concept) -> bool:
         """A word the texts have only inside longer words ("Schal": schalt, "Schlüssel":
         Schlüsselfigur): no index term of it weighs as the word itself or its dictionary form
-        (0.9 and up), each contains the word's stem and is longer, and it is no compound split
-        into parts (SearchOptions.loose_known)."""
+        (0.9 and up), each contains the word's stem and is longer, none ends in it, and it is
+        no compound split into parts (SearchOptions.loose_known)."""
         if not c.known or c.weak or c.synonym or c.fuzzy or c.parts:
             return False
         s = stem(c.word)
         own = {t: a for t, a in c.alternatives.items() if t not in c.related}
-        # each a longer word that has the word inside it: none is the word, its dictionary
-        # form or a shorter base of it ("Europäer": europa, "Isolierung": isoli are its own)
+        # each a longer word that has the word inside it but not as its head: none is the
+        # word, its dictionary form or a shorter base of it ("Europäer": europa, "Isolierung":
+        # isoli are its own), nor a compound that ends in it (a "Straßenrevolution" is a
+        # "Revolution": the last part of a German compound names what it is)
         return (
-            bool(own) and max(own.values()) < 0.9 and all(len(t) > len(s) and s in t for t in own)
+            bool(own)
+            and max(own.values()) < 0.9
+            and all(len(t) > len(s) and s in t and not t.endswith(s) for t in own)
         )
 
     def _debris_answer(
