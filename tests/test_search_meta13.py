@@ -128,3 +128,73 @@ def test_the_reply_shows_the_readings_entry_and_its_lead(services):
     assert "Zur Quelle:" in html(send(message, services))
     services.search.options = SearchOptions(gist=False)
     assert "Zur Quelle:" not in html(send(message, services))
+
+
+# -- SearchOptions.reading_list: the list of the readings, and a text that is none of them ----
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "welche texte haben wir bisher gelesen",
+        "was lesen wir gerade",
+        "gibt es eine leseliste",
+        "welche artikel kennst du eigentlich",
+    ],
+)
+def test_a_question_for_the_reading_list_gets_no_passages(message: str) -> None:
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == [] and answer.empty == "readings"
+    off = _engine(SearchOptions(reading_list=False)).answer(message)
+    assert off.empty != "readings"
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "welche texte haben wir über die mieten gelesen",  # a topic: a search
+        "welche texte haben wir zum streik gelesen",
+        "was haben wir im pflegetext über den senat gelesen",  # names a reading
+    ],
+)
+def test_a_question_for_readings_on_a_topic_is_searched(message: str) -> None:
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.empty != "readings"
+    assert answer.hits
+
+
+def test_the_reply_to_the_reading_list_question_lists_the_readings(services):
+    text = html(send("welche texte haben wir bisher gelesen", services))
+    assert "Die Quellen des Lesekreises" in text
+    for src in services.catalog.sources:
+        assert src.title.split(" – ")[0].split(" / ")[0][:20].replace("&", "&amp;") in text
+    services.search.options = SearchOptions(reading_list=False)
+    assert "Die Quellen des Lesekreises" not in html(
+        send("welche texte haben wir bisher gelesen", services)
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wer hat den guardian artikel über den senat geschrieben",  # in both readings
+        "wer hat das buch über die pflege im kaiserreich geschrieben",
+    ],
+)
+def test_a_question_about_a_text_we_did_not_read_gets_no_passages(message: str) -> None:
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == [] and answer.empty == "another work"
+    off = _engine(SearchOptions(reading_list=False)).answer(message)
+    assert off.empty != "another work"
+
+
+def test_a_question_about_a_reading_by_its_topic_is_still_answered() -> None:
+    # its words lead to one reading, or it names one: a question about a reading of ours
+    for message in ("wer hat den text über die mieten geschrieben", "von wann ist der pflegetext"):
+        answer = _engine(SearchOptions()).answer(message)
+        assert answer.empty != "another work" and answer.about
+
+
+def test_the_reply_to_another_work_says_it_is_none_of_ours(services):
+    text = html(send("wer hat den spiegel artikel über die nato geschrieben", services))
+    assert "keiner der Texte, die ich kenne" in text and "/quellen" in text

@@ -73,6 +73,7 @@ from bot.core.search_lexicon import (
     numeral,
     past_report,
     provenance,
+    reading_list,
     reports_news,
     retelling,
     speaks_of_self,
@@ -351,6 +352,14 @@ class SearchOptions:
     # first by the reading's head (its title and lead), and the reply shows its metadata
     # like a question about the reading (off: searched by its words like any question)
     gist: bool = True
+    # "welche Texte haben wir bisher gelesen", "was lesen wir gerade", "die Leseliste": a
+    # question for the list of the readings (naming none, and no topic) gets no passages; the
+    # reply lists the readings like /quellen (Answer.empty "readings"). And a question about
+    # a text (who wrote it, where, when) that is none of the readings ("wer hat den Spiegel-
+    # Artikel über die NATO geschrieben": it names none, and its words lead to no one reading)
+    # gets no passages either; the reply says it is none of ours (Answer.empty "another
+    # work") (off: both are searched by their words like any question)
+    reading_list: bool = True
     # "die kosten des ganzen müssen halt die einfachen leute und malocher tragen": a message
     # with KNOWN_SENTENCE content words of the texts or more (their own words, not synonyms)
     # is about the texts whatever words of it they lack, unless it is chat among the members;
@@ -689,6 +698,9 @@ class Query:
     provenance: tuple[str, ...] = ()  # asks who wrote a text, where, when … (provenance())
     text_noun: bool = False  # says "der Text", "der Artikel", "das Protokoll" …
     marked: bool = False  # has a mark of chat among the members (chat_marks: "ich", "morgen" …)
+    listing: bool = False  # asks for the list of the readings (reading_list)
+    other_medium: bool = False  # says "Buch", "Zeitung", "Heft" … (MEDIUM_NOUNS)
+    unknown_name: bool = False  # has a key noun the texts lack ("Spiegel", "Kapital")
 
     @property
     def missing(self) -> list[str]:
@@ -1363,6 +1375,20 @@ class SearchEngine:
                 for c in concepts
             ):
                 asked = (*asked, "gist")
+        # "welche Texte haben wir bisher gelesen": the list of the readings, unless it names
+        # one or a topic ("welche Texte haben wir über die NATO gelesen")
+        listing = opts.reading_list and not prefer and not topics and bool(reading_list(ws))
+        if listing:
+            asking = reading_list(ws) | TEXT_NOUNS | set(_MONTHS)
+            listing = not any(
+                c.key >= 1.0
+                and not c.frame
+                and c.word not in asking
+                and not c.word.isdigit()
+                and (c.common < EVERYDAY or not c.known)
+                and is_noun(c.surface or c.word)
+                for c in concepts
+            )
         return Query(
             concepts,
             prefer,
@@ -1377,6 +1403,11 @@ class SearchEngine:
             provenance=asked,
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
             marked=bool(marks),
+            listing=listing,
+            other_medium=not (MEDIUM_NOUNS | {"buch", "buecher"}).isdisjoint(ws),
+            unknown_name=any(
+                not c.known and c.key >= 1.0 and is_noun(c.surface or c.word) for c in concepts
+            ),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1703,6 +1734,8 @@ class SearchEngine:
         whether the best hit is a weak match, whether this was chat about the meeting."""
         q = self.analyse(query)
         kinds = tuple(kinds or SERVED_KINDS)
+        if q.listing and set(kinds) == set(SERVED_KINDS) and source is None:
+            return Answer([], [], organisational=q.organisational, empty="readings")
         if not q.concepts:
             hits: list[Hit] = []
             if q.prefer and limit and not q.organisational:
@@ -1743,6 +1776,12 @@ class SearchEngine:
         if source is not None:
             targets = [t for t in targets if t == source]
         targets = [t for t in targets if self.catalog.get(t) is not None]
+        if not targets and self.options.reading_list and not answer.named and source is None:
+            # "wer hat den Spiegel-Artikel über die NATO geschrieben": a text, a book or a
+            # paper that none of the readings is (its words lead to no one reading)
+            # … and it names one the texts do not know ("Spiegel", "Kapital")
+            if (q.text_noun or q.other_medium) and q.unknown_name:
+                return Answer([], [], empty="another work", asked=q.provenance)
         if not targets:
             return answer
         first = {}

@@ -996,6 +996,26 @@ _ANOTHER_WORK = re.compile(
     rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
 )
 
+# "welche Texte haben wir bisher gelesen", "was lesen wir gerade", "welche Artikel kennst du",
+# "die Leseliste": the list of the readings, not what one of them says
+_READING_LIST = re.compile(
+    r"\bwelche (?:\w+ )?(?:texte|artikel|quellen|lektueren|buecher|beitraege)\b(?: \w+){0,4}"
+    r" (?:gelesen|lesen|gibt|gibts|hast|kennst|haben|hatten|sind|drin|besprochen"
+    r"|durchgenommen)\b"
+    r"|\bwas (?:lesen|haben|hatten) wir (?:\w+ ){0,3}(?:gelesen|gerade|grade|aktuell|zurzeit"
+    r"|momentan|bisher|schon|besprochen|durchgenommen)\b"
+    r"|\b(?:leseliste|lektuereliste|literaturliste|textliste)\b"
+)
+
+
+def reading_list(ws: list[str]) -> set[str]:
+    """The words with which a message asks for the list of readings (folded words; none when
+    it does not): "welche Texte haben wir gelesen", "was lesen wir gerade", "die Leseliste".
+    Whether it names a topic ("welche Texte haben wir über die NATO gelesen": a search) the
+    search decides."""
+    s = " ".join(ws[:60])
+    return {w for m in _READING_LIST.finditer(s) for w in m.group().split()}
+
 
 def gist(ws: list[str]) -> set[str]:
     """The words with which a message asks what a text says as a whole (folded words; none

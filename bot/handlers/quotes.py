@@ -185,6 +185,10 @@ def ask_command(request: Request, services: Services) -> Reply:
     answer = services.search.answer(
         question, limit=paging.MAX_RESULTS, kinds=paging.QUOTE_KINDS
     )  # the same ranked list paging.run_query gives for the stored query
+    if answer.empty == "readings":  # "welche Texte haben wir gelesen": the list of them
+        return sources_command(request, services)
+    if answer.empty == "another work":  # "wer hat das Kapital geschrieben"
+        return Reply.text(t.ANOTHER_WORK)
     about = _about_sources(answer, services)
     if topic and not answer.hits:
         return Reply(messages=topic + about)

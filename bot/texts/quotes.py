@@ -84,6 +84,11 @@ MEETING_CHAT = (
     "Das klingt nach Absprachen zum Treffen – dazu steht nichts in den Texten. "
     "Fragen zu den Texten beantworte ich gern; worüber sie schreiben, zeigt /themen."
 )
+# a question about a text none of the readings is ("wer hat das Kapital geschrieben")
+ANOTHER_WORK = (
+    "Das ist keiner der Texte, die ich kenne – dazu kann ich nichts zitieren. "
+    "Welche Texte ich kenne, zeigt /quellen."
+)
 # the best passage covers little of the question
 UNSURE = "<i>Ich bin nicht sicher, ob das passt:</i>"
 DEBRIS_LABEL = (
