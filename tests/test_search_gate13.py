@@ -4,7 +4,7 @@ inside longer words of theirs (issue 11, eighth pass, round 13, gate13).
 - ``loose_known``: "wer hat meinen Schal mitgenommen", "wer hat den Schlüssel vom
   Gewerkschaftshaus": a word the texts have only inside a longer word ("Schlüssel":
   Schlüsselfigur, "Schal": schaltet), never as itself or as its dictionary form, is no
-  specific word of the texts in the off-topic judgement and counts half as known; nor does a
+  specific word of the texts that makes a message a question about them; nor does a
   "lookup" of two words make a question of the texts when neither is one of theirs itself. A
   word the texts have itself, by a shorter base ("Europäer": Europa) or as the head of a
   compound ("Revolution": Straßenrevolution), counts as before.

@@ -149,7 +149,6 @@ LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alik
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
-LOOSE_CONFIDENCE = 0.5  # a word the texts have only as a longer relative (loose_known)
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
@@ -377,9 +376,10 @@ class SearchOptions:
     clock_time: bool = True
     # "wer hat meinen Schal mitgenommen", "wer hat den Schlüssel vom Gewerkschaftshaus": a word
     # the texts have only inside a longer word of theirs ("Schlüssel": Schlüsselfigur) or as a
-    # stem a few letters longer ("Schal": schalt), not itself nor its dictionary form, is no
-    # specific word of theirs in the off-topic judgement and counts as known by
-    # LOOSE_CONFIDENCE (off: such a relative makes it a word of the texts, as the word itself)
+    # stem a few letters longer ("Schal": schalt), not itself, its dictionary form or as the
+    # head of a compound ("Revolution": Straßenrevolution), is not the specific word of theirs
+    # that makes a message a question about them, and a lookup of two words needs one they
+    # have itself (off: such a relative is as specific as the word itself)
     loose_known: bool = True
 
     def without(self, name: str) -> SearchOptions:
@@ -2245,8 +2245,6 @@ class SearchEngine:
                 if self.options.part_focus and c.parts and not c.alternatives:
                     if c.common >= EVERYDAY:  # the texts lack the whole, its parts are
                         conf *= PART_CONFIDENCE  # everyday words ("Haltelinie")
-                if loose(c):  # "Schal": the texts have "schalt" only
-                    conf *= LOOSE_CONFIDENCE
                 known += w * conf
                 total += w
             else:  # (a thesaurus synonym bridges the ranking, it is little evidence the
