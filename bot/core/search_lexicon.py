@@ -953,11 +953,15 @@ _PROVENANCE_RE = {k: [re.compile(p) for p in ps] for k, ps in _PROVENANCE.items(
 
 # "wer hat geschrieben, dass …": which text claimed something (what it says)
 _CLAIM = re.compile(rf"\b(?:{_WROTE}|{_PUBLISHED}) dass\b")
-# "Fazi hat auch ein Buch geschrieben", "der nächste GS": another work than the one read
-_OTHER_WORK = re.compile(
+# "Fazi hat auch ein Buch geschrieben": a work said to be written or published, not one read
+_A_WORK_WRITTEN = (
     rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
     rf" (?:{_WROTE}|{_PUBLISHED})\b"
-    r"|\b(?:naechste|naechsten|kommende|kommenden|andere|anderen|weitere|weiteren)\b"
+)
+# … or "der nächste GS": another work than the one read
+_OTHER_WORK = re.compile(
+    _A_WORK_WRITTEN
+    + r"|\b(?:naechste|naechsten|kommende|kommenden|andere|anderen|weitere|weiteren)\b"
 )
 
 
@@ -990,9 +994,8 @@ _GIST = re.compile(
 # "worum ging es heute in der WSWS": today's paper, not a reading (read weeks after it appeared)
 _ANOTHER_WORK = re.compile(
     r"\b(?:heute|gestern|heutigen|gestrigen)\b|"
-    rf"\b(?:ein|eine|einen|einem|ne|nen|n) (?:\w+ )?(?:{_TEXT_NOUN}|buch)\b(?: \w+){{0,4}}"
-    rf" (?:{_WROTE}|{_PUBLISHED})\b"
-    r"|\b(?:naechst|kommend|ander|weiter|neu)\w* (?:\w+ )?\w*"  # (compounds: "Pflegetext")
+    + _A_WORK_WRITTEN
+    + r"|\b(?:naechst|kommend|ander|weiter|neu)\w* (?:\w+ )?\w*"  # (compounds: "Pflegetext")
     rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
 )
 
