@@ -4,6 +4,8 @@ Placeholders are filled with ``str.format``; every value inserted into HTML stri
 escaped by the caller.
 """
 
+from bot.texts.uploads import KIND_LABELS
+
 # --- /start and /hilfe -------------------------------------------------------------------
 
 START_GREETING = (
@@ -45,7 +47,7 @@ ABOUT_OUTLET = "Medium: {outlet}"
 ABOUT_DATE = "Datum: {date}"
 ABOUT_KIND = "Art: {kind}"
 ABOUT_LENGTH = "Länge: {paragraphs} Absätze, etwa {words} Wörter"
-ABOUT_KINDS = {"article": "Artikel", "blog": "Blogbeitrag", "protocol": "Protokoll einer Sitzung"}
+ABOUT_KINDS = {**KIND_LABELS, "protocol": "Protokoll einer Sitzung"}  # the kind a reading is
 SOURCES_OUTRO = "Zitate aus einer Quelle: <code>/zitat STICHWORT QUELLE</code>, z. B. {example}"
 
 # --- usage and errors ----------------------------------------------------------------------
