@@ -1046,7 +1046,8 @@ class SearchEngine:
         self._debris = debris
         self._debris_terms = debris_terms
         self._debris_block = debris_block
-        self._tf_cache: dict[int, Counter[str]] = {}  # rowid -> term counts of recent hits
+        # rowid -> term counts and stems of recent hits
+        self._tf_cache: dict[int, tuple[Counter[str], list[str]]] = {}
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
@@ -1918,13 +1919,9 @@ class SearchEngine:
             return []
         rows: list = []
         fts_terms = [t for t in all_terms if t in v.df]
-        sql = (
-            "SELECT rowid, terms, extra FROM passages_fts WHERE passages_fts MATCH ? "
-            "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?"
-        )
         if fts_terms:
             match = " OR ".join(_fts_quote(t) for t in self._recall_terms(set(fts_terms)))
-            rows = self.store.db.execute(sql, [match, CANDIDATES]).fetchall()
+            rows = self._recall(match)
         expanded = self._expansion_candidates(all_terms, {r[0] for r in rows})
         rows.extend(expanded)
         use_exp = self.options.expansion
@@ -1948,6 +1945,19 @@ class SearchEngine:
             if c.scale == 1.0:
                 for t in {*c.alternatives, *c.parts}:
                     term_concepts[t].append(ci)
+        # each concept's alternatives with their weight times idf, once per query
+        plans = [
+            (
+                ci,
+                c,
+                w,
+                [(term, alt_w, alt_w * idf(term)) for term, alt_w in c.alternatives.items()],
+                {t: idf(t) for t in c.parts},
+                NAME_RANK if c.naming else 1.0,
+            )
+            for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True))
+        ]
+        k1p = K1 + 1
         results = []
         for n, terms, extra in rows:
             pid = self._rowid.get(n)
@@ -1956,38 +1966,42 @@ class SearchEngine:
                 continue
             if p.kind not in kinds or (source and p.source != source):
                 continue
-            tf = self._tf_cache.get(n)
-            if tf is None:
-                tf = _tf(terms, extra)
+            cached = self._tf_cache.get(n)
+            if cached is None:
+                cached = _tf(terms, extra)
                 if len(self._tf_cache) >= TF_CACHE:  # bounded: start over
                     self._tf_cache = {}
-                self._tf_cache[n] = tf
+                self._tf_cache[n] = cached
+            tf, stems = cached
             xf = self._exp.get(pid) if use_exp else None
             dl = tf["\x00len"] or 1
             norm = K1 * (1 - B + B * dl / avgdl)
             score = 0.0
             covered = 0.0
             matched: list[int] = []
-            for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True)):
+            for ci, c, w, alts, part_idf, naming in plans:
                 best = 0.0
                 ours = True  # only our paraphrase has the word (none of its terms is own)
-                for term, alt_w in c.alternatives.items():
+                for term, alt_w, weighted in alts:
                     f = tf.get(term, 0)
                     if f:
                         ours = False
+                        x = weighted * f * k1p / (f + norm)
                     elif xf and term in xf:  # only our paraphrase has the word
-                        f, alt_w = 1, alt_w * paraphrase_weight(term)
-                    if f:
-                        best = max(best, alt_w * idf(term) * f * (K1 + 1) / (f + norm))
+                        x = alt_w * paraphrase_weight(term) * idf(term) * k1p / (1 + norm)
+                    else:
+                        continue
+                    if x > best:
+                        best = x
                 share = 1.0
                 if c.parts:
                     found = [t for t in c.parts if tf.get(t, 0)]
                     if found:
                         ours = False
-                        part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
+                        part = sum(part_idf[t] * tf[t] * k1p / (tf[t] + norm) for t in found)
                         if parts_near and len(found) > 1 and 0.9 * part / len(c.parts) > best:
                             found = self._together(n, p, terms, found, idf)  # stand together
-                            part = sum(idf(t) * tf[t] * (K1 + 1) / (tf[t] + norm) for t in found)
+                            part = sum(part_idf[t] * tf[t] * k1p / (tf[t] + norm) for t in found)
                         share = len(found) / len(c.parts)
                         if 0.9 * part / len(c.parts) > best:
                             best = 0.9 * part / len(c.parts)
@@ -1996,7 +2010,7 @@ class SearchEngine:
                 if ours and own_cover:  # only our paraphrase has it: covered as it scores
                     share *= EXPANSION_COVER
                 if best > 0:
-                    score += best * c.scale * c.focus * (NAME_RANK if c.naming else 1.0)
+                    score += best * c.scale * c.focus * naming
                     covered += w * share
                     if c.scale == 1.0:
                         matched.append(ci)
@@ -2005,10 +2019,10 @@ class SearchEngine:
             coverage = covered / total
             score *= 0.35 + coverage**1.5
             if len(matched) >= 2 and self.options.proximity:  # the words close together
-                score *= 1 + PROXIMITY * (_closest(terms.split(), term_concepts, matched) - 1)
+                score *= 1 + PROXIMITY * (_closest(stems, term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
             if q.why and matched and not _CAUSES.isdisjoint(tf):
-                if _reason_near(terms.split(), term_concepts, matched):
+                if _reason_near(stems, term_concepts, matched):
                     score *= 1 + REASON_BONUS
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued and len(met) < COOCCUR_MIN:
@@ -2358,6 +2372,32 @@ class SearchEngine:
         ranked = sorted(results.items(), key=lambda r: (-r[1][0], -r[1][1]))  # fuller first
         return [(pid, cover, cover) for pid, (cover, _n) in ranked]
 
+    def _recall(self, match: str) -> list[tuple]:
+        """The CANDIDATES best rows of an FTS query by bm25, as (rowid, terms, extra).
+
+        Ranked on rowids alone, then read: SQLite's sorter would otherwise carry both text
+        columns of every matching row (thousands at 100,000 passages) to keep 200 of them.
+        """
+        db = self.store.db
+        ns = [
+            r[0]
+            for r in db.execute(
+                "SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? "
+                "ORDER BY bm25(passages_fts, 1.0, 0.7) LIMIT ?",
+                [match, CANDIDATES],
+            ).fetchall()
+        ]
+        if not ns:
+            return []
+        marks = ", ".join("?" for _ in ns)
+        got = {
+            r[0]: r
+            for r in db.execute(
+                f"SELECT rowid, terms, extra FROM passages_fts WHERE rowid IN ({marks})", ns
+            ).fetchall()
+        }
+        return [got[n] for n in ns if n in got]  # (bm25's order; a row deleted since, gone)
+
     def _expansion_candidates(self, terms: set[str], have: set[int]) -> list[tuple]:
         """Passages whose expansion text has a query term and FTS did not return."""
         if not self.options.expansion or not self._exp_index:
@@ -2620,13 +2660,16 @@ def _closest(
     return best
 
 
-def _tf(terms: str, extra: str) -> Counter[str]:
-    tf = Counter(terms.split())
-    tf["\x00len"] = sum(tf.values())
+def _tf(terms: str, extra: str) -> tuple[Counter[str], list[str]]:
+    """A passage's term counts (its compound parts and lemmas once each) and its stems in
+    order (for proximity)."""
+    stems = terms.split()
+    tf = Counter(stems)
+    tf["\x00len"] = len(stems)
     for t in set(extra.split()):
-        if not tf[t]:
+        if t not in tf:
             tf[t] = 1
-    return tf
+    return tf, stems
 
 
 def _tokens(passages: list[Passage]) -> list[list[str]]:
