@@ -1078,13 +1078,16 @@ class SearchEngine:
         return Hit(passage, source, score, also)
 
     # -- query analysis -------------------------------------------------------------
-    def _source_names(self) -> dict[str, set[str]]:
-        names: dict[str, set[str]] = defaultdict(set)
+    def _source_names(self) -> dict[str, list[str]]:
+        """Each name of a reading (alias or author) -> the readings it names, in catalog
+        order (a set's order changed with the hash seed, and with it the order of a reply's
+        entries for two readings one name names: "Fazi")."""
+        names: dict[str, list[str]] = defaultdict(list)
         for s in self.catalog.sources:
             for name in (*s.aliases, s.author):
                 n = normalize(name)
-                if len(n) >= 2:
-                    names[n].add(s.slug)
+                if len(n) >= 2 and s.slug not in names[n]:
+                    names[n].append(s.slug)
         return names
 
     def _terms(self) -> _KnownTerms | Counter[str]:
