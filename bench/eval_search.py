@@ -176,7 +176,7 @@ SHORT = {
     "named_source": "named", "part_focus": "parts", "synonym_credit": "syncredit",
     "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
     "chat_topic": "chattopic",
-    "most_named": "mostnamed", "retold_credit": "retold",
+    "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
 }  # fmt: skip
 
 

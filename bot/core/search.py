@@ -78,6 +78,7 @@ from bot.core.search_lexicon import (
     retelling,
     speaks_of_self,
     speaks_of_text,
+    states,
     thesaurus,
     w_question,
     zipf,
@@ -381,6 +382,16 @@ class SearchOptions:
     # that makes a message a question about them, and a lookup of two words needs one they
     # have itself (off: such a relative is as specific as the word itself)
     loose_known: bool = True
+    # "wo genau haben sich Trump und Putin in Alaska getroffen, war das ne Kaserne": the texts'
+    # main actors meet in many passages, so that meeting says little (COOCCUR_SHARE); but
+    # three specific words of the message or more that meet in few passages, one of them a
+    # dictionary word, not an everyday one, that the texts have in few passages themselves
+    # ("Alaska", "Widerspruch"), show what it is about: a sentence (a finite verb) with no
+    # mark of chat is answered as a weak match. Not a cast of names ("der Papst hat Trump,
+    # Putin und Selenskyj eingeladen": a person's name says who, not what), a word the texts
+    # repeat ("Ukraine"), an everyday one ("im Hintergrund") or a list of words ("putin trump
+    # alaska eisbär") (off: only a meeting of any two in few passages rescues)
+    rare_meeting: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -701,6 +712,7 @@ class Query:
     listing: bool = False  # asks for the list of the readings (reading_list)
     other_medium: bool = False  # says "Buch", "Zeitung", "Heft" … (MEDIUM_NOUNS)
     unknown_name: bool = False  # has a key noun the texts lack ("Spiegel", "Kapital")
+    states: bool = False  # says something: a finite verb (search_lexicon.states)
 
     @property
     def missing(self) -> list[str]:
@@ -1412,6 +1424,7 @@ class SearchEngine:
             unknown_name=any(
                 not c.known and c.key >= 1.0 and is_noun(c.surface or c.word) for c in concepts
             ),
+            states=opts.rare_meeting and states(text),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1962,6 +1975,7 @@ class SearchEngine:
         ]
         k1p = K1 + 1
         results = []
+        meetings: list[set[int]] = []  # the specific words each result meets (rescued)
         for n, terms, extra in rows:
             pid = self._rowid.get(n)
             p = self._passages.get(pid) if pid is not None else None
@@ -2028,8 +2042,10 @@ class SearchEngine:
                 if _reason_near(stems, term_concepts, matched):
                     score *= 1 + REASON_BONUS
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
-            if q.rescued and len(met) < COOCCUR_MIN:
-                continue
+            if q.rescued:
+                if len(met) < COOCCUR_MIN:
+                    continue
+                meetings.append(met)
             results.append((pid, score, coverage, len(matched)))
         if q.rescued:
             q.empty = "off-topic, not rescued"
@@ -2037,7 +2053,10 @@ class SearchEngine:
             return []
         many = self.options.many_specific and len(specific) >= MANY_SPECIFIC
         if q.rescued and not many and len(results) > COOCCUR_SHARE * n_docs:
-            return []  # words that meet in many passages say little about this message
+            # words that meet in many passages say little about this message, unless a rare
+            # word of it meets them in few
+            if not self._rare_meeting(q, specific, meetings, n_docs):
+                return []
         q.empty = "coverage"
         # a passage must cover enough of the query to count as an answer (a long question
         # is answered by a passage that has three of its words)
@@ -2147,6 +2166,38 @@ class SearchEngine:
             for t in q.concepts[i].alternatives
             if t not in q.concepts[i].related
         )
+
+    def _rare_meeting(
+        self, q: Query, specific: set[int], meetings: list[set[int]], n_docs: int
+    ) -> bool:
+        """Whether MANY_SPECIFIC specific words of the message or more meet, one of them a
+        dictionary word below everyday German (EVERYDAY) that the texts have in few passages
+        (not a person's name, not a word they repeat), in few passages (at most
+        COOCCUR_SHARE): evidence of what a sentence with no mark of chat is about, where its
+        commoner words meet everywhere (SearchOptions.rare_meeting)."""
+        if not self.options.rare_meeting or q.marked or not q.states:
+            return False
+        share = COOCCUR_SHARE * n_docs
+        df = self.vocab.df
+        rare = {
+            i
+            for i in specific
+            if is_german_word(q.concepts[i].surface or q.concepts[i].word)
+            and q.concepts[i].common < EVERYDAY
+            and max(
+                (
+                    df.get(t, 0)
+                    for t, a in q.concepts[i].alternatives.items()
+                    if a >= 0.9 and t not in q.concepts[i].related
+                ),
+                default=0,
+            )
+            <= share
+        }
+        if not rare:
+            return False
+        met = sum(1 for m in meetings if len(m) >= MANY_SPECIFIC and not rare.isdisjoint(m))
+        return 0 < met <= share
 
     def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
         """Of the specific words a passage matched, those it has themselves (or in our

@@ -289,6 +289,14 @@ def _finite_verb(surface: str) -> bool:
     return lemma != surface and lemma.islower() and lemma.endswith("n")
 
 
+def states(text: str) -> bool:
+    """A message that says something: a finite verb among its words ("Putin wollte lieber die
+    Ukraine schlucken", "wo haben sie sich getroffen"), not a list of words ("putin trump
+    alaska eisbär")."""
+    raw = [w.strip(",.;:!?()[]\"'“”„«»–-").lower()[:MAX_WORD_CHARS] for w in text[:2000].split()]
+    return any(_finite_verb(w) for w in raw if w)
+
+
 def retelling(text: str) -> bool:
     """A member retelling what the texts say ("der Abzug der Amis wird dann als
     Friedensschluss verkauft"): a statement of six words or more with its verb second (no
