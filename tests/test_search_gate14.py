@@ -8,6 +8,10 @@
   few passages themselves ("Alaska", "Widerspruch"), are: a sentence with no mark of chat is
   answered as a weak match. Not a list of words, a message with a mark of chat, or a meeting
   whose rare word is a person's name.
+- ``part_forms``: "der US-Apparat macht sein eigenes Ding", "Streit über den Kurs": a noun the
+  texts have only as a part of their compounds, in another form ("Staatsapparats",
+  "Kriegskurs", "Wochenzeitung" for "Zeitungen"), is partly known to them (like the last part
+  of an unknown compound), not a key word they lack.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -95,3 +99,48 @@ def test_the_main_actors_alone_still_make_no_question() -> None:
     message = "wo haben sich senat und gewerkschaft getroffen, war das ne kaserne oder turnhalle?"
     for options in (SearchOptions(), OFF):
         assert _engine(options).answer(message).hits == [], options == OFF
+
+
+# -- part_forms ---------------------------------------------------------------------------
+
+PARTS = [
+    *STRIKE_OPENING,
+    "Die Macht des Verwaltungsapparats im Senat wächst mit jedem Streiktag.",
+    "Der Senat hält am Sparkurs fest, die Kliniken sollen Betten abbauen.",
+    "Der Betriebsrat ist die Schlüsselfigur des Streiks.",
+    "Die Wochenzeitung der Gewerkschaft berichtet über die Löhne.",
+]
+NO_PARTS = SearchOptions().without("part_forms")
+
+
+@pytest.mark.parametrize(
+    ("message", "expect"),
+    [
+        # "Apparat": the texts have "Verwaltungsapparats", the word with an inflection ending
+        ("warum wird der apparat im senat immer größer", "streik:5"),
+        # "Kurs", a short word: "Sparkurs"
+        ("warum ändert der senat seinen kurs nicht", "streik:6"),
+        # "Zeitungen": its dictionary form "Zeitung" ends "Wochenzeitung"
+        ("was schreiben die zeitungen zu den löhnen", "streik:8"),
+    ],
+)
+def test_a_noun_the_texts_have_in_their_compounds_is_no_key_word_they_lack(
+    message: str, expect: str
+) -> None:
+    hits = one_text_engine(PARTS + FILLER, SearchOptions()).answer(message).hits
+    assert hits and hits[0].passage.id == expect
+    # off: "Apparat", "Kurs", "Zeitungen" are key words the texts lack, like "Corona"
+    assert one_text_engine(PARTS + FILLER, NO_PARTS).answer(message).hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wer hat den apparat im büro kaputt gemacht",
+        # "Figuren" is partly known ("Schlüsselfigur"), "Lego" not at all
+        "senat betriebsrat lego figuren",
+    ],
+)
+def test_a_part_of_the_texts_compounds_does_not_carry_chat(message: str) -> None:
+    for options in (SearchOptions(), NO_PARTS):
+        assert one_text_engine(PARTS + FILLER, options).answer(message).hits == []

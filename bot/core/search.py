@@ -392,6 +392,16 @@ class SearchOptions:
     # repeat ("Ukraine"), an everyday one ("im Hintergrund") or a list of words ("putin trump
     # alaska eisbär") (off: only a meeting of any two in few passages rescues)
     rare_meeting: bool = True
+    # "der US-Apparat macht sein eigenes Ding", "Streit über den Kurs": a word the texts have
+    # only as a part of their compounds, in another form ("Staatsapparats", "Kriegskurs",
+    # "Kurswechsel", "Wochenzeitung" for "Zeitungen"): an index word that starts with the word
+    # (or its dictionary form) or ends in it with an inflection ending, whose rest is a word
+    # (of the texts or of German at large; a linking "s" aside) finds it, and it counts partly
+    # known, like the last part of an unknown compound (trust 0.4: fully known, it carried
+    # "putin trump selenskyj lego figuren" by "Schlüsselfigur"); nouns only ("zugegeben" is no
+    # part of "nachzugeben") (off: only index words that start or end with it exactly, of five
+    # letters or more; else it is a key word the texts lack, like "Corona")
+    part_forms: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -597,6 +607,8 @@ class Vocabulary:
         return best
 
 
+# the endings a noun takes at the end of a compound ("Staatsapparats", "Konfrontationskurses")
+_PART_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
 _SUFFIXES = ("itaet", "heit", "keit", "ung", "lich", "isch", "ismus", "ist", "schaft", "tum")
 _PREFIXES = ("be", "ge", "ver", "er", "zer", "ent", "emp", "miss", "un")
 
@@ -1643,6 +1655,18 @@ class SearchEngine:
             for cand in self._affix_matches(w):
                 c.add(stem(cand), 0.8)
                 c.known = True
+        if (
+            not c.known
+            and self.options.part_forms
+            and len(w) >= 4
+            and not w.isdigit()
+            and is_noun(surface)  # (a verb's "zugeben" is no part of "nachzugeben")
+        ):
+            # … in another form: Apparat -> Staatsapparats, Kurs -> Kriegskurs, Kurswechsel
+            for cand in self._part_of(w, surface):
+                c.add(stem(cand), 0.8)
+                c.known = c.weak = True
+                c.trust = 0.4
         if not c.known:
             if not (self.options.keep_german_words and is_german_word(surface)):
                 # a typo correction, never of a valid German word ("Wetter" is not "weiter")
@@ -1703,6 +1727,40 @@ class SearchEngine:
                     break
                 found.append(x if sorted_words is v.sorted_words else x[::-1])
         found = [x for x in found if len(x) >= len(w) + 3 and stem(x) in v.df]
+        return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
+
+    def _part_of(self, w: str, surface: str, limit: int = 6, scan: int = 2000) -> list[str]:
+        """Index words that have the word (or its dictionary form) as their first part, or as
+        their last part with an inflection ending ("Staatsapparats", "Konfrontationskurses"),
+        where the rest is a word of its own (SearchOptions.part_forms)."""
+        v = self.vocab
+
+        def word(rest: str) -> bool:  # the rest of the compound, a linking "s" aside
+            for part in (rest, rest[:-1] if rest.endswith("s") else ""):
+                if len(part) >= 4 and (part in v.word_count or zipf(part) > RARE_ZIPF):
+                    return True
+            return False
+
+        found: set[str] = set()
+        for form in {w, lemma_word(surface)}:
+            if len(form) < 4:
+                continue
+            i = bisect.bisect_left(v.sorted_words, form)  # Kurs|wechsel, Verhandlung|s|…
+            for x in v.sorted_words[i : i + scan]:
+                if not x.startswith(form):
+                    break
+                rest = x[len(form) :]
+                if word(rest) or (rest[:1] == "s" and word(rest[1:])):
+                    found.add(x)
+            for ending in _PART_ENDINGS:  # Kriegs|kurs, Staats|apparat|s, Wochen|zeitung
+                key = (form + ending)[::-1]
+                i = bisect.bisect_left(v.sorted_reversed, key)
+                for x in v.sorted_reversed[i : i + scan]:
+                    if not x.startswith(key):
+                        break
+                    if word(x[len(key) :][::-1]):
+                        found.add(x[::-1])
+        found = {x for x in found if stem(x) in v.df}
         return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
 
     def _fuzzy(self, w: str) -> list[tuple[str, float]]:
