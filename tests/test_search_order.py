@@ -45,3 +45,35 @@ def test_a_name_of_two_readings_names_them_in_catalog_order_in_every_process():
         ).stdout.strip()
         seen.add(out)
     assert seen == {"kovac-pflege,kovac-mieten kovac-pflege,kovac-mieten"}
+
+
+def test_a_reading_added_or_renamed_at_run_time_is_named_at_once():
+    """The names of the readings are kept between questions: a reading added while the bot
+    runs, or one whose metadata changes, is named by its new names from the next question on."""
+    import datetime as dt
+
+    from bot.core.models import Passage, Source
+    from bot.core.search import SearchEngine
+
+    def source(slug: str, author: str, aliases: tuple[str, ...] = ()) -> Source:
+        return Source(slug, slug, author, "Blatt", dt.date(2026, 3, 3), "article", "-", "-",
+                      aliases=aliases)  # fmt: skip
+
+    pflege = "Die Gewerkschaft ruft die Pflegekräfte der Kliniken zum Streik auf."
+    bahn = "Der Streik der Lokführer legt den Güterverkehr für drei Tage still."
+    engine = SearchEngine.in_memory(
+        [Passage("pflege:1", "pflege", 1, 0, 1, 1, "text", 1, pflege)],
+        [source("pflege", "Jana Kovač")],
+    )
+    question = "was schreibt lena vogt über den streik"
+    assert engine.answer(question).named == ()
+    engine.catalog.add(source("bahn", "Lena Vogt"))
+    engine.index_passages(
+        [
+            Passage("pflege:1", "pflege", 1, 0, 1, 1, "text", 1, pflege),
+            Passage("bahn:1", "bahn", 1, 0, 1, 1, "text", 1, bahn),
+        ]
+    )
+    assert engine.answer(question).named == ("bahn",)
+    engine.catalog.update(source("bahn", "Lena Vogt", aliases=("Bahntext",)))
+    assert engine.answer("was steht im bahntext über den streik").named == ("bahn",)

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress
-from operator import itemgetter
+from operator import is_, itemgetter
 from pathlib import Path
 
 import yaml
@@ -1073,6 +1073,7 @@ class SearchEngine:
         # rowid -> term counts and stems of recent hits
         self._tf_cache: dict[int, tuple[Counter[str], list[str]]] = {}
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
+        self._names_cache: tuple[list[Source], dict[str, list[str]]] = ([], {})
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
@@ -1105,14 +1106,21 @@ class SearchEngine:
     def _source_names(self) -> dict[str, list[str]]:
         """Each name of a reading (alias or author) -> the readings it names, in catalog
         order (a set's order changed with the hash seed, and with it the order of a reply's
-        entries for two readings one name names: "Fazi")."""
+        entries for two readings one name names: "Fazi"). Kept while the catalog holds the
+        same Source objects (an added or changed reading is a new one): building it took
+        about a millisecond of each question."""
+        sources = self.catalog.sources
+        kept, cached = self._names_cache
+        if len(kept) == len(sources) and all(map(is_, kept, sources)):
+            return cached
         names: dict[str, list[str]] = defaultdict(list)
-        for s in self.catalog.sources:
+        for s in sources:
             for name in (*s.aliases, s.author):
                 n = normalize(name)
                 if len(n) >= 2 and s.slug not in names[n]:
                     names[n].append(s.slug)
-        return names
+        self._names_cache = (sources, dict(names))
+        return self._names_cache[1]
 
     def _terms(self) -> _KnownTerms | Counter[str]:
         """Index terms a query word can stand for (expansion-only terms when it is on)."""
