@@ -2758,25 +2758,22 @@ def _closest(
 ) -> int:
     """Most distinct matched query concepts found within ``window`` consecutive words."""
     wanted = set(matched)
-    hits = [
-        (i, k)
-        for i, t in enumerate(stems)
-        if t in term_concepts
-        for k in term_concepts[t]
-        if k in wanted
-    ]
+    at = compress(range(len(stems)), map(term_concepts.__contains__, stems))  # (a C loop)
+    hits = [(i, k) for i in at for k in term_concepts[stems[i]] if k in wanted]
     best = 1
     start = 0
-    counts: Counter[int] = Counter()
+    counts: dict[int, int] = {}  # concept -> its hits in the window (a plain dict: cheaper)
     for pos, k in hits:
-        counts[k] += 1
+        counts[k] = counts.get(k, 0) + 1
         while hits[start][0] < pos - window:
             old = hits[start][1]
-            counts[old] -= 1
-            if not counts[old]:
+            if counts[old] == 1:
                 del counts[old]
+            else:
+                counts[old] -= 1
             start += 1
-        best = max(best, len(counts))
+        if len(counts) > best:
+            best = len(counts)
     return best
 
 
