@@ -49,6 +49,7 @@ from bot.core.search_lexicon import (
     Phrases,
     addressed,
     asks_anyone,
+    asks_members,
     asks_news,
     chat_anchors,
     chat_duties,
@@ -150,6 +151,7 @@ LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alik
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
+RARE_ONLY = 1  # passages a word is in that the texts mention only in passing (rare_only)
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
@@ -402,6 +404,15 @@ class SearchOptions:
     # part of "nachzugeben") (off: only index words that start or end with it exactly, of five
     # letters or more; else it is a key word the texts lack, like "Corona")
     part_forms: bool = True
+    # "macron hat ja schon wieder ne regierungskrise", "was glaubt ihr, wie die wahl in ungarn
+    # ausgeht": members talking about other news that names a thing the texts mention in one
+    # passage only (Macron, Ungarn). A message that talks to the members or of the speaker's
+    # now ("glaubt ihr", "schon wieder"; not only "ich hab nicht verstanden …", common in
+    # questions about the texts), not about the meeting, naming no reading and no text,
+    # asking no reason and no place in the texts, whose best passage has of it only one or
+    # two words the texts have in RARE_ONLY passages and lacks a noun or key word of it, is
+    # chat that touched a passage in passing: empty (off: answered with that passage)
+    rare_only: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -721,6 +732,9 @@ class Query:
     provenance: tuple[str, ...] = ()  # asks who wrote a text, where, when … (provenance())
     text_noun: bool = False  # says "der Text", "der Artikel", "das Protokoll" …
     marked: bool = False  # has a mark of chat among the members (chat_marks: "ich", "morgen" …)
+    # … other than the speaker's own ("ich check das nicht") or a request ("sorry"): the
+    # speaker's now ("schon wieder", "gestern"), the members asked ("glaubt ihr"), laughter
+    talks: bool = False
     listing: bool = False  # asks for the list of the readings (reading_list)
     other_medium: bool = False  # says "Buch", "Zeitung", "Heft" … (MEDIUM_NOUNS)
     unknown_name: bool = False  # has a key noun the texts lack ("Spiegel", "Kapital")
@@ -1439,6 +1453,7 @@ class SearchEngine:
             provenance=asked,
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
             marked=bool(marks),
+            talks=bool(marks - {"self", "request"}) or (opts.rare_only and asks_members(text)),
             listing=listing,
             other_medium=not (MEDIUM_NOUNS | {"buch", "buecher"}).isdisjoint(ws),
             unknown_name=any(
@@ -2042,6 +2057,8 @@ class SearchEngine:
         k1p = K1 + 1
         results = []
         meetings: list[set[int]] = []  # the specific words each result meets (rescued)
+        passing = self._in_passing(q)  # (rare_only: then each result's words are kept)
+        met_by: dict[str, tuple[list[int], Counter[str]]] = {}
         for n, terms, extra in rows:
             pid = self._rowid.get(n)
             p = self._passages.get(pid) if pid is not None else None
@@ -2112,6 +2129,8 @@ class SearchEngine:
                 if len(met) < COOCCUR_MIN:
                     continue
                 meetings.append(met)
+            if passing:
+                met_by[pid] = (matched, tf)
             results.append((pid, score, coverage, len(matched)))
         if q.rescued:
             q.empty = "off-topic, not rescued"
@@ -2130,6 +2149,11 @@ class SearchEngine:
         best_matched = max(r[3] for r in results)
         if best_cov < MIN_COVERAGE and len(q.concepts) > 1 and best_matched < MIN_MATCHED:
             return []
+        if passing:
+            top = max(results, key=lambda r: r[1])[0]
+            if self._only_in_passing(q, *met_by[top], n_docs):
+                q.empty = "off-topic, in passing"
+                return []
         q.empty = ""
         if self.options.answers and self._answer_of:
             results = self._answered(q, results, kinds, source)
@@ -2264,6 +2288,54 @@ class SearchEngine:
             return False
         met = sum(1 for m in meetings if len(m) >= MANY_SPECIFIC and not rare.isdisjoint(m))
         return 0 < met <= share
+
+    def _in_passing(self, q: Query) -> bool:
+        """Whether the message is chat the rare_only guard judges: a mark of chat among the
+        members that is not the speaker's own ("ich hab nicht verstanden …", common in
+        questions about the texts), not about the meeting (judged by its own rules), naming
+        no reading and no text, asking no reason and no place in the texts."""
+        return (
+            self.options.rare_only
+            and q.talks
+            and not (q.organisational or q.prefer or q.text_noun or q.asks_source)
+            and not (q.provenance or q.locates or q.why)
+        )
+
+    def _only_in_passing(
+        self, q: Query, matched: list[int], tf: Counter[str], n_docs: int
+    ) -> bool:
+        """Whether a passage has of the message only one or two words, each of which the
+        texts have in RARE_ONLY passages (a name in passing: "Macron", "Orbán"), and lacks a
+        noun of the message ("Regierungskrise", "Wahl"): then the message is about that other
+        thing. MANY_SPECIFIC such words meeting in the passage are what it is about
+        (rare_meeting). A word the passage has only by a synonym or a relative counts as
+        itself where that relative is in few passages (COOCCUR_SHARE: "Ausrede" ~ Vorwand);
+        one the texts have everywhere ("ausgeht" ~ Ende) says nothing of the passage."""
+        df = self.vocab.df
+        own: set[int] = set()
+        for ci in matched:
+            c = q.concepts[ci]
+            if c.frame:
+                continue
+            alts = c.alternatives.items()
+            terms = [t for t, a in alts if a >= 0.9 and t not in c.related and tf.get(t, 0)]
+            terms += [t for t in c.parts if tf.get(t, 0)]
+            if not terms:  # only a relative of the word
+                near = min((df.get(t, 0) for t, _a in alts if tf.get(t, 0)), default=n_docs)
+                if near > COOCCUR_SHARE * n_docs:
+                    continue
+            elif max(df.get(t, 0) for t in terms) <= RARE_ONLY:
+                own.add(ci)
+                continue
+            return False
+        return 0 < len(own) < MANY_SPECIFIC and any(
+            i not in own
+            and not c.frame
+            and c.key >= 1.0
+            and c.common < FUNCTION_ZIPF
+            and (not c.known or is_noun(c.surface or c.word))  # (an unknown key word is one)
+            for i, c in enumerate(q.concepts)
+        )
 
     def _met(self, q: Query, found: set[int], tf: Counter[str], xf: Counter[str] | None) -> set:
         """Of the specific words a passage matched, those it has themselves (or in our

@@ -102,6 +102,15 @@ _CLAUSE_END = re.compile(r"[,.;:!?()\[\]\"“”„«»–—]+|\s-\s")
 _PERSONS = frozenset("ich du er sie es wir ihr man jemand".split())
 
 
+def asks_members(text: str) -> bool:
+    """The members addressed at the start of any clause, not only of the message ("orbán
+    wackelt, was meint ihr", "…, habt ihr das gesehen"): addressed() clause by clause."""
+    return any(
+        addressed([fold(w) for w in clause.split()[:12]])
+        for clause in _CLAUSE_END.split(text[:2000])
+    )
+
+
 def asks_anyone(text: str) -> bool:
     """A yes/no question to anyone in the group with "wer" as the indefinite pronoun ("hat
     das wer gesehen", "kennt wer ein Buch"): in a clause that opens with its finite verb, a
