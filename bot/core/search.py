@@ -151,7 +151,7 @@ LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alik
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
-RARE_ONLY = 1  # passages a word is in that the texts mention only in passing (rare_only)
+RARE_ONLY = 2  # passages a word is in that the texts mention only in passing (rare_only)
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
@@ -405,13 +405,15 @@ class SearchOptions:
     # letters or more; else it is a key word the texts lack, like "Corona")
     part_forms: bool = True
     # "macron hat ja schon wieder ne regierungskrise", "was glaubt ihr, wie die wahl in ungarn
-    # ausgeht": members talking about other news that names a thing the texts mention in one
-    # passage only (Macron, Ungarn). A message that talks to the members or of the speaker's
-    # now ("glaubt ihr", "schon wieder"; not only "ich hab nicht verstanden …", common in
-    # questions about the texts), not about the meeting, naming no reading and no text,
-    # asking no reason and no place in the texts, whose best passage has of it only one or
-    # two words the texts have in RARE_ONLY passages and lacks a noun or key word of it, is
-    # chat that touched a passage in passing: empty (off: answered with that passage)
+    # ausgeht": members talking about other news that names a thing the texts mention only in
+    # passing (Macron, Ungarn: in one passage). A message that talks to the members or of the
+    # speaker's now ("glaubt ihr", "schon wieder"; not only "ich hab nicht verstanden …",
+    # common in questions about the texts; about the meeting only with the speaker's now),
+    # naming no reading and no text, asking no reason and no place in the texts, whose best
+    # passage has of it only one or two words the texts have in RARE_ONLY passages and lacks a
+    # noun or key word of it that the texts do not discuss either ("Regierungskrise", "Wahl";
+    # not "Alaska"), is chat that touched a passage in passing: empty (off: answered with
+    # that passage)
     rare_only: bool = True
 
     def without(self, name: str) -> SearchOptions:
@@ -735,6 +737,7 @@ class Query:
     # … other than the speaker's own ("ich check das nicht") or a request ("sorry"): the
     # speaker's now ("schon wieder", "gestern"), the members asked ("glaubt ihr"), laughter
     talks: bool = False
+    now: bool = False  # has a mark of the speaker's time ("gestern", "schon wieder")
     listing: bool = False  # asks for the list of the readings (reading_list)
     other_medium: bool = False  # says "Buch", "Zeitung", "Heft" … (MEDIUM_NOUNS)
     unknown_name: bool = False  # has a key noun the texts lack ("Spiegel", "Kapital")
@@ -1454,6 +1457,7 @@ class SearchEngine:
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
             marked=bool(marks),
             talks=bool(marks - {"self", "request"}) or (opts.rare_only and asks_members(text)),
+            now="time" in marks,
             listing=listing,
             other_medium=not (MEDIUM_NOUNS | {"buch", "buecher"}).isdisjoint(ws),
             unknown_name=any(
@@ -2292,25 +2296,35 @@ class SearchEngine:
     def _in_passing(self, q: Query) -> bool:
         """Whether the message is chat the rare_only guard judges: a mark of chat among the
         members that is not the speaker's own ("ich hab nicht verstanden …", common in
-        questions about the texts), not about the meeting (judged by its own rules), naming
-        no reading and no text, asking no reason and no place in the texts."""
+        questions about the texts); about the meeting (judged by its own rules) only with a
+        mark of the speaker's now ("schon wieder", "gestern": news); naming no reading and no
+        text, asking no reason and no place in the texts."""
         return (
             self.options.rare_only
             and q.talks
-            and not (q.organisational or q.prefer or q.text_noun or q.asks_source)
+            and not (q.organisational and not q.now)
+            and not (q.prefer or q.text_noun or q.asks_source)
             and not (q.provenance or q.locates or q.why)
         )
+
+    def _passages_with(self, c: Concept) -> int:
+        """In how many passages the texts have the word itself or its dictionary form."""
+        df = self.vocab.df
+        own = [df.get(t, 0) for t, a in c.alternatives.items() if a >= 0.9 and t not in c.related]
+        return max(own, default=0)
 
     def _only_in_passing(
         self, q: Query, matched: list[int], tf: Counter[str], n_docs: int
     ) -> bool:
         """Whether a passage has of the message only one or two words, each of which the
         texts have in RARE_ONLY passages (a name in passing: "Macron", "Orbán"), and lacks a
-        noun of the message ("Regierungskrise", "Wahl"): then the message is about that other
-        thing. MANY_SPECIFIC such words meeting in the passage are what it is about
+        noun or key word of the message that the texts have in no more passages
+        ("Regierungskrise", "Wahl"; not "Alaska", which they discuss): then the message is
+        about that other thing. MANY_SPECIFIC such words meeting in the passage are what it is about
         (rare_meeting). A word the passage has only by a synonym or a relative counts as
         itself where that relative is in few passages (COOCCUR_SHARE: "Ausrede" ~ Vorwand);
-        one the texts have everywhere ("ausgeht" ~ Ende) says nothing of the passage."""
+        one the texts have everywhere ("ausgeht" ~ Ende), or a relative of an everyday word
+        ("lange" ~ stark), says nothing of the passage."""
         df = self.vocab.df
         own: set[int] = set()
         for ci in matched:
@@ -2322,17 +2336,20 @@ class SearchEngine:
             terms += [t for t in c.parts if tf.get(t, 0)]
             if not terms:  # only a relative of the word
                 near = min((df.get(t, 0) for t, _a in alts if tf.get(t, 0)), default=n_docs)
-                if near > COOCCUR_SHARE * n_docs:
+                if near > COOCCUR_SHARE * n_docs or c.common >= SPECIFIC:
                     continue
             elif max(df.get(t, 0) for t in terms) <= RARE_ONLY:
                 own.add(ci)
                 continue
             return False
+        chatting = chat_words()
         return 0 < len(own) < MANY_SPECIFIC and any(
             i not in own
             and not c.frame
             and c.key >= 1.0
             and c.common < FUNCTION_ZIPF
+            and c.word not in chatting  # ("letzte Woche": the speaker's time, no topic)
+            and self._passages_with(c) <= RARE_ONLY  # (not "Alaska": what the texts discuss)
             and (not c.known or is_noun(c.surface or c.word))  # (an unknown key word is one)
             for i, c in enumerate(q.concepts)
         )
