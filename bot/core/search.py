@@ -2320,8 +2320,8 @@ class SearchEngine:
         texts have in RARE_ONLY passages (a name in passing: "Macron", "Orbán"), and lacks a
         noun or key word of the message that the texts have in no more passages
         ("Regierungskrise", "Wahl"; not "Alaska", which they discuss): then the message is
-        about that other thing. MANY_SPECIFIC such words meeting in the passage are what it is about
-        (rare_meeting). A word the passage has only by a synonym or a relative counts as
+        about that other thing. MANY_SPECIFIC such words meeting in the passage are what it
+        is about (rare_meeting). A word the passage has only by a synonym or a relative counts as
         itself where that relative is in few passages (COOCCUR_SHARE: "Ausrede" ~ Vorwand);
         one the texts have everywhere ("ausgeht" ~ Ende), or a relative of an everyday word
         ("lange" ~ stark), says nothing of the passage."""
