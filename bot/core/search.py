@@ -151,7 +151,7 @@ LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alik
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
-RARE_ONLY = 2  # passages a word is in that the texts mention only in passing (rare_only)
+RARE_ONLY = 1  # passages a word is in that the texts mention in passing (rare_only): once
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 
 
@@ -404,16 +404,16 @@ class SearchOptions:
     # part of "nachzugeben") (off: only index words that start or end with it exactly, of five
     # letters or more; else it is a key word the texts lack, like "Corona")
     part_forms: bool = True
-    # "macron hat ja schon wieder ne regierungskrise", "was glaubt ihr, wie die wahl in ungarn
-    # ausgeht": members talking about other news that names a thing the texts mention only in
-    # passing (Macron, Ungarn: in one passage). A message that talks to the members or of the
-    # speaker's now ("glaubt ihr", "schon wieder"; not only "ich hab nicht verstanden …",
-    # common in questions about the texts; about the meeting only with the speaker's now),
-    # naming no reading and no text, asking no reason and no place in the texts, whose best
-    # passage has of it only one or two words the texts have in RARE_ONLY passages and lacks a
-    # noun or key word of it that the texts do not discuss either ("Regierungskrise", "Wahl";
-    # not "Alaska"), is chat that touched a passage in passing: empty (off: answered with
-    # that passage)
+    # "macron hat ja schon wieder ne regierungskrise, die wievielte ist das jetzt", "kissinger
+    # ist tot, habt ihr die nachrufe gelesen": members talking about other news that names a
+    # thing the texts mention only in passing (Macron: in one passage). A message that talks
+    # to the members or of the speaker's now ("glaubt ihr", "schon wieder"; not only "ich hab
+    # nicht verstanden …", common in questions about the texts; about the meeting only with
+    # the speaker's now), naming no reading and no text, asking no reason and no place in the
+    # texts, whose best passage has of it only one or two words the texts have in RARE_ONLY
+    # passages and lacks a noun or key word of it that the texts do not discuss either
+    # ("Regierungskrise"; not "Alaska"), is chat that touched a passage in passing: empty
+    # (off: answered with that passage)
     rare_only: bool = True
 
     def without(self, name: str) -> SearchOptions:
@@ -2319,7 +2319,7 @@ class SearchEngine:
         """Whether a passage has of the message only one or two words, each of which the
         texts have in RARE_ONLY passages (a name in passing: "Macron", "Orbán"), and lacks a
         noun or key word of the message that the texts have in no more passages
-        ("Regierungskrise", "Wahl"; not "Alaska", which they discuss): then the message is
+        ("Regierungskrise", "Nachrufe"; not "Alaska", which they discuss): then the message is
         about that other thing. MANY_SPECIFIC such words meeting in the passage are what it
         is about (rare_meeting). A word the passage has only by a synonym or a relative counts as
         itself where that relative is in few passages (COOCCUR_SHARE: "Ausrede" ~ Vorwand);
