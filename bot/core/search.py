@@ -455,6 +455,8 @@ class SynonymGroups:
     multi: dict[tuple[str, ...], str]  # stem sequence -> canonical term
     by_first: dict[str, list[tuple[str, ...]]] = field(init=False, repr=False)
     members: dict[str, list[str]] = field(init=False, repr=False)  # canonical -> single stems
+    # stems that begin a synonym (one- or multi-word): a passage with none of them has none
+    starts: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
@@ -465,6 +467,7 @@ class SynonymGroups:
             members[canon].append(single)
         object.__setattr__(self, "by_first", dict(by_first))  # frozen: set once here
         object.__setattr__(self, "members", dict(members))
+        object.__setattr__(self, "starts", frozenset(self.single).union(by_first))
 
     @classmethod
     def load(cls, path: Path = SYNONYMS_FILE) -> SynonymGroups:
@@ -562,7 +565,8 @@ class Vocabulary:
                 self.by_length[len(w)].append(w)
         self.split.cache_clear()
         self.__dict__.pop("_part_stems", None)
-        self.__dict__.pop("_word_terms", None)  # passage_terms' cache
+        self.__dict__.pop("_word_stem", None)  # passage_terms' caches
+        self.__dict__.pop("_word_parts", None)
 
     @property
     def avgdl(self) -> float:
@@ -642,9 +646,6 @@ def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
     return out
 
 
-_first, _second = itemgetter(0), itemgetter(1)
-
-
 def passage_terms(
     ws: list[str], vocab: Vocabulary | None, syn: SynonymGroups
 ) -> tuple[list, list]:
@@ -653,19 +654,22 @@ def passage_terms(
     if vocab is None:
         stems = list(map(stem, ws))
     else:  # secondary terms count once per passage (see _tf)
-        # word -> (stem, compound parts), read here with C-level loops: this runs for every
-        # word of every passage indexed (per-word calls took a quarter of the build time)
-        cache = vocab.__dict__.setdefault("_word_terms", {})
+        # word -> stem and word -> compound parts, read here with C-level loops: this runs for
+        # every word of every passage indexed (per-word calls took a quarter of the build time)
+        stem_of = vocab.__dict__.setdefault("_word_stem", {})
+        parts_of = vocab.__dict__.setdefault("_word_parts", {})
         distinct = set(ws)
-        for w in distinct.difference(cache):
-            cache[w] = (stem(w), vocab.part_stems(w))
-        stems = list(map(_first, map(cache.__getitem__, ws)))
-        extra.extend(chain.from_iterable(map(_second, map(cache.__getitem__, distinct))))
+        for w in distinct.difference(stem_of):
+            stem_of[w] = stem(w)
+            parts_of[w] = vocab.part_stems(w)
+        stems = list(map(stem_of.__getitem__, ws))
+        extra.extend(chain.from_iterable(map(parts_of.__getitem__, distinct)))
     for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
         m = _DERIV.match(w)
         if m:
             extra.append(stem(m.group(1)))  # "50-tägige" also means "50 Tage"
-    extra.extend(syn.canonical(stems))
+    if vocab is None or not syn.starts.isdisjoint(map(stem_of.__getitem__, distinct)):
+        extra.extend(syn.canonical(stems))  # (none of them in the passage: none to find)
     return stems, extra
 
 
@@ -886,7 +890,8 @@ class SearchEngine:
         tokens = _tokens(passages)
         _count_words(vocab, passages, tokens)
         vocab.finish()
-        rows, fts_rows = self._rows(passages, tokens, vocab)
+        counted = Vocabulary()  # the served passages' term statistics, as _adopt takes them
+        rows, fts_rows = self._rows(passages, tokens, vocab, counted)
         dups = _near_duplicates(passages, tokens)
         del tokens
         row_of = {r["id"]: r for r in rows}
@@ -913,19 +918,29 @@ class SearchEngine:
             db["index_meta"].upsert({"key": "fingerprint", "value": fingerprint}, pk="key")
         # what was just committed, taken over without reading it back (a third of the build
         # time at 100 000 passages); reload() reads the same from the database
-        self._adopt(map(itemgetter(*_PASSAGE_COLUMNS), rows), words_rows)
+        self._adopt(map(itemgetter(*_PASSAGE_COLUMNS), rows), words_rows, counted)
 
     def _rows(
         self,
         passages: list[Passage],
         tokens: list[list[str]],
         vocab: Vocabulary,
+        counted: Vocabulary | None = None,
     ) -> tuple[list, list]:
+        """The rows of the passages and of their FTS entries. ``counted``: a Vocabulary that
+        takes the served passages' n_docs, total_len and df as :meth:`_adopt` counts them from
+        the rows (here from the term lists: no splitting of the joined strings again)."""
         rows, fts_rows = [], []
         start = self._next_rowid()
         for n, (p, toks) in enumerate(zip(passages, tokens, strict=True), start=start):
             stems, extra = passage_terms(toks, vocab, self.synonyms)
             terms, more = " ".join(stems), " ".join(extra)
+            if counted is not None and p.kind in SERVED_KINDS:
+                # terms are never empty and hold no space: the same lists as the joined
+                # strings split again, so the same sets in the same order
+                counted.n_docs += 1
+                counted.total_len += len(stems)
+                counted.df.update(set(stems).union(extra))
             rows.append(
                 {
                     "n": n, "id": p.id, "source": p.source, "paragraph": p.paragraph,
@@ -1039,10 +1054,19 @@ class SearchEngine:
         rows = db.execute(f"SELECT {', '.join(_PASSAGE_COLUMNS)} FROM passages ORDER BY n")
         self._adopt(rows, db.execute("SELECT word, n, display FROM words").fetchall())
 
-    def _adopt(self, rows: Iterable[Sequence], words_rows: Iterable[Sequence]) -> None:
+    def _adopt(
+        self,
+        rows: Iterable[Sequence],
+        words_rows: Iterable[Sequence],
+        counted: Vocabulary | None = None,
+    ) -> None:
         """Take over passages and vocabulary from rows as the database holds them (the
-        columns of _PASSAGE_COLUMNS, in their order; words as (word, n, display))."""
+        columns of _PASSAGE_COLUMNS, in their order; words as (word, n, display)).
+        ``counted``: the served passages' n_docs, total_len and df, already counted (by
+        :meth:`_rows`); without it they are counted here."""
         vocab = Vocabulary()
+        if counted is not None:
+            vocab.n_docs, vocab.total_len, vocab.df = counted.n_docs, counted.total_len, counted.df
         passages: dict[str, Passage] = {}
         rowid: dict[int, str] = {}
         n_of: dict[str, int] = {}
@@ -1069,7 +1093,7 @@ class SearchEngine:
                 else:
                     debris_block[p.id] = [p.id]
             last = p
-            if p.kind in SERVED_KINDS:
+            if p.kind in SERVED_KINDS and counted is None:
                 terms = r[10].split()
                 vocab.n_docs += 1
                 vocab.total_len += len(terms)
@@ -2887,16 +2911,22 @@ def _tokens(passages: list[Passage]) -> list[list[str]]:
 
 
 def _count_words(vocab: Vocabulary, passages: list[Passage], tokens: list[list[str]]) -> None:
-    for p, toks in zip(passages, tokens, strict=True):
-        if p.kind not in SERVED_KINDS:
-            continue
-        display = vocab.display
-        if not display.keys() >= set(toks):  # display forms only where a word is new
+    served = [toks for p, toks in zip(passages, tokens, strict=True) if p.kind in SERVED_KINDS]
+    display = vocab.display
+    new = set(chain.from_iterable(served)).difference(display)
+    if new:  # display forms only from passages with a new word (the first that has it)
+        for p, toks in zip(passages, tokens, strict=True):
+            if p.kind not in SERVED_KINDS or new.isdisjoint(toks):
+                continue
             raw = surface_words(p.text, len(toks)) or toks
             for w, surface in zip(toks, raw, strict=True):
                 if w not in display:
                     display[w] = surface
-        vocab.word_count.update(toks)
+                    new.discard(w)
+            if not new:
+                break
+    # one update over all words: the same counts in the same order of first occurrence
+    vocab.word_count.update(chain.from_iterable(served))
 
 
 def stopwords_digest() -> str:
@@ -2947,19 +2977,23 @@ def _near_duplicates(
             parent[x], x = root, parent[x]
         return root
 
-    checked: set[tuple[str, str]] = set()
     for ids in buckets.values():
         if len(ids) > MAX_DUP_BUCKET:  # a sentence repeated everywhere is no duplicate
             continue
         for i, a in enumerate(ids):
             for b in ids[i + 1 :]:
-                if by_id[a].source == by_id[b].source or (a, b) in checked:
+                if by_id[a].source == by_id[b].source:
                     continue
-                checked.add((a, b))
+                # a pair found apart in one bucket is compared again in the next one they
+                # share (no set of the pairs compared: tens of MB at the build's peak, and the
+                # same verdict); a pair found alike is one group from then on: skipped
+                ra, rb = find(a), find(b)
+                if ra == rb:
+                    continue
                 sa = shingles.get(a) or shingles.setdefault(a, shingle(a))
                 sb = shingles.get(b) or shingles.setdefault(b, shingle(b))
                 if len(sa & sb) / min(len(sa), len(sb)) >= threshold:
-                    parent[find(b)] = find(a)
+                    parent[rb] = ra
     order = {pid: i for i, pid in enumerate(by_id)}
     members = set(parent) | set(parent.values())
     groups: dict[str, list[str]] = defaultdict(list)

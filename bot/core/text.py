@@ -69,9 +69,18 @@ def normalize(text: str) -> str:
 _THOUSANDS = re.compile(r"\.(?<=\d\.)(?=\d{3}(?!\d))")
 
 
+# For ASCII text, WORD's matches are exactly the runs of ASCII letters and digits: every other
+# ASCII character becomes a space and str.split cuts there, three times as fast as the regex
+# (folded German text is ASCII; other scripts keep going through WORD).
+_ASCII_GAPS = {i: 32 for i in range(128) if not chr(i).isalnum()}  # 32: a space
+
+
 def tokenize(text: str) -> list[str]:
     """Normalized words (same as :func:`words`)."""
-    return WORD.findall(_THOUSANDS.sub("", fold(text)))
+    folded = _THOUSANDS.sub("", fold(text))
+    if folded.isascii():
+        return folded.translate(_ASCII_GAPS).split()
+    return WORD.findall(folded)
 
 
 def surface_words(text: str, expected: int) -> list[str] | None:
