@@ -1,7 +1,7 @@
 """Search quality: hit@1, hit@3, MRR and off-topic handling, next to a BM25 baseline and an
 ablation (the engine with each mechanism switched off), for all the query sets in one run.
 
-Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation]
+Run: python bench/eval_search.py [--verbose] [--set FILE] [--no-ablation] [--only a,b]
 
 Sets: devset, holdout, chatset, chat_holdout and chat_fresh are for tuning (--verbose lists
 their misses); holdout, chat_holdout and chat_fresh were report-only until their figures had been
@@ -209,7 +209,13 @@ def main() -> int:
     )
     parser.add_argument("--set", help="one query file instead of all the sets")
     parser.add_argument("--no-ablation", action="store_true", help="engine and baseline only")
+    parser.add_argument(
+        "--only", help="ablate only these mechanisms (SearchOptions names, comma-separated)"
+    )
     args = parser.parse_args()
+    only = set(args.only.split(",")) if args.only else None
+    if only and not only <= set(MECHANISMS):
+        parser.error(f"unknown mechanisms: {', '.join(sorted(only - set(MECHANISMS)))}")
     sets = {Path(args.set).stem: Path(args.set)} if args.set else SETS
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "eval.db"))
@@ -222,6 +228,8 @@ def main() -> int:
         }
         if not args.no_ablation:
             for name in MECHANISMS:  # each switched the other way: "-x" off, "+x" on
+                if only is not None and name not in only:
+                    continue
                 sign = "-" if getattr(SearchOptions(), name) else "+"
                 label = sign + SHORT.get(name, name)
                 variants[label] = engine_runner(engine, SearchOptions().toggled(name))
