@@ -2296,21 +2296,12 @@ class SearchEngine:
         if not self.options.rare_meeting or q.marked or not q.states:
             return False
         share = COOCCUR_SHARE * n_docs
-        df = self.vocab.df
         rare = {
             i
             for i in specific
             if is_german_word(q.concepts[i].surface or q.concepts[i].word)
             and q.concepts[i].common < EVERYDAY
-            and max(
-                (
-                    df.get(t, 0)
-                    for t, a in q.concepts[i].alternatives.items()
-                    if a >= 0.9 and t not in q.concepts[i].related
-                ),
-                default=0,
-            )
-            <= share
+            and self._passages_with(q.concepts[i]) <= share
         }
         if not rare:
             return False
