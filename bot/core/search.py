@@ -26,7 +26,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, compress
@@ -1771,12 +1771,8 @@ class SearchEngine:
         """Index words that start or end with the word (at most ``scan`` looked at each way)."""
         v = self.vocab
         found: list[str] = []
-        for sorted_words, key in ((v.sorted_words, w), (v.sorted_reversed, w[::-1])):
-            i = bisect.bisect_left(sorted_words, key)
-            for x in sorted_words[i : i + scan]:
-                if not x.startswith(key):
-                    break
-                found.append(x if sorted_words is v.sorted_words else x[::-1])
+        found.extend(_starting(v.sorted_words, w, scan))
+        found.extend(x[::-1] for x in _starting(v.sorted_reversed, w[::-1], scan))
         found = [x for x in found if len(x) >= len(w) + 3 and stem(x) in v.df]
         return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
 
@@ -1796,19 +1792,13 @@ class SearchEngine:
         for form in {w, lemma_word(surface)}:
             if len(form) < 4:
                 continue
-            i = bisect.bisect_left(v.sorted_words, form)  # Kurs|wechsel, Verhandlung|s|…
-            for x in v.sorted_words[i : i + scan]:
-                if not x.startswith(form):
-                    break
+            for x in _starting(v.sorted_words, form, scan):  # Kurs|wechsel, Verhandlung|s|…
                 rest = x[len(form) :]
                 if word(rest) or (rest[:1] == "s" and word(rest[1:])):
                     found.add(x)
             for ending in _PART_ENDINGS:  # Kriegs|kurs, Staats|apparat|s, Wochen|zeitung
                 key = (form + ending)[::-1]
-                i = bisect.bisect_left(v.sorted_reversed, key)
-                for x in v.sorted_reversed[i : i + scan]:
-                    if not x.startswith(key):
-                        break
+                for x in _starting(v.sorted_reversed, key, scan):
                     if word(x[len(key) :][::-1]):
                         found.add(x[::-1])
         found = {x for x in found if stem(x) in v.df}
@@ -2817,6 +2807,15 @@ _CAUSES = frozenset(
         " infolge grund ursache".split(),
     )
 )
+
+
+def _starting(sorted_words: list[str], key: str, scan: int) -> Iterator[str]:
+    """The words of a sorted list that start with ``key`` (at most ``scan`` looked at)."""
+    i = bisect.bisect_left(sorted_words, key)
+    for x in sorted_words[i : i + scan]:
+        if not x.startswith(key):
+            return
+        yield x
 
 
 def _reason_near(
