@@ -660,8 +660,10 @@ def passage_terms(
         parts_of = vocab.__dict__.setdefault("_word_parts", {})
         distinct = set(ws)
         for w in distinct.difference(stem_of):
-            stem_of[w] = stem(w)
+            # parts first: searches in other threads share these caches (a question's
+            # _asks), and a word they find in stem_of must already have its parts
             parts_of[w] = vocab.part_stems(w)
+            stem_of[w] = stem(w)
         stems = list(map(stem_of.__getitem__, ws))
         extra.extend(chain.from_iterable(map(parts_of.__getitem__, distinct)))
     for w in compress(ws[1:], map(str.isdigit, ws)):  # the words right after a number
