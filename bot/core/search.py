@@ -1919,7 +1919,8 @@ class SearchEngine:
                         groups.add(group)
                         lead.append(found[rank])
         top = answer.hits[0].score if answer.hits else 1.0
-        hits = [self.hit(self._passages[pid], top) for pid in lead if pid in self._passages]
+        passages = self._passages  # one state, even while another thread reloads
+        hits = [self.hit(passages[pid], top) for pid in lead if pid in passages]
         for h in answer.hits:
             group = self._dups.get(h.passage.id, [h.passage.id])[0]
             if h.passage.id not in lead and group not in groups:
