@@ -182,7 +182,7 @@ SHORT = {
     "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
     "chat_topic": "chattopic",
     "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
-    "part_forms": "partforms", "rare_only": "rareonly",
+    "part_forms": "partforms", "rare_only": "rareonly", "presupposed": "presup",
 }  # fmt: skip
 
 

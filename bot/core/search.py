@@ -69,6 +69,7 @@ from bot.core.search_lexicon import (
     lemma_word,
     loanwords,
     locates,
+    locates_claim,
     misspelt,
     near_german_word,
     numeral,
@@ -153,6 +154,7 @@ PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author
 PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot of the reading
 RARE_ONLY = 1  # passages a word is in that the texts mention in passing (rare_only): once
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
+PRESUPPOSED_MEET = 2  # own content words of a located message that must meet in one passage
 
 
 @dataclass(frozen=True)
@@ -415,6 +417,15 @@ class SearchOptions:
     # ("Regierungskrise"; not "Alaska"), is chat that touched a passage in passing: empty
     # (off: answered with that passage)
     rare_only: bool = True
+    # "wo stand, dass schon das Händeschütteln zeigt, dass Russland kein Schurkenstaat ist",
+    # "die Stelle, dass …", "wo wird gesagt, dass …": a message that asks where the texts say
+    # something presupposes a text the group read. Judged off-topic by the words it lacks, or
+    # left unrescued because its specific words meet in too many passages, it is answered as
+    # a weak match ("Ich bin nicht sicher, ob das passt:") when PRESUPPOSED_MEET content words
+    # of its own (no synonym, typo, frame, function word, number or name of a source) meet in
+    # one passage; else it stays empty (off: only a specific word the texts repeat makes such a
+    # message a weak match, and only "wo stand …" and "die Stelle, wo …" ask where)
+    presupposed: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -748,6 +759,8 @@ class Query:
     other_medium: bool = False  # says "Buch", "Zeitung", "Heft" … (MEDIUM_NOUNS)
     unknown_name: bool = False  # has a key noun the texts lack ("Spiegel", "Kapital")
     states: bool = False  # says something: a finite verb (search_lexicon.states)
+    # asks where the texts say something, "wo steht, dass …" too (presupposed)
+    presupposes: bool = False
 
     @property
     def missing(self) -> list[str]:
@@ -1490,6 +1503,9 @@ class SearchEngine:
                 not c.known and c.key >= 1.0 and is_noun(c.surface or c.word) for c in concepts
             ),
             states=opts.rare_meeting and states(text),
+            presupposes=opts.presupposed
+            and not organisational
+            and (locates(text) or locates_claim(text)),
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -2006,6 +2022,8 @@ class SearchEngine:
                 w = max((idf(t) for t in terms), default=0.0)
             weights.append(c.scale * c.focus * w)
         specific = self._specific(q)
+        presumed = met_once = False  # (presupposed: answered if its own words meet once)
+        own: set[int] = set()
         if not self._on_topic(q, weights, idf(""), n_docs):
             # the unknown words outweigh the known ones, yet several specific known words may
             # meet in one passage: then it is a question about that passage, answered as a
@@ -2021,6 +2039,8 @@ class SearchEngine:
                 and self._known_sentence(q)
             ):
                 q.hedged = True  # a sentence in the texts' own words: a weak match
+            elif q.presupposes and len(own := self._own_words(q)) >= PRESUPPOSED_MEET:
+                q.hedged = presumed = True  # asks where the texts say it: weak, if they meet
             else:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
@@ -2152,13 +2172,19 @@ class SearchEngine:
                 meetings.append(met)
             if passing:
                 met_by[pid] = (matched, tf)
+            if presumed and not met_once:
+                met_once = self._own_words_meet(q, own.intersection(matched), tf)
             results.append((pid, score, coverage, len(matched)))
         if q.rescued:
             q.empty = "off-topic, not rescued"
+        if presumed and not met_once:
+            q.hedged, q.empty = False, "off-topic"
+            return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
         if not results:
             return []
         many = self.options.many_specific and len(specific) >= MANY_SPECIFIC
-        if q.rescued and not many and len(results) > COOCCUR_SHARE * n_docs:
+        # (a message that asks where the texts say it presupposes one: met, it is asked)
+        if q.rescued and not many and not q.presupposes and len(results) > COOCCUR_SHARE * n_docs:
             # words that meet in many passages say little about this message, unless a rare
             # word of it meets them in few
             if not self._rare_meeting(q, specific, meetings, n_docs):
@@ -2300,6 +2326,32 @@ class SearchEngine:
             return False
         met = sum(1 for m in meetings if len(m) >= MANY_SPECIFIC and not rare.isdisjoint(m))
         return 0 < met <= share
+
+    def _own_words(self, q: Query) -> set[int]:
+        """The message's content words that the texts have themselves: no thesaurus synonym,
+        typo correction, frame, function word, number or word of a source's name."""
+        return {
+            i
+            for i, c in enumerate(q.concepts)
+            if c.known
+            and not (c.frame or c.weak or c.synonym or c.fuzzy)
+            and c.common < FUNCTION_ZIPF
+            and not c.word.isdigit()
+            and c.word not in q.source_words
+        }
+
+    def _own_words_meet(self, q: Query, found: set[int], tf: Counter[str]) -> bool:
+        """Whether PRESUPPOSED_MEET of the message's own words (_own_words) that a passage
+        matched are in it themselves, not only by a thesaurus synonym: evidence for a message
+        that presupposes a text (SearchOptions.presupposed)."""
+        met = 0
+        for ci in found:
+            c = q.concepts[ci]
+            if any(tf.get(t, 0) for t in c.alternatives if t not in c.related) or any(
+                tf.get(t, 0) for t in c.parts
+            ):
+                met += 1
+        return met >= PRESUPPOSED_MEET
 
     def _in_passing(self, q: Query) -> bool:
         """Whether the message is chat the rare_only guard judges: a mark of chat among the

@@ -391,6 +391,24 @@ def locates(text: str) -> bool:
     return bool(_LOCATES.search(re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()))
 
 
+# asking where a text says that something is so: a verb of saying or standing written, then
+# "dass" within a few words ("wo steht, dass …", "wo wird gesagt, dass …", "wo schreibt er
+# nochmal, dass …"), or "die Stelle, dass …"; with the "dass" "wo steht" asks for a claim's
+# place, not where a thing stands
+_LOCATES_CLAIM = re.compile(
+    r"\bwo (?:\w+ )?(?:steht|stand|stands|wird|wurde|heisst|hiess|sagt|schreibt|schrieb)"
+    r"(?: \w+){0,3} dass\b"
+    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) dass\b"
+)
+
+
+def locates_claim(text: str) -> bool:
+    """Whether the message asks where a text says that something is so ("wo steht, dass …",
+    "wo wird gesagt, dass …", "die Stelle, dass …"): like :func:`locates`, it presupposes a
+    text the group read."""
+    return bool(_LOCATES_CLAIM.search(re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()))
+
+
 _INSEPARABLE = ("be", "ver", "er", "ent", "zer", "emp", "miss", "um", "ueber", "unter", "wider")
 
 
