@@ -182,7 +182,8 @@ SHORT = {
     "known_synonyms": "knownsyn", "synonym_spread": "spread", "proximity": "prox",
     "chat_topic": "chattopic",
     "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
-    "part_forms": "partforms", "rare_only": "rareonly", "presupposed": "presup",
+    "part_forms": "partforms", "rare_only": "rareonly", "member_question": "memberq",
+    "lacking_reason": "lackreason", "presupposed": "presup",
 }  # fmt: skip
 
 

@@ -42,12 +42,14 @@ from bot.core.catalog import Catalog
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
+    APOLOGIES,
     MAX_WORD_CHARS,
     MEDIUM_NOUNS,
     RARE_ZIPF,
     TEXT_NOUNS,
     Phrases,
     addressed,
+    asked_clause,
     asks_anyone,
     asks_members,
     asks_news,
@@ -73,6 +75,7 @@ from bot.core.search_lexicon import (
     misspelt,
     near_german_word,
     numeral,
+    of_members,
     past_report,
     provenance,
     reading_list,
@@ -426,6 +429,24 @@ class SearchOptions:
     # one passage; else it stays empty (off: only a specific word the texts repeat makes such a
     # message a weak match, and only "wo stand …" and "die Stelle, wo …" ask where)
     presupposed: bool = True
+    # "kann mir jemand erklären, was es mit der Limousine auf sich hatte", "sorry wenn ich nerve,
+    # aber warum wird Mélenchon zitiert", "Entschuldigung, aber was meint Fazi mit …": a
+    # question to the members, or wrapped in an apology or a request, asks about the texts when
+    # the clause its question word opens (search_lexicon.asked_clause) holds a specific word of
+    # theirs (or a noun they have as the last part of a compound: Präsidentenlimousine), no
+    # noun they lack ("Heizungsgesetz") and no person of the chat ("wer hat meinen Schirm", "wie
+    # fandet ihr …"), and the message has no word of the meeting, no news, no time of the
+    # speaker's now and no laughter ("wisst ihr, warum die Bahn heute schon wieder streikt");
+    # the address is its frame, and an apology that opens it ("Entschuldigung, …") is no word
+    # it asks about (off: it takes two specific words of the texts, three beside two kinds of
+    # marks of chat, and "Entschuldigung" is a key word like any noun)
+    member_question: bool = True
+    # "habt ihr gesehen, macron hat schon wieder eine regierungskrise, was meint ihr": chat
+    # among the members with no word of the meeting that gets no passages names the nouns of it
+    # the texts do not have themselves (Answer.missing: "Regierungskrise", known only by its
+    # parts), so the reply says what the texts lack rather than "Absprachen zum Treffen" (off:
+    # only unknown key words are named, and such chat gets the meeting-chat reply)
+    lacking_reason: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -761,6 +782,7 @@ class Query:
     states: bool = False  # says something: a finite verb (search_lexicon.states)
     # asks where the texts say something, "wo steht, dass …" too (presupposed)
     presupposes: bool = False
+    meeting: bool = False  # has a word of the meeting ("Montag", "Protokollant", "19:30")
 
     @property
     def missing(self) -> list[str]:
@@ -1312,8 +1334,23 @@ class SearchEngine:
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
             needed = MANY_SPECIFIC if news or marked else COOCCUR_MIN
             organisational = len(rare) + named_one - lacking < needed
+            if (
+                organisational
+                and opts.member_question
+                and not (meeting_words or news)
+                and marks.isdisjoint(("time", "laughter"))
+            ):
+                # "kann mir jemand erklären, was es mit der Limousine auf sich hatte", "sorry,
+                # aber warum wird Mélenchon zitiert": the address or the apology is the frame of
+                # a question whose clause holds a specific word of the texts, about others
+                asked_words = asked_clause(text)
+                organisational = of_members(asked_words) or not self._asks_texts(
+                    asked_words, rare, skip | source_words | meeting | wording, surfaces
+                )
         if organisational:
             skip |= chat_words()
+        if opts.member_question and ws[:1] and ws[0] in APOLOGIES:
+            skip.add(ws[0])  # "Entschuldigung, aber was meint Fazi …": the apology is a frame
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a
         # count that the text may spell out
         dates = {
@@ -1506,6 +1543,55 @@ class SearchEngine:
             presupposes=opts.presupposed
             and not organisational
             and (locates(text) or locates_claim(text)),
+            meeting=bool(meeting_words),
+        )
+
+    def _asks_texts(
+        self, asked: list[str], rare: set[str], wording: set[str], surfaces: dict[str, str]
+    ) -> bool:
+        """Whether the clause of a question (asked_clause) asks about the texts: it holds a
+        specific word of theirs (``rare``), or a noun they have as the last part of their
+        compounds ("Limousine": Präsidentenlimousine), and no noun they lack ("Heizungsgesetz");
+        ``wording`` is the words that are neither (function words, the meeting's words)."""
+        found = False
+        for w in asked:
+            if w in rare:
+                found = True
+            elif (
+                w not in wording
+                and len(w) > 2
+                and not w.isdigit()
+                and stem(w) not in self._terms()
+                and is_noun(surfaces.get(w, w))
+            ):
+                if not self._ends_compound(w) or commonness(surfaces.get(w, w)) >= SPECIFIC:
+                    return False
+                found = True
+        return found
+
+    def _lacking(self, q: Query) -> list[str]:
+        """The key nouns of a message the texts do not have themselves, as typed: unknown, or
+        known only by their parts or a relative ("Regierungskrise": Regierung, Krise); not
+        everyday ones ("Lust", "Stunde"), which are the wording of chat, no topic of it."""
+        chatting = chat_words()
+        return [
+            c.surface or c.word
+            for c in q.concepts
+            if not c.frame
+            and c.key >= 1.0
+            and commonness(c.surface or c.word) < EVERYDAY  # (itself, not its parts)
+            and c.word not in chatting
+            and not c.word.isdigit()
+            and is_noun(c.surface or c.word)
+            and self._passages_with(c) == 0
+        ]
+
+    def _ends_compound(self, w: str, scan: int = 2000) -> bool:
+        """Whether an index word ends with the word as its last part ("Präsidentenlimousine")."""
+        v = self.vocab
+        return len(w) >= 5 and any(
+            len(x) >= len(w) + 3 and stem(x[::-1]) in v.df
+            for x in _starting(v.sorted_reversed, w[::-1], scan)
         )
 
     def _idioms(self, ws: list[str], surfaces: dict[str, str]) -> list[tuple[list[int], list]]:
@@ -1885,6 +1971,15 @@ class SearchEngine:
         weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
+        if (
+            not hits
+            and not missing
+            and self.options.lacking_reason
+            and (q.organisational or q.talks)  # chat among the members …
+            # … not about the meeting, a reading, a text or a book
+            and not (q.meeting or q.prefer or q.text_noun or q.other_medium)
+        ):
+            missing = self._lacking(q)
         empty = "" if hits else ("meeting, " if q.organisational else "") + (q.empty or "nothing")
         answer = Answer(hits, missing, weak, q.organisational, empty, q.named)
         if q.provenance and set(kinds) == set(SERVED_KINDS):

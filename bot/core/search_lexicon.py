@@ -27,7 +27,7 @@ from pathlib import Path
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.core.text import fold, normalize, stem
+from bot.core.text import fold, normalize, stem, words
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 FRAMES_FILE = DATA / "search_frames.txt"
@@ -347,6 +347,16 @@ _MARK_WE = frozenset("wir uns unser unsere unseren unserem unserer".split())
 _MARK_ASK = frozenset("bitte sorry".split())
 
 
+_SECOND = frozenset("du dich dir dein deine deinen deinem deiner".split())
+
+
+def of_members(ws: list[str]) -> bool:
+    """Words that speak of the speaker or the members themselves: the first person ("ich",
+    "mein", "wir", "uns") or the second ("du", "dein", "euch", "ihr" asked: "wie fandet ihr
+    …"; not the possessive "ihr Land") (normalized words)."""
+    return not (_MARK_SELF | _MARK_WE | _SECOND).isdisjoint(ws) or addressed(ws)
+
+
 def chat_marks(text: str, ws: list[str]) -> set[str]:
     """The kinds of marks of chat among the members a message carries (folded words ``ws``):
     "time" (the speaker's now or near future: "gestern", "diesmal", "nächste Woche", "schon
@@ -472,6 +482,32 @@ def indirect_question(ws: list[str]) -> bool:
         a in wanted and (b in _QUESTION_WORDS or b in _WO_WORDS)
         for a, b in zip(ws, ws[1:], strict=False)
     )
+
+
+# the formulas of an apology that open a message ("Entschuldigung, aber …", "sorry, …"): the
+# frame of what follows, no word it asks about
+APOLOGIES = frozenset(
+    "entschuldigung entschuldige entschuldigt verzeihung sorry sry pardon".split()
+)
+
+
+def asked_clause(text: str) -> list[str]:
+    """The words of the question a message asks, from its question word to the end of that
+    clause (normalized words): a clause that opens with a question word, after lead-ins ("kann
+    mir jemand erklären, was es mit der Limousine auf sich hatte": "was es mit der Limousine
+    auf sich hatte"; "sorry, aber warum …"), or a question word inside a clause ("weiß jemand
+    warum der Gipfel in Alaska war"), not "was" or "wer" there ("hat wer was gepostet": etwas,
+    jemand). "wer" with a modal verb calls for a volunteer, asks nothing. [] if it asks none."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        ws = words(clause)[:40]
+        while ws and ws[0] in _LEAD_INS:
+            ws = ws[1:]
+        if not ws or (ws[0] == "wer" and ws[1:2] and ws[1] in _MODALS):
+            continue
+        for i, w in enumerate(ws):
+            if w in _WO_WORDS or (w in _QUESTION_WORDS and (i == 0 or w not in ("was", "wer"))):
+                return ws[i:]
+    return []
 
 
 _SELF = frozenset("ich mein meine meinen meinem meiner meins".split())
