@@ -184,7 +184,8 @@ SHORT = {
     "chat_topic": "chattopic",
     "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
     "part_forms": "partforms", "rare_only": "rareonly", "member_question": "memberq",
-    "lacking_reason": "lackreason", "presupposed": "presup",
+    "lacking_reason": "lackreason", "presupposed": "presup", "group_plan": "plan",
+    "wish_formulas": "wishform", "calendar_time": "calendar",
 }  # fmt: skip
 
 

@@ -76,11 +76,14 @@ from bot.core.search_lexicon import (
     near_german_word,
     numeral,
     of_members,
+    opens_with_wish,
     past_report,
+    proposes,
     provenance,
     reading_list,
     reports_news,
     retelling,
+    speakers_calendar,
     speaks_of_self,
     speaks_of_text,
     states,
@@ -447,6 +450,25 @@ class SearchOptions:
     # parts), so the reply says what the texts lack rather than "Absprachen zum Treffen" (off:
     # only unknown key words are named, and such chat gets the meeting-chat reply)
     lacking_reason: bool = True
+    # "lesen wir danach mal was zu China", "sollten wir das mal machen", "was lesen wir nach
+    # dem Europa-Artikel", "vorschlag: nach dem GS-Text mal was zu Gaza lesen": a proposal or a
+    # plan of the group (a clause opening with its verb and "wir", not an auxiliary of tense:
+    # "hatten wir das nicht im Protokoll" recalls; or "mal was … <infinitive>",
+    # search_lexicon.proposes) is chat about the meeting; like today's news it takes
+    # MANY_SPECIFIC specific words of the texts to make it a question about them (off: it is
+    # judged by its words, and the texts' words it names get it passages)
+    group_plan: bool = True
+    # "frohes neues Jahr allerseits", "schöne Feiertage", "alles Gute zum Geburtstag": a
+    # message that opens with a wish formula (a wish adjective in the elliptical accusative,
+    # search_lexicon.opens_with_wish) is chat among the members like "gute Nacht" (off: only
+    # "gute" opening the message is a wish)
+    wish_formulas: bool = True
+    # "der NATO-Gipfel ist ja nächste Woche", "wer war der Neue letzte Woche": a week or a
+    # month of the speaker's calendar (search_lexicon.speakers_calendar) is chat among the
+    # members about their own time, no question about the texts, which are older: like today's
+    # news it takes MANY_SPECIFIC specific words of theirs (off: "nächste" and "Woche" are
+    # words of chat only next to a word of the meeting)
+    calendar_time: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -834,6 +856,8 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
     if any(w in chat_anchors() for w in ws):
         return True
     if (ws[:1] == ["gute"]) if opts.wishes else ("gute" in ws):
+        return True
+    if opts.wishes and opts.wish_formulas and opens_with_wish(ws):
         return True
     if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
         return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
@@ -1253,8 +1277,16 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
+        # a plan of the group or a wish to the members is chat about the meeting, and the
+        # speaker's calendar chat among them; never a question about the texts: like today's
+        # news, it takes MANY_SPECIFIC specific words of theirs to make one
+        plans = opts.chat and (
+            (opts.group_plan and proposes(text))
+            or (opts.wishes and opts.wish_formulas and opens_with_wish(ws))
+        )
+        calendar = opts.chat and opts.calendar_time and speakers_calendar(ws)
         meeting_words = opts.chat and (
-            _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text)))
+            _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text))) or plans
         )
         if (
             meeting_words
@@ -1279,6 +1311,7 @@ class SearchEngine:
         organisational = (
             meeting_words
             or news
+            or calendar
             or marked
             # "haha", an emoji, "bitte", "sorry": banter, a request or an apology to the members
             # (in a message with words: emoji alone are no chat about the meeting either), not
@@ -1332,12 +1365,12 @@ class SearchEngine:
             # "habt ihr bei Fazi gelesen, warum die Sanktionen …": a source named counts as one
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
-            needed = MANY_SPECIFIC if news or marked else COOCCUR_MIN
+            needed = MANY_SPECIFIC if news or marked or plans or calendar else COOCCUR_MIN
             organisational = len(rare) + named_one - lacking < needed
             if (
                 organisational
                 and opts.member_question
-                and not (meeting_words or news)
+                and not (meeting_words or news or calendar)
                 and marks.isdisjoint(("time", "laughter"))
             ):
                 # "kann mir jemand erklären, was es mit der Limousine auf sich hatte", "sorry,
@@ -1523,7 +1556,7 @@ class SearchEngine:
             prefer,
             source_words,
             organisational,
-            news=(news or marked) and organisational,
+            news=(news or marked or plans or calendar) and organisational,
             asks_source=asks_source,
             retelling=opts.retelling and not organisational and retelling(text),
             locates=opts.locates and not organisational and locates(text),

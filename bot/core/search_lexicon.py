@@ -386,6 +386,103 @@ def chat_marks(text: str, ws: list[str]) -> set[str]:
     return found
 
 
+# the adjectives of German wish formulas, in the elliptical accusative that opens a wish
+# ("frohes neues Jahr", "schöne Feiertage", "guten Rutsch", "erholsames Wochenende",
+# "herzlichen Glückwunsch"), and the formulas with a pronoun or a quantifier ("alles Gute",
+# "viel Erfolg"): a closed class of German phrases
+_WISH_ADJECTIVES = frozenset(
+    "gut schoen froh froehlich erholsam angenehm herzlich besinnlich gesegnet entspannt".split()
+)
+_WISH_PHRASES = frozenset(["alles gute", "viel erfolg", "viel spass", "viel glueck"])
+
+
+def opens_with_wish(ws: list[str]) -> bool:
+    """A message that opens with a wish ("frohes neues Jahr allerseits", "schöne Feiertage",
+    "alles Gute zum Geburtstag"): a wish adjective with the ending of the elliptical
+    accusative ("frohes", "schöne", "guten", "herzlichen") and a word after it (folded
+    words). A question about the texts opens with its question or its topic."""
+    if len(ws) < 2:
+        return False
+    if " ".join(ws[:2]) in _WISH_PHRASES:
+        return True
+    first = ws[0]
+    return any(
+        first.endswith(end) and first[: -len(end)] in _WISH_ADJECTIVES for end in ("e", "es", "en")
+    )
+
+
+# the auxiliaries of tense in the first person plural: "haben wir …", "hatten wir das nicht im
+# Protokoll", "werden wir …" recall or foretell, they propose nothing
+_TENSE_WE = frozenset("haben hatten haetten sind waren waeren werden wurden wuerden".split())
+_INDEFINITE = frozenset("was etwas irgendwas".split())  # "mal was zu Gaza lesen": something
+# who is invited: "wer hat Lust …", "hat jemand Lust …", "habt ihr Lust …"
+_INVITED = frozenset("wer jemand irgendwer irgendjemand ihr".split())
+# the speaker's calendar: a week or a month counted from the chat's day ("nächste Woche",
+# "letzten Monat", "diese Woche"); the texts the group read are older than it
+_DEICTIC = frozenset(
+    "naechste naechsten naechster naechstes letzte letzten letzter letztes kommende kommenden"
+    " diese diesen dieser vorige vorigen vergangene vergangenen".split()
+)
+_CALENDAR = frozenset("woche monat wochenende".split())
+
+
+def speakers_calendar(ws: list[str]) -> bool:
+    """A week or a month of the speaker's calendar ("der Gipfel ist ja nächste Woche", "wer
+    war der Neue letzte Woche", "nächsten Monat ist doch Gipfel") (folded words): not the
+    texts' time (a year, a date) nor the meeting's ("nächstes Mal")."""
+    return any(a in _DEICTIC and b in _CALENDAR for a, b in zip(ws, ws[1:], strict=False))
+
+
+def _infinitive(surface: str) -> bool:
+    """A verb's dictionary form as typed ("lesen", "bestellen"), no noun ("Wochen")."""
+    return (
+        len(surface) > 3
+        and surface.endswith("n")
+        and surface.isalpha()
+        and (_lemma(surface) or "") == surface
+        and not is_noun(surface)
+    )
+
+
+def proposes(text: str) -> bool:
+    """A proposal or a plan of the group ("lesen wir danach mal was zu China", "sollten wir
+    das mal machen", "was lesen wir nach dem Europa-Artikel", "vorschlag: nach dem GS-Text mal
+    was zu Gaza lesen", "wer hat Lust, danach was trinken zu gehen"): an invitation (Lust,
+    asked of the members), a clause that opens with its finite verb and "wir" as its subject, or
+    with a question word, its verb and "wir", the verb no auxiliary of tense ("hatten wir das
+    nicht im Protokoll" recalls the meeting, "was haben wir dazu" asks it); or a clause that
+    ends with an infinitive after "mal" and "was" (a proposal with its verb left out: "mal was
+    zu X lesen"). What the members plan to do together is chat among them about the meeting,
+    whatever words of the texts it names: the texts say nothing about the group's plans."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        raw = [re.sub(r"[^\w]+", "", w.lower())[:MAX_WORD_CHARS] for w in clause.split()[:20]]
+        raw = [w for w in raw if w]
+        ws = [fold(w) for w in raw]
+        if "lust" in ws and not _INVITED.isdisjoint(ws):  # "wer hat Lust, … zu gehen"
+            return True
+        start = 1 if ws[:1] and ws[0] in _QUESTION_WORDS else 0
+        verb = ws[start : start + 1]
+        if (
+            verb
+            and ws[start + 1 : start + 2] == ["wir"]
+            and verb[0] not in _TENSE_WE
+            and verb[0] not in _QUESTION_WORDS
+            and verb[0] not in _SUBORDINATE  # "wenn wir …": no proposal
+            # "lesen wir": the first person plural is the infinitive's form
+            and (_finite_verb(raw[start]) or (_infinitive(raw[start]) and raw[start][-2:] == "en"))
+        ):
+            return True
+        if (
+            len(ws) >= 3
+            and "mal" in ws[:-1]
+            and not _INDEFINITE.isdisjoint(ws[ws.index("mal") + 1 : -1])
+            and _infinitive(raw[-1])
+            and not any(_finite_verb(w) for w in raw[:-1])
+        ):
+            return True
+    return False
+
+
 # asking where a text said something: "wo stand", "die Stelle, wo", "das Zitat, in dem" (not
 # "wo steht": where a thing stands)
 _LOCATES = re.compile(

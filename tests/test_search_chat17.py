@@ -1,0 +1,143 @@
+"""Ordinary chat among the members that names words of the texts (issue 11, round 17, chat17).
+
+- ``group_plan``: a proposal or a plan of the group ("lesen wir danach mal was über …",
+  "sollten wir nicht mal was zum … lesen", "vorschlag: … mal was zur … lesen", "wer hat Lust,
+  … zu gehen") is chat about the meeting: it takes many specific words of the texts to make
+  it a question about them. "hatten wir das im Protokoll" (an auxiliary of tense) and "wenn
+  wir …" propose nothing.
+- ``wish_formulas``: a message that opens with a wish formula ("frohes neues Jahr", "schöne
+  Feiertage", "alles Gute") is chat among the members like "gute Nacht".
+- ``calendar_time``: a week or a month of the speaker's calendar ("ist ja nächste Woche",
+  "letzte Woche") is chat among the members about their own time; the texts are older.
+
+Engine tests on an invented text (not the seeds), each message run with the mechanism on (the
+bot's options) and switched off; the reply tests at the handler, on the seeds' services with
+invented messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+from invented import FILLER, STRIKE_OPENING, one_text_engine
+
+import bot.handlers  # noqa: F401  (registers every command)
+from bot.config import Config
+from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search_lexicon import opens_with_wish, proposes, speakers_calendar
+from bot.core.text import words
+from bot.handlers import quotes
+from bot.handlers.base import Request
+from bot.services import Services, build_services
+from bot.texts import quotes as t
+
+STRIKE = [
+    *STRIKE_OPENING,
+    "Auf der Kundgebung zitierte die Gewerkschaft die Schriftstellerin Brandner.",
+    "Die Gewerkschaft wirft dem Senat vor, die Kliniken kaputtzusparen.",
+    "Der Schlichter schlägt eine Einmalzahlung vor, der Senat zögert.",
+]
+
+
+def _engine(options: SearchOptions) -> SearchEngine:
+    return one_text_engine(STRIKE + FILLER, options)
+
+
+@pytest.mark.parametrize(
+    ("switch", "message"),
+    [
+        ("group_plan", "lesen wir danach mal was über die Kliniken und den Senat"),
+        ("group_plan", "sollten wir nicht mal was zum Schlichter lesen"),
+        ("group_plan", "vorschlag: nach dem Streik-Text mal was zur Einmalzahlung lesen"),
+        ("group_plan", "was lesen wir nach dem Text über den Tarifvertrag"),
+        ("group_plan", "wer hat Lust, mit den Pflegekräften zur Kundgebung am Senat zu gehen"),
+        ("wish_formulas", "frohes neues Jahr an die Pflegekräfte der Kliniken"),
+        ("calendar_time", "die Verhandlungen mit dem Senat sind ja nächste Woche, wird nix"),
+    ],
+)
+def test_chat_among_the_members_gets_no_passages(switch: str, message: str) -> None:
+    answer = _engine(SearchOptions()).answer(message)
+    assert answer.hits == [] and answer.organisational
+    # off: the words of the texts it names get it passages
+    off = _engine(SearchOptions().without(switch)).answer(message)
+    assert off.hits and not off.organisational
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was hatten wir zum Schlichter und der Einmalzahlung gesagt",  # recalls the meeting
+        "warum zögert der Senat bei der Einmalzahlung",
+        "wenn wir die Kliniken kaputtsparen, zögert dann der Senat",  # "wenn wir": no plan
+        "was schlägt der Schlichter nächstes Mal vor",  # the meeting's next time: no calendar
+    ],
+)
+def test_questions_about_the_texts_keep_their_passages(message: str) -> None:
+    for options in (SearchOptions(), SearchOptions(group_plan=False, calendar_time=False)):
+        assert _engine(options).answer(message).hits, message
+
+
+def test_proposals_wishes_and_the_speakers_calendar_are_recognised() -> None:
+    assert proposes("lesen wir danach eigentlich mal was zu China?")
+    assert proposes("können wir nächstes mal pizza bestellen")
+    assert proposes("vorschlag: nach dem Text mal was zur Lage in Gaza lesen, was meint ihr")
+    assert proposes("hat jemand Lust, danach noch was trinken zu gehen")
+    assert not proposes("was haben wir dazu im Protokoll")  # an auxiliary of tense
+    assert not proposes("wo hatten wir das nochmal")
+    assert not proposes("wenn wir hier aufrüsten, werden wir autoritär")
+    assert not proposes("wie soll man das lesen")  # no plan: how to read a text
+    assert not proposes("Putin hat keine Lust auf Frieden")  # nobody invited
+    assert opens_with_wish(words("Frohes neues Jahr allerseits"))
+    assert opens_with_wish(words("schöne Feiertage euch"))
+    assert opens_with_wish(words("alles Gute zum Geburtstag"))
+    assert not opens_with_wish(words("was ist das Gute an den Verhandlungen"))
+    assert not opens_with_wish(words("schön"))
+    assert speakers_calendar(words("der Gipfel ist ja nächste Woche"))
+    assert speakers_calendar(words("wer war der Neue letzte Woche"))
+    assert not speakers_calendar(words("was ist nächstes Mal Thema"))
+    assert not speakers_calendar(words("die Woche der Verhandlungen"))
+
+
+@pytest.fixture(scope="module")
+def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
+    return build_services(Config(db_path=tmp_path_factory.mktemp("db") / "c.db"))
+
+
+def _reply(text: str, services: Services) -> list[str]:
+    request = Request(chat_id=77, chat_type="private", user_id=1, user_name="Anna", text=text)
+    return [m.html for m in quotes.handle_text(request, services).messages]
+
+
+@pytest.mark.parametrize(
+    ("switch", "message"),
+    [
+        ("group_plan", "lesen wir nach dem Europa-Text mal was zu China?"),
+        ("wish_formulas", "frohes neues Jahr allerseits und viel Kraft für die Friedensbewegung"),
+    ],
+)
+def test_plans_and_wishes_get_the_meeting_reply(
+    services: Services, switch: str, message: str
+) -> None:
+    engine = services.search
+    bot_options = engine.options
+    try:
+        assert _reply(message, services) == [t.MEETING_CHAT]
+        engine.options = bot_options.without(switch)
+        # off: passages of the texts, as if it asked about them
+        assert _reply(message, services) != [t.MEETING_CHAT]
+        assert "Textstellen" in _reply(message, services)[0]
+    finally:
+        engine.options = bot_options
+
+
+def test_news_of_the_speakers_week_names_the_word_the_texts_lack(services: Services) -> None:
+    message = "der NATO-Gipfel ist ja nächste Woche, wird bestimmt wieder ne Großdemo in der Stadt"
+    engine = services.search
+    bot_options = engine.options
+    try:
+        html = _reply(message, services)
+        assert len(html) == 1 and "Zu „Großdemo“ steht in den Texten nichts" in html[0]
+        engine.options = bot_options.without("calendar_time")
+        # off: a weak match with passages about the texts' summit
+        assert "Textstellen" in _reply(message, services)[0]
+    finally:
+        engine.options = bot_options
