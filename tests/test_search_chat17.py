@@ -69,6 +69,8 @@ def test_chat_among_the_members_gets_no_passages(switch: str, message: str) -> N
         "warum zögert der Senat bei der Einmalzahlung",
         "wenn wir die Kliniken kaputtsparen, zögert dann der Senat",  # "wenn wir": no plan
         "was schlägt der Schlichter nächstes Mal vor",  # the meeting's next time: no calendar
+        "wie sollen wir das verstehen mit der Einmalzahlung vom Schlichter",  # understanding
+        "müssen wir davon ausgehen, dass der Senat bei der Einmalzahlung zögert",  # a claim
     ],
 )
 def test_questions_about_the_texts_keep_their_passages(message: str) -> None:
@@ -85,6 +87,9 @@ def test_proposals_wishes_and_the_speakers_calendar_are_recognised() -> None:
     assert not proposes("wo hatten wir das nochmal")
     assert not proposes("wenn wir hier aufrüsten, werden wir autoritär")
     assert not proposes("wie soll man das lesen")  # no plan: how to read a text
+    assert not proposes("wie sollen wir das verstehen mit der multipolaren Welt")
+    assert not proposes("was lernen wir aus dem Vergleich mit München")
+    assert not proposes("können wir davon ausgehen, dass Putin blufft")
     assert not proposes("Putin hat keine Lust auf Frieden")  # nobody invited
     assert opens_with_wish(words("Frohes neues Jahr allerseits"))
     assert opens_with_wish(words("schöne Feiertage euch"))

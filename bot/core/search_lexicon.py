@@ -453,13 +453,20 @@ def proposes(text: str) -> bool:
     nicht im Protokoll" recalls the meeting, "was haben wir dazu" asks it); or a clause that
     ends with an infinitive after "mal" and "was" (a proposal with its verb left out: "mal was
     zu X lesen"). What the members plan to do together is chat among them about the meeting,
-    whatever words of the texts it names: the texts say nothing about the group's plans."""
+    whatever words of the texts it names: the texts say nothing about the group's plans. Not a
+    question how to understand them ("wie sollen wir das verstehen", "was lernen wir aus …")
+    nor one about a claim ("müssen wir davon ausgehen, dass …"): a verb of understanding or
+    saying, or "dass"/"ob", asks about a reading."""
+    if not {"dass", "ob"}.isdisjoint(fold(w) for w in re.findall(r"\w+", text[:2000].lower())):
+        return False
     for clause in _CLAUSE_END.split(text[:2000]):
         raw = [re.sub(r"[^\w]+", "", w.lower())[:MAX_WORD_CHARS] for w in clause.split()[:20]]
         raw = [w for w in raw if w]
         ws = [fold(w) for w in raw]
         if "lust" in ws and not _INVITED.isdisjoint(ws):  # "wer hat Lust, … zu gehen"
             return True
+        if any(w in _UNDERSTANDING or lemma_word(w) in _UNDERSTANDING for w in raw):
+            continue  # "wie sollen wir das verstehen": a question about a reading
         start = 1 if ws[:1] and ws[0] in _QUESTION_WORDS else 0
         verb = ws[start : start + 1]
         if (
@@ -616,6 +623,14 @@ _COGNITION = frozenset(
     "finden glauben denken meinen meinung verstehen verstaendnis kapieren checken frage fragen"
     " wissen erinnern erinnerung eindruck vermuten gefuehl lesen lesart sehen sicht ansicht"
     " verstanden gelesen gesehen kapiert gecheckt".split()
+)
+
+
+# … and of understanding or saying, in a question to the members about a reading ("wie sollen
+# wir das verstehen", "was lernen wir daraus", "können wir sagen …"); reading itself is what the
+# group plans
+_UNDERSTANDING = (_COGNITION - {"lesen", "gelesen"}) | frozenset(
+    "lernen ausgehen sagen halten schliessen folgern deuten einordnen bewerten".split()
 )
 
 
