@@ -857,8 +857,6 @@ def _meeting_chat(ws: list[str], opts: SearchOptions) -> bool:
         return True
     if (ws[:1] == ["gute"]) if opts.wishes else ("gute" in ws):
         return True
-    if opts.wishes and opts.wish_formulas and opens_with_wish(ws):
-        return True
     if opts.wer_duty:  # the verb right after "wer": "an die Macht", "egal wer" are no duty
         return any(a == "wer" and b in chat_duties() for a, b in zip(ws, ws[1:], strict=False))
     return "wer" in ws and any(w in chat_duties() for w in ws)
@@ -1277,14 +1275,33 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
-        # a plan of the group or a wish to the members is chat about the meeting, and the
-        # speaker's calendar chat among them; never a question about the texts: like today's
-        # news, it takes MANY_SPECIFIC specific words of theirs to make one
+        question = w_question(text)
+        # (a question word, direct or indirect, or a source named, and a word that speaks of a
+        # text: "wo stand das nochmal, ich finds grad nicht", "was stand dazu im Protokoll")
+        asks_text = speaks_of_text(text) and (question or indirect_question(ws) or bool(prefer))
+        # a plan of the group or a wish to the members (that asks nothing: "gute Frage, warum
+        # …") is chat about the meeting, and the speaker's calendar chat among them (unless it
+        # asks about a reading: "letzte Woche ging es um …, was stand dazu im Protokoll"); like
+        # today's news, it takes MANY_SPECIFIC specific words of the texts to make a question
         plans = opts.chat and (
             (opts.group_plan and proposes(text))
-            or (opts.wishes and opts.wish_formulas and opens_with_wish(ws))
+            or (
+                opts.wishes
+                and opts.wish_formulas
+                and opens_with_wish(ws)
+                and not (question or indirect_question(ws))
+            )
         )
-        calendar = opts.chat and opts.calendar_time and speakers_calendar(ws)
+        calendar = (
+            opts.chat
+            and opts.calendar_time
+            and speakers_calendar(ws)
+            # (a question that names a reading or a text: "was stand dazu im Protokoll")
+            and not (
+                (question or indirect_question(ws))
+                and (bool(prefer) or not TEXT_NOUNS.isdisjoint(ws))
+            )
+        )
         meeting_words = opts.chat and (
             _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text))) or plans
         )
@@ -1302,12 +1319,8 @@ class SearchEngine:
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
         marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
-        question = w_question(text)
-        # (unless it asks about a text: a question word, direct or indirect, or a source named,
-        # and a word that speaks of a text: "wo stand das nochmal, ich finds grad nicht")
-        marked = len(marks) >= 2 and not (
-            speaks_of_text(text) and (question or indirect_question(ws) or bool(prefer))
-        )
+        # (unless it asks about a text: asks_text)
+        marked = len(marks) >= 2 and not asks_text
         organisational = (
             meeting_words
             or news
