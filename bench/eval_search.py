@@ -16,7 +16,8 @@ once after round 8, chat_unseen_h.yaml, run once before and once after round 9, 
 chat_unseen_i.yaml and chat_unseen_j.yaml, each run once before and once after rounds 10 and 11
 (seventh pass), chat_unseen_k.yaml, run once before and once after round 12 (eighth pass), and
 chat_unseen_m.yaml and chat_unseen_n.yaml, each run once before and once after rounds 14 and 15
-(ninth pass), and chat_unseen_o.yaml, run once before and once after round 16 (tenth pass).
+(ninth pass), and chat_unseen_o.yaml and chat_unseen_p.yaml, each run once before and once after
+rounds 16 and 17 (tenth pass).
 The report-only set of a next round joins REPORT_ONLY after that round's last change.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
@@ -170,12 +171,13 @@ SETS = {
     "chat unseen M": ROOT / "tests" / "chat_unseen_m.yaml",
     "chat unseen N": ROOT / "tests" / "chat_unseen_n.yaml",
     "chat unseen O": ROOT / "tests" / "chat_unseen_o.yaml",
+    "chat unseen P": ROOT / "tests" / "chat_unseen_p.yaml",
 }
 # never list their misses: we do not tune on them (set names, and file stems for --set).
 # chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
 # chat unseen C and D were report-only until their figures were read (after rounds 5 and 6),
 # E and F until theirs were (after round 7), G, H, I, J and K until theirs were (rounds 8 to 12),
-# M and N until theirs were (rounds 14 and 15), O until its were (round 16).
+# M and N until theirs were (rounds 14 and 15), O and P until theirs were (rounds 16 and 17).
 REPORT_ONLY: set[str] = set()
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
