@@ -1,7 +1,9 @@
-"""Round 17's invented messages (bench/chat17.yaml) on the seeds: how many questions about
-the texts get passages, how many chat messages among the members get none.
+"""A round's invented messages on the seeds: how many questions about the texts get passages,
+how many chat messages among the members get none. The file holds two lists, "questions" and
+"chat", written before the round's tuning (bench/members16.yaml: round 16, questions addressed
+to the members; bench/chat17.yaml: round 17, chat without the usual words of the meeting).
 
-Run: python bench/chat17.py [--verbose] [--off SWITCH]
+Run: python bench/invented_checks.py FILE [--verbose] [--off SWITCH,SWITCH]
 """
 
 from __future__ import annotations
@@ -21,13 +23,14 @@ from bot.services import build_services  # noqa: E402
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("file", type=Path, help="YAML with the lists 'questions' and 'chat'")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--off", default="", help="switches to turn off, comma-separated")
     args = parser.parse_args()
-    sets = yaml.safe_load((ROOT / "bench" / "chat17.yaml").read_text(encoding="utf-8"))
+    sets = yaml.safe_load(args.file.read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as tmp:
-        services = build_services(Config(db_path=Path(tmp) / "c.db"))
+        services = build_services(Config(db_path=Path(tmp) / "m.db"))
         engine = services.search
         for name in filter(None, args.off.split(",")):
             engine.options = engine.options.without(name)
