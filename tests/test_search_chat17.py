@@ -18,16 +18,14 @@ invented messages.
 from __future__ import annotations
 
 import pytest
+from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.config import Config
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import opens_with_wish, proposes, speakers_calendar
 from bot.core.text import words
-from bot.handlers import quotes
-from bot.handlers.base import Request
-from bot.services import Services, build_services
+from bot.services import Services
 from bot.texts import quotes as t
 
 STRIKE = [
@@ -106,14 +104,8 @@ def test_proposals_wishes_and_the_speakers_calendar_are_recognised() -> None:
     assert not speakers_calendar(words("die Woche der Verhandlungen"))
 
 
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    return build_services(Config(db_path=tmp_path_factory.mktemp("db") / "c.db"))
-
-
 def _reply(text: str, services: Services) -> list[str]:
-    request = Request(chat_id=77, chat_type="private", user_id=1, user_name="Anna", text=text)
-    return [m.html for m in quotes.handle_text(request, services).messages]
+    return [m.html for m in send(text, services).messages]
 
 
 @pytest.mark.parametrize(

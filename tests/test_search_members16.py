@@ -23,15 +23,13 @@ invented message.
 from __future__ import annotations
 
 import pytest
+from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.config import Config
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import asked_clause, of_members
-from bot.handlers import quotes
-from bot.handlers.base import Request
-from bot.services import Services, build_services
+from bot.services import Services
 from bot.texts import quotes as t
 
 # Brandner and the Senatslimousine are named once each; the text is about the strike
@@ -114,14 +112,8 @@ def test_the_clause_of_the_question_is_found_and_its_persons_are_the_members():
     assert not of_members(["warum", "hat", "die", "ukraine", "ihr", "land"])  # the possessive
 
 
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    return build_services(Config(db_path=tmp_path_factory.mktemp("db") / "m.db"))
-
-
 def _reply(text: str, services: Services) -> list[str]:
-    request = Request(chat_id=77, chat_type="private", user_id=1, user_name="Anna", text=text)
-    return [m.html for m in quotes.handle_text(request, services).messages]
+    return [m.html for m in send(text, services).messages]
 
 
 @pytest.mark.parametrize(

@@ -17,15 +17,13 @@ invented message.
 from __future__ import annotations
 
 import pytest
+from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.config import Config
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import locates_claim
-from bot.handlers import quotes
-from bot.handlers.base import Request
-from bot.services import Services, build_services
+from bot.services import Services
 from bot.texts import quotes as t
 
 STRIKE = [
@@ -141,14 +139,8 @@ def test_asking_where_a_claim_is_made(text: str, expected: bool) -> None:
 LOCATED = "wo stand, dass die kriegsheimkehrer am ende für zoff in der bevölkerung sorgen"
 
 
-@pytest.fixture(scope="module")
-def services(tmp_path_factory: pytest.TempPathFactory) -> Services:
-    return build_services(Config(db_path=tmp_path_factory.mktemp("db") / "p.db"))
-
-
 def _ask(text: str, services: Services) -> list:
-    request = Request(chat_id=78, chat_type="private", user_id=1, user_name="Anna", text=text)
-    return quotes.handle_text(request, services).messages
+    return send(text, services).messages
 
 
 def test_the_member_reads_the_passage_under_a_doubt(services: Services) -> None:

@@ -1600,6 +1600,7 @@ class SearchEngine:
         compounds ("Limousine": Präsidentenlimousine), and no noun they lack ("Heizungsgesetz");
         ``wording`` is the words that are neither (function words, the meeting's words)."""
         found = False
+        known = self._terms()
         for w in asked:
             if w in rare:
                 found = True
@@ -1607,7 +1608,7 @@ class SearchEngine:
                 w not in wording
                 and len(w) > 2
                 and not w.isdigit()
-                and stem(w) not in self._terms()
+                and stem(w) not in known
                 and is_noun(surfaces.get(w, w))
             ):
                 if not self._ends_compound(w) or commonness(surfaces.get(w, w)) >= SPECIFIC:
