@@ -187,7 +187,8 @@ SHORT = {
     "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
     "part_forms": "partforms", "rare_only": "rareonly", "member_question": "memberq",
     "lacking_reason": "lackreason", "presupposed": "presup", "group_plan": "plan",
-    "wish_formulas": "wishform", "calendar_time": "calendar",
+    "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
+    "persons": "persons",
 }  # fmt: skip
 
 
