@@ -3187,11 +3187,11 @@ def _tf(terms: str, extra: str) -> tuple[dict[str, int], tuple[str, ...]]:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """The garbage collector off while an index is built or read: it makes millions of
-    objects that live on (rows, term lists, passages), no reference cycles, and each of the
-    collector's passes over the growing heap found nothing to free (a twentieth of the build
-    time at 100 000 passages). Left as it was found: off stays off; another thread that
-    turned it off meanwhile sees it on again when this one ends (only slower, never wrong)."""
+    """The garbage collector off while an index is built or read: that makes millions of
+    objects that live on (rows, term lists, passages), and the collector's passes over the
+    growing heap took a twentieth of the build time at 100 000 passages. Left as it was
+    found: off stays off; another thread that turned it off meanwhile sees it on again when
+    this one ends (only slower, never wrong)."""
     was_on = gc.isenabled()
     gc.disable()
     try:
