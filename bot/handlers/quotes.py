@@ -16,6 +16,7 @@ from bot.core.models import Hit, Passage, Source
 from bot.core.queries import StoredQuery
 from bot.core.search import Answer
 from bot.core.search_lexicon import is_noun
+from bot.core.social import only_greeting, social_formula
 from bot.core.text import normalize
 from bot.handlers import content, paging
 from bot.handlers.base import (
@@ -179,6 +180,8 @@ def ask_command(request: Request, services: Services) -> Reply:
         return _usage("frage")
     if (length := too_long(question, MAX_QUERY)) is not None:
         return Reply.text(t.QUERY_TOO_LONG.format(length=length, limit=MAX_QUERY))
+    if only_greeting(question):  # "hallo zusammen": a greeting, no question to search
+        return Reply.text(t.SOCIAL_REPLIES["greeting"])
     sync_readings(services)
     topic = _topic_answer(question, services)
     query = services.queries.save(request.chat_id, "frage", question, None)
@@ -189,6 +192,11 @@ def ask_command(request: Request, services: Services) -> Reply:
         return sources_command(request, services)
     if answer.empty == "another work":  # "wer hat das Kapital geschrieben"
         return Reply.text(t.ANOTHER_WORK)
+    # thanks, a wish, a goodbye ("danke!", "gute Nacht"); a greeting opens many a message that
+    # goes on to say something ("hallo, ich komme später"): only one that is all greeting is
+    formula = None if answer.hits else social_formula(question)
+    if formula is not None and formula != "greeting":
+        return Reply.text(t.SOCIAL_REPLIES[formula])
     about = _about_sources(answer, services)
     if topic and not answer.hits:
         return Reply(messages=topic + about)

@@ -142,3 +142,22 @@ CONSOLE_DOCUMENT = "[Datei {name}, {size} Bytes – gespeichert unter {path}]"
 CONSOLE_DOCUMENT_UNSAVED = "[Datei {name}, {size} Bytes – konnte nicht gespeichert werden]"
 CONSOLE_FILE_MISSING = "Die Datei {path} finde ich nicht."
 CONSOLE_EDITED = "(ersetzt die vorige Antwort)"
+# a greeting, thanks, a wish or a goodbye sent to the bot (bot.core.social): answered in kind
+SOCIAL_REPLIES = {
+    "greeting": (
+        "Hallo! Frag mich einfach etwas zu den Texten des Lesekreises – worüber sie schreiben, "
+        "zeigt /themen."
+    ),
+    "thanks": (
+        "Gern geschehen! Wenn noch etwas offen ist, frag einfach – worüber die Texte "
+        "schreiben, zeigt /themen."
+    ),
+    "wish": (
+        "Dem schließe ich mich an! Fragen zu den Texten beantworte ich gern – worüber sie "
+        "schreiben, zeigt /themen."
+    ),
+    "farewell": (
+        "Bis bald! Fragen zu den Texten beantworte ich jederzeit – worüber sie schreiben, "
+        "zeigt /themen."
+    ),
+}
