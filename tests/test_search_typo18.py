@@ -110,7 +110,7 @@ def test_umlaut_correction() -> None:
     assert umlaut_correction("zurukgegangen") == "zurueckgegangen"  # ü bare, c dropped
     assert umlaut_correction("konnen") == "koennen"
     assert umlaut_correction("qxzvw") is None  # no German word within reach
-    assert umlaut_correction("xyz") is None  # too short to tell
+    assert umlaut_correction("lego") is None  # too short to tell: a name ("legte"?)
 
 
 def test_the_reply_to_a_question_with_an_umlaut_typo_quotes_the_texts(

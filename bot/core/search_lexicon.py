@@ -1077,11 +1077,12 @@ _BARE = {"a": "ae", "o": "oe", "u": "ue", "s": "ss"}
 @lru_cache(maxsize=5_000)
 def umlaut_correction(word: str) -> str | None:
     """The most common German word that a folded word misspells with an umlaut or "ß" written
-    as its bare letter ("u" for "ü": "zurukgegangen" -> "zurueckgegangen", "gros" -> "gross"),
-    and at most one slip more (:func:`german_correction`'s). Folded, "ü" is "ue": the bare
-    vowel is a letter left out, and with one slip more the word is two edits from what it
-    means, which no one-edit correction reaches. None if none is."""
-    if not 4 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+    as its bare letter ("u" for "ü": "zurukgegangen" -> "zurueckgegangen", "konnen" ->
+    "koennen"), and at most one slip more (:func:`german_correction`'s). Folded, "ü" is "ue":
+    the bare vowel is a letter left out, and with one slip more the word is two edits from
+    what it means, which no one-edit correction reaches. None if none is. Words of six letters
+    or more: two edits make a short name a German word ("Lego": "legte")."""
+    if not 6 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
         return None
     table = _zipf_table()
     found: set[str] = set()
