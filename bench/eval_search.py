@@ -187,9 +187,10 @@ SHORT = {
     "most_named": "mostnamed", "retold_credit": "retold", "rare_meeting": "raremeet",
     "part_forms": "partforms", "rare_only": "rareonly", "member_question": "memberq",
     "lacking_reason": "lackreason", "presupposed": "presup", "group_plan": "plan",
-    "wish_formulas": "wishform", "calendar_time": "calendar", "typo_relatives": "typorel",
-    "umlaut_typos": "umlaut", "inflected_typos": "inflect", "part_typos": "parttypo",
-    "colloquial_forms": "colloq", "typo_loose": "typoloose",
+    "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
+    "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
+    "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
+    "typo_loose": "typoloose",
 }  # fmt: skip
 
 

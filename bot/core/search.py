@@ -54,6 +54,7 @@ from bot.core.search_lexicon import (
     asks_anyone,
     asks_members,
     asks_news,
+    asks_persons,
     chat_anchors,
     chat_duties,
     chat_marks,
@@ -77,6 +78,7 @@ from bot.core.search_lexicon import (
     near_german_word,
     numeral,
     of_members,
+    opens_clause,
     opens_with_wish,
     past_report,
     proposes,
@@ -96,6 +98,7 @@ from bot.core.search_lexicon import (
 from bot.core.sentences import split_sentences
 from bot.core.store import Store
 from bot.core.text import (
+    fold,
     lemma_stem,
     normalize,
     phonetic,
@@ -136,6 +139,9 @@ ORG_SPECIFIC = 3.5  # … in a message about the meeting (Montag, Uhr, wer schre
 SYNONYM_SPREAD = 1  # a known word's synonyms in the texts weigh 1/sqrt(how many)
 REASON_BONUS = 0.2  # a passage that gives a reason near the words of a "warum" question
 REASON_WINDOW = 8  # … within this many words of them
+AMOUNT_BONUS = 0.5  # a passage with a number near the words of a "wie viele" question
+PERSONS_BONUS = 0.5  # a passage that names people, for a "wer … alles" question …
+PERSONS_CAP = 6  # … in full when it names this many (less for fewer)
 SYNONYM_CREDIT = 0.3  # how much a word known only by a thesaurus synonym counts as known
 EVERYDAY = 4.5  # Zipf from which a word is everyday German (where focus() starts to fall)
 DEBRIS_RARE = 3.0  # Zipf below which one unknown word a debris piece has asks about it
@@ -199,6 +205,14 @@ class SearchOptions:
     # streiken, weil …"; a causal conjunction or adverb, not the particle "denn" nor "darum"
     # of "darum geht es") (off: only a question word for a reason counts)
     retold_reasons: bool = True
+    # "wie viele Deserteure", "um wie viel ist der Handel geschrumpft", "wann war das": a
+    # passage with a number near the question's words ranks a little higher (AMOUNT_BONUS),
+    # as "warum" prefers a reason (off: every passage is ranked by its words only)
+    amounts: bool = True
+    # "wer war alles bei den Gesprächen in Washington dabei", "mit wem vergleicht die WSWS
+    # Putin": a question for persons prefers, a little, passages that name people
+    # (PERSONS_BONUS; the more names, up to PERSONS_CAP) (off: ranked by its words only)
+    persons: bool = True
     known_synonyms: bool = True  # a known word also finds its thesaurus synonyms (low weight)
     synonym_spread: bool = True  # … each the less, the more synonyms the texts have for it
     proximity: bool = True  # passages with the question's words close together rank higher
@@ -825,6 +839,8 @@ class Query:
     retelling: bool = False  # a statement about others with no mark of chat
     locates: bool = False  # asks where the texts say something ("wo stand, dass …")
     why: bool = False  # asks for a reason ("warum", "wieso")
+    amount: bool = False  # asks for an amount or a date ("wie viele", "wie hoch", "wann")
+    who: bool = False  # asks for persons ("wer war alles dabei", "mit wem vergleicht …")
     provenance: tuple[str, ...] = ()  # asks who wrote a text, where, when … (provenance())
     text_noun: bool = False  # says "der Text", "der Artikel", "das Protokoll" …
     marked: bool = False  # has a mark of chat among the members (chat_marks: "ich", "morgen" …)
@@ -1211,6 +1227,7 @@ class SearchEngine:
         self._debris_block = debris_block
         # rowid -> term counts and stems of recent hits
         self._tf_cache: dict[int, tuple[Counter[str], list[str]]] = {}
+        self._proper_cache: dict[str, frozenset[str]] = {}  # passage id -> its proper nouns
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self._names_cache: tuple[list[Source], dict[str, list[str]]] = ([], {})
         self.vocab = vocab
@@ -1617,6 +1634,8 @@ class SearchEngine:
             locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
             and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),
+            amount=opts.amounts and _asks_amount(ws, text),
+            who=opts.persons and asks_persons(text),
             provenance=asked,
             text_noun=not TEXT_NOUNS.isdisjoint(ws),
             marked=bool(marks),
@@ -1971,6 +1990,19 @@ class SearchEngine:
                 if cs in df and cs not in c.alternatives:
                     c.add(cs, 0.85)
         return c
+
+    def _proper_nouns(self, pid: str, text: str) -> frozenset[str]:
+        """The names a passage writes (folded): capitalised words inside a sentence that no
+        dictionary knows in lower case ("Merz", "Starmer", "Meloni"; not "Gespräche")."""
+        got = self._proper_cache.get(pid)
+        if got is None:
+            found = set()
+            for sentence in _SENTENCE_START.split(text):
+                for w in _LETTER_RUN.findall(sentence)[1:]:
+                    if w[:1].isupper() and len(w) > 2 and not is_german_word(w.lower()):
+                        found.add(fold(w))
+            got = self._proper_cache[pid] = frozenset(found)
+        return got
 
     def _stem_relatives(self, s: str) -> list[str]:
         """Index stems that extend or shorten this stem by up to three letters."""
@@ -2330,6 +2362,7 @@ class SearchEngine:
             for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True))
         ]
         k1p = K1 + 1
+        asked_words = {c.word for c in q.concepts} if q.who else set()
         results = []
         meetings: list[set[int]] = []  # the specific words each result meets (rescued)
         passing = self._in_passing(q)  # (rare_only: then each result's words are kept)
@@ -2399,6 +2432,11 @@ class SearchEngine:
             if q.why and matched and not _CAUSES.isdisjoint(tf):
                 if _reason_near(stems, term_concepts, matched):
                     score *= 1 + REASON_BONUS
+            if q.amount and matched and _number_near(stems, term_concepts, matched):
+                score *= 1 + AMOUNT_BONUS
+            if q.who and matched:
+                names = self._proper_nouns(pid, p.text) - asked_words
+                score *= 1 + PERSONS_BONUS * min(len(names), PERSONS_CAP) / PERSONS_CAP
             met = self._met(q, specific.intersection(matched), tf, xf) if q.rescued else ()
             if q.rescued:
                 if len(met) < COOCCUR_MIN:
@@ -3124,6 +3162,52 @@ def _reason_near(
         elif any(k in wanted for k in term_concepts.get(t, ())):
             last_word = i
             if i - last_cause <= REASON_WINDOW:
+                return True
+    return False
+
+
+# a sentence's first word is capitalised whatever it is (persons); words as written
+_SENTENCE_START = re.compile(r"(?<=[.!?:;])\s+|[„“\"()]")
+_LETTER_RUN = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+
+# Questions for an amount or a date, and the words that give one besides digits (stems)
+_WHEN = frozenset(("wann",))
+_HOW_MUCH = frozenset("viel viele vielen hoch stark gross lange lang oft alt weit".split())
+_AMOUNT_ASKED = frozenset("wieviel wieviele prozent anteil".split())
+_AMOUNTS = frozenset(
+    map(
+        stem,
+        "hundert tausend million millionen milliarde milliarden prozent haelfte drittel viertel"
+        " doppelt fache zwei drei vier fuenf sechs sieben acht neun zehn zwanzig dreissig".split(),
+    )
+)
+
+
+def _asks_amount(ws: list[str], text: str) -> bool:
+    """ "wie viele Deserteure", "um wie viel", "wie hoch", "welcher Anteil", and "wann" that
+    opens a clause ("wann war das", "seit wann"; not "bestimmen, wann verhandelt wird")."""
+    if not _AMOUNT_ASKED.isdisjoint(ws):
+        return True
+    if any(w == "wie" and nxt in _HOW_MUCH for w, nxt in zip(ws, ws[1:], strict=False)):
+        return True
+    return "wann" in ws and opens_clause(text, _WHEN)
+
+
+def _number_near(
+    stems: list[str], term_concepts: dict[str, list[int]], matched: list[int]
+) -> bool:
+    """Whether a number (digits or a number word) stands within REASON_WINDOW words of a word
+    of the question (one pass, linear in the passage's length)."""
+    wanted = set(matched)
+    last_word = last_number = -REASON_WINDOW - 1
+    for i, t in enumerate(stems):
+        if t.isdigit() or t in _AMOUNTS:
+            last_number = i
+            if i - last_word <= REASON_WINDOW:
+                return True
+        elif any(k in wanted for k in term_concepts.get(t, ())):
+            last_word = i
+            if i - last_number <= REASON_WINDOW:
                 return True
     return False
 

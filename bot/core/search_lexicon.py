@@ -575,6 +575,38 @@ def w_question(text: str) -> bool:
     return False
 
 
+def _opened_clauses(text: str) -> Iterator[list[str]]:
+    """The clauses of a message as folded words, without the lead-ins ("und", "mal ehrlich")
+    and a preposition before a question word ("seit wann", "mit wem")."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        ws = [fold(w) for w in clause.split()[:12]]
+        yield [w for w in ws if w not in _LEAD_INS and w not in _ASKED_AFTER]
+
+
+def opens_clause(text: str, asked: frozenset[str]) -> bool:
+    """A clause opens with one of the question words ``asked`` (after lead-ins, or a
+    preposition: "seit wann", "mit wem"): "wann war das nochmal", "stimmt das, … wann soll das
+    gewesen sein"; not "selber bestimmen, wann verhandelt wird" (a clause opened by the verb
+    before it)."""
+    return any(ws[:1] and ws[0] in asked for ws in _opened_clauses(text))
+
+
+def asks_persons(text: str) -> bool:
+    """A question for people: "wer war alles dabei", "wer ist alles hingefahren" ("alles" in
+    the clause "wer" opens: a list of them), "mit wem vergleicht …", "wem …"; not "wer bezahlt
+    am Ende" or "wer legt fest" (the answer is as often a country or a class as a person), nor
+    a call for volunteers ("wer will alles mitkommen")."""
+    for ws in _opened_clauses(text):
+        if ws[:1] == ["wem"]:
+            return True
+        if ws[:1] == ["wer"] and "alles" in ws[1:] and not (ws[1:2] and ws[1] in _MODALS):
+            return True
+    return False
+
+
+_ASKED_AFTER = frozenset("seit bis mit von zu an fuer".split())
+
+
 _WO_WORDS = frozenset("woran worauf woraus worin worum wozu wodurch wogegen wonach".split())
 
 
