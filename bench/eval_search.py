@@ -188,7 +188,9 @@ SHORT = {
     "part_forms": "partforms", "rare_only": "rareonly", "member_question": "memberq",
     "lacking_reason": "lackreason", "presupposed": "presup", "group_plan": "plan",
     "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
-    "persons": "persons",
+    "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
+    "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
+    "typo_loose": "typoloose",
 }  # fmt: skip
 
 

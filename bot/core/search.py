@@ -45,6 +45,7 @@ from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
 from bot.core.search_lexicon import (
     APOLOGIES,
+    COLLOQUIAL_FORMS,
     MAX_WORD_CHARS,
     MEDIUM_NOUNS,
     RARE_ZIPF,
@@ -92,6 +93,7 @@ from bot.core.search_lexicon import (
     speaks_of_text,
     states,
     thesaurus,
+    umlaut_correction,
     w_question,
     zipf,
 )
@@ -485,6 +487,35 @@ class SearchOptions:
     # news it takes MANY_SPECIFIC specific words of theirs (off: "nächste" and "Woche" are
     # words of chat only next to a word of the meeting)
     calendar_time: bool = True
+    # "verhandlugen", "russiche": a misspelt word of no dictionary that the texts know only by
+    # a shorter stem ("verhandl", at 0.6), a compound's parts ("russ" + "iche") or the like, no
+    # form of its own, is also searched as the words of the texts one or two edits from it
+    # ("Verhandlungen", "russische"), as an unknown word is (off: the typo keeps only the loose
+    # relative its letters happen to contain)
+    typo_relatives: bool = True
+    # "zurukgegangen", "konnen": an umlaut (or "ß") typed as its bare letter and one slip more is
+    # two edits from the folded word ("zurueckgegangen"), which the one-edit correction of a
+    # German word never reaches: the word is corrected through its umlaut, searched as what it
+    # misspells and, when the texts lack that too, weighs as a typo (TYPO_KEY), not as a key
+    # word the texts lack (off: an unknown key word, which empties the message as off-topic)
+    umlaut_typos: bool = True
+    # "opositionell": a misspelt word whose sound matches a word of the texts in another
+    # inflection ("oppositionellen", "-ellste") is that word; the edit distance counts the
+    # ending as well and missed it (off: only the word's own sound key is looked up)
+    inflected_typos: bool = True
+    # "ostgebite", "rohstofabkomen": a compound of no dictionary, one part a word of the texts,
+    # the other one edit from one ("gebite": Gebiete), is known by those parts, like a compound
+    # the texts spell apart (off: an unknown key word the texts lack, as a whole)
+    part_typos: bool = True
+    # "ham die keine organisationen", "biste sicher": chat's contracted forms of function words
+    # (search_lexicon.COLLOQUIAL_FORMS) are skipped like the words they contract, not weighed as
+    # key words the texts lack (off: "ham" is an unknown word and empties the message)
+    colloquial_forms: bool = True
+    # "wer hat den schlüsel für den gemeinderaum": a typo corrected into a German word that the
+    # texts have only inside longer words ("Schlüssel": Schlüsselfigur) is no specific word of
+    # theirs, as that word typed correctly is not (loose_known) (off: the correction counts
+    # like a word of the texts and answers chat with the passage that has the longer word)
+    typo_loose: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -779,6 +810,9 @@ class Concept:
     related: set[str] = field(default_factory=set)  # synonyms of a known word (rank only)
     naming: bool = False  # a one-word name of a source that the texts also use: ranks little
     loan: bool = False  # an English word the texts have a German translation of ("deal")
+    # a typo of a German word the texts have only inside longer words ("schlüsel": Schlüssel,
+    # in Schlüsselfigur), loose like that word (SearchOptions.typo_loose)
+    loose_typo: bool = False
 
     @property
     def confidence(self) -> float:
@@ -889,6 +923,11 @@ _TOPIC_PREPOSITIONS = frozenset("zu zum zur ueber uebers".split())
 _DETERMINERS = frozenset(
     "der die das den dem des ein eine einen einem einer dies diese diesen diesem dieser".split()
 )
+
+
+# inflection endings a misspelt word may carry other than the form the texts have
+# (SearchOptions.inflected_typos), the longer first
+_INFLECTIONS = ("en", "em", "er", "es", "e", "n", "s")
 
 
 def _left_out(word: str, other: str) -> bool:
@@ -1299,6 +1338,8 @@ class SearchEngine:
         skip = set(stopwords())
         if opts.frames:
             skip |= frames()
+        if opts.colloquial_forms:
+            skip |= COLLOQUIAL_FORMS
         question = w_question(text)
         # (a question word, direct or indirect, or a source named, and a word that speaks of a
         # text: "wo stand das nochmal, ich finds grad nicht", "was stand dazu im Protokoll")
@@ -1479,7 +1520,8 @@ class SearchEngine:
                 # known only by its parts ("Haltelinie": halten, Linie): as specific as the
                 # most specific part, not as rare as the unheard whole
                 concept.common = max(
-                    concept.common, min(commonness(x) for x in self.vocab.split(w))
+                    concept.common,
+                    min((commonness(x) for x in self.vocab.split(w)), default=concept.common),
                 )
             if opts.focus:
                 concept.focus = focus(concept.surface or w)
@@ -1740,7 +1782,9 @@ class SearchEngine:
             # ("Corona", "Wetter") and words of no dictionary (names) are key words.
             if w[0].isdigit() or (is_german_word(surface) and not is_noun(surface)):
                 c.key = CHAT_WORD_SHARE
-            elif not is_german_word(surface) and near_german_word(w):
+            elif not is_german_word(surface) and (
+                near_german_word(w) or (self.options.umlaut_typos and umlaut_correction(w))
+            ):
                 c.key = TYPO_KEY  # (near_german_word is bounded: words of <= 16 letters)
 
     def _loanword(self, c: Concept, terms: _KnownTerms | Counter[str]) -> None:
@@ -1895,6 +1939,18 @@ class SearchEngine:
                 c.add(stem(cand), 0.8)
                 c.known = c.weak = True
                 c.trust = 0.4
+        if (  # "verhandlugen": known only by a shorter stem, a typo that is no German word
+            c.known
+            and correct
+            and self.options.typo_relatives
+            and max(c.alternatives.values(), default=0.0) < 0.8
+            and not is_german_word(surface)
+            and zipf(w) <= RARE_ZIPF
+        ):
+            for cand, weight in self._fuzzy(w):
+                cs = stem(cand)
+                if cs in df:
+                    c.add(cs, weight)
         if not c.known:
             if not (self.options.keep_german_words and is_german_word(surface)):
                 # a typo correction, never of a valid German word ("Wetter" is not "weiter")
@@ -1911,8 +1967,19 @@ class SearchEngine:
                     if cs in df:
                         c.add(cs, weight)
                         c.known = c.fuzzy = True
+            if (
+                not c.known
+                and correct
+                and self.options.part_typos
+                and len(w) >= 8
+                and not is_german_word(surface)
+                and zipf(w) <= RARE_ZIPF
+            ):
+                self._part_typo(c, w)
             if not c.known and correct and self.options.german_typos:
                 fixed = None if is_german_word(surface) else german_correction(w)
+                if fixed is None and self.options.umlaut_typos and not is_german_word(surface):
+                    fixed = umlaut_correction(w)
                 if fixed and self.options.keep_frequent_words and zipf(w) > RARE_ZIPF:
                     fixed = fixed if _left_out(w, fixed) else None
                 if fixed:
@@ -1922,6 +1989,7 @@ class SearchEngine:
                             c.add(t, a * TYPO_WEIGHT)
                         c.parts = other.parts
                         c.known = c.fuzzy = True
+                        c.loose_typo = self.options.typo_loose and self._loose(other)
         elif len(w) >= 6 and not w.isdigit():
             # a known word still has its other spellings: Karaganow also finds Karaganov
             for cand in v.by_phonetic.get(phonetic(w), ()):
@@ -1994,6 +2062,25 @@ class SearchEngine:
         found = {x for x in found if stem(x) in v.df}
         return sorted(found, key=lambda x: (-v.word_count[x], x))[:limit]
 
+    def _part_typo(self, c: Concept, w: str) -> None:
+        """A compound of a word of the texts and a word one edit from one of theirs
+        ("ostgebite": Ost, Gebiete): known by those parts (SearchOptions.part_typos)."""
+        v, df = self.vocab, self._terms()
+        for i in range(3, len(w) - 3):
+            head, rest = w[:i], w[i:]
+            if v.knows(head) and head not in stopwords() and stem(head) in df:
+                fixes = [x for x, a in self._fuzzy(rest) if a >= 0.8 and stem(x) in df]
+                if fixes:
+                    c.parts = [stem(head), stem(fixes[0])]
+                    c.known = c.fuzzy = True
+                    return
+            if rest in v.word_count and rest not in stopwords() and stem(rest) in df:
+                fixes = [x for x, a in self._fuzzy(head) if a >= 0.8 and stem(x) in df]
+                if fixes:
+                    c.parts = [stem(fixes[0]), stem(rest)]
+                    c.known = c.fuzzy = True
+                    return
+
     def _fuzzy(self, w: str) -> list[tuple[str, float]]:
         """Vocabulary words close to an unknown word: typos and transliterations."""
         v = self.vocab
@@ -2002,6 +2089,11 @@ class SearchEngine:
         out: dict[str, float] = {}
         for cand in v.by_phonetic.get(phonetic(w), []):
             out[cand] = 0.85
+        if self.options.inflected_typos and not out and len(w) >= 6:
+            base = next((w[: -len(e)] for e in _INFLECTIONS if w.endswith(e)), w)
+            for ending in ("", *_INFLECTIONS):  # (its sound with another ending)
+                for cand in v.by_phonetic.get(phonetic(base + ending), ()):
+                    out.setdefault(cand, 0.8)
         max_d = 1 if len(w) <= 8 else 2
         pool: list[str] = []
         for n in range(len(w) - max_d, len(w) + max_d + 1):
@@ -2741,6 +2833,8 @@ class SearchEngine:
         Schlüsselfigur): no index term of it weighs as the word itself or its dictionary form
         (0.9 and up), each contains the word's stem and is longer, none ends in it, and it is
         no compound split into parts (SearchOptions.loose_known)."""
+        if c.loose_typo:
+            return True
         if not c.known or c.weak or c.synonym or c.fuzzy or c.parts:
             return False
         s = stem(c.word)

@@ -1093,6 +1093,42 @@ def german_correction(word: str) -> str | None:
     return max(found, key=lambda v: (table[v], v)) if found else None
 
 
+# chat's contracted spellings of German function words, which no dictionary lists: the
+# indefinite article without its "ei" ("ne", "nen", "nem" are frames already), "haben" and
+# "sein" run together with a pronoun or shortened, the second person fused with "du" (none
+# that is a word of its own: "Hammer", "Haste")
+COLLOQUIAL_FORMS = frozenset(
+    "ham hamse hamma isse isses biste kannste willste weisste sinse".split()
+)
+
+
+# the bare letters a phone keyboard or a hurried typist writes for an umlaut or "ß" (folded)
+_BARE = {"a": "ae", "o": "oe", "u": "ue", "s": "ss"}
+
+
+@lru_cache(maxsize=5_000)
+def umlaut_correction(word: str) -> str | None:
+    """The most common German word that a folded word misspells with an umlaut or "ß" written
+    as its bare letter ("u" for "ü": "zurukgegangen" -> "zurueckgegangen", "konnen" ->
+    "koennen"), and at most one slip more (:func:`german_correction`'s). Folded, "ü" is "ue":
+    the bare vowel is a letter left out, and with one slip more the word is two edits from
+    what it means, which no one-edit correction reaches. None if none is. Words of six letters
+    or more: two edits make a short name a German word ("Lego": "legte")."""
+    if not 6 <= len(word) <= MAX_TYPO_CHARS or not word.isalpha() or not word.isascii():
+        return None
+    table = _zipf_table()
+    found: set[str] = set()
+    for i, ch in enumerate(word):
+        wide = _BARE.get(ch)
+        if wide is None or word[i : i + 2] == wide:
+            continue
+        variant = word[:i] + wide + word[i + 1 :]
+        fixed = variant if variant in table else german_correction(variant)
+        if fixed and fixed != word:
+            found.add(fixed)
+    return max(found, key=lambda v: (table[v], v)) if found else None
+
+
 # --- questions about a text rather than about what it says (SearchOptions.provenance) -------
 
 # the German nouns for a text and for where one appears (a grammar of the question, not words
