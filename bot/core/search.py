@@ -2008,7 +2008,10 @@ class SearchEngine:
                 for w in _LETTER_RUN.findall(sentence)[1:]:
                     if w[:1].isupper() and len(w) > 2 and not is_german_word(w.lower()):
                         found.add(fold(w))
-            got = self._proper_cache[pid] = frozenset(found)
+            got = frozenset(found)
+            if len(self._proper_cache) >= TF_CACHE:  # bounded like the term counts: start over
+                self._proper_cache = {}
+            self._proper_cache[pid] = got
         return got
 
     def _stem_relatives(self, s: str) -> list[str]:
