@@ -190,7 +190,7 @@ SHORT = {
     "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
     "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
     "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
-    "typo_loose": "typoloose",
+    "typo_loose": "typoloose", "specific_focus": "specfocus",
 }  # fmt: skip
 
 
