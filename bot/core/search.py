@@ -765,7 +765,7 @@ _IEREN_FORM = re.compile(
 )
 # a run of capitalised words in a passage: any three to five of them in a row are a name an
 # acronym may stand for (SearchOptions.acronyms)
-_CAPITAL_RUN = re.compile(r"(?:\b[A-ZÄÖÜ][a-zäöüß]+\b[ \t]+){1,}[A-ZÄÖÜ][a-zäöüß]+\b")
+_CAPITAL_RUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+){2,}")
 ACRONYM_WEIGHT = 0.9
 ACRONYMS_MAX = 20_000  # bounded: an index of many texts keeps the first names it meets
 
