@@ -2,6 +2,8 @@
 
 - ``verb_nouns``: a verb of "-ieren" and the nouns of its family by German suffix rules
   ("reagiert" ~ "Reaktion", "Diskussion" ~ "diskutieren"), both words of the index.
+- ``adjective_nouns``: a noun of a foreign suffix and its adjective ("Taktik" ~ "taktisch",
+  "Territorium" ~ "territorial", "Sozialismus" ~ "sozialistisch") and back.
 - ``acronyms``: an unknown word of three to five letters that is the initials of a name the
   text writes out in capitalised words ("DKG" ~ "Deutsche Krankenhaus Gesellschaft").
 
@@ -16,7 +18,12 @@ from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.core.search import SearchEngine, SearchOptions, _verb_noun_relatives
+from bot.core.search import (
+    SearchEngine,
+    SearchOptions,
+    _adjective_noun_relatives,
+    _verb_noun_relatives,
+)
 from bot.services import Services
 
 STRIKE = [
@@ -26,6 +33,8 @@ STRIKE = [
     "Die Gewerkschaft will mit den Beschäftigten der Kliniken über den Tarifvertrag diskutieren.",
     # 7: a name written out in capitalised words
     "Ein Gutachten der Deutschen Krankenhaus Gesellschaft warnt vor Personalmangel.",
+    # 8: an adjective of a foreign suffix (the noun: "Taktik")
+    "Über die taktischen Fragen des Ausstands entscheidet die Streikleitung allein.",
 ]
 
 
@@ -54,6 +63,22 @@ def test_suffix_rules_of_the_ieren_family() -> None:
     assert "organisation" in _verb_noun_relatives("organisiert")
     assert "diskutieren" in _verb_noun_relatives("diskussionen")
     assert _verb_noun_relatives("regeln") == []  # no "-ieren" form, no noun of that family
+
+
+@pytest.mark.parametrize("message", ["wer entscheidet über die taktik", "gibts was zur taktik"])
+def test_a_noun_finds_its_adjective(message: str) -> None:
+    on = _hits(message, SearchOptions())
+    assert on and on[0] == "streik:8"
+    off = _hits(message, SearchOptions().without("adjective_nouns"))
+    assert not off or off[0] != "streik:8"
+
+
+def test_suffix_rules_of_foreign_adjectives() -> None:
+    assert "territorial" in _adjective_noun_relatives("territorium")
+    assert "taktik" in _adjective_noun_relatives("taktischen")
+    assert "sozialistisch" in _adjective_noun_relatives("sozialismus")
+    assert "region" in _adjective_noun_relatives("regionale")
+    assert _adjective_noun_relatives("gewerkschaft") == []
 
 
 @pytest.mark.parametrize("message", ["was sagt die DKG zum personal", "wovor warnt die dkg"])

@@ -528,6 +528,12 @@ class SearchOptions:
     # Institute"; three to five in a row, built when the index loads, _acronyms) stands
     # for that name's words, at ACRONYM_WEIGHT (off: an unknown word the texts lack)
     acronyms: bool = True
+    # "ging es um territorium", "die taktischen interessen", "was sagt er zum sozialismus": a noun
+    # of a foreign suffix and its adjective the texts write instead ("territorial", "Taktik",
+    # "sozialistisch"), and the other way round, by general suffix rules (_ADJECTIVE_NOUNS:
+    # -ik/-isch, -ium/-ial, -ismus/-istisch, -ion/-ional, -anz/-ant …; both words must be index
+    # terms), weighed like verb_nouns (off: only the word's own forms and stem relatives)
+    adjective_nouns: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -786,6 +792,48 @@ def _acronyms(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
                         if len(out) >= ACRONYMS_MAX:
                             return out
                         out[key] = tuple(stem(x) for x in names)
+    return out
+
+
+# a noun of a foreign suffix and its adjective (SearchOptions.adjective_nouns): the noun's
+# ending -> the adjective endings that replace it: Taktik/taktisch, Territorium/territorial,
+# Zentrum/zentral, Sozialismus/sozialistisch, Strategie/strategisch, Hegemonie/hegemonial,
+# Region/regional, Tradition/traditionell, Kultur/kulturell, Toleranz/tolerant, Existenz/existent
+_ADJECTIVE_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ik", ("isch",)),
+    ("ium", ("ial",)),
+    ("um", ("al",)),
+    ("ismus", ("istisch", "ist")),
+    ("ie", ("isch", "ial")),
+    ("ion", ("ional", "ionell")),
+    ("ur", ("urell",)),
+    ("anz", ("ant",)),
+    ("enz", ("ent",)),
+)
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_NOUN_ENDINGS = ("", "en", "n", "s")
+
+
+def _adjective_noun_relatives(word: str) -> list[str]:
+    """The adjective of a noun of a foreign suffix and the noun of such an adjective, by suffix
+    rules ("territorium" -> territorial, "taktischen" -> taktik); which of them the texts
+    have is the caller's to check."""
+    out: list[str] = []
+    for noun_end, adjective_ends in _ADJECTIVE_NOUNS:
+        for ending in _NOUN_ENDINGS:  # a noun: Taktik, Taktiken
+            form = word[: len(word) - len(ending)] if ending else word
+            if word.endswith(ending) and form.endswith(noun_end):
+                root = form[: len(form) - len(noun_end)]
+                if len(root) >= 3 and len(form) >= 6:
+                    out += [root + a for a in adjective_ends]
+        for ending in _ADJECTIVE_ENDINGS:  # an adjective: taktisch, taktischen
+            form = word[: len(word) - len(ending)] if ending else word
+            if not word.endswith(ending):
+                continue
+            for a in adjective_ends:
+                root = form[: len(form) - len(a)]
+                if form.endswith(a) and len(root) >= 3 and len(root) + len(noun_end) >= 6:
+                    out.append(root + noun_end)
     return out
 
 
@@ -2007,6 +2055,17 @@ class SearchEngine:
         if self.options.verb_nouns and len(w) >= 6:  # reagiert ~ Reaktion, Diskussion ~ diskutiert
             rank_only = c.known  # (a known word's relatives rank, as its lemma's do)
             for form in _verb_noun_relatives(w):
+                fs = stem(form)
+                if fs in df and fs not in c.alternatives:
+                    c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
+                    if rank_only:
+                        c.related.add(fs)
+                    c.known = True
+        if (
+            self.options.adjective_nouns and len(w) >= 6
+        ):  # Taktik ~ taktisch, Territorium ~ territorial
+            rank_only = c.known
+            for form in _adjective_noun_relatives(w):
                 fs = stem(form)
                 if fs in df and fs not in c.alternatives:
                     c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
