@@ -190,7 +190,8 @@ SHORT = {
     "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
     "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
     "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
-    "typo_loose": "typoloose", "specific_focus": "specfocus",
+    "typo_loose": "typoloose", "specific_focus": "specfocus", "verb_nouns": "verbnoun",
+    "acronyms": "acronym", "adjective_nouns": "adjnoun",
 }  # fmt: skip
 
 

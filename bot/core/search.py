@@ -526,6 +526,24 @@ class SearchOptions:
     # without any (off: every word counts by its weight alone, and several common ones outrank
     # the one specific word)
     specific_focus: bool = True
+    # "wie reagiert trump", "worüber diskutieren die", "die stationierung": a verb of "-ieren"
+    # and the nouns of its family the texts write instead ("Reaktion", "Diskussion",
+    # "Eskalation", "Garantie", "Akzeptanz"), and a noun of that family and its verb (German
+    # suffix rules, _IEREN_NOUNS: g/z -> "ktion", t -> "ssion", d -> "sion", "isieren" ->
+    # "isation" …; both words must be index terms), below the word's own forms (VERB_NOUN_WEIGHT)
+    # (off: "reagiert" finds only the forms of "reagieren")
+    verb_nouns: bool = True
+    # "laut dem AEI", "was schreibt das aei": an unknown word of three to five letters that is
+    # the initials of a name the texts write out in capitalised words ("American Enterprise
+    # Institute"; three to five in a row, built when the index loads, _acronyms) stands
+    # for that name's words, at ACRONYM_WEIGHT (off: an unknown word the texts lack)
+    acronyms: bool = True
+    # "ging es um territorium", "die taktischen interessen", "was sagt er zum sozialismus": a noun
+    # of a foreign suffix and its adjective the texts write instead ("territorial", "Taktik",
+    # "sozialistisch"), and the other way round, by general suffix rules (_ADJECTIVE_NOUNS:
+    # -ik/-isch, -ium/-ial, -ismus/-istisch, -ion/-ional, -anz/-ant …; both words must be index
+    # terms), weighed like verb_nouns (off: only the word's own forms and stem relatives)
+    adjective_nouns: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -739,6 +757,126 @@ class Vocabulary:
 _PART_ENDINGS = ("", "s", "es", "n", "en", "e", "er", "ern")
 _SUFFIXES = ("itaet", "heit", "keit", "ung", "lich", "isch", "ismus", "ist", "schaft", "tum")
 _PREFIXES = ("be", "ge", "ver", "er", "zer", "ent", "emp", "miss", "un")
+
+
+# a verb of "-ieren" and the nouns of its family (SearchOptions.verb_nouns): the verb's ending
+# (the letters before "ieren" it changes) -> the noun endings that replace it, by general German
+# suffix rules: reagieren/Reaktion, produzieren/Produktion, kommunizieren/Kommunikation,
+# diskutieren/Diskussion, reflektieren/Reflexion, explodieren/Explosion,
+# organisieren/Organisation, kritisieren/Kritik, eskalieren/Eskalation, definieren/Definition,
+# intervenieren/Intervention, isolieren/Isolierung, garantieren/Garantie, akzeptieren/Akzeptanz,
+# existieren/Existenz
+_IEREN_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("g", ("ktion",)),
+    ("z", ("ktion", "kation")),
+    ("kt", ("xion",)),
+    ("t", ("ssion",)),
+    ("d", ("sion",)),
+    ("is", ("isation", "ik")),
+    ("", ("ation", "ion", "ition", "tion", "ierung", "ie", "anz", "enz")),
+)
+# the forms of an "-ieren" verb (and its "-ierung"): the letters before "ier" are its base
+_IEREN_FORM = re.compile(
+    r"^(.{3,}?)ier(?:en|e|st|t|te|ten|tes|ter|tem|test|tet|end|ende|enden|ender|endes|ung|ungen)$"
+)
+# a run of capitalised words in a passage: any three to five of them in a row are a name an
+# acronym may stand for (SearchOptions.acronyms)
+_CAPITAL_RUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+){2,}")
+ACRONYM_WEIGHT = 0.9
+ACRONYMS_MAX = 20_000  # bounded: an index of many texts keeps the first names it meets
+
+
+def _acronyms(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
+    """Initials of the names the passages write in capitalised words -> the stems of those
+    words ("aei" -> american, enterprise, institut); each initialism of 3-5 words in a row maps
+    to the first name that makes it."""
+    out: dict[str, tuple[str, ...]] = {}
+    for p in passages:
+        for m in _CAPITAL_RUN.finditer(p.text):
+            run = [fold(x) for x in m.group(0).split()]
+            for i in range(len(run)):
+                for k in range(3, min(5, len(run) - i) + 1):
+                    names = run[i : i + k]
+                    key = "".join(x[:1] for x in names)
+                    if key not in out:
+                        if len(out) >= ACRONYMS_MAX:
+                            return out
+                        out[key] = tuple(stem(x) for x in names)
+    return out
+
+
+# a noun of a foreign suffix and its adjective (SearchOptions.adjective_nouns): the noun's
+# ending -> the adjective endings that replace it: Taktik/taktisch, Territorium/territorial,
+# Zentrum/zentral, Sozialismus/sozialistisch, Strategie/strategisch, Hegemonie/hegemonial,
+# Region/regional, Tradition/traditionell, Kultur/kulturell, Toleranz/tolerant, Existenz/existent
+_ADJECTIVE_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ik", ("isch",)),
+    ("ium", ("ial",)),
+    ("um", ("al",)),
+    ("ismus", ("istisch", "ist")),
+    ("ie", ("isch", "ial")),
+    ("ion", ("ional", "ionell")),
+    ("ur", ("urell",)),
+    ("anz", ("ant",)),
+    ("enz", ("ent",)),
+)
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_NOUN_ENDINGS = ("", "en", "n", "s")
+
+
+def _adjective_noun_relatives(word: str) -> list[str]:
+    """The adjective of a noun of a foreign suffix and the noun of such an adjective, by suffix
+    rules ("territorium" -> territorial, "taktischen" -> taktik); which of them the texts
+    have is the caller's to check."""
+    out: list[str] = []
+    for noun_end, adjective_ends in _ADJECTIVE_NOUNS:
+        for ending in _NOUN_ENDINGS:  # a noun: Taktik, Taktiken
+            form = word[: len(word) - len(ending)] if ending else word
+            if word.endswith(ending) and form.endswith(noun_end):
+                root = form[: len(form) - len(noun_end)]
+                if len(root) >= 3 and len(form) >= 6:
+                    out += [root + a for a in adjective_ends]
+        for ending in _ADJECTIVE_ENDINGS:  # an adjective: taktisch, taktischen
+            form = word[: len(word) - len(ending)] if ending else word
+            if not word.endswith(ending):
+                continue
+            for a in adjective_ends:
+                root = form[: len(form) - len(a)]
+                if form.endswith(a) and len(root) >= 3 and len(root) + len(noun_end) >= 6:
+                    out.append(root + noun_end)
+    return out
+
+
+VERB_NOUN_WEIGHT = 0.6  # a relative of another word class: below the word's own forms
+# … and of a word the texts know by its own forms, where it only ranks (c.related): lower, or
+# the family's more widespread noun ("Eskalation") outweighs the verb's own passages
+KNOWN_VERB_NOUN_WEIGHT = 0.3
+
+
+def _verb_noun_relatives(word: str) -> list[str]:
+    """Words of the "-ieren" family of a word, by suffix rules: the nouns of a verb form
+    ("reagiert" -> reaktion) and the verb forms of a noun ("reaktionen" -> reagieren,
+    reagiert); which of them the texts have is the caller's to check."""
+    out: list[str] = []
+    m = _IEREN_FORM.match(word)
+    if m:
+        base = m.group(1)
+        for changed, endings in _IEREN_NOUNS:
+            if base.endswith(changed) and len(base) >= 4 and len(base) > len(changed):
+                root = base[: len(base) - len(changed)]
+                out += [root + e for e in endings]
+        return out
+    forms = {word}
+    for plural in ("en", "n", "s"):
+        if word.endswith(plural):
+            forms.add(word[: -len(plural)])
+    for form in forms:
+        for changed, endings in _IEREN_NOUNS:
+            for e in endings:
+                if form.endswith(e) and e != "ierung" and len(form) - len(e) + len(changed) >= 4:
+                    base = form[: -len(e)] + changed
+                    out += [base + "ieren", base + "iert", base + "ierung"]
+    return out
 
 
 def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
@@ -1247,6 +1385,9 @@ class SearchEngine:
         self._proper_cache: dict[str, frozenset[str]] = {}  # passage id -> its proper nouns
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self._names_cache: tuple[list[Source], dict[str, list[str]]] = ([], {})
+        self._acronyms = _acronyms(
+            p for p in passages.values() if p.kind in SERVED_KINDS
+        )  # initials -> the stems of the name they stand for (SearchOptions.acronyms)
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
@@ -1921,6 +2062,26 @@ class SearchEngine:
                     if rank_only:
                         c.related.add(related)
                     c.known = True
+        if self.options.verb_nouns and len(w) >= 6:  # reagiert ~ Reaktion, Diskussion ~ diskutiert
+            rank_only = c.known  # (a known word's relatives rank, as its lemma's do)
+            for form in _verb_noun_relatives(w):
+                fs = stem(form)
+                if fs in df and fs not in c.alternatives:
+                    c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
+                    if rank_only:
+                        c.related.add(fs)
+                    c.known = True
+        if (
+            self.options.adjective_nouns and len(w) >= 6
+        ):  # Taktik ~ taktisch, Territorium ~ territorial
+            rank_only = c.known
+            for form in _adjective_noun_relatives(w):
+                fs = stem(form)
+                if fs in df and fs not in c.alternatives:
+                    c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
+                    if rank_only:
+                        c.related.add(fs)
+                    c.known = True
         for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
             bs = stem(base)
             if bs in df and bs not in c.alternatives:
@@ -1961,6 +2122,11 @@ class SearchEngine:
                 cs = stem(cand)
                 if cs in df:
                     c.add(cs, weight)
+        if not c.known and self.options.acronyms and 3 <= len(w) <= 5 and w in self._acronyms:
+            for t in self._acronyms[w]:  # "AEI": American Enterprise Institute
+                if t in df:
+                    c.add(t, ACRONYM_WEIGHT)
+                    c.known = True
         if not c.known:
             if not (self.options.keep_german_words and is_german_word(surface)):
                 # a typo correction, never of a valid German word ("Wetter" is not "weiter")
