@@ -98,6 +98,7 @@ from bot.core.search_lexicon import (
     zipf,
 )
 from bot.core.sentences import split_sentences
+from bot.core.social import question_after_formula
 from bot.core.store import Store
 from bot.core.text import (
     fold,
@@ -171,6 +172,7 @@ PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot
 RARE_ONLY = 1  # passages a word is in that the texts mention in passing (rare_only): once
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PRESUPPOSED_MEET = 2  # own content words of a located message that must meet in one passage
+NO_UNKNOWN_OWN = 3  # own content words of a message with no unknown word (no_unknown)
 
 
 @dataclass(frozen=True)
@@ -516,6 +518,17 @@ class SearchOptions:
     # theirs, as that word typed correctly is not (loose_known) (off: the correction counts
     # like a word of the texts and answers chat with the passage that has the longer word)
     typo_loose: bool = True
+    # "wer zahlt eigentlich die zeche für den krieg in russland": a message with no word the
+    # texts lack (each is theirs, or a thesaurus synonym of one of theirs) and NO_UNKNOWN_OWN
+    # content words of their own (a named source counts as one), no mark of chat and no word
+    # of the meeting, asks about the texts: answered as a weak match, though its synonyms
+    # outweigh its own words (off: judged off-topic by how much the synonyms weigh)
+    no_unknown: bool = True
+    # "danke! und was schreibt die zeitung über den streik?": a social formula that opens a
+    # question (thanks, a greeting, social.question_after_formula) is its frame, not a word of
+    # it: the question after it is judged and searched alone (off: the formula marks the
+    # whole message as chat among the members, and it gets no passages)
+    social_lead: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1294,6 +1307,8 @@ class SearchEngine:
     def analyse(self, query: str) -> Query:
         opts = self.options
         text = query[:MAX_QUERY_CHARS]
+        if opts.social_lead:
+            text = question_after_formula(text) or text
         ws = words(text)
         surfaces = dict(zip(ws, surface_words(text, len(ws)) or ws, strict=True))
         # bounded cost: limits apply after folding, which can make one character six letters
@@ -2317,6 +2332,8 @@ class SearchEngine:
                 q.hedged = True  # a sentence in the texts' own words: a weak match
             elif q.presupposes and len(own := self._own_words(q)) >= PRESUPPOSED_MEET:
                 q.hedged = presumed = True  # asks where the texts say it: weak, if they meet
+            elif self._no_unknown(q):
+                q.hedged = True  # every word the texts', itself or by a synonym: a weak match
             else:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
@@ -2621,6 +2638,18 @@ class SearchEngine:
             and not c.word.isdigit()
             and c.word not in q.source_words
         }
+
+    def _no_unknown(self, q: Query) -> bool:
+        """A message none of whose words the texts lack (each is a word of theirs, a typo of
+        one, or known by a thesaurus synonym), with NO_UNKNOWN_OWN content words of their own
+        or more (a source it names counts as one), no mark of chat, no word of the meeting and
+        no news: a question about the texts in words near theirs (SearchOptions.no_unknown)."""
+        if not self.options.no_unknown or q.organisational or q.marked or q.news or q.meeting:
+            return False
+        if not all(c.known for c in q.concepts if not c.frame):
+            return False
+        named = 1 if self.options.named_source and q.prefer else 0  # (as named_source has it)
+        return len(self._own_words(q)) + named >= NO_UNKNOWN_OWN
 
     def _own_words_meet(self, q: Query, found: set[int], tf: dict[str, int]) -> bool:
         """Whether PRESUPPOSED_MEET of the message's own words (_own_words) that a passage

@@ -1,0 +1,113 @@
+"""On-topic messages the off-topic judgement emptied (issue 11, round 19, empty19).
+
+- ``no_unknown``: "wer zahlt eigentlich die zeche für den krieg in russland": a message with no
+  word the texts lack (each theirs, or a thesaurus synonym of one) and three content words of
+  their own, no mark of chat, is a question about them, answered as a weak match; its synonym
+  ("Zeche" ~ Rechnung) no longer outweighs its own everyday words.
+- ``social_lead``: "danke! und was schreibt …?": a thank-you or a greeting that opens a question
+  is its frame; the question after it is judged and searched alone (before, the formula made
+  the whole message chat among the members).
+
+Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
+switched off; the reply tests run at the handler, on the seeds' services.
+"""
+
+from __future__ import annotations
+
+import pytest
+from helpers import send
+from invented import FILLER, STRIKE_OPENING, one_text_engine
+
+import bot.handlers  # noqa: F401  (registers every command)
+from bot.core.search import SearchEngine, SearchOptions
+from bot.core.social import question_after_formula, social_formula
+from bot.services import Services
+from bot.texts import quotes as t
+
+TOWN = [
+    *STRIKE_OPENING,
+    # 5: who pays (in everyday words: none rarer than Zipf 5 but "Rechnung")
+    "Die Rechnung für den Krieg zahlen am Ende die Leute in der Stadt, nicht die Regierung.",
+    "Die Regierung der Stadt spricht von Frieden und plant neue Steuern.",
+]
+
+
+def _answer(message: str, options: SearchOptions):
+    engine: SearchEngine = one_text_engine(TOWN + FILLER, options)
+    return engine.answer(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wer zahlt eigentlich die zeche für den krieg in der stadt",  # Zeche ~ Rechnung
+        "wer zahlt in der stadt für den krieg",  # all words theirs, none rare
+        "wer hat in der stadt die zeche für den krieg gezahlt",
+    ],
+)
+def test_a_message_with_no_word_the_texts_lack_is_answered(message: str) -> None:
+    answer = _answer(message, SearchOptions())
+    assert answer.hits and answer.hits[0].passage.id == "streik:5"
+    assert answer.weak  # "Ich bin nicht sicher, ob das passt"
+    # off: its synonym or its commonness made it off-topic, the member got nothing
+    assert _answer(message, SearchOptions().without("no_unknown")).hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wer zahlt die zeche für den krieg",  # two words of the texts' own: too few
+        "wer zahlt die zeche beim fußball in der stadt",  # "Fußball": a word the texts lack
+        "wer hat noch den schal von der garderobe",
+    ],
+)
+def test_a_message_with_an_unknown_word_or_few_own_words_stays_empty(message: str) -> None:
+    assert _answer(message, SearchOptions()).hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "danke! und wer zahlt in der stadt für den krieg?",
+        "danke dir. wer zahlt in der stadt für den krieg",
+        "danke und was plant die regierung der stadt",
+    ],
+)
+def test_a_question_after_thanks_is_answered(message: str) -> None:
+    answer = _answer(message, SearchOptions())
+    assert answer.hits and answer.hits[0].passage.id in {"streik:5", "streik:6"}
+    # off: "danke" made the whole message chat among the members
+    assert _answer(message, SearchOptions().without("social_lead")).hits == []
+
+
+def test_thanks_with_chat_after_it_stays_chat() -> None:
+    for message in ("danke! wer kommt am montag?", "danke fürs protokoll, super gemacht!"):
+        assert _answer(message, SearchOptions()).hits == []
+
+
+def test_question_after_formula() -> None:
+    assert question_after_formula("Danke! Und was plant die Regierung?") == (
+        " was plant die Regierung?"
+    )
+    assert question_after_formula("hallo zusammen, warum streiken die") == ", warum streiken die"
+    assert question_after_formula("danke fürs protokoll, super gemacht!") is None
+    assert question_after_formula("danke") is None
+    assert question_after_formula("was plant die Regierung") is None  # no formula
+
+
+def test_the_reply_to_thanks_and_a_question_answers_the_question(services: Services) -> None:
+    message = "danke und was schreibt fazi über die sanktionen"
+    assert social_formula(message) == "thanks"  # the formula alone would be thanked for
+    engine = services.search
+    bot_options = engine.options
+    try:
+        html = send(message, services).messages[0].html
+        assert "<blockquote>" in html and t.SOCIAL_REPLIES["thanks"] not in html
+        engine.options = bot_options.without("social_lead")
+        # off: the message got the reply to thanks, no passage
+        html = send(message, services).messages[0].html
+        assert "<blockquote>" not in html
+    finally:
+        engine.options = bot_options
+    # thanks alone still gets the reply in kind
+    assert t.SOCIAL_REPLIES["thanks"] in send("danke dir!", services).messages[0].html
