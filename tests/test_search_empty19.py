@@ -65,6 +65,41 @@ def test_a_message_with_an_unknown_word_or_few_own_words_stays_empty(message: st
     assert _answer(message, SearchOptions()).hits == []
 
 
+BLOG = [
+    *STRIKE_OPENING,
+    "Am Ende bietet der Blog einen neuen Titel über die Pflege zum Kauf an.",
+    # 6: "Think Tank" ~ Denkfabrik
+    "Der Betriebsrat beruft sich auf eine Denkfabrik der Gewerkschaften.",
+]
+
+
+def _blog_answer(message: str, options: SearchOptions):
+    engine = one_text_engine(
+        BLOG + FILLER, options, slug="pflegeblog", title="Pflegeblog", aliases=("Pflegeblog",)
+    )
+    return engine.answer(message)
+
+
+def test_a_question_about_a_named_source_in_its_synonyms_is_answered() -> None:
+    message = "welcher think tank wird im pflegeblog zitiert"
+    answer = _blog_answer(message, SearchOptions())
+    assert answer.hits and answer.hits[0].passage.id == "pflegeblog:6"
+    # off: "Think Tank" and "zitiert" are known only by synonyms, the message was off-topic
+    assert _blog_answer(message, SearchOptions().without("no_unknown")).hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "welches buch vom pflegeblog lohnt sich",  # a book besides the text: no text noun
+        "der pflegeblog hat doch auch ein buch geschrieben oder",  # no question word
+        "gibts den pflegeblog auch als buch",
+    ],
+)
+def test_chat_about_a_named_source_stays_empty(message: str) -> None:
+    assert _blog_answer(message, SearchOptions()).hits == []
+
+
 @pytest.mark.parametrize(
     "message",
     [

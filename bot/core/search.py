@@ -870,6 +870,7 @@ class Query:
     # asks where the texts say something, "wo steht, dass …" too (presupposed)
     presupposes: bool = False
     meeting: bool = False  # has a word of the meeting ("Montag", "Protokollant", "19:30")
+    asks: bool = False  # a question with a question word ("was", "welches", "warum" …)
 
     @property
     def missing(self) -> list[str]:
@@ -1652,6 +1653,7 @@ class SearchEngine:
             organisational,
             news=(news or marked or plans or calendar) and organisational,
             asks_source=asks_source,
+            asks=question,
             retelling=opts.retelling and not organisational and retelling(text),
             locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
@@ -2642,13 +2644,18 @@ class SearchEngine:
     def _no_unknown(self, q: Query) -> bool:
         """A message none of whose words the texts lack (each is a word of theirs, a typo of
         one, or known by a thesaurus synonym), with NO_UNKNOWN_OWN content words of their own
-        or more (a source it names counts as one), no mark of chat, no word of the meeting and
-        no news: a question about the texts in words near theirs (SearchOptions.no_unknown)."""
+        or more (a source it names counts as one) or a question word and a source named, no
+        mark of chat, no word of the meeting and no news: a question about the texts in words
+        near theirs (SearchOptions.no_unknown)."""
         if not self.options.no_unknown or q.organisational or q.marked or q.news or q.meeting:
             return False
         if not all(c.known for c in q.concepts if not c.frame):
             return False
-        named = 1 if self.options.named_source and q.prefer else 0  # (as named_source has it)
+        named = self.options.named_source and bool(q.prefer)  # (as named_source has it)
+        if named and q.asks and (q.text_noun or not q.other_medium):
+            # "welches buch wird in dem wsws artikel beworben": a question with a question word
+            # about a source it names (a book, a paper asked about in the text, not besides it)
+            return True
         return len(self._own_words(q)) + named >= NO_UNKNOWN_OWN
 
     def _own_words_meet(self, q: Query, found: set[int], tf: dict[str, int]) -> bool:
