@@ -2,8 +2,9 @@
 
 - ``no_unknown``: "wer zahlt eigentlich die zeche für den krieg in russland": a message with no
   word the texts lack (each theirs, or a thesaurus synonym of one) and three content words of
-  their own, no mark of chat, is a question about them, answered as a weak match; its synonym
-  ("Zeche" ~ Rechnung) no longer outweighs its own everyday words.
+  their own (or a question word and a source it names), no mark of chat, is a question about
+  them, answered as a weak match; its synonym ("Zeche" ~ Rechnung) no longer outweighs its own
+  everyday words, and its specific words need not meet in few passages.
 - ``social_lead``: "danke! und was schreibt …?": a thank-you or a greeting that opens a question
   is its frame; the question after it is judged and searched alone (before, the formula made
   the whole message chat among the members).
@@ -98,6 +99,36 @@ def test_a_question_about_a_named_source_in_its_synonyms_is_answered() -> None:
 )
 def test_chat_about_a_named_source_stays_empty(message: str) -> None:
     assert _blog_answer(message, SearchOptions()).hits == []
+
+
+TALKS = [
+    *STRIKE_OPENING,
+    "Die Gewerkschaft und der Senat trafen sich im Rathaus.",
+    "Die Gewerkschaft warf dem Senat Wortbruch vor.",
+    "Der Senat nannte die Gewerkschaft unbelehrbar.",
+    # 8: "Handschlag" ~ Händedruck
+    "Der Händedruck von Gewerkschaft und Senat war ein Signal an die Stadt.",
+]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "handschlag gewerkschaft senat, was hat das laut streikblog bedeutet",
+        "gewerkschaft senat handschlag, was heißt das laut streikblog",
+    ],
+)
+def test_specific_words_that_meet_everywhere_are_asked_when_no_word_is_lacking(
+    message: str,
+) -> None:
+    def answer(options: SearchOptions):
+        engine = one_text_engine(TALKS + FILLER, options, aliases=("Streikblog",))
+        return engine.answer(message)
+
+    got = answer(SearchOptions())
+    assert got.hits and got.hits[0].passage.id == "streik:8"
+    # off: "Gewerkschaft" and "Senat" meet in too many passages to rescue it from "Handschlag"
+    assert answer(SearchOptions().without("no_unknown")).hits == []
 
 
 @pytest.mark.parametrize(

@@ -522,7 +522,9 @@ class SearchOptions:
     # texts lack (each is theirs, or a thesaurus synonym of one of theirs) and NO_UNKNOWN_OWN
     # content words of their own (a named source counts as one), no mark of chat and no word
     # of the meeting, asks about the texts: answered as a weak match, though its synonyms
-    # outweigh its own words (off: judged off-topic by how much the synonyms weigh)
+    # outweigh its own words, and wherever its specific words meet; so is a question with a
+    # question word about a source it names ("welcher think tank wird da zitiert") (off: judged
+    # off-topic by how much the synonyms weigh, or by how many passages its words meet in)
     no_unknown: bool = True
     # "danke! und was schreibt die zeitung über den streik?": a social formula that opens a
     # question (thanks, a greeting, social.question_after_formula) is its frame, not a word of
@@ -2321,7 +2323,9 @@ class SearchEngine:
             # the unknown words outweigh the known ones, yet several specific known words may
             # meet in one passage: then it is a question about that passage, answered as a
             # weak match ("Ich bin nicht sicher")
-            if len(specific) >= COOCCUR_MIN:
+            # (… unless the texts lack none of its words: then it is asked, wherever its
+            # specific words meet, no_unknown)
+            if len(specific) >= COOCCUR_MIN and not self._no_unknown(q):
                 q.rescued = True
             elif q.asks_source or ((q.retelling or q.locates) and self._recurring(q, specific)):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
