@@ -54,6 +54,14 @@ def test_a_message_with_no_word_the_texts_lack_is_answered(message: str) -> None
     assert _answer(message, SearchOptions().without("no_unknown")).hits == []
 
 
+def test_a_lookup_of_words_with_no_word_the_texts_lack_is_answered() -> None:
+    message = "krieg stadt zeche"  # words only: two of the texts' own suffice
+    answer = _answer(message, SearchOptions())
+    assert answer.hits and answer.hits[0].passage.id == "streik:5"
+    assert _answer(message, SearchOptions().without("no_unknown")).hits == []
+    assert _answer("krieg zeche", SearchOptions()).hits == []  # one: too few
+
+
 @pytest.mark.parametrize(
     "message",
     [

@@ -524,7 +524,8 @@ class SearchOptions:
     # of the meeting, asks about the texts: answered as a weak match, though its synonyms
     # outweigh its own words, and wherever its specific words meet; so is a question with a
     # question word about a source it names ("welcher think tank wird da zitiert") (off: judged
-    # off-topic by how much the synonyms weigh, or by how many passages its words meet in)
+    # off-topic by how much the synonyms weigh, or by how many passages its words meet in); a
+    # lookup of words only ("politische gefangene anzahl") needs one own word less
     no_unknown: bool = True
     # "danke! und was schreibt die zeitung über den streik?": a social formula that opens a
     # question (thanks, a greeting, social.question_after_formula) is its frame, not a word of
@@ -873,6 +874,7 @@ class Query:
     presupposes: bool = False
     meeting: bool = False  # has a word of the meeting ("Montag", "Protokollant", "19:30")
     asks: bool = False  # a question with a question word ("was", "welches", "warum" …)
+    lookup: bool = False  # words only, no function word or frame ("politische gefangene anzahl")
 
     @property
     def missing(self) -> list[str]:
@@ -1656,6 +1658,7 @@ class SearchEngine:
             news=(news or marked or plans or calendar) and organisational,
             asks_source=asks_source,
             asks=question,
+            lookup=bool(ws) and not any(w in skip for w in ws),
             retelling=opts.retelling and not organisational and retelling(text),
             locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
@@ -2660,7 +2663,9 @@ class SearchEngine:
             # "welches buch wird in dem wsws artikel beworben": a question with a question word
             # about a source it names (a book, a paper asked about in the text, not besides it)
             return True
-        return len(self._own_words(q)) + named >= NO_UNKNOWN_OWN
+        own = len(self._own_words(q))
+        # (a lookup of words only, "politische gefangene anzahl": two of the texts' own words)
+        return own + named >= NO_UNKNOWN_OWN or (q.lookup and own >= NO_UNKNOWN_OWN - 1)
 
     def _own_words_meet(self, q: Query, found: set[int], tf: dict[str, int]) -> bool:
         """Whether PRESUPPOSED_MEET of the message's own words (_own_words) that a passage
