@@ -5,6 +5,9 @@
   their own (or a question word and a source it names), no mark of chat, is a question about
   them, answered as a weak match; its synonym ("Zeche" ~ Rechnung) no longer outweighs its own
   everyday words, and its specific words need not meet in few passages.
+- ``then_now``: "früher waren eher die Ärzte sauer, heute sind es die Leute ganz unten":
+  "heute" set against a former time or with a superlative is the world's present, no day of
+  the meeting (before, "heute" made the message chat about the meeting).
 - ``social_lead``: "danke! und was schreibt …?": a thank-you or a greeting that opens a question
   is its frame; the question after it is judged and searched alone (before, the formula made
   the whole message chat among the members).
@@ -21,6 +24,7 @@ from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
 from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search_lexicon import world_now
 from bot.core.social import question_after_formula, social_formula
 from bot.services import Services
 from bot.texts import quotes as t
@@ -185,3 +189,50 @@ def test_the_reply_to_thanks_and_a_question_answers_the_question(services: Servi
         engine.options = bot_options
     # thanks alone still gets the reply in kind
     assert t.SOCIAL_REPLIES["thanks"] in send("danke dir!", services).messages[0].html
+
+
+MOOD = [
+    *STRIKE_OPENING,
+    # 5: then and now
+    "Vor dem Streik waren vor allem die Ärzte unzufrieden, inzwischen sind es die Pflegekräfte.",
+    # 6: where most
+    "Die Unzufriedenheit ist in den Vororten am größten, sagt der Betriebsrat.",
+]
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("früher waren eher die ärzte sauer, heute sind es die leute ganz unten", "streik:5"),
+        ("dass heute ganz andere leute unzufrieden sind als früher", None),  # answered at all
+        ("wo ist die unzufriedenheit heute am größten", "streik:6"),
+    ],
+)
+def test_heute_against_the_past_is_no_day_of_the_meeting(message: str, first: str | None) -> None:
+    engine = one_text_engine(MOOD + FILLER)
+    hits = engine.search(message)
+    assert hits and first in (None, hits[0].passage.id)
+    # off: "heute" made it chat about the meeting
+    engine.options = SearchOptions().without("then_now")
+    assert engine.search(message) == []
+
+
+def test_heute_of_the_speaker_stays_chat() -> None:
+    engine = one_text_engine(MOOD + FILLER)
+    for message in (
+        "wer kommt heute?",
+        "können wir heute früher anfangen?",
+        "hier schneit es seit heute früh",
+        "wo treffen wir uns heute am besten",
+    ):
+        assert engine.search(message) == [], message
+
+
+def test_world_now() -> None:
+    assert world_now("früher die ärzte, heute die leute")
+    assert world_now("dass heute andere sitzen als damals")
+    assert world_now("dass er das von heute auf morgen abdreht")
+    assert world_now("wo ist das heute am schlimmsten")
+    assert not world_now("heute früher anfangen, damals gings auch")  # "heute früher": one clause
+    assert not world_now("wir sehen uns heute am nächsten tisch")
+    assert not world_now("früher war alles besser")  # no "heute"

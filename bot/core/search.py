@@ -95,6 +95,7 @@ from bot.core.search_lexicon import (
     thesaurus,
     umlaut_correction,
     w_question,
+    world_now,
     zipf,
 )
 from bot.core.sentences import split_sentences
@@ -532,6 +533,12 @@ class SearchOptions:
     # it: the question after it is judged and searched alone (off: the formula marks the
     # whole message as chat among the members, and it gets no passages)
     social_lead: bool = True
+    # "früher waren die in den städten sauer, heute die leute ganz unten": "heute" set against a
+    # former time ("früher", "damals", "als früher", "von heute auf morgen") or with a
+    # superlative ("wo ist die unzufriedenheit heute am größten") is the world's
+    # present (search_lexicon.world_now), no day of the meeting nor a mark of the speaker's
+    # time (off: "heute" makes the message chat about the meeting)
+    then_now: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1387,8 +1394,12 @@ class SearchEngine:
                 and (bool(prefer) or not TEXT_NOUNS.isdisjoint(ws))
             )
         )
+        # (the words that judge chat: "heute" the world's present aside, then_now)
+        chat_ws = [w for w in ws if w != "heute"] if opts.then_now and world_now(text) else ws
         meeting_words = opts.chat and (
-            _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text))) or plans
+            _meeting_chat(chat_ws, opts)
+            or (opts.clock_time and bool(_CLOCK.search(text)))
+            or plans
         )
         if (
             meeting_words
@@ -1396,14 +1407,14 @@ class SearchEngine:
             and opts.chat_topic  # (it refines that judgement: off with it)
             # (a weekday the texts name: a day of their events; one they never name is not)
             and any(w in _WEEKDAYS and stem(w) in self.vocab.df for w in ws)
-            and not _meeting_chat([w for w in ws if w not in _WEEKDAYS], opts)
+            and not _meeting_chat([w for w in chat_ws if w not in _WEEKDAYS], opts)
             and past_report(text)
         ):
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
-        marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
+        marks = chat_marks(text, chat_ws) if opts.chat and opts.chat_marks else set()
         # (unless it asks about a text: asks_text)
         marked = len(marks) >= 2 and not asks_text
         organisational = (
