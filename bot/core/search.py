@@ -539,6 +539,13 @@ class SearchOptions:
     # present (search_lexicon.world_now), no day of the meeting nor a mark of the speaker's
     # time (off: "heute" makes the message chat about the meeting)
     then_now: bool = True
+    # "das mit russland gegen china hat nicht funktioniert weil putin lieber die ukraine
+    # schlucken wollte": a sentence of KNOWN_SENTENCE words of the texts' own (known_sentence),
+    # words of the dictionary (no name)
+    # is asked as such even when two of its specific words make it a case of the
+    # co-occurrence rescue, whose words must meet in few passages (off: the rescue comes first
+    # and empties it where they meet in many)
+    sentence_first: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2339,7 +2346,9 @@ class SearchEngine:
             # weak match ("Ich bin nicht sicher")
             # (… unless the texts lack none of its words: then it is asked, wherever its
             # specific words meet, no_unknown)
-            if len(specific) >= COOCCUR_MIN and not self._no_unknown(q):
+            if len(specific) >= COOCCUR_MIN and not (
+                self._no_unknown(q) or self._sentence_first(q)
+            ):
                 q.rescued = True
             elif q.asks_source or ((q.retelling or q.locates) and self._recurring(q, specific)):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
@@ -2659,6 +2668,18 @@ class SearchEngine:
             and c.word not in q.source_words
         }
 
+    def _sentence_first(self, q: Query) -> bool:
+        """A sentence in the texts' own words (known_sentence, no mark of chat), words of the
+        dictionary (a name says who, not what: rare_meeting): asked as such, wherever its
+        specific words meet (SearchOptions.sentence_first)."""
+        return (
+            self.options.sentence_first
+            and self.options.known_sentence
+            and not q.organisational
+            and not q.marked
+            and self._known_sentence(q, dictionary=True)
+        )
+
     def _no_unknown(self, q: Query) -> bool:
         """A message none of whose words the texts lack (each is a word of theirs, a typo of
         one, or known by a thesaurus synonym), with NO_UNKNOWN_OWN content words of their own
@@ -2782,7 +2803,7 @@ class SearchEngine:
         lacking = [c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)]
         return len(content) >= EVERYDAY_WORDS and not lacking
 
-    def _known_sentence(self, q: Query) -> bool:
+    def _known_sentence(self, q: Query, dictionary: bool = False) -> bool:
         """A message of KNOWN_SENTENCE content words or more that the texts have themselves
         (not by a synonym, a typo or only the parts of a compound; no function word, number
         or word of a source's name), whatever words it has that they lack: a sentence about
@@ -2797,6 +2818,8 @@ class SearchEngine:
             and c.common < FUNCTION_ZIPF
             and not c.word.isdigit()
             and c.word not in q.source_words
+            # (with ``dictionary``, words of the dictionary: no name, "Kowalski")
+            and not (dictionary and not is_german_word(c.surface or c.word))
         ]
         return len(content) >= KNOWN_SENTENCE
 
