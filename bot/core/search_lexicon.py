@@ -345,6 +345,8 @@ def world_now(text: str) -> bool:
     clause of its own opens with "früher"), "… als früher", the idiom "von heute auf morgen".
     a superlative in the clause of "heute" ("wo ist die Unzufriedenheit heute am größten").
     "heute früh" (this morning) and "heute früher anfangen" (in one clause) are the speaker's."""
+    if "heute" not in text[:2000].lower():  # (no umlaut in it: the folded word is the same)
+        return False
     ws = words(text[:2000])
     if "heute" not in ws:
         return False

@@ -8,6 +8,8 @@ about the texts; the reply answers the formula instead of searching (or of sayin
 
 from __future__ import annotations
 
+from itertools import islice
+
 from bot.core.search_lexicon import indirect_question, opens_with_wish, w_question
 from bot.core.text import WORD, words
 
@@ -64,6 +66,7 @@ _FORMULAS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LONGEST = max(len(f.split()) for forms in _FORMULAS.values() for f in forms)
+_HEAD_WORDS = 40  # words at the head of a message where a formula and its addressees stand
 
 # the words that may stand with a greeting when it is all the message says ("hallo zusammen",
 # "moin ihr lieben", "hi bot"): addressees and particles, no topic
@@ -113,7 +116,7 @@ def question_after_formula(text: str) -> str | None:
     from the first word after the formula and its addressees ("danke dir, …"); None when it
     opens with no formula or asks no question with a question word after it."""
     text = text[:2000]
-    toks = list(WORD.finditer(text))
+    toks = list(islice(WORD.finditer(text), _HEAD_WORDS))  # the formula opens the message
     folded = [" ".join(words(m.group())) for m in toks[:_LONGEST]]
     forms = {f for fs in _FORMULAS.values() for f in fs}
     n = next(
