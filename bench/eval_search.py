@@ -191,7 +191,8 @@ SHORT = {
     "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
     "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
     "typo_loose": "typoloose", "specific_focus": "specfocus", "verb_nouns": "verbnoun",
-    "acronyms": "acronym", "adjective_nouns": "adjnoun",
+    "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
+    "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
 }  # fmt: skip
 
 

@@ -104,8 +104,11 @@ def test_a_question_of_everyday_words_of_the_texts_is_answered_as_unsure():
     assert answer.hits and answer.hits[0].passage.id == "streik:1"
     assert answer.weak  # the reply says "Ich bin nicht sicher, ob das passt"
     # switched off, a question needs a specific word: the member got nothing (with
-    # known_sentence off too: four words of the texts answer it by that mechanism as well)
-    engine.options = SearchOptions().without("everyday").without("known_sentence")
+    # known_sentence off too: four words of the texts answer it by that mechanism as well, and
+    # no_unknown: it has no word the texts lack)
+    engine.options = (
+        SearchOptions().without("everyday").without("known_sentence").without("no_unknown")
+    )
     assert engine.search(message) == []
 
 

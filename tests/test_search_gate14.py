@@ -53,7 +53,8 @@ STRIKE = [
 ]
 MEETING = "streik:8"  # the Rathaus paragraph
 
-OFF = SearchOptions().without("rare_meeting")
+# (sentence_first off too: four words of the texts' own answer the message by that as well)
+OFF = SearchOptions().without("rare_meeting").without("sentence_first")
 
 
 def _engine(options: SearchOptions) -> SearchEngine:

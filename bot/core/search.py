@@ -95,9 +95,11 @@ from bot.core.search_lexicon import (
     thesaurus,
     umlaut_correction,
     w_question,
+    world_now,
     zipf,
 )
 from bot.core.sentences import split_sentences
+from bot.core.social import question_after_formula
 from bot.core.store import Store
 from bot.core.text import (
     fold,
@@ -173,6 +175,7 @@ KNOWN_SENTENCE = 4  # content words of the texts that make a message about them 
 PRESUPPOSED_MEET = 2  # own content words of a located message that must meet in one passage
 FOCUS_BONUS = 0.2  # a passage with one of the message's weightiest words ranks this much higher
 FOCUS_SHARE = 0.7  # … the words that weigh at least this share of its weightiest (specific_focus)
+NO_UNKNOWN_OWN = 3  # own content words of a message with no unknown word (no_unknown)
 
 
 @dataclass(frozen=True)
@@ -544,6 +547,33 @@ class SearchOptions:
     # -ik/-isch, -ium/-ial, -ismus/-istisch, -ion/-ional, -anz/-ant …; both words must be index
     # terms), weighed like verb_nouns (off: only the word's own forms and stem relatives)
     adjective_nouns: bool = True
+    # "wer zahlt eigentlich die zeche für den krieg in russland": a message with no word the
+    # texts lack (each is theirs, or a thesaurus synonym of one of theirs) and NO_UNKNOWN_OWN
+    # content words of their own (a named source counts as one), no mark of chat and no word
+    # of the meeting, asks about the texts: answered as a weak match, though its synonyms
+    # outweigh its own words, and wherever its specific words meet; so is a question with a
+    # question word about a source it names ("welcher think tank wird da zitiert") (off: judged
+    # off-topic by how much the synonyms weigh, or by how many passages its words meet in); a
+    # lookup of words only ("politische gefangene anzahl") needs one own word less
+    no_unknown: bool = True
+    # "danke! und was schreibt die zeitung über den streik?": a social formula that opens a
+    # question (thanks, a greeting, social.question_after_formula) is its frame, not a word of
+    # it: the question after it is judged and searched alone (off: the formula marks the
+    # whole message as chat among the members, and it gets no passages)
+    social_lead: bool = True
+    # "früher waren die in den städten sauer, heute die leute ganz unten": "heute" set against a
+    # former time ("früher", "damals", "als früher", "von heute auf morgen") or with a
+    # superlative ("wo ist die unzufriedenheit heute am größten") is the world's
+    # present (search_lexicon.world_now), no day of the meeting nor a mark of the speaker's
+    # time (off: "heute" makes the message chat about the meeting)
+    then_now: bool = True
+    # "das mit russland gegen china hat nicht funktioniert weil putin lieber die ukraine
+    # schlucken wollte": a sentence of KNOWN_SENTENCE words of the texts' own (known_sentence),
+    # words of the dictionary (no name)
+    # is asked as such even when two of its specific words make it a case of the
+    # co-occurrence rescue, whose words must meet in few passages (off: the rescue comes first
+    # and empties it where they meet in many)
+    sentence_first: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1005,6 +1035,8 @@ class Query:
     # asks where the texts say something, "wo steht, dass …" too (presupposed)
     presupposes: bool = False
     meeting: bool = False  # has a word of the meeting ("Montag", "Protokollant", "19:30")
+    asks: bool = False  # a question with a question word ("was", "welches", "warum" …)
+    lookup: bool = False  # words only, no function word or frame ("politische gefangene anzahl")
 
     @property
     def missing(self) -> list[str]:
@@ -1445,6 +1477,8 @@ class SearchEngine:
     def analyse(self, query: str) -> Query:
         opts = self.options
         text = query[:MAX_QUERY_CHARS]
+        if opts.social_lead:
+            text = question_after_formula(text) or text
         ws = words(text)
         surfaces = dict(zip(ws, surface_words(text, len(ws)) or ws, strict=True))
         # bounded cost: limits apply after folding, which can make one character six letters
@@ -1518,8 +1552,12 @@ class SearchEngine:
                 and (bool(prefer) or not TEXT_NOUNS.isdisjoint(ws))
             )
         )
+        # (the words that judge chat: "heute" the world's present aside, then_now)
+        chat_ws = [w for w in ws if w != "heute"] if opts.then_now and world_now(text) else ws
         meeting_words = opts.chat and (
-            _meeting_chat(ws, opts) or (opts.clock_time and bool(_CLOCK.search(text))) or plans
+            _meeting_chat(chat_ws, opts)
+            or (opts.clock_time and bool(_CLOCK.search(text)))
+            or plans
         )
         if (
             meeting_words
@@ -1527,14 +1565,14 @@ class SearchEngine:
             and opts.chat_topic  # (it refines that judgement: off with it)
             # (a weekday the texts name: a day of their events; one they never name is not)
             and any(w in _WEEKDAYS and stem(w) in self.vocab.df for w in ws)
-            and not _meeting_chat([w for w in ws if w not in _WEEKDAYS], opts)
+            and not _meeting_chat([w for w in chat_ws if w not in _WEEKDAYS], opts)
             and past_report(text)
         ):
             meeting_words = False
         news = opts.chat and opts.news and reports_news(text)
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
-        marks = chat_marks(text, ws) if opts.chat and opts.chat_marks else set()
+        marks = chat_marks(text, chat_ws) if opts.chat and opts.chat_marks else set()
         # (unless it asks about a text: asks_text)
         marked = len(marks) >= 2 and not asks_text
         organisational = (
@@ -1788,6 +1826,8 @@ class SearchEngine:
             organisational,
             news=(news or marked or plans or calendar) and organisational,
             asks_source=asks_source,
+            asks=question,
+            lookup=bool(ws) and not any(w in skip for w in ws),
             retelling=opts.retelling and not organisational and retelling(text),
             locates=opts.locates and not organisational and locates(text),
             why=opts.reasons
@@ -2480,7 +2520,11 @@ class SearchEngine:
             # the unknown words outweigh the known ones, yet several specific known words may
             # meet in one passage: then it is a question about that passage, answered as a
             # weak match ("Ich bin nicht sicher")
-            if len(specific) >= COOCCUR_MIN:
+            # (… unless the texts lack none of its words: then it is asked, wherever its
+            # specific words meet, no_unknown)
+            if len(specific) >= COOCCUR_MIN and not (
+                self._no_unknown(q) or self._sentence_first(q)
+            ):
                 q.rescued = True
             elif q.asks_source or ((q.retelling or q.locates) and self._recurring(q, specific)):
                 q.hedged = True  # about a source it names, or retelling one: a weak match
@@ -2493,6 +2537,8 @@ class SearchEngine:
                 q.hedged = True  # a sentence in the texts' own words: a weak match
             elif q.presupposes and len(own := self._own_words(q)) >= PRESUPPOSED_MEET:
                 q.hedged = presumed = True  # asks where the texts say it: weak, if they meet
+            elif self._no_unknown(q):
+                q.hedged = True  # every word the texts', itself or by a synonym: a weak match
             else:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
@@ -2819,6 +2865,37 @@ class SearchEngine:
             and c.word not in q.source_words
         }
 
+    def _sentence_first(self, q: Query) -> bool:
+        """A sentence in the texts' own words (known_sentence, no mark of chat), words of the
+        dictionary (a name says who, not what: rare_meeting): asked as such, wherever its
+        specific words meet (SearchOptions.sentence_first)."""
+        return (
+            self.options.sentence_first
+            and self.options.known_sentence
+            and not q.organisational
+            and not q.marked
+            and self._known_sentence(q, dictionary=True)
+        )
+
+    def _no_unknown(self, q: Query) -> bool:
+        """A message none of whose words the texts lack (each is a word of theirs, a typo of
+        one, or known by a thesaurus synonym), with NO_UNKNOWN_OWN content words of their own
+        or more (a source it names counts as one) or a question word and a source named, no
+        mark of chat, no word of the meeting and no news: a question about the texts in words
+        near theirs (SearchOptions.no_unknown)."""
+        if not self.options.no_unknown or q.organisational or q.marked or q.news or q.meeting:
+            return False
+        if not all(c.known for c in q.concepts if not c.frame):
+            return False
+        named = self.options.named_source and bool(q.prefer)  # (as named_source has it)
+        if named and q.asks and (q.text_noun or not q.other_medium):
+            # "welches buch wird in dem wsws artikel beworben": a question with a question word
+            # about a source it names (a book, a paper asked about in the text, not besides it)
+            return True
+        own = len(self._own_words(q))
+        # (a lookup of words only, "politische gefangene anzahl": two of the texts' own words)
+        return own + named >= NO_UNKNOWN_OWN or (q.lookup and own >= NO_UNKNOWN_OWN - 1)
+
     def _own_words_meet(self, q: Query, found: set[int], tf: dict[str, int]) -> bool:
         """Whether PRESUPPOSED_MEET of the message's own words (_own_words) that a passage
         matched are in it themselves, not only by a thesaurus synonym: evidence for a message
@@ -2923,7 +3000,7 @@ class SearchEngine:
         lacking = [c for c in words_ if c.key >= 1.0 and (not c.known or c.weak or c.synonym)]
         return len(content) >= EVERYDAY_WORDS and not lacking
 
-    def _known_sentence(self, q: Query) -> bool:
+    def _known_sentence(self, q: Query, dictionary: bool = False) -> bool:
         """A message of KNOWN_SENTENCE content words or more that the texts have themselves
         (not by a synonym, a typo or only the parts of a compound; no function word, number
         or word of a source's name), whatever words it has that they lack: a sentence about
@@ -2938,6 +3015,8 @@ class SearchEngine:
             and c.common < FUNCTION_ZIPF
             and not c.word.isdigit()
             and c.word not in q.source_words
+            # (with ``dictionary``, words of the dictionary: no name, "Kowalski")
+            and not (dictionary and not is_german_word(c.surface or c.word))
         ]
         return len(content) >= KNOWN_SENTENCE
 

@@ -334,6 +334,52 @@ def retelling(text: str) -> bool:
     return any(_finite_verb(w) for w in raw[1:5])
 
 
+# adverbs of a former time ("früher", "damals"): set against "heute", they make it the present
+# of the world, not the speaker's day (a closed class of German grammar)
+_THEN = frozenset("frueher damals einst einstmals ehemals vormals seinerzeit".split())
+
+
+def world_now(text: str) -> bool:
+    """ "heute" as the present of the world set against its past, no day of the speaker's or
+    the meeting's: "früher waren die in den Städten sauer, heute die Leute ganz unten" (a
+    clause of its own opens with "früher"), "… als früher", the idiom "von heute auf morgen".
+    a superlative in the clause of "heute" ("wo ist die Unzufriedenheit heute am größten").
+    "heute früh" (this morning) and "heute früher anfangen" (in one clause) are the speaker's."""
+    if "heute" not in text[:2000].lower():  # (no umlaut in it: the folded word is the same)
+        return False
+    ws = words(text[:2000])
+    if "heute" not in ws:
+        return False
+    if "von heute auf morgen" in " ".join(ws):
+        return True
+    if any(a == "als" and b in _THEN for a, b in zip(ws, ws[1:], strict=False)):
+        return True
+    clauses = [
+        [w for w in (fold(x) for x in c.split()) if w not in _LEAD_INS]
+        for c in _CLAUSE_END.split(text[:2000])
+    ]
+    if any(
+        "heute" in c and any(a == "am" and _superlative(b) for a, b in zip(c, c[1:], strict=False))
+        for c in clauses
+    ):
+        return True  # "wo ist die Unzufriedenheit heute am größten"
+    return any(c[:1] and c[0] in _THEN and "heute" not in c for c in clauses) and any(
+        "heute" in c and not (_THEN & set(c)) for c in clauses
+    )
+
+
+# superlatives of the speaker's plans and ordinals ("am besten um sieben", "am nächsten
+# Montag", "am ersten"): no degree of a state of the world
+_PLAN_SUPERLATIVES = frozenset(
+    "besten liebsten ehesten fruehesten spaetesten naechsten ersten schnellsten".split()
+)
+
+
+def _superlative(w: str) -> bool:
+    """A superlative after "am" ("am größten", "am stärksten"; folded): a degree of a state."""
+    return len(w) > 5 and w.endswith("sten") and w not in _PLAN_SUPERLATIVES
+
+
 # the marks of chat among the members, each a closed class of German grammar or of chat's
 # writing: the speaker's time (deictic adverbs of now and of the speaker's near future), the
 # speaker (the first person singular), the members (addressed, "jemand", "wer" for it, the

@@ -8,8 +8,10 @@ about the texts; the reply answers the formula instead of searching (or of sayin
 
 from __future__ import annotations
 
+from itertools import islice
+
 from bot.core.search_lexicon import indirect_question, opens_with_wish, w_question
-from bot.core.text import words
+from bot.core.text import WORD, words
 
 # the formulas, as folded words, by what they are; the longest that opens a message decides
 _FORMULAS: dict[str, tuple[str, ...]] = {
@@ -64,6 +66,7 @@ _FORMULAS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LONGEST = max(len(f.split()) for forms in _FORMULAS.values() for f in forms)
+_HEAD_WORDS = 40  # words at the head of a message where a formula and its addressees stand
 
 # the words that may stand with a greeting when it is all the message says ("hallo zusammen",
 # "moin ihr lieben", "hi bot"): addressees and particles, no topic
@@ -105,3 +108,26 @@ def only_greeting(text: str) -> bool:
             rest = [w for w in ws[n:] if w not in _ADDRESS]
             return not rest or (len(rest) == 1 and rest[0] in names)
     return False
+
+
+def question_after_formula(text: str) -> str | None:
+    """The question a message asks after the social formula it opens with ("danke! und was
+    schreibt Fazi zu den Sanktionen?": "und was schreibt Fazi zu den Sanktionen?"), as typed
+    from the first word after the formula and its addressees ("danke dir, …"); None when it
+    opens with no formula or asks no question with a question word after it."""
+    text = text[:2000]
+    toks = list(islice(WORD.finditer(text), _HEAD_WORDS))  # the formula opens the message
+    folded = [" ".join(words(m.group())) for m in toks[:_LONGEST]]
+    forms = {f for fs in _FORMULAS.values() for f in fs}
+    n = next(
+        (k for k in range(min(_LONGEST, len(folded)), 0, -1) if " ".join(folded[:k]) in forms),
+        0,
+    )
+    if not n:
+        return None
+    while n < len(toks) and " ".join(words(toks[n].group())) in _ADDRESS:
+        n += 1
+    rest = text[toks[n - 1].end() :]
+    if n >= len(toks) or not w_question(rest):
+        return None
+    return rest
