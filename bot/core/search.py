@@ -76,6 +76,7 @@ from bot.core.search_lexicon import (
     loanwords,
     locates,
     locates_claim,
+    metonyms,
     misspelt,
     near_german_word,
     numeral,
@@ -166,6 +167,8 @@ TYPO_WEIGHT = 0.8  # a word found as the German word it misspells ("bezalt": bez
 UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at most to this
 LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
+METONYM_WEIGHT = 0.6  # a state's words for its capital, seat or nickname (0.4-0.8 alike)
+METONYM_TRUST = 0.25  # how sure an unknown stand-in is of its state (like a thesaurus synonym)
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
 PROVENANCE_PASSAGES = 2  # passages per reading and aspect that carry its author, outlet, date
@@ -310,6 +313,15 @@ class SearchOptions:
     # … and such a word counts partly as known in the off-topic judgement (LOAN_CREDIT): the
     # texts speak of it in German (off: it is an unknown key word like "Corona")
     loan_credit: bool = True
+    # "die Amis", "der Kremlchef", "das Weiße Haus": a capital, a seat of government or a
+    # nickname of a state (bot/data/metonyms_de.txt, general, ours) that the texts lack also
+    # finds the state's name, adjective and people they write ("die USA", "amerikanisch"), and
+    # a leader's stand-in his office ("Kremlchef": Präsident), below the word's own forms
+    # (METONYM_WEIGHT), known like by a thesaurus synonym: no evidence against off-topic. A
+    # stand-in the texts write ("Washington") keeps to its own forms; one of several words
+    # whose last word they have ("Haus") ranks by the state's words only (off: the word finds
+    # its own forms)
+    metonyms: bool = True
     # "Trump hat gerade neue Zölle angekündigt": a report of today's news (a verb-second main
     # clause with "hat", a deictic adverb of time, no question word) is chat among the members;
     # the texts are older than today, so it takes MANY_SPECIFIC specific words of theirs to
@@ -1137,6 +1149,7 @@ class SearchEngine:
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
         self._exp_df: dict[str, int] = {}  # terms only the expansion text has
         self.thesaurus = thesaurus()
+        self.metonym_table = metonyms()  # capitals, seats, nicknames <-> states (ours)
         self.loan_table = loanwords()  # English word -> German words (Ding)
         self.phrases = phrases()  # loaded once per process (~0.2 s), not by the first question
         ensure_schema(store.db)
@@ -1746,6 +1759,8 @@ class SearchEngine:
                 self._bridge(c)
             elif opts.known_synonyms and opts.thesaurus and not (c.frame or c.fuzzy):
                 self._related(c, terms)
+        if opts.metonyms:
+            self._metonyms(ws, concepts, terms)
         # "was sagt Fazi zu Corona": the word after "zu" or "über" is the topic asked about;
         # one the texts lack is what the reply names, whatever source the question names
         topics = {
@@ -1929,6 +1944,45 @@ class SearchEngine:
         for t in found:
             c.add(t, weight)
             c.related.add(t)
+
+    def _metonyms(
+        self, ws: list[str], concepts: list[Concept], terms: _KnownTerms | Counter[str]
+    ) -> None:
+        """A capital, seat or nickname of a state the texts lack finds the state's words they
+        have ("die Amis": USA, amerikanisch; "Kremlchef": russisch, Präsident), below its own
+        forms. A stand-in the texts write themselves ("Washington", "Moskau") keeps to its own
+        forms: there it is often the place ("das Treffen in Washington"), and its state's words
+        as rank-only relatives cost more hits than they gained (chat_unseen_c -2); so did the
+        other way round ("Russland" ranking by "Kreml"). A stand-in of several words ("das
+        Weiße Haus") whose last word the texts have ranks by the state's words."""
+        stops = stopword_stems()
+        by_word = {c.word: c for c in concepts if not c.frame}
+        for first, last, state in self.metonym_table.find(ws):
+            c = next((by_word[w] for w in reversed(ws[first : last + 1]) if w in by_word), None)
+            if c is None or (c.known and not c.weak and first == last):
+                continue
+            found = [t for t in self._state_terms(state) if t in terms and t not in stops]
+            if not found:
+                continue
+            if c.known and not c.weak:
+                for t in found:
+                    if t not in c.alternatives:
+                        c.add(t, METONYM_WEIGHT)
+                        c.related.add(t)
+                continue
+            for t in found:
+                c.add(t, METONYM_WEIGHT)
+            c.trust = max(c.trust if c.known else 0.0, METONYM_TRUST)
+            c.known = c.weak = c.synonym = True
+
+    def _state_terms(self, state: tuple[str, ...]) -> list[str]:
+        """A state's stems and the synonym groups they belong to ("usa": the USA group)."""
+        out = list(state)
+        for s in state:
+            canon = self.synonyms.single.get(s)
+            if canon and canon not in out:
+                out.append(canon)
+        return out
 
     def _spread(self, weight: float, n: int) -> float:
         """A word with ``n`` synonyms (or translations) in the texts is vague: each of them

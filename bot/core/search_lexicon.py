@@ -34,6 +34,7 @@ FRAMES_FILE = DATA / "search_frames.txt"
 CHAT_FILE = DATA / "search_chat.txt"
 THESAURUS_FILE = DATA / "openthesaurus_de.txt"
 LOANWORDS_FILE = DATA / "loanwords_en_de.txt"  # Ding (GPL-2+): tools/make_loanwords.py
+METONYMS_FILE = DATA / "metonyms_de.txt"  # ours: capitals, seats, nicknames of states
 PHRASES_FILE = DATA / "openthesaurus_phrases_de.txt"
 WORDFREQ_FILE = DATA / "wordfreq_de.txt"
 RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
@@ -967,6 +968,65 @@ def loanwords() -> dict[str, tuple[str, ...]]:
                 word, *german = line.rstrip("\n").split(";")
                 out[word] = tuple(german)
     return out
+
+
+class Metonyms:
+    """Words that stand for a state or its government ("Washington", "Kreml", "die Amis")
+    and the state's own words (its names, adjective and people: USA, amerikanisch,
+    Amerikaner), as stems. ``forward``: a stand-in (one or more stems) -> the state's stems
+    and the stand-in's own meaning ("Kremlchef": Präsident)."""
+
+    def __init__(self, rows: Iterable[tuple[list[str], list[tuple[str, list[str]]]]]) -> None:
+        forward: dict[tuple[str, ...], list[str]] = defaultdict(list)
+        for names, standins in rows:
+            # (a name of several words, "Vereinigte Staaten", is a synonym group's: its one
+            # word names stand for it here)
+            state = list(dict.fromkeys(stem(ws[0]) for ws in map(words, names) if len(ws) == 1))
+            for standin, extra in standins:
+                key = tuple(stem(w) for w in words(standin))
+                if not key:
+                    continue
+                own = [stem(w) for x in extra for w in words(x)]
+                forward[key].extend(t for t in [*state, *own] if t not in forward[key])
+        self.forward = {k: tuple(v) for k, v in forward.items()}
+        self.longest = max((len(k) for k in self.forward), default=1)
+
+    @classmethod
+    def load(cls, path: Path = METONYMS_FILE) -> Metonyms:
+        rows = []
+        if path.is_file():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if not line.strip() or line.startswith("#") or "|" not in line:
+                    continue
+                names, standins = line.split("|", 1)
+                parsed = []
+                for item in standins.split(","):
+                    standin, *extra = item.split("+")
+                    parsed.append((standin.strip(), [x.strip() for x in extra]))
+                rows.append(([n.strip() for n in names.split(",") if n.strip()], parsed))
+        return cls(rows)
+
+    def find(self, ws: list[str]) -> list[tuple[int, int, tuple[str, ...]]]:
+        """(first, last word position, the state's stems) per stand-in in a word sequence,
+        the longest first where they overlap."""
+        stems = [stem(w) for w in ws]
+        out = []
+        i = 0
+        while i < len(stems):
+            for n in range(min(self.longest, len(stems) - i), 0, -1):
+                got = self.forward.get(tuple(stems[i : i + n]))
+                if got:
+                    out.append((i, i + n - 1, got))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+@lru_cache(maxsize=1)
+def metonyms() -> Metonyms:
+    return Metonyms.load()
 
 
 MAX_PHRASE_GAP = 2  # function words allowed between two words of an idiom ("kein Ass mehr im")
