@@ -191,7 +191,7 @@ SHORT = {
     "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
     "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
     "typo_loose": "typoloose", "specific_focus": "specfocus", "verb_nouns": "verbnoun",
-    "acronyms": "acronym", "adjective_nouns": "adjnoun",
+    "acronyms": "acronym", "adjective_nouns": "adjnoun", "ablaut_nouns": "ablaut",
 }  # fmt: skip
 
 
