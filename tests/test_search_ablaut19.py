@@ -66,6 +66,9 @@ def test_the_table_of_strong_verbs() -> None:
     assert "rueckzug" in strong_verb_relatives("zurueckziehen")
     assert "zurueckgezogen" in strong_verb_relatives("rueckzugs")
     assert "vorgeworfen" in strong_verb_relatives("vorwuerfe")
+    # a separable prefix, the infinitive with "zu": zurückzuziehen
+    assert "zurueckzuziehen" in strong_verb_relatives("rueckzug")
+    assert "rueckzug" in strong_verb_relatives("zurueckzuziehen")
     assert "angriff" in strong_verb_relatives("angegriffen")
     # an inseparable prefix takes no "ge": verloren, verboten
     assert "verboten" in strong_verb_relatives("verbot")

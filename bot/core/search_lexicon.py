@@ -1355,6 +1355,8 @@ def strong_verb_relatives(word: str) -> list[str]:
         family = table.by_form.get(s)
         if family is None and inseparable:  # verloren, entzogen: the participle without "ge"
             family = table.by_form.get(stem("ge" + rest))
+        if family is None and prefix and not inseparable and rest.startswith("zu"):
+            family = table.by_form.get(stem(rest[2:]))  # zurückzuziehen: the infinitive with "zu"
         if family is not None and (prefix in _VERB_PREFIXES or not prefix):
             noun_prefix = _VERB_PREFIXES.get(prefix, "")
             kinds = table.nouns[family] + (table.bound[family] if prefix else ())
@@ -1369,4 +1371,6 @@ def strong_verb_relatives(word: str) -> list[str]:
             if verb_prefix in _NO_GE and participle.startswith("ge"):
                 participle = participle[2:]  # verloren, not vergeloren
             out += [verb_prefix + form for form in (*present, participle)]
+            if verb_prefix and verb_prefix not in _NO_GE:  # … and "zurückzuziehen"
+                out.append(verb_prefix + "zu" + present[0])
     return list(dict.fromkeys(out))
