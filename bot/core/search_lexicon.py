@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +38,7 @@ LOANWORDS_FILE = DATA / "loanwords_en_de.txt"  # Ding (GPL-2+): tools/make_loanw
 METONYMS_FILE = DATA / "metonyms_de.txt"  # ours: capitals, seats, nicknames of states
 PHRASES_FILE = DATA / "openthesaurus_phrases_de.txt"
 WORDFREQ_FILE = DATA / "wordfreq_de.txt"
+STRONG_VERBS_FILE = DATA / "strong_verbs_de.txt"  # ours: strong verbs and their nouns
 RARE_ZIPF = 2.5  # a word not in the frequency list (below Zipf 3): rare, informative
 MAX_WORD_CHARS = 40  # after folding; longer "words" are no German words (and cost)
 MAX_TYPO_CHARS = 16
@@ -1392,3 +1394,89 @@ def gist(ws: list[str]) -> set[str]:
         for w in m.group().split()
         if w not in (m.group("gap") or "").split()
     }
+
+
+# the prefixes of verbs (folded) and the same prefix on their nouns: "zurückziehen" ~ "Rückzug",
+# "vorwerfen" ~ "Vorwurf", "angreifen" ~ "Angriff", "verlieren" ~ "Verlust"
+_VERB_PREFIXES: dict[str, str] = {
+    p: p
+    for p in (
+        "ab an auf aus bei ein mit nach vor zu um durch ueber unter wider gegen weg fort her"
+        " hin los dar voran voraus vorbei zusammen entgegen nieder fest teil be ent er ver zer"
+        " miss"
+    ).split()
+} | {"zurueck": "rueck"}
+_NOUN_PREFIXES = {noun: verb for verb, noun in _VERB_PREFIXES.items()}
+# the prefixes that take no "ge" in the participle: verloren, entzogen (not: zurückgezogen)
+_ALL_PREFIXES = ("", *dict.fromkeys((*_VERB_PREFIXES, *_NOUN_PREFIXES)))
+_NO_GE = frozenset(("be", "ent", "er", "ver", "zer", "miss", "wider", "ueber", "unter"))
+
+
+@dataclass(frozen=True)
+class _StrongVerbs:
+    forms: tuple[tuple[str, ...], ...]  # each family's verb forms (infinitive … participle)
+    nouns: tuple[tuple[str, ...], ...]  # … its nouns that stand alone ("Zug")
+    bound: tuple[tuple[str, ...], ...]  # … its nouns only after a prefix ("-trag": Vertrag)
+    by_form: dict[str, int]  # stem of a verb form -> family
+    by_noun: dict[str, tuple[int, bool]]  # stem of a noun -> family, bound
+
+
+@lru_cache(maxsize=1)
+def _strong_verbs() -> _StrongVerbs:
+    forms: list[tuple[str, ...]] = []
+    nouns: list[tuple[str, ...]] = []
+    bound: list[tuple[str, ...]] = []
+    by_form: dict[str, int] = {}
+    by_noun: dict[str, tuple[int, bool]] = {}
+    for line in STRONG_VERBS_FILE.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#") or ":" not in line:
+            continue
+        verb_part, noun_part = line.split(":", 1)
+        i = len(forms)
+        forms.append(tuple(verb_part.split()))
+        nouns.append(tuple(n for n in noun_part.split() if not n.startswith("-")))
+        bound.append(tuple(n[1:] for n in noun_part.split() if n.startswith("-")))
+        for form in forms[i]:
+            by_form.setdefault(stem(form), i)
+        for noun in nouns[i]:
+            by_noun.setdefault(stem(noun), (i, False))
+        for noun in bound[i]:
+            by_noun.setdefault(stem(noun), (i, True))
+    return _StrongVerbs(tuple(forms), tuple(nouns), tuple(bound), by_form, by_noun)
+
+
+def strong_verb_relatives(word: str) -> list[str]:
+    """The words of the other class of a strong verb's family (bot/data/strong_verbs_de.txt),
+    prefix kept: the nouns of a verb form ("verliert" -> verlust, "zurückgezogen" -> rückzug)
+    and the verb forms of a noun ("Vorwürfe" -> vorwerfen, vorwirft, vorwarf, vorgeworfen);
+    folded, unstemmed. Which of them the texts have is the caller's to check."""
+    table = _strong_verbs()
+    out: list[str] = []
+    for prefix in _ALL_PREFIXES:
+        if not word.startswith(prefix) or len(word) - len(prefix) < 3:
+            continue
+        rest = word[len(prefix) :]
+        s = stem(rest)
+        inseparable = prefix in _NO_GE
+        family = table.by_form.get(s)
+        if family is None and inseparable:  # verloren, entzogen: the participle without "ge"
+            family = table.by_form.get(stem("ge" + rest))
+        if family is None and prefix and not inseparable and rest.startswith("zu"):
+            family = table.by_form.get(stem(rest[2:]))  # zurückzuziehen: the infinitive with "zu"
+        if family is not None and (prefix in _VERB_PREFIXES or not prefix):
+            noun_prefix = _VERB_PREFIXES.get(prefix, "")
+            kinds = table.nouns[family] + (table.bound[family] if prefix else ())
+            out += [noun_prefix + n for n in kinds]
+        found = table.by_noun.get(s)
+        if found is not None and (prefix in _NOUN_PREFIXES or not prefix):
+            family, is_bound = found
+            if is_bound and not prefix:
+                continue
+            verb_prefix = _NOUN_PREFIXES.get(prefix, "")
+            *present, participle = table.forms[family]
+            if verb_prefix in _NO_GE and participle.startswith("ge"):
+                participle = participle[2:]  # verloren, not vergeloren
+            out += [verb_prefix + form for form in (*present, participle)]
+            if verb_prefix and verb_prefix not in _NO_GE:  # … and "zurückzuziehen"
+                out.append(verb_prefix + "zu" + present[0])
+    return list(dict.fromkeys(out))
