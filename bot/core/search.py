@@ -2169,36 +2169,17 @@ class SearchEngine:
                     if rank_only:
                         c.related.add(related)
                     c.known = True
+        # other formations of the word that the texts write instead, each family by its own
+        # switch; a known word's relatives rank, as its lemma's do
         if self.options.verb_nouns and len(w) >= 6:  # reagiert ~ Reaktion, Diskussion ~ diskutiert
-            rank_only = c.known  # (a known word's relatives rank, as its lemma's do)
-            for form in _verb_noun_relatives(w):
-                fs = stem(form)
-                if fs in df and fs not in c.alternatives:
-                    c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
-                    if rank_only:
-                        c.related.add(fs)
-                    c.known = True
-        if (
-            self.options.adjective_nouns and len(w) >= 6
-        ):  # Taktik ~ taktisch, Territorium ~ territorial
-            rank_only = c.known
-            for form in _adjective_noun_relatives(w):
-                fs = stem(form)
-                if fs in df and fs not in c.alternatives:
-                    c.add(fs, KNOWN_VERB_NOUN_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
-                    if rank_only:
-                        c.related.add(fs)
-                    c.known = True
+            self._formations(c, _verb_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
+        if self.options.adjective_nouns and len(w) >= 6:  # Taktik ~ taktisch
+            self._formations(c, _adjective_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
         if self.options.ablaut_nouns and len(w) >= 6 and w not in stopwords():
-            rank_only = c.known  # verlieren ~ Verlust, Rückzug ~ zurückziehen
-            stops = stopword_stems()
-            for form in strong_verb_relatives(w):
-                fs = stem(form)
-                if fs in df and fs not in c.alternatives and fs not in stops:
-                    c.add(fs, KNOWN_ABLAUT_WEIGHT if rank_only else VERB_NOUN_WEIGHT)
-                    if rank_only:
-                        c.related.add(fs)
-                    c.known = True
+            # verlieren ~ Verlust, Rückzug ~ zurückziehen
+            self._formations(
+                c, strong_verb_relatives(w), KNOWN_ABLAUT_WEIGHT, df, stopword_stems()
+            )
         for base, weight in _morph_bases(w, c.known):  # Neutralität -> neutral, belügt -> lügt
             bs = stem(base)
             if bs in df and bs not in c.alternatives:
@@ -2290,6 +2271,26 @@ class SearchEngine:
                 if cs in df and cs not in c.alternatives:
                     c.add(cs, 0.85)
         return c
+
+    @staticmethod
+    def _formations(
+        c: Concept,
+        forms: Iterable[str],
+        known_weight: float,
+        df: _KnownTerms | Counter[str],
+        skip: frozenset[str] = frozenset(),
+    ) -> None:
+        """Adds the forms of another word class or formation that are index terms (verb_nouns,
+        adjective_nouns, ablaut_nouns): at VERB_NOUN_WEIGHT for a word the texts lack, at
+        ``known_weight`` and to rank only (Concept.related) for a word they have."""
+        rank_only = c.known
+        for form in forms:
+            fs = stem(form)
+            if fs in df and fs not in c.alternatives and fs not in skip:
+                c.add(fs, known_weight if rank_only else VERB_NOUN_WEIGHT)
+                if rank_only:
+                    c.related.add(fs)
+                c.known = True
 
     def _proper_nouns(self, pid: str, text: str) -> frozenset[str]:
         """The names a passage writes (folded): capitalised words inside a sentence that no
