@@ -880,7 +880,19 @@ _ORIGIN_ADJECTIVE = re.compile(r"^[a-z]{3,}isch(?:e|en|er|es|em)$")  # "russisch
 _ROLE_LETTERS = "A-Za-zÄÖÜäöüßéèáàóíúčšžćńł"
 _ROLE_TOKEN = re.compile(rf"[{_ROLE_LETTERS}]+(?:-[{_ROLE_LETTERS}]+)*|\S")
 _NAME_PARTICLES = frozenset({"von", "der", "de", "van", "da", "di", "al", "bin"})
+# where an office noun may be (unfolded: "Präsident", "Kommissionschefin", "Chef")
+_OFFICE_HINTS = ("räsident", "anzler", "inister", "hef", "ührer", "precher", "remier")
+ROLE_WINDOW = 120  # characters after an office noun in which its person's name is looked for
 ROLES_MAX = 5_000  # bounded: an index of many texts keeps the first offices it meets
+
+
+def _office_hints(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text may write an office noun: (start, end) of each hint (str.find: fast)."""
+    for hint in _OFFICE_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            yield at, at + len(hint)
+            at = text.find(hint, at + len(hint))
 
 
 def _role_qualifier(prev: str) -> str:
@@ -903,8 +915,18 @@ def _roles(passages: Iterable[Passage], named: Callable[[str], int]) -> dict[tup
     the last, unless the texts name an earlier one thrice as often (SearchOptions.roles)."""
     counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     for p in passages:
-        toks = _ROLE_TOKEN.findall(p.text)
-        for i, tok in enumerate(toks):
+        text = p.text
+        done: set[int] = set()
+        for start, end in _office_hints(text):  # (only around an office: the build stays fast)
+            left = text.rfind(" ", 0, start)
+            left = text.rfind(" ", 0, left) if left > 0 else -1
+            found = list(_ROLE_TOKEN.finditer(text, left + 1, end + ROLE_WINDOW))
+            i = next((k for k, t in enumerate(found) if t.end() >= end), -1)
+            if i < 0 or found[i].start() in done:
+                continue
+            done.add(found[i].start())
+            toks = [t.group() for t in found]
+            tok = toks[i]
             if not tok[:1].isupper():
                 continue
             office = fold(tok)
