@@ -193,7 +193,7 @@ SHORT = {
     "typo_loose": "typoloose", "specific_focus": "specfocus", "verb_nouns": "verbnoun",
     "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
-    "metonyms": "metonym", "ablaut_nouns": "ablaut",
+    "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",
 }  # fmt: skip
 
 

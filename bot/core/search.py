@@ -169,6 +169,8 @@ UNKNOWN_FOCUS = 0.7  # an unknown key word is discounted for its commonness at m
 LOAN_WEIGHT = THESAURUS_WEIGHT  # a German translation of an English word the texts lack
 RETELL_PASSAGES = 2  # a retelling's specific word recurs in this many passages of the texts
 METONYM_WEIGHT = 0.6  # a state's words for its capital, seat or nickname (0.4-0.8 alike)
+ROLE_WEIGHT = 0.6  # a person's surname for the office the texts give them (roles)
+ROLE_SHARE = 0.6  # … where this share of the office's appositions name that person
 METONYM_TRUST = 0.25  # how sure an unknown stand-in is of its state (like a thesaurus synonym)
 LOAN_CREDIT = 0.5  # how much such a word counts as known (0.5-1.0 measured alike; 0.3 less)
 PARTS_WINDOW = 4  # words within which a compound's parts stand for it ("Gespräche über die Krise")
@@ -594,6 +596,17 @@ class SearchOptions:
     # search_lexicon.strong_verb_relatives; both words must be index terms), weighed like
     # verb_nouns (off: "verlieren" finds only the forms of "verlieren")
     ablaut_nouns: bool = True
+    # "die stelle wo der us-präsident …", "was sagt der russische präsident", "der kanzler": an
+    # office the texts give a person in an apposition ("US-Präsident Donald Trump", "der
+    # russische Präsident Wladimir Putin", "Bundeskanzler Friedrich Merz": a noun of -präsident,
+    # -kanzler, -minister, -chef, -führer, -sprecher or Premier…, maybe after an adjective of
+    # origin or a prefix, right before a capitalised name; learnt from the passages when the
+    # index loads, _roles) also finds that person's surname, and so does its adjective of
+    # origin, at ROLE_WEIGHT, where one person has ROLE_SHARE of the office's appositions or
+    # more, each counted by how often the texts name its person (an office several hold, "der
+    # Präsident", stands for none). Not the other way round: the surname finding the office
+    # words cost hit@1 on most sets (-3 to -20) (off: the office finds only its own words)
+    roles: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -852,6 +865,112 @@ def _acronyms(passages: Iterable[Passage]) -> dict[str, tuple[str, ...]]:
                         if len(out) >= ACRONYMS_MAX:
                             return out
                         out[key] = tuple(stem(x) for x in names)
+    return out
+
+
+# an office noun (folded): the endings of the offices a person holds (SearchOptions.roles)
+_OFFICE_ENDINGS = (
+    "praesident", "praesidenten", "praesidentin", "kanzler", "kanzlerin", "minister",
+    "ministerin", "chef", "chefin", "fuehrer", "sprecher", "sprecherin",
+)  # fmt: skip
+_OFFICE_WORD = re.compile(
+    r"^(?:\w+-)?(?:[a-z]*(?:" + "|".join(_OFFICE_ENDINGS) + r")|premier\w*)$"
+)
+_ORIGIN_ADJECTIVE = re.compile(r"^[a-z]{3,}isch(?:e|en|er|es|em)$")  # "russische"
+_ROLE_LETTERS = "A-Za-zÄÖÜäöüßéèáàóíúčšžćńł"
+_ROLE_TOKEN = re.compile(rf"[{_ROLE_LETTERS}]+(?:-[{_ROLE_LETTERS}]+)*|\S")
+_NAME_PARTICLES = frozenset({"von", "der", "de", "van", "da", "di", "al", "bin"})
+# where an office noun may be (unfolded: "Präsident", "Kommissionschefin", "Chef")
+_OFFICE_HINTS = ("räsident", "anzler", "inister", "hef", "ührer", "precher", "remier")
+ROLE_WINDOW = 120  # characters after an office noun in which its person's name is looked for
+ROLES_MAX = 5_000  # bounded: an index of many texts keeps the first offices it meets
+
+
+def _office_hints(text: str) -> Iterator[tuple[int, int]]:
+    """Where the text may write an office noun: (start, end) of each hint (str.find: fast)."""
+    for hint in _OFFICE_HINTS:
+        at = text.find(hint)
+        while at >= 0:
+            yield at, at + len(hint)
+            at = text.find(hint, at + len(hint))
+
+
+def _role_qualifier(prev: str) -> str:
+    """The origin before an office ("russische" Präsident, "US"-Präsident), as a stem; "" for
+    none."""
+    if prev in stopwords():
+        return ""
+    if _ORIGIN_ADJECTIVE.match(prev) or (2 <= len(prev) <= 3 and prev.isalpha()):
+        return stem(prev)
+    return ""
+
+
+def _roles(passages: Iterable[Passage], named: Callable[[str], int]) -> dict[tuple[str, str], str]:
+    """Offices the passages give persons in appositions ("US-Präsident Donald Trump") ->
+    the surname's stem: (origin stem or "", office stem) -> the person that holds it. Each
+    apposition counts by how often the texts name its person (``named``: a word's count), so
+    that the office's holder of the texts' subject ("US-Präsident Trump") outweighs one named
+    once in passing ("US-Präsident Richard Nixon"); one person must have ROLE_SHARE of that
+    weight. Of a run of capitalised words after the office ("Wladimir Putin"), the surname is
+    the last, unless the texts name an earlier one thrice as often (SearchOptions.roles)."""
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    for p in passages:
+        text = p.text
+        done: set[int] = set()
+        for start, end in _office_hints(text):  # (only around an office: the build stays fast)
+            left = text.rfind(" ", 0, start)
+            left = text.rfind(" ", 0, left) if left > 0 else -1
+            found = list(_ROLE_TOKEN.finditer(text, left + 1, end + ROLE_WINDOW))
+            i = next((k for k, t in enumerate(found) if t.end() >= end), -1)
+            if i < 0 or found[i].start() in done:
+                continue
+            done.add(found[i].start())
+            toks = [t.group() for t in found]
+            tok = toks[i]
+            if not tok[:1].isupper():
+                continue
+            office = fold(tok)
+            if not _OFFICE_WORD.match(office):
+                continue
+            run: list[str] = []
+            j = i + 1
+            while j < len(toks) and len(run) < 4:
+                t = toks[j]
+                if t[:1].isupper() and t.isalpha():
+                    run.append(fold(t))
+                elif not (t in _NAME_PARTICLES and run):
+                    break
+                j += 1
+            if not run or len(run) > 3:
+                continue
+            if len(run) == 1 and is_german_word(run[0]):
+                continue  # "Präsident Russlands", "Präsident Gespräche"
+            name = run[-1]  # … unless the texts name an earlier word far more ("Putin Bill")
+            for w in run[:-1]:
+                if named(w) >= max(3, 3 * named(name)):
+                    name = w
+            qual = ""
+            if "-" in office:
+                qual, office = office.rsplit("-", 1)
+                qual = stem(qual.replace("-", ""))
+            elif i > 0:
+                qual = _role_qualifier(fold(toks[i - 1]))
+            keys = {stem(office)}
+            tail = next((e for e in _OFFICE_ENDINGS if office.endswith(e)), "")
+            if tail:
+                keys.add(stem(tail))
+            person = stem(name)
+            weight = max(1, named(name))
+            for k in keys:
+                for q in {"", qual}:
+                    if (q, k) not in counts and len(counts) >= ROLES_MAX:
+                        continue
+                    counts[q, k][person] += weight
+    out: dict[tuple[str, str], str] = {}
+    for key, c in counts.items():
+        person, n = c.most_common(1)[0]
+        if n >= ROLE_SHARE * sum(c.values()):
+            out[key] = person
     return out
 
 
@@ -1446,6 +1565,10 @@ class SearchEngine:
         self._acronyms = _acronyms(
             p for p in passages.values() if p.kind in SERVED_KINDS
         )  # initials -> the stems of the name they stand for (SearchOptions.acronyms)
+        self._role_map = _roles(  # office -> surname (SearchOptions.roles)
+            (p for p in passages.values() if p.kind in SERVED_KINDS),
+            lambda w: vocab.word_count.get(w, 0),
+        )
         self.vocab = vocab
         self._dups = {pid: g for g in groups.values() if len(g) > 1 for pid in g}
         self._answer_of = _answers(by_source)
@@ -1774,6 +1897,8 @@ class SearchEngine:
                 self._related(c, terms)
         if opts.metonyms:
             self._metonyms(ws, concepts, terms)
+        if opts.roles and self._role_map:
+            self._roles(ws, concepts, terms)
         # "was sagt Fazi zu Corona": the word after "zu" or "über" is the topic asked about;
         # one the texts lack is what the reply names, whatever source the question names
         topics = {
@@ -1987,6 +2112,28 @@ class SearchEngine:
                 c.add(t, METONYM_WEIGHT)
             c.trust = max(c.trust if c.known else 0.0, METONYM_TRUST)
             c.known = c.weak = c.synonym = True
+
+    def _roles(
+        self, ws: list[str], concepts: list[Concept], terms: _KnownTerms | Counter[str]
+    ) -> None:
+        """An office the texts give one person ("der russische Präsident": Putin, "der Kanzler":
+        Merz) also finds that person's surname, below the office's own forms."""
+        by_word = {c.word: c for c in concepts if not c.frame}
+        for i, w in enumerate(ws):
+            c = by_word.get(w)
+            if c is None or not _OFFICE_WORD.match(w):
+                continue
+            qual = _role_qualifier(ws[i - 1]) if i > 0 else ""
+            person = self._role_map.get((qual, stem(w)))
+            if person is None or person not in terms or person in c.alternatives:
+                continue
+            c.add(person, ROLE_WEIGHT)
+            c.known = True
+            # … and so does its origin, which the passage naming the person need not write
+            q = by_word.get(ws[i - 1]) if qual else None
+            if q is not None and person not in q.alternatives:
+                q.add(person, ROLE_WEIGHT)
+                q.known = True
 
     def _state_terms(self, state: tuple[str, ...]) -> list[str]:
         """A state's stems and the synonym groups they belong to ("usa": the USA group)."""
