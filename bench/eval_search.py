@@ -194,7 +194,7 @@ SHORT = {
     "wish_formulas": "wishform", "calendar_time": "calendar", "amounts": "amounts",
     "persons": "persons", "typo_relatives": "typorel", "umlaut_typos": "umlaut",
     "inflected_typos": "inflect", "part_typos": "parttypo", "colloquial_forms": "colloq",
-    "typo_loose": "typoloose", "specific_focus": "specfocus", "verb_nouns": "verbnoun",
+    "typo_loose": "typoloose", "verb_nouns": "verbnoun",
     "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
     "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",

@@ -179,8 +179,6 @@ PROVENANCE_SCAN = 10  # … among this many passages at the head and at the foot
 RARE_ONLY = 1  # passages a word is in that the texts mention in passing (rare_only): once
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PRESUPPOSED_MEET = 2  # own content words of a located message that must meet in one passage
-FOCUS_BONUS = 0.2  # a passage with one of the message's weightiest words ranks this much higher
-FOCUS_SHARE = 0.7  # … the words that weigh at least this share of its weightiest (specific_focus)
 NO_UNKNOWN_OWN = 3  # own content words of a message with no unknown word (no_unknown)
 
 
@@ -536,14 +534,6 @@ class SearchOptions:
     # theirs, as that word typed correctly is not (loose_known) (off: the correction counts
     # like a word of the texts and answers chat with the passage that has the longer word)
     typo_loose: bool = True
-    # "was hat cnn zu dem treffen im weißen haus geschrieben", "warum sind langstreckenraketen in
-    # der ukraine für russland so ein großes problem": the message's weightiest words (those that
-    # weigh FOCUS_SHARE of its weightiest content word or more, where some of its other words
-    # weigh less) carry the question; a passage that has one of them ranks FOCUS_BONUS higher
-    # than one that gathers more of its commoner words ("weißen", "haus"; "großes", "problem")
-    # without any (off: every word counts by its weight alone, and several common ones outrank
-    # the one specific word)
-    specific_focus: bool = True
     # "wie reagiert trump", "worüber diskutieren die", "die stationierung": a verb of "-ieren"
     # and the nouns of its family the texts write instead ("Reaktion", "Diskussion",
     # "Eskalation", "Garantie", "Akzeptanz"), and a noun of that family and its verb (German
@@ -2819,7 +2809,6 @@ class SearchEngine:
             for ci, (c, w) in enumerate(zip(q.concepts, weights, strict=True))
         ]
         k1p = K1 + 1
-        focal = self._focal(q, weights) if self.options.specific_focus else set()
         asked_words = {c.word for c in q.concepts} if q.who else set()
         results = []
         meetings: list[set[int]] = []  # the specific words each result meets (rescued)
@@ -2887,8 +2876,6 @@ class SearchEngine:
             if len(matched) >= 2 and self.options.proximity:  # the words close together
                 score *= 1 + PROXIMITY * (_closest(stems, term_concepts, matched) - 1)
             score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
-            if focal and not focal.isdisjoint(matched):  # a word that carries the question
-                score *= 1 + FOCUS_BONUS
             if q.why and matched and not _CAUSES.isdisjoint(tf):
                 if _reason_near(stems, term_concepts, matched):
                     score *= 1 + REASON_BONUS
@@ -2938,24 +2925,6 @@ class SearchEngine:
             results = self._answered(q, results, kinds, source)
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
-
-    @staticmethod
-    def _focal(q: Query, weights: list[float]) -> set[int]:
-        """Indexes of the message's weightiest content words (FOCUS_SHARE of the weightiest
-        or more; no frame, no word of a source's name) when some of its other content words
-        weigh less: the words that carry its question (SearchOptions.specific_focus).
-        Empty when all weigh alike ("wie viele Deserteure gibt es"): no word stands out."""
-        content = [
-            ci
-            for ci, c in enumerate(q.concepts)
-            if c.scale == 1.0
-            and not (c.frame or c.naming)
-            and c.word not in q.source_words
-            and weights[ci] > 0
-        ]
-        top = max((weights[ci] for ci in content), default=0.0)
-        focal = {ci for ci in content if weights[ci] >= FOCUS_SHARE * top}
-        return set() if len(focal) == len(content) else focal
 
     def _together(
         self, n: int, p: Passage, terms: str, parts: list[str], idf: Callable[[str], float]
