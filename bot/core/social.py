@@ -66,6 +66,8 @@ _FORMULAS: dict[str, tuple[str, ...]] = {
     ),
 }
 _LONGEST = max(len(f.split()) for forms in _FORMULAS.values() for f in forms)
+# each formula -> its kind (a formula is of one kind)
+_KIND = {f: kind for kind, forms in _FORMULAS.items() for f in forms}
 _HEAD_WORDS = 40  # words at the head of a message where a formula and its addressees stand
 
 # the words that may stand with a greeting when it is all the message says ("hallo zusammen",
@@ -79,6 +81,15 @@ _ADDRESS = frozenset(
 )
 
 
+def _opening(ws: list[str]) -> tuple[str, int] | None:
+    """The kind and word count of the longest formula the folded words open with, or None."""
+    for n in range(min(_LONGEST, len(ws)), 0, -1):
+        kind = _KIND.get(" ".join(ws[:n]))
+        if kind is not None:
+            return kind, n
+    return None
+
+
 def social_formula(text: str) -> str | None:
     """What social formula the message opens with ("greeting", "thanks", "wish" or
     "farewell"), or None: none, or it asks something after it (a question mark, a question
@@ -86,11 +97,9 @@ def social_formula(text: str) -> str | None:
     ws = words(text[:2000])
     if not ws or "?" in text or w_question(text) or indirect_question(ws):
         return None
-    for n in range(min(_LONGEST, len(ws)), 0, -1):
-        head = " ".join(ws[:n])
-        for kind, forms in _FORMULAS.items():
-            if head in forms:
-                return kind
+    opening = _opening(ws)
+    if opening is not None:
+        return opening[0]
     if opens_with_wish(ws):  # "frohes neues Jahr", "schöne Feiertage", "alles Gute"
         return "wish"
     return None
@@ -103,11 +112,11 @@ def only_greeting(text: str) -> bool:
         return False
     ws = words(text[:2000])
     names = {w for w in words(" ".join(w for w in text.split() if w[:1].isupper()))}
-    for n in range(min(_LONGEST, len(ws)), 0, -1):
-        if " ".join(ws[:n]) in _FORMULAS["greeting"]:
-            rest = [w for w in ws[n:] if w not in _ADDRESS]
-            return not rest or (len(rest) == 1 and rest[0] in names)
-    return False
+    opening = _opening(ws)
+    if opening is None or opening[0] != "greeting":
+        return False
+    rest = [w for w in ws[opening[1] :] if w not in _ADDRESS]
+    return not rest or (len(rest) == 1 and rest[0] in names)
 
 
 def question_after_formula(text: str) -> str | None:
@@ -117,14 +126,10 @@ def question_after_formula(text: str) -> str | None:
     opens with no formula or asks no question with a question word after it."""
     text = text[:2000]
     toks = list(islice(WORD.finditer(text), _HEAD_WORDS))  # the formula opens the message
-    folded = [" ".join(words(m.group())) for m in toks[:_LONGEST]]
-    forms = {f for fs in _FORMULAS.values() for f in fs}
-    n = next(
-        (k for k in range(min(_LONGEST, len(folded)), 0, -1) if " ".join(folded[:k]) in forms),
-        0,
-    )
-    if not n:
+    opening = _opening([" ".join(words(m.group())) for m in toks[:_LONGEST]])
+    if opening is None:
         return None
+    n = opening[1]
     while n < len(toks) and " ".join(words(toks[n].group())) in _ADDRESS:
         n += 1
     rest = text[toks[n - 1].end() :]
