@@ -18,12 +18,8 @@ from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.core.search import (
-    SearchEngine,
-    SearchOptions,
-    _adjective_noun_relatives,
-    _verb_noun_relatives,
-)
+from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search_lexicon import adjective_noun_relatives, verb_noun_relatives
 from bot.services import Services
 
 STRIKE = [
@@ -58,11 +54,11 @@ def test_a_verb_finds_its_noun_and_a_noun_its_verb(message: str, expected: str) 
 
 
 def test_suffix_rules_of_the_ieren_family() -> None:
-    assert "reaktion" in _verb_noun_relatives("reagiert")
-    assert "diskussion" in _verb_noun_relatives("diskutieren")
-    assert "organisation" in _verb_noun_relatives("organisiert")
-    assert "diskutieren" in _verb_noun_relatives("diskussionen")
-    assert _verb_noun_relatives("regeln") == []  # no "-ieren" form, no noun of that family
+    assert "reaktion" in verb_noun_relatives("reagiert")
+    assert "diskussion" in verb_noun_relatives("diskutieren")
+    assert "organisation" in verb_noun_relatives("organisiert")
+    assert "diskutieren" in verb_noun_relatives("diskussionen")
+    assert verb_noun_relatives("regeln") == []  # no "-ieren" form, no noun of that family
 
 
 @pytest.mark.parametrize("message", ["wer entscheidet über die taktik", "gibts was zur taktik"])
@@ -74,11 +70,11 @@ def test_a_noun_finds_its_adjective(message: str) -> None:
 
 
 def test_suffix_rules_of_foreign_adjectives() -> None:
-    assert "territorial" in _adjective_noun_relatives("territorium")
-    assert "taktik" in _adjective_noun_relatives("taktischen")
-    assert "sozialistisch" in _adjective_noun_relatives("sozialismus")
-    assert "region" in _adjective_noun_relatives("regionale")
-    assert _adjective_noun_relatives("gewerkschaft") == []
+    assert "territorial" in adjective_noun_relatives("territorium")
+    assert "taktik" in adjective_noun_relatives("taktischen")
+    assert "sozialistisch" in adjective_noun_relatives("sozialismus")
+    assert "region" in adjective_noun_relatives("regionale")
+    assert adjective_noun_relatives("gewerkschaft") == []
 
 
 @pytest.mark.parametrize("message", ["was sagt die DKG zum personal", "wovor warnt die dkg"])

@@ -52,6 +52,7 @@ from bot.core.search_lexicon import (
     TEXT_NOUNS,
     Phrases,
     addressed,
+    adjective_noun_relatives,
     asked_clause,
     asks_anyone,
     asks_members,
@@ -96,6 +97,7 @@ from bot.core.search_lexicon import (
     strong_verb_relatives,
     thesaurus,
     umlaut_correction,
+    verb_noun_relatives,
     w_question,
     world_now,
     zipf,
@@ -537,8 +539,9 @@ class SearchOptions:
     # "wie reagiert trump", "worüber diskutieren die", "die stationierung": a verb of "-ieren"
     # and the nouns of its family the texts write instead ("Reaktion", "Diskussion",
     # "Eskalation", "Garantie", "Akzeptanz"), and a noun of that family and its verb (German
-    # suffix rules, _IEREN_NOUNS: g/z -> "ktion", t -> "ssion", d -> "sion", "isieren" ->
-    # "isation" …; both words must be index terms), below the word's own forms (VERB_NOUN_WEIGHT)
+    # suffix rules, search_lexicon.verb_noun_relatives: g/z -> "ktion", t -> "ssion", d ->
+    # "sion", "isieren" -> "isation" …; both words must be index terms), below the word's own
+    # forms (VERB_NOUN_WEIGHT)
     # (off: "reagiert" finds only the forms of "reagieren")
     verb_nouns: bool = True
     # "laut dem AEI", "was schreibt das aei": an unknown word of three to five letters that is
@@ -548,9 +551,10 @@ class SearchOptions:
     acronyms: bool = True
     # "ging es um territorium", "die taktischen interessen", "was sagt er zum sozialismus": a noun
     # of a foreign suffix and its adjective the texts write instead ("territorial", "Taktik",
-    # "sozialistisch"), and the other way round, by general suffix rules (_ADJECTIVE_NOUNS:
-    # -ik/-isch, -ium/-ial, -ismus/-istisch, -ion/-ional, -anz/-ant …; both words must be index
-    # terms), weighed like verb_nouns (off: only the word's own forms and stem relatives)
+    # "sozialistisch"), and the other way round, by general suffix rules
+    # (search_lexicon.adjective_noun_relatives: -ik/-isch, -ium/-ial, -ismus/-istisch,
+    # -ion/-ional, -anz/-ant …; both words must be index terms), weighed like verb_nouns
+    # (off: only the word's own forms and stem relatives)
     adjective_nouns: bool = True
     # "wer zahlt eigentlich die zeche für den krieg in russland": a message with no word the
     # texts lack (each is theirs, or a thesaurus synonym of one of theirs) and NO_UNKNOWN_OWN
@@ -812,26 +816,6 @@ _SUFFIXES = ("itaet", "heit", "keit", "ung", "lich", "isch", "ismus", "ist", "sc
 _PREFIXES = ("be", "ge", "ver", "er", "zer", "ent", "emp", "miss", "un")
 
 
-# a verb of "-ieren" and the nouns of its family (SearchOptions.verb_nouns): the verb's ending
-# (the letters before "ieren" it changes) -> the noun endings that replace it, by general German
-# suffix rules: reagieren/Reaktion, produzieren/Produktion, kommunizieren/Kommunikation,
-# diskutieren/Diskussion, reflektieren/Reflexion, explodieren/Explosion,
-# organisieren/Organisation, kritisieren/Kritik, eskalieren/Eskalation, definieren/Definition,
-# intervenieren/Intervention, isolieren/Isolierung, garantieren/Garantie, akzeptieren/Akzeptanz,
-# existieren/Existenz
-_IEREN_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("g", ("ktion",)),
-    ("z", ("ktion", "kation")),
-    ("kt", ("xion",)),
-    ("t", ("ssion",)),
-    ("d", ("sion",)),
-    ("is", ("isation", "ik")),
-    ("", ("ation", "ion", "ition", "tion", "ierung", "ie", "anz", "enz")),
-)
-# the forms of an "-ieren" verb (and its "-ierung"): the letters before "ier" are its base
-_IEREN_FORM = re.compile(
-    r"^(.{3,}?)ier(?:en|e|st|t|te|ten|tes|ter|tem|test|tet|end|ende|enden|ender|endes|ung|ungen)$"
-)
 # a run of capitalised words in a passage: any three to five of them in a row are a name an
 # acronym may stand for (SearchOptions.acronyms)
 _CAPITAL_RUN = re.compile(r"\b[A-ZÄÖÜ][a-zäöüß]+(?:[ \t]+[A-ZÄÖÜ][a-zäöüß]+){2,}")
@@ -964,48 +948,6 @@ def _roles(passages: Iterable[Passage], named: Callable[[str], int]) -> dict[tup
     return out
 
 
-# a noun of a foreign suffix and its adjective (SearchOptions.adjective_nouns): the noun's
-# ending -> the adjective endings that replace it: Taktik/taktisch, Territorium/territorial,
-# Zentrum/zentral, Sozialismus/sozialistisch, Strategie/strategisch, Hegemonie/hegemonial,
-# Region/regional, Tradition/traditionell, Kultur/kulturell, Toleranz/tolerant, Existenz/existent
-_ADJECTIVE_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("ik", ("isch",)),
-    ("ium", ("ial",)),
-    ("um", ("al",)),
-    ("ismus", ("istisch", "ist")),
-    ("ie", ("isch", "ial")),
-    ("ion", ("ional", "ionell")),
-    ("ur", ("urell",)),
-    ("anz", ("ant",)),
-    ("enz", ("ent",)),
-)
-_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
-_NOUN_ENDINGS = ("", "en", "n", "s")
-
-
-def _adjective_noun_relatives(word: str) -> list[str]:
-    """The adjective of a noun of a foreign suffix and the noun of such an adjective, by suffix
-    rules ("territorium" -> territorial, "taktischen" -> taktik); which of them the texts
-    have is the caller's to check."""
-    out: list[str] = []
-    for noun_end, adjective_ends in _ADJECTIVE_NOUNS:
-        for ending in _NOUN_ENDINGS:  # a noun: Taktik, Taktiken
-            form = word[: len(word) - len(ending)] if ending else word
-            if word.endswith(ending) and form.endswith(noun_end):
-                root = form[: len(form) - len(noun_end)]
-                if len(root) >= 3 and len(form) >= 6:
-                    out += [root + a for a in adjective_ends]
-        for ending in _ADJECTIVE_ENDINGS:  # an adjective: taktisch, taktischen
-            form = word[: len(word) - len(ending)] if ending else word
-            if not word.endswith(ending):
-                continue
-            for a in adjective_ends:
-                root = form[: len(form) - len(a)]
-                if form.endswith(a) and len(root) >= 3 and len(root) + len(noun_end) >= 6:
-                    out.append(root + noun_end)
-    return out
-
-
 VERB_NOUN_WEIGHT = 0.6  # a relative of another word class: below the word's own forms
 # … and of a word the texts know by its own forms, where it only ranks (c.related): lower, or
 # the family's more widespread noun ("Eskalation") outweighs the verb's own passages
@@ -1015,32 +957,6 @@ KNOWN_VERB_NOUN_WEIGHT = 0.3
 # (hit@1 on the 21 sets alike from 0.05 to 0.2, one less at 0.3; the weight for a word the
 # texts lack, 0.45 to 0.8, alike too)
 KNOWN_ABLAUT_WEIGHT = 0.2
-
-
-def _verb_noun_relatives(word: str) -> list[str]:
-    """Words of the "-ieren" family of a word, by suffix rules: the nouns of a verb form
-    ("reagiert" -> reaktion) and the verb forms of a noun ("reaktionen" -> reagieren,
-    reagiert); which of them the texts have is the caller's to check."""
-    out: list[str] = []
-    m = _IEREN_FORM.match(word)
-    if m:
-        base = m.group(1)
-        for changed, endings in _IEREN_NOUNS:
-            if base.endswith(changed) and len(base) >= 4 and len(base) > len(changed):
-                root = base[: len(base) - len(changed)]
-                out += [root + e for e in endings]
-        return out
-    forms = {word}
-    for plural in ("en", "n", "s"):
-        if word.endswith(plural):
-            forms.add(word[: -len(plural)])
-    for form in forms:
-        for changed, endings in _IEREN_NOUNS:
-            for e in endings:
-                if form.endswith(e) and e != "ierung" and len(form) - len(e) + len(changed) >= 4:
-                    base = form[: -len(e)] + changed
-                    out += [base + "ieren", base + "iert", base + "ierung"]
-    return out
 
 
 def _morph_bases(word: str, known: bool) -> list[tuple[str, float]]:
@@ -2309,9 +2225,9 @@ class SearchEngine:
         # other formations of the word that the texts write instead, each family by its own
         # switch; a known word's relatives rank, as its lemma's do
         if self.options.verb_nouns and len(w) >= 6:  # reagiert ~ Reaktion, Diskussion ~ diskutiert
-            self._formations(c, _verb_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
+            self._formations(c, verb_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
         if self.options.adjective_nouns and len(w) >= 6:  # Taktik ~ taktisch
-            self._formations(c, _adjective_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
+            self._formations(c, adjective_noun_relatives(w), KNOWN_VERB_NOUN_WEIGHT, df)
         if self.options.ablaut_nouns and len(w) >= 6 and w not in stopwords():
             # verlieren ~ Verlust, Rückzug ~ zurückziehen
             self._formations(

@@ -1480,3 +1480,91 @@ def strong_verb_relatives(word: str) -> list[str]:
             if verb_prefix and verb_prefix not in _NO_GE:  # … and "zurückzuziehen"
                 out.append(verb_prefix + "zu" + present[0])
     return list(dict.fromkeys(out))
+
+
+# a verb of "-ieren" and the nouns of its family (SearchOptions.verb_nouns): the verb's ending
+# (the letters before "ieren" it changes) -> the noun endings that replace it, by general German
+# suffix rules: reagieren/Reaktion, produzieren/Produktion, kommunizieren/Kommunikation,
+# diskutieren/Diskussion, reflektieren/Reflexion, explodieren/Explosion,
+# organisieren/Organisation, kritisieren/Kritik, eskalieren/Eskalation, definieren/Definition,
+# intervenieren/Intervention, isolieren/Isolierung, garantieren/Garantie, akzeptieren/Akzeptanz,
+# existieren/Existenz
+_IEREN_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("g", ("ktion",)),
+    ("z", ("ktion", "kation")),
+    ("kt", ("xion",)),
+    ("t", ("ssion",)),
+    ("d", ("sion",)),
+    ("is", ("isation", "ik")),
+    ("", ("ation", "ion", "ition", "tion", "ierung", "ie", "anz", "enz")),
+)
+# the forms of an "-ieren" verb (and its "-ierung"): the letters before "ier" are its base
+_IEREN_FORM = re.compile(
+    r"^(.{3,}?)ier(?:en|e|st|t|te|ten|tes|ter|tem|test|tet|end|ende|enden|ender|endes|ung|ungen)$"
+)
+# a noun of a foreign suffix and its adjective (SearchOptions.adjective_nouns): the noun's
+# ending -> the adjective endings that replace it: Taktik/taktisch, Territorium/territorial,
+# Zentrum/zentral, Sozialismus/sozialistisch, Strategie/strategisch, Hegemonie/hegemonial,
+# Region/regional, Tradition/traditionell, Kultur/kulturell, Toleranz/tolerant, Existenz/existent
+_ADJECTIVE_NOUNS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ik", ("isch",)),
+    ("ium", ("ial",)),
+    ("um", ("al",)),
+    ("ismus", ("istisch", "ist")),
+    ("ie", ("isch", "ial")),
+    ("ion", ("ional", "ionell")),
+    ("ur", ("urell",)),
+    ("anz", ("ant",)),
+    ("enz", ("ent",)),
+)
+_ADJECTIVE_ENDINGS = ("", "e", "en", "er", "es", "em")
+_NOUN_ENDINGS = ("", "en", "n", "s")
+
+
+def adjective_noun_relatives(word: str) -> list[str]:
+    """The adjective of a noun of a foreign suffix and the noun of such an adjective, by suffix
+    rules ("territorium" -> territorial, "taktischen" -> taktik); which of them the texts
+    have is the caller's to check."""
+    out: list[str] = []
+    for noun_end, adjective_ends in _ADJECTIVE_NOUNS:
+        for ending in _NOUN_ENDINGS:  # a noun: Taktik, Taktiken
+            form = word[: len(word) - len(ending)] if ending else word
+            if word.endswith(ending) and form.endswith(noun_end):
+                root = form[: len(form) - len(noun_end)]
+                if len(root) >= 3 and len(form) >= 6:
+                    out += [root + a for a in adjective_ends]
+        for ending in _ADJECTIVE_ENDINGS:  # an adjective: taktisch, taktischen
+            form = word[: len(word) - len(ending)] if ending else word
+            if not word.endswith(ending):
+                continue
+            for a in adjective_ends:
+                root = form[: len(form) - len(a)]
+                if form.endswith(a) and len(root) >= 3 and len(root) + len(noun_end) >= 6:
+                    out.append(root + noun_end)
+    return out
+
+
+def verb_noun_relatives(word: str) -> list[str]:
+    """Words of the "-ieren" family of a word, by suffix rules: the nouns of a verb form
+    ("reagiert" -> reaktion) and the verb forms of a noun ("reaktionen" -> reagieren,
+    reagiert); which of them the texts have is the caller's to check."""
+    out: list[str] = []
+    m = _IEREN_FORM.match(word)
+    if m:
+        base = m.group(1)
+        for changed, endings in _IEREN_NOUNS:
+            if base.endswith(changed) and len(base) >= 4 and len(base) > len(changed):
+                root = base[: len(base) - len(changed)]
+                out += [root + e for e in endings]
+        return out
+    forms = {word}
+    for plural in ("en", "n", "s"):
+        if word.endswith(plural):
+            forms.add(word[: -len(plural)])
+    for form in forms:
+        for changed, endings in _IEREN_NOUNS:
+            for e in endings:
+                if form.endswith(e) and e != "ierung" and len(form) - len(e) + len(changed) >= 4:
+                    base = form[: -len(e)] + changed
+                    out += [base + "ieren", base + "iert", base + "ierung"]
+    return out
