@@ -230,6 +230,11 @@ def main() -> int:
     parser.add_argument("--set", help="one query file instead of all the sets")
     parser.add_argument("--no-ablation", action="store_true", help="engine and baseline only")
     parser.add_argument(
+        "--tuning",
+        action="store_true",
+        help="skip the report-only sets (REPORT_ONLY): what a round may tune on and look at",
+    )
+    parser.add_argument(
         "--only", help="ablate only these mechanisms (SearchOptions names, comma-separated)"
     )
     args = parser.parse_args()
@@ -237,6 +242,8 @@ def main() -> int:
     if only and not only <= set(MECHANISMS):
         parser.error(f"unknown mechanisms: {', '.join(sorted(only - set(MECHANISMS)))}")
     sets = {Path(args.set).stem: Path(args.set)} if args.set else SETS
+    if args.tuning:
+        sets = {n: p for n, p in sets.items() if not REPORT_ONLY & {n, p.stem}}
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "eval.db"))
         engine = services.search
