@@ -18,7 +18,8 @@ from helpers import send
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.core.search import SearchEngine, SearchOptions
+from bot.core.models import Passage
+from bot.core.search import SearchEngine, SearchOptions, _acronyms
 from bot.core.search_lexicon import adjective_noun_relatives, verb_noun_relatives
 from bot.services import Services
 
@@ -83,6 +84,18 @@ def test_an_acronym_finds_the_name_written_out(message: str) -> None:
     assert on and on[0] == "streik:7"
     off = _hits(message, SearchOptions().without("acronyms"))
     assert not off or off[0] != "streik:7"
+
+
+def _initials(text: str) -> set[str]:
+    return set(_acronyms([Passage("t:1", "t", 1, 0, 1, 1, "text", 1, text)]))
+
+
+def test_an_acronym_is_made_only_of_whole_capitalised_words() -> None:
+    # a run starts at a word's start: "McDonald" gives no "Donald" and no "dbm"
+    assert _initials("Wir aßen bei McDonald Big Mac Burger.") == {"bmb"}
+    assert _initials("Die 3Deutsche Krankenhaus Gesellschaft") == set()
+    assert _initials("die Deutsche Krankenhaus Gesellschaft Berlin") == {"dkg", "dkgb", "kgb"}
+    assert _initials("Deutsche Krankenhaus\nGesellschaft") == set()  # never across lines
 
 
 def test_the_reply_to_a_verb_leads_with_the_passage_of_its_noun(services: Services) -> None:
