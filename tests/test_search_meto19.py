@@ -4,6 +4,8 @@
   lack ("Tokio", "die Amis", "der Kremlchef", "das Weiße Haus") also finds the state's name,
   adjective and people the texts write (Japan, amerikanisch, russisch …), and a leader's stand-in
   his office ("Kremlchef": Präsident), below the word's own forms (bot/data/metonyms_de.txt).
+- ``metonym_own`` (round 21): such a stand-in counts as a word of the texts' own where the
+  off-topic judgement asks for several ("wo stand dass die amis sich zurückziehen").
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -82,3 +84,16 @@ def test_the_table_reads_stand_ins_of_one_and_of_several_words() -> None:
     assert stem("amerikanisch") in found[0][2]
     # a common word alone is no stand-in
     assert table.find(words("das haus ist weiß")) == []
+
+
+@pytest.mark.parametrize(
+    "message", ["wo stand dass die amis streiten", "die stelle wo die amis streiten"]
+)
+def test_a_stand_in_counts_as_a_word_of_the_texts(message: str) -> None:
+    # two words asked where the texts say them: "Amis" (the USA) and "streiten" meet in
+    # passage 9; counted as a synonym, the stand-in left one word of the texts' own: no answer
+    engine = one_text_engine(TRADE + FILLER, SearchOptions(), slug="handel")
+    hits = engine.search(message)
+    assert hits and hits[0].passage.id == "handel:9"
+    engine.options = SearchOptions().without("metonym_own")
+    assert engine.search(message) == []

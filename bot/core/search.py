@@ -325,6 +325,10 @@ class SearchOptions:
     # whose last word they have ("Haus") ranks by the state's words only (off: the word finds
     # its own forms)
     metonyms: bool = True
+    # … and such a stand-in counts as a word of the texts' own where the off-topic judgement
+    # asks for several ("wo stand, dass die Amis sich zurückziehen": Amis and zurückziehen):
+    # unlike a thesaurus synonym it names one state and no other (off: it counts as a synonym)
+    metonym_own: bool = True
     # "Trump hat gerade neue Zölle angekündigt": a report of today's news (a verb-second main
     # clause with "hat", a deictic adverb of time, no question word) is chat among the members;
     # the texts are older than today, so it takes MANY_SPECIFIC specific words of theirs to
@@ -1043,6 +1047,7 @@ class Concept:
     # a typo of a German word the texts have only inside longer words ("schlüsel": Schlüssel,
     # in Schlüsselfigur), loose like that word (SearchOptions.typo_loose)
     loose_typo: bool = False
+    stand_in: bool = False  # a capital, seat or nickname of a state the texts lack ("Amis")
 
     @property
     def confidence(self) -> float:
@@ -2020,6 +2025,7 @@ class SearchEngine:
                 c.add(t, METONYM_WEIGHT)
             c.trust = max(c.trust if c.known else 0.0, METONYM_TRUST)
             c.known = c.weak = c.synonym = True
+            c.stand_in = not c.fuzzy
 
     def _roles(
         self, ws: list[str], concepts: list[Concept], terms: _KnownTerms | Counter[str]
@@ -2966,12 +2972,14 @@ class SearchEngine:
 
     def _own_words(self, q: Query) -> set[int]:
         """The message's content words that the texts have themselves: no thesaurus synonym,
-        typo correction, frame, function word, number or word of a source's name."""
+        typo correction, frame, function word, number or word of a source's name; a stand-in
+        of a state counts as its name (SearchOptions.metonym_own)."""
+        stand_in = self.options.metonym_own
         return {
             i
             for i, c in enumerate(q.concepts)
             if c.known
-            and not (c.frame or c.weak or c.synonym or c.fuzzy)
+            and (stand_in and c.stand_in or not (c.frame or c.weak or c.synonym or c.fuzzy))
             and c.common < FUNCTION_ZIPF
             and not c.word.isdigit()
             and c.word not in q.source_words
