@@ -384,6 +384,11 @@ class SearchOptions:
     # retelling, a specific word the texts repeat makes it a weak match (off: judged by its
     # words alone)
     locates: bool = True
+    # … and such a message is never emptied as off-topic while a word of it is the texts' (by
+    # its own forms, a typo or a synonym): its frame says it is about them, so it gets the
+    # closest passage as a weak match ("Ich bin nicht sicher …") (off: it needs a word the texts
+    # repeat, or two of their own words meeting)
+    locates_any: bool = True
     # a compound the texts have only as separate words ("Krisengespräche": Krise, Gespräch) is
     # in a passage where those words stand close together (PARTS_WINDOW: "die Gespräche über
     # die Krise"), also inside other compounds ("Atombombe drohen" for "Atomdrohung"); a
@@ -2662,7 +2667,7 @@ class SearchEngine:
             # (… unless the texts lack none of its words: then it is asked, wherever its
             # specific words meet, no_unknown)
             if len(specific) >= COOCCUR_MIN and not (
-                self._no_unknown(q) or self._sentence_first(q)
+                self._no_unknown(q) or self._sentence_first(q) or self._locates_any(q)
             ):
                 q.rescued = True
             elif q.asks_source or ((q.retelling or q.locates) and self._recurring(q, specific)):
@@ -2678,6 +2683,8 @@ class SearchEngine:
                 q.hedged = presumed = True  # asks where the texts say it: weak, if they meet
             elif self._no_unknown(q):
                 q.hedged = True  # every word the texts', itself or by a synonym: a weak match
+            elif self._locates_any(q):
+                q.hedged = True  # asks where the texts say it, in words near theirs: weak
             else:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
@@ -2820,7 +2827,7 @@ class SearchEngine:
             results.append((pid, score, coverage, len(matched)))
         if q.rescued:
             q.empty = "off-topic, not rescued"
-        if presumed and not met_once:
+        if presumed and not met_once and not self._locates_any(q):
             q.hedged, q.empty = False, "off-topic"
             return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
         if not results:
@@ -2995,6 +3002,20 @@ class SearchEngine:
             and not q.organisational
             and not q.marked
             and self._known_sentence(q, dictionary=True)
+        )
+
+    def _locates_any(self, q: Query) -> bool:
+        """A message that asks where the texts say something ("wo stand, dass …", "die Stelle
+        wo …") with a content word the texts have, itself, by a typo or by a synonym, and no
+        mark of the meeting (SearchOptions.locates_any)."""
+        opts = self.options  # (it extends the judgements of both: off with either)
+        return (
+            opts.locates_any
+            and opts.locates
+            and opts.presupposed
+            and (q.locates or q.presupposes)
+            and not (q.organisational or q.meeting)
+            and any(c.known and not c.frame and c.common < FUNCTION_ZIPF for c in q.concepts)
         )
 
     def _no_unknown(self, q: Query) -> bool:
