@@ -6,6 +6,8 @@
   below a source it names.
 - ``member_voice``: … and what one member said ("jemand meinte …", "hatte nicht jemand
   Zweifel …") the participants' contributions ("— …") among them.
+- ``voice_frame``: the verb of such a recall ("festgehalten", "gesagt") is its frame, not a
+  word it asks about; a doubt ("bezweifelt", "Zweifel") is what the member said.
 - ``voice_unaddressed``: in such a message "jemand" or "wir" is the speaker of what it recalls,
   not the members addressed: "wo hat jemand gesagt, …" with a word of the texts is no meeting
   chat.
@@ -23,7 +25,7 @@ from invented import FILLER, STRIKE_OPENING
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import group_said, last_meeting
+from bot.core.search_lexicon import group_said, last_meeting, said_words
 from bot.core.text import words
 
 ARTICLE = [
@@ -61,6 +63,12 @@ PROTOCOL = [
         "contribution",
         "— Dass die Stationen unterbesetzt sind, liegt nicht am Mangel an Leuten, sondern daran,"
         " dass jede Stelle Kosten macht, die der Betrieb gering halten will.",
+    ),
+    # 6: what a contract should lay down ("festgehalten"), no recall of the group's
+    (
+        "answer",
+        "Im neuen Tarifvertrag soll festgehalten werden, wie viele Pflegekräfte eine Station"
+        " in jeder Schicht mindestens braucht.",
     ),
 ]
 
@@ -137,6 +145,13 @@ def test_what_a_member_said_ranks_a_contribution_first(message: str) -> None:
     assert _first(message, SearchOptions().without("member_voice")) == "sitzung-1:2"
 
 
+def test_the_verb_of_a_recall_is_its_frame() -> None:
+    message = "wo hatten wir festgehalten, dass das ein beschluss ist"
+    assert _first(message, SearchOptions()) == "sitzung-1:4"
+    # off: "festgehalten" is searched and finds what the contract should lay down
+    assert _first(message, SearchOptions().without("voice_frame")) == "sitzung-1:6"
+
+
 @pytest.mark.parametrize(
     "message",
     [
@@ -192,6 +207,15 @@ def test_chat_about_the_group_stays_empty(message: str) -> None:
 )
 def test_who_recalls_what_was_said(message: str, who: str) -> None:
     assert group_said(message) == who
+
+
+def test_the_words_of_a_recall() -> None:
+    assert said_words("wo hatten wir festgehalten, dass der senat spart") == {"festgehalten"}
+    assert said_words("hielten wir fest, dass der senat spart") == {"hielten", "fest"}
+    # a doubt is what the member said: a word of the message
+    assert said_words("jemand hatte doch zweifel, ob der senat spart") == set()
+    assert said_words("hat nicht jemand bezweifelt, dass der senat spart") == set()
+    assert said_words("der senat hat gesagt, er spart") == set()  # no recall
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,7 @@ from bot.core.search_lexicon import (
     reading_list,
     reports_news,
     retelling,
+    said_words,
     speakers_calendar,
     speaks_of_self,
     speaks_of_text,
@@ -629,6 +630,13 @@ class SearchOptions:
     # summary of the reading: among a protocol's passages (group_voice) they rank ahead by
     # MEMBER_BOOST more (off: a protocol's passages are ranked alike)
     member_voice: bool = True
+    # "wo hatten wir festgehalten, dass …", "hatten wir das letztes Mal geklärt": in a message
+    # that recalls what the group said (group_said) its verb of saying, noting or deciding
+    # (search_lexicon.said_words) is the recall's frame, like "schrieb" (FRAME_SCALE), not a
+    # word it asks about ("festgehalten" found a passage on what a treaty should lay down); a
+    # doubt or an objection ("bezweifelt", "Zweifel") is what the member said and stays a word
+    # (off: the verb is searched like any word of the message)
+    voice_frame: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1756,6 +1764,8 @@ class SearchEngine:
             if w.isdigit() and any(0 <= j < len(ws) and ws[j].isdigit() for j in (i - 1, i + 1))
         }
         frame_words = frames() if opts.frames else frozenset()
+        if recalls and opts.voice_frame:  # "wo hatten wir festgehalten": the recall's frame
+            frame_words = frame_words | said_words(text)
         function_words = stopwords() | frame_words
         idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
         idiom_words = {ws[i] for positions, _ in idioms for i in positions}

@@ -1589,6 +1589,7 @@ _SAID_FORMS = frozenset(
 _SAID_WITH_FEST = frozenset("hielt hielten hieltet stellte stellten stelltet".split())
 # nouns of an objection held in the meeting: "jemand hatte doch Zweifel, ob …"
 _OBJECTIONS = frozenset("zweifel einwand einwaende bedenken".split())
+_DOUBTING = frozenset("bezweifeln zweifeln einwenden".split())  # … and its verbs
 # the perfect's and pluperfect's auxiliary (a participle of saying needs one: "was ist damit
 # gemeint" is no one's saying)
 _PERFECT = frozenset("hat haben habt hatte hatten hattet hab habe haetten haette".split())
@@ -1631,24 +1632,26 @@ def _group_clauses(text: str) -> Iterator[tuple[list[str], list[str]]]:
             yield ws[start:], raw[start:]
 
 
-def _said(ws: list[str], raw: list[str]) -> bool:
-    """A verb of saying in the past in the clause: a participle with the perfect's auxiliary
-    ("hat … gesagt", "festgehalten haben"), a simple past ("meinte", "sprachen", "hielten …
-    fest"), or "hatte(n) … Zweifel"."""
+def _said(ws: list[str], raw: list[str]) -> set[str]:
+    """The verb of saying in the past in the clause (folded; empty when none): a participle
+    with the perfect's auxiliary ("hat … gesagt", "festgehalten haben"), a simple past
+    ("meinte", "sprachen", "hielten … fest"), or "hatte(n) … Zweifel"."""
     perfect = not _PERFECT.isdisjoint(ws)
     for w, surface in zip(ws, raw, strict=True):
         if w in _SAID_FORMS and (perfect or not w.startswith(("ge", "heraus", "zusammen"))):
-            return True
+            return {w}
         if w in _SAID_WITH_FEST and "fest" in ws:
-            return True
+            return {w, "fest"}
         if len(w) < 4 or w in _PERFECT:
             continue
         lemma = lemma_word(surface)
         if lemma not in _SAYING or lemma == w:
             continue
         if (perfect and _participle(surface)) or _preterite(surface):
-            return True
-    return bool(_OBJECTIONS & set(ws)) and not _HAD.isdisjoint(ws)
+            return {w}
+    if not _HAD.isdisjoint(ws):
+        return _OBJECTIONS & set(ws)
+    return set()
 
 
 def _group_subject(ws: list[str]) -> str:
@@ -1682,16 +1685,30 @@ def group_said(text: str) -> str:
     meeting covered). Not the present ("was meint ihr": the members asked now), not "wer" that
     opens a question ("wer hat das gesagt, Vance?" asks who in the texts). "group" ("wir",
     "ihr"), "member" (one of them: "jemand", "einer", "wer"), or "" when it recalls none."""
+    return _recall(text)[0]
+
+
+def said_words(text: str) -> set[str]:
+    """The verb of the recall in a message group_said() finds ("gesagt", "meinten",
+    "festgehalten", "hielten … fest"; folded): its frame, not what it asks about. Not a doubt
+    or an objection ("bezweifelt", "Zweifel", "eingewandt"): that is what the member said ("Ich
+    habe Zweifel, ob …")."""
+    return {w for w in _recall(text)[1] if w not in _OBJECTIONS and lemma_word(w) not in _DOUBTING}
+
+
+def _recall(text: str) -> tuple[str, set[str]]:
+    """Who recalls (group_said) and the words of the verb that say so (said_words)."""
     for ws, raw in _group_clauses(text):
         who = _group_subject(ws)
         if not who:
             continue
-        if _said(ws, raw):
-            return who
+        verb = _said(ws, raw)
+        if verb:
+            return who, verb
         if "wir" in ws and "hatten" in ws and not _RECALLED.isdisjoint(ws):
             if not any(_participle(s) or _infinitive(s) for s in raw if fold(s) not in _PERFECT):
-                return "group"
-    return ""
+                return "group", set()
+    return "", set()
 
 
 def last_meeting(ws: list[str]) -> bool:
