@@ -201,6 +201,8 @@ SHORT = {
     "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
     "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",
+    "group_voice": "voice", "voice_unaddressed": "unaddressed", "member_voice": "member",
+    "voice_frame": "voiceframe",
 }  # fmt: skip
 
 

@@ -70,9 +70,11 @@ from bot.core.search_lexicon import (
     frames,
     german_correction,
     gist,
+    group_said,
     indirect_question,
     is_german_word,
     is_noun,
+    last_meeting,
     lemma_word,
     loanwords,
     locates,
@@ -90,6 +92,7 @@ from bot.core.search_lexicon import (
     reading_list,
     reports_news,
     retelling,
+    said_words,
     speakers_calendar,
     speaks_of_self,
     speaks_of_text,
@@ -186,6 +189,8 @@ RARE_ONLY = 1  # passages a word is in that the texts mention in passing (rare_o
 KNOWN_SENTENCE = 4  # content words of the texts that make a message about them (known_sentence)
 PRESUPPOSED_MEET = 2  # own content words of a located message that must meet in one passage
 NO_UNKNOWN_OWN = 3  # own content words of a message with no unknown word (no_unknown)
+VOICE_BOOST = 2.0  # a protocol's passage, for a message recalling what the group said
+MEMBER_BOOST = 1.4  # … a participant's contribution, for what one member said (member_voice)
 
 
 @dataclass(frozen=True)
@@ -619,6 +624,37 @@ class SearchOptions:
     # Präsident", stands for none). Not the other way round: the surname finding the office
     # words cost hit@1 on most sets (-3 to -20) (off: the office finds only its own words)
     roles: bool = True
+    # "die Stelle, wo wir gesagt haben …", "wo hatten wir festgehalten, dass …", "was meinten
+    # wir mit …", "einer meinte doch …", "hatten wir das letztes Mal geklärt", "beim letzten
+    # Mal": what the group itself said lives in the sources of kind "protocol" (a new one with
+    # every meeting). A message whose speaker is the group in the past ("wir", "jemand",
+    # "einer", "ihr", "wer" after its verb, as the subject of a verb of saying, deciding,
+    # noting, discussing or doubting in a past tense; "hatten wir das"; search_lexicon.group_said)
+    # or that refers to the last meeting (search_lexicon.last_meeting) and names no source
+    # ranks the protocols' passages ahead by VOICE_BOOST, below a source it names (SOURCE_BOOST,
+    # NAMED_FIRST) (off: every source is ranked alike)
+    group_voice: bool = True
+    # "wo hat jemand gesagt, trump denkt …", "wo meinte jemand, der westen wollte russland
+    # einmauern": in such a message (group_said) "jemand", "wir" or "ihr" is the speaker of
+    # what it recalls rather than the members asked: it is no mark of chat among them
+    # ("members", chat_marks), and where the address makes it chat (addressed), the recall,
+    # with no word of the meeting, counts like a source named as one specific word of the
+    # texts, so that one of theirs makes it a question about them (off: such a message is
+    # emptied as meeting chat unless two specific words of the texts are in it)
+    voice_unaddressed: bool = True
+    # "einer meinte doch …", "hatte nicht jemand Zweifel, ob …", "das hat doch wer gesagt":
+    # what one member said (group_said: "jemand", "einer", "wer") is a participant's
+    # contribution, the protocol's paragraphs opened by a dash ("— …", ingest), rather than its
+    # summary of the reading: among a protocol's passages (group_voice) they rank ahead by
+    # MEMBER_BOOST more (off: a protocol's passages are ranked alike)
+    member_voice: bool = True
+    # "wo hatten wir festgehalten, dass …", "hatten wir das letztes Mal geklärt": in a message
+    # that recalls what the group said (group_said) its verb of saying, noting or deciding
+    # (search_lexicon.said_words) is the recall's frame, like "schrieb" (FRAME_SCALE), not a
+    # word it asks about ("festgehalten" found a passage on what a treaty should lay down); a
+    # doubt or an objection ("bezweifelt", "Zweifel") is what the member said and stays a word
+    # (off: the verb is searched like any word of the message)
+    voice_frame: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1117,6 +1153,9 @@ class Query:
     meeting: bool = False  # has a word of the meeting ("Montag", "Protokollant", "19:30")
     asks: bool = False  # a question with a question word ("was", "welches", "warum" …)
     lookup: bool = False  # words only, no function word or frame ("politische gefangene anzahl")
+    # recalls what the group said ("group"), one member said ("member") or the last meeting
+    # ("meeting"), naming no source (group_voice); "" when none
+    voice: str = ""
 
     @property
     def missing(self) -> list[str]:
@@ -1614,6 +1653,9 @@ class SearchEngine:
         if opts.colloquial_forms:
             skip |= COLLOQUIAL_FORMS
         question = w_question(text)
+        # "wo hat jemand gesagt, …": the group recalls its own words (voice_unaddressed)
+        recalls = (opts.group_voice or opts.voice_unaddressed) and group_said(text)
+        said = opts.chat and opts.voice_unaddressed and bool(recalls)
         # (a question word, direct or indirect, or a source named, and a word that speaks of a
         # text: "wo stand das nochmal, ich finds grad nicht", "was stand dazu im Protokoll")
         asks_text = speaks_of_text(text) and (question or indirect_question(ws) or bool(prefer))
@@ -1661,6 +1703,8 @@ class SearchEngine:
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
         marks = chat_marks(text, chat_ws) if opts.chat and opts.chat_marks else set()
+        if said and "time" not in marks:
+            marks.discard("members")  # the group as the speaker of what it recalls
         # (unless it asks about a text: asks_text)
         marked = len(marks) >= 2 and not asks_text
         organisational = (
@@ -1721,6 +1765,10 @@ class SearchEngine:
             # where only the address made it chat (no word of the meeting: "Protokoll", "PDF")
             named_one = 1 if opts.addressed and source_words and not meeting_words else 0
             needed = MANY_SPECIFIC if news or marked or plans or calendar else COOCCUR_MIN
+            # "wo hat jemand gesagt, trump denkt …": the group recalls its own words about the
+            # texts; where only the address made it chat, that counts as one, like a source
+            # named (voice_unaddressed)
+            named_one += 1 if said and not meeting_words and needed == COOCCUR_MIN else 0
             organisational = len(rare) + named_one - lacking < needed
             if (
                 organisational
@@ -1747,6 +1795,8 @@ class SearchEngine:
             if w.isdigit() and any(0 <= j < len(ws) and ws[j].isdigit() for j in (i - 1, i + 1))
         }
         frame_words = frames() if opts.frames else frozenset()
+        if recalls and opts.voice_frame:  # "wo hatten wir festgehalten": the recall's frame
+            frame_words = frame_words | said_words(text)
         function_words = stopwords() | frame_words
         idioms = self._idioms(ws, surfaces) if opts.idioms and opts.thesaurus else []
         idiom_words = {ws[i] for positions, _ in idioms for i in positions}
@@ -1941,6 +1991,9 @@ class SearchEngine:
             and not organisational
             and (locates(text) or locates_claim(text)),
             meeting=bool(meeting_words),
+            voice=(recalls or ("meeting" if last_meeting(ws) else ""))
+            if opts.group_voice and not prefer
+            else "",
         )
 
     def _asks_texts(
@@ -2661,6 +2714,8 @@ class SearchEngine:
         known_terms = self._terms()
         idf_cache: dict[str, float] = {}
         first = set(q.named) if self.options.named_first else set()  # rank well ahead
+        # (group_voice: the group's own words are its protocols')
+        voiced = {s.slug for s in self.catalog.sources if s.kind == "protocol"} if q.voice else ()
 
         def idf(term: str) -> float:
             got = idf_cache.get(term)
@@ -2832,6 +2887,10 @@ class SearchEngine:
             score *= q.prefer.get(p.source, 1.0) * (NAMED_FIRST if p.source in first else 1.0)
             if caption:
                 score *= CAPTION_WEIGHT
+            if p.source in voiced:
+                score *= VOICE_BOOST
+                if q.voice == "member" and p.kind == "contribution" and self.options.member_voice:
+                    score *= MEMBER_BOOST
             if q.why and matched and not _CAUSES.isdisjoint(tf):
                 if _reason_near(stems, term_concepts, matched):
                     score *= 1 + REASON_BONUS

@@ -1568,3 +1568,163 @@ def verb_noun_relatives(word: str) -> list[str]:
                     base = form[: -len(e)] + changed
                     out += [base + "ieren", base + "iert", base + "ierung"]
     return out
+
+
+# --- the group as the speaker of what it recalls (SearchOptions.group_voice, group_said) ------
+# verbs of saying, deciding, noting, discussing and doubting, by folded dictionary form (a
+# closed class of German: what a member or the group does with a reading in a meeting)
+_SAYING = frozenset(
+    "sagen meinen festhalten besprechen klaeren diskutieren beschliessen feststellen bezweifeln"
+    " zweifeln behaupten erwaehnen einwenden argumentieren reden sprechen erklaeren aufloesen"
+    " herausarbeiten anmerken bemerken betonen kritisieren ansprechen einbringen vorbringen"
+    " debattieren eroertern thematisieren vermuten zusammenfassen festlegen einigen"
+    " herausstellen einwerfen".split()
+)
+# their strong or irregular past forms the dictionary does not reduce (folded); "hielt" and
+# "stellte" count with their particle "fest" in the clause ("hielten wir fest")
+_SAID_FORMS = frozenset(
+    "sprach sprachen besprach besprachen beschloss beschlossen wandte wandten herausgearbeitet"
+    " debattiert zusammengefasst redeten redete".split()
+)
+_SAID_WITH_FEST = frozenset("hielt hielten hieltet stellte stellten stelltet".split())
+# nouns of an objection held in the meeting: "jemand hatte doch Zweifel, ob …"
+_OBJECTIONS = frozenset("zweifel einwand einwaende bedenken".split())
+_DOUBTING = frozenset("bezweifeln zweifeln einwenden".split())  # … and its verbs
+# the perfect's and pluperfect's auxiliary (a participle of saying needs one: "was ist damit
+# gemeint" is no one's saying)
+_PERFECT = frozenset("hat haben habt hatte hatten hattet hab habe haetten haette".split())
+_HAD = frozenset("hatte hatten hattet".split())
+# who speaks in the meeting: "wir", an indefinite member ("jemand", "einer", "wer" after the
+# verb), "ihr" after its verb ("habt ihr …")
+_GROUP = frozenset("wir jemand irgendjemand irgendwer".split())
+# "wo hatten wir das", "das hatten wir doch ausführlich": "hatten" as the full verb with "das"
+# recalls a thing the meeting covered
+_RECALLED = frozenset("das dies es den".split())
+# the last meeting: "beim letzten Mal", "in der letzten Sitzung", "letztes Mal"
+_MEETING_NOUNS = frozenset("mal sitzung treffen runde jourfixe jour lesekreis".split())
+_LAST = frozenset("letzte letzten letztes".split())
+
+
+def _group_clauses(text: str) -> Iterator[tuple[list[str], list[str]]]:
+    """The clauses of a message, split at punctuation and before a subordinating conjunction
+    or a question word inside it ("wo hat jemand gesagt", "dass trump …"): folded words and
+    the words as typed (lower case)."""
+    for clause in _CLAUSE_END.split(text[:2000]):
+        raw = [re.sub(r"[^\w]+", "", w.lower())[:MAX_WORD_CHARS] for w in clause.split()[:40]]
+        raw = [w for w in raw if w]
+        ws = [fold(w) for w in raw]
+        start = 0
+        for i, w in enumerate(ws):
+            # (inside a clause "was" and "wer" are "etwas" and "jemand": "hat doch wer gesagt";
+            # after a person or a verb of knowing they ask: "weiß jemand, wer …", "gesehen, was …")
+            asks = w in _WO_WORDS or (
+                w in _QUESTION_WORDS
+                and (
+                    w not in ("was", "wer")
+                    or ws[i - 1] in _PERSONS
+                    or lemma_word(raw[i - 1]) in _COGNITION
+                )
+            )
+            if i > start and (w in _SUBORDINATE or asks):
+                yield ws[start:i], raw[start:i]
+                start = i
+        if ws[start:]:
+            yield ws[start:], raw[start:]
+
+
+def _said(ws: list[str], raw: list[str]) -> set[str]:
+    """The verb of saying in the past in the clause (folded; empty when none): a participle
+    with the perfect's auxiliary ("hat … gesagt", "festgehalten haben"), a simple past
+    ("meinte", "sprachen", "hielten … fest"), or "hatte(n) … Zweifel"."""
+    perfect = not _PERFECT.isdisjoint(ws)
+    for w, surface in zip(ws, raw, strict=True):
+        if w in _SAID_FORMS and (perfect or not w.startswith(("ge", "heraus", "zusammen"))):
+            return {w}
+        if w in _SAID_WITH_FEST and "fest" in ws:
+            return {w, "fest"}
+        if len(w) < 4 or w in _PERFECT:
+            continue
+        lemma = lemma_word(surface)
+        if lemma not in _SAYING or lemma == w:
+            continue
+        if (perfect and _participle(surface)) or _preterite(surface):
+            return {w}
+    if not _HAD.isdisjoint(ws):
+        return _OBJECTIONS & set(ws)
+    return set()
+
+
+def _group_subject(ws: list[str]) -> str:
+    """The group or one of its members as the clause's subject: "wir", "jemand", "einer" at the
+    clause's start or after its verb ("einer meinte", "wo meinte einer"), "ihr" or "wer" after
+    a verb (an auxiliary or a finite verb: "habt ihr", "das hat doch wer gesagt"; "wer" that
+    opens the clause asks who). "group" for "wir" and "ihr", "member" for one of them, ""."""
+    for i, w in enumerate(ws):
+        if w == "wir":
+            return "group"
+        if w in _GROUP:
+            return "member"
+        if w == "einer" and (i == 0 or (i <= 2 and ws[0] in _QUESTION_WORDS)):
+            return "member"
+        if w == "einer" and i > 0 and ws[i - 1] in _PERFECT:
+            return "member"
+        if w in ("ihr", "wer") and i > 0 and (ws[i - 1] in _PERFECT or ws[i - 1].endswith("te")):
+            return "group" if w == "ihr" else "member"
+        if w == "wer" and i > 1 and ws[0] not in _QUESTION_WORDS and ws[1] in _PERFECT:
+            return "member"  # "das hat doch wer gesagt"
+    return ""
+
+
+def group_said(text: str) -> str:
+    """Whether the message recalls what the group said in a meeting ("die Stelle, wo wir gesagt
+    haben …", "wo hatten wir festgehalten, dass …", "was meinten wir mit …", "hatten wir das
+    letztes Mal geklärt", "einer meinte doch …", "das hat doch wer gesagt", "jemand hatte
+    Zweifel, ob …", "wo hatten wir das"): in one clause the group or a member ("wir",
+    "jemand", "einer", "ihr", "wer" after its verb) as the subject of a verb of saying,
+    deciding, noting, discussing or doubting in a past tense; or "hatten wir das" (what the
+    meeting covered). Not the present ("was meint ihr": the members asked now), not "wer" that
+    opens a question ("wer hat das gesagt, Vance?" asks who in the texts). "group" ("wir",
+    "ihr"), "member" (one of them: "jemand", "einer", "wer"), or "" when it recalls none."""
+    return _recall(text)[0]
+
+
+def said_words(text: str) -> set[str]:
+    """The verb of the recall in a message group_said() finds ("gesagt", "meinten",
+    "festgehalten", "hielten … fest"; folded): its frame, not what it asks about. Not a doubt
+    or an objection ("bezweifelt", "Zweifel", "eingewandt"): that is what the member said ("Ich
+    habe Zweifel, ob …")."""
+    return {w for w in _recall(text)[1] if w not in _OBJECTIONS and lemma_word(w) not in _DOUBTING}
+
+
+def _recall(text: str) -> tuple[str, set[str]]:
+    """Who recalls (group_said) and the words of the verb that say so (said_words)."""
+    for ws, raw in _group_clauses(text):
+        who = _group_subject(ws)
+        if not who:
+            continue
+        verb = _said(ws, raw)
+        if verb:
+            return who, verb
+        if "wir" in ws and "hatten" in ws and not _RECALLED.isdisjoint(ws):
+            if not any(_participle(s) or _infinitive(s) for s in raw if fold(s) not in _PERFECT):
+                return "group", set()
+    return "", set()
+
+
+def last_meeting(ws: list[str]) -> bool:
+    """A reference to the group's last meeting ("beim letzten Mal", "in der letzten Sitzung",
+    "letztes Mal", "in der Sitzung", "in der Runde"; folded words), not a meeting the texts
+    report ("das letzte Treffen von Trump und Putin": no preposition before it)."""
+    for i, w in enumerate(ws):
+        if w not in _MEETING_NOUNS:
+            continue
+        before = ws[max(0, i - 3) : i]
+        if before[-1:] and before[-1] in _LAST:
+            if w == "mal" or not _AT_MEETING.isdisjoint(before[:-1]):
+                return True
+        if w in ("sitzung", "runde") and before[-2:] == ["in", "der"]:
+            return True
+    return False
+
+
+_AT_MEETING = frozenset("beim im am vom in bei seit auf".split())
