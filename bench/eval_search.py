@@ -200,7 +200,7 @@ SHORT = {
     "typo_loose": "typoloose", "verb_nouns": "verbnoun",
     "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
-    "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",
+    "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles", "named_topic": "namedtopic",
 }  # fmt: skip
 
 
