@@ -201,6 +201,7 @@ SHORT = {
     "acronyms": "acronym", "adjective_nouns": "adjnoun", "no_unknown": "nounknown",
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
     "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles", "named_topic": "namedtopic",
+    "text_position": "position",
 }  # fmt: skip
 
 
