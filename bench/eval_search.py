@@ -202,7 +202,7 @@ SHORT = {
     "social_lead": "sociallead", "then_now": "thennow", "sentence_first": "sentfirst",
     "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",
     "group_voice": "voice", "voice_unaddressed": "unaddressed", "member_voice": "member",
-    "voice_frame": "voiceframe",
+    "voice_frame": "voiceframe", "named_topic": "namedtopic", "text_position": "position",
 }  # fmt: skip
 
 

@@ -1728,3 +1728,40 @@ def last_meeting(ws: list[str]) -> bool:
 
 
 _AT_MEETING = frozenset("beim im am vom in bei seit auf".split())
+# where in a text a message places what it asks for ("was fordert die WSWS ganz am Schluss",
+# "gleich am Anfang vom Protokoll", "im letzten Absatz"): the reading's first or last passages
+_POSITION_NOUNS = {
+    "anfang": "start",
+    "beginn": "start",
+    "schluss": "end",
+    "ende": "end",
+}
+_POSITION_QUALIFIERS = frozenset("ganz gleich direkt".split())  # "ganz am Schluss"
+_POSITION_OF = frozenset("des der vom von".split())  # "am Ende vom Artikel"
+_PARAGRAPH_ORDER = {"ersten": "start", "erste": "start", "letzten": "end", "letzte": "end"}
+
+
+def text_position(ws: list[str]) -> tuple[str, frozenset[int]]:
+    """Where in a text the message places what it asks for ("start" or "end", "" for
+    nowhere), and the positions of the words that say so (no words to search for).
+
+    "ganz am Schluss", "gleich am Anfang", "direkt zu Beginn", "am Schluss", "ganz oben", "im
+    letzten Absatz", "am Ende vom Artikel": a place in the text. "am Ende" and "am Anfang"
+    alone are mostly time ("am Ende zahlen die Arbeiter", "wollte Putin am Anfang …"), and
+    "ganz unten" mostly people: neither counts."""
+    for i, w in enumerate(ws):
+        nxt = ws[i + 1] if i + 1 < len(ws) else ""
+        prev = ws[i - 1] if i else ""
+        if w in ("am", "zu") and nxt in _POSITION_NOUNS:
+            if w == "zu" and nxt != "beginn":
+                continue
+            qualified = prev in _POSITION_QUALIFIERS
+            of = i + 2 < len(ws) and ws[i + 2] in _POSITION_OF
+            if qualified or of or nxt == "schluss":
+                used = {i, i + 1} | ({i - 1} if qualified else set()) | ({i + 2} if of else set())
+                return _POSITION_NOUNS[nxt], frozenset(used)
+        if w == "ganz" and nxt == "oben":
+            return "start", frozenset({i, i + 1})
+        if w in _PARAGRAPH_ORDER and nxt == "absatz":
+            return _PARAGRAPH_ORDER[w], frozenset({i, i + 1})
+    return "", frozenset()
