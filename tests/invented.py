@@ -1,6 +1,7 @@
 """One invented text as a search engine, for the search mechanism tests (not the seeds).
 
-``one_text_engine(paragraphs)`` indexes the paragraphs as one source ("streik" unless named
+``one_text_engine(paragraphs)`` indexes the paragraphs (a ``(kind, text)`` pair for a passage
+of another kind than "text": a caption is "debris") as one source ("streik" unless named
 otherwise), passages ``<slug>:1``, ``<slug>:2`` …, with the given options (the bot's by
 default; ``SearchEngine.in_memory`` itself switches meeting chat off). ``FILLER`` adds twenty
 plain paragraphs of the same text, so that the text's words have realistic weights;
@@ -10,6 +11,7 @@ plain paragraphs of the same text, so that the text's words have realistic weigh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
@@ -36,7 +38,7 @@ FILLER = [
 
 
 def one_text_engine(
-    paragraphs: list[str],
+    paragraphs: Sequence[str | tuple[str, str]],
     options: SearchOptions | None = None,
     *,
     slug: str = "streik",
@@ -47,8 +49,10 @@ def one_text_engine(
     src = Source(
         slug, title, author, "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
     )
+    pieces = [x if isinstance(x, tuple) else ("text", x) for x in paragraphs]
     passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x) for i, x in enumerate(paragraphs, 1)
+        Passage(f"{slug}:{i}", slug, i, 0, i, i, kind, 1, x)
+        for i, (kind, x) in enumerate(pieces, 1)
     ]
     engine = SearchEngine.in_memory(passages, [src])
     engine.options = options or SearchOptions()

@@ -11,12 +11,9 @@ switched off.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from invented import FILLER, STRIKE_OPENING
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
-from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions, _in_sentences
 
 CAPTION = (
@@ -33,16 +30,8 @@ STRIKE = [
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    src = Source("streik", "Streik", "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
-    texts = [("debris", CAPTION), ("debris", BYLINE)] + [("text", x) for x in STRIKE + FILLER]
-    texts.append(("debris", SOURCE_LINE))
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, kind, 1, x)
-        for i, (kind, x) in enumerate(texts, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = options
-    return engine
+    page = [("debris", CAPTION), ("debris", BYLINE), *STRIKE, *FILLER, ("debris", SOURCE_LINE)]
+    return one_text_engine(page, options)
 
 
 def _ids(engine: SearchEngine, message: str) -> list[str]:

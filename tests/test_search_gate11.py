@@ -39,14 +39,7 @@ PAGE = [
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    src = Source("streik", "Streik", "Weber", "Blog", dt.date(2026, 1, 1), "article", "-", "-")
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, kind, 1, x)
-        for i, (kind, x) in enumerate(PAGE, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = options
-    return engine
+    return one_text_engine(PAGE, options, author="Weber")
 
 
 def _kinds(answer) -> list[str]:
