@@ -686,6 +686,13 @@ class SearchOptions:
     # "was fordert die wsws am schluss" stay unanswered: the last paragraph lacks their verb
     # and a boost cannot add a passage to the candidates
     text_position: bool = True
+    # "die Stelle mit dem Handschlag, dass …", "der Absatz über die Sanktionen", "wo es heißt,
+    # die Politiker können nicht einfach die Kurve kriegen": a place in a text named by what
+    # it is about ("Stelle", "Zitat", "Passage", "Absatz" with "mit", "über", "zu"), or the
+    # impersonal "wo es heißt" of a text's words, asks where the texts say it, like "die Stelle,
+    # wo …" (locates): never emptied as off-topic while a content word of it is theirs
+    # (locates_any), a weak match (off: only "wo stand", "die Stelle wo / in der …" locate)
+    locate_forms: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2006,7 +2013,7 @@ class SearchEngine:
             asks=question,
             lookup=bool(ws) and not any(w in skip for w in ws),
             retelling=opts.retelling and not organisational and retelling(text),
-            locates=opts.locates and not organisational and locates(text),
+            locates=opts.locates and not organisational and locates(text, opts.locate_forms),
             why=opts.reasons
             and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),
             amount=opts.amounts and _asks_amount(ws, text),
@@ -2024,7 +2031,7 @@ class SearchEngine:
             states=opts.rare_meeting and states(text),
             presupposes=opts.presupposed
             and not organisational
-            and (locates(text) or locates_claim(text)),
+            and (locates(text, opts.locate_forms) or locates_claim(text)),
             meeting=bool(meeting_words),
             voice=(recalls or ("meeting" if last_meeting(ws) else ""))
             if opts.group_voice and not prefer

@@ -548,10 +548,22 @@ _LOCATES = re.compile(
 )
 
 
-def locates(text: str) -> bool:
+# … and in more words (SearchOptions.locate_forms): "die Stelle mit dem Handschlag", "der
+# Absatz über die Sanktionen", "das Zitat zu …" (a place in a text named by what it is about),
+# "wo es heißt, …" (the impersonal "es heißt" of a text's words)
+_LOCATES_MORE = re.compile(
+    r"\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
+    r"(?:mit|ueber|zu|zum|zur) (?:dem|der|den|die|das)?\b"
+    r"|\bwo es (?:heisst|hiess)\b"
+)
+
+
+def locates(text: str, more: bool = False) -> bool:
     """Whether the message asks where a text says something ("wo stand nochmal, dass …",
-    "brauch die Stelle, wo …"): it presupposes a text the group read."""
-    return bool(_LOCATES.search(re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()))
+    "brauch die Stelle, wo …"): it presupposes a text the group read. With ``more``, also
+    "die Stelle mit dem …", "der Absatz über …", "wo es heißt …" (locate_forms)."""
+    folded = re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()
+    return bool(_LOCATES.search(folded) or (more and _LOCATES_MORE.search(folded)))
 
 
 # asking where a text says that something is so: a verb of saying or standing written, then
