@@ -693,6 +693,11 @@ class SearchOptions:
     # wo …" (locates): never emptied as off-topic while a content word of it is theirs
     # (locates_any), a weak match (off: only "wo stand", "die Stelle wo / in der …" locate)
     locate_forms: bool = True
+    # "auf welcher Konferenz war die Koalition dabei", "in welchem Text stand …", "bei wem …":
+    # a question whose question word follows a preposition is a question with a question word
+    # (w_question), as "was …" is: asked of a source it names (no_unknown), no retelling (off:
+    # only a question word that opens the clause, so such a message was judged a statement)
+    prep_question: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1691,7 +1696,7 @@ class SearchEngine:
             skip |= frames()
         if opts.colloquial_forms:
             skip |= COLLOQUIAL_FORMS
-        question = w_question(text)
+        question = w_question(text, opts.prep_question)
         # "wo hat jemand gesagt, …": the group recalls its own words (voice_unaddressed)
         recalls = (opts.group_voice or opts.voice_unaddressed) and group_said(text)
         said = opts.chat and opts.voice_unaddressed and bool(recalls)
@@ -2012,7 +2017,9 @@ class SearchEngine:
             asks_source=asks_source,
             asks=question,
             lookup=bool(ws) and not any(w in skip for w in ws),
-            retelling=opts.retelling and not organisational and retelling(text),
+            retelling=opts.retelling
+            and not organisational
+            and retelling(text, opts.prep_question),
             locates=opts.locates and not organisational and locates(text, opts.locate_forms),
             why=opts.reasons
             and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),

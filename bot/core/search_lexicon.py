@@ -309,7 +309,7 @@ def states(text: str) -> bool:
     return any(_finite_verb(w) for w in raw if w)
 
 
-def retelling(text: str) -> bool:
+def retelling(text: str, prep: bool = False) -> bool:
     """A member retelling what the texts say ("der Abzug der Amis wird dann als
     Friedensschluss verkauft"): a statement of six words or more with its verb second (no
     question: no "?", no question word, no verb first, no "…, oder"), about others (no "ich",
@@ -325,7 +325,7 @@ def retelling(text: str) -> bool:
     if len(ws) < 6 or raw[-1] in _TAGS:
         return False
     marks = _MEMBERS | _SPEAKERS_TIME | chat_anchors()
-    if any(w in marks or w in _NOW for w in ws) or w_question(text):
+    if any(w in marks or w in _NOW for w in ws) or w_question(text, prep):
         return False
     pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
     if pairs & _NOW:
@@ -621,14 +621,26 @@ def speaks_of_text(text: str) -> bool:
     return False
 
 
-def w_question(text: str) -> bool:
+# prepositions that open a question before its question word ("auf welcher Konferenz", "in
+# welchem Text", "bei wem", "seit wann"): the question word is the second word of the clause
+_QUESTION_PREPOSITIONS = frozenset(
+    "an auf aus bei bis durch fuer gegen hinter in mit nach neben seit ueber um unter von vor"
+    " zu zwischen".split()
+)
+
+
+def w_question(text: str, prep: bool = False) -> bool:
     """A question with a question word ("was schreibt Fazi …", "mal ehrlich, warum …", "wo
-    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"). A yes/no
-    question ("gibt's die WSWS auch auf Papier"), a statement, or "wer" with a modal verb
-    ("wer will eins mitbestellen": a call for a volunteer) is none."""
+    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"); with
+    ``prep``, after a preposition too ("auf welcher Konferenz war …", "in welchem Text …":
+    SearchOptions.prep_question). A yes/no question ("gibt's die WSWS auch auf Papier"), a
+    statement, or "wer" with a modal verb ("wer will eins mitbestellen": a call for a
+    volunteer) is none."""
     for clause in _CLAUSE_END.split(text[:2000]):
         ws = [fold(w) for w in clause.split()[:12]]
         ws = [w for w in ws if w not in _LEAD_INS]
+        if prep and len(ws) > 1 and ws[0] in _QUESTION_PREPOSITIONS and ws[1] != "was":
+            ws = ws[1:]  # ("an was": "etwas" after a preposition is colloquial, no question)
         if ws[:1] == ["wer"] and ws[1:2] and ws[1] in _MODALS:
             continue
         if ws and (ws[0] in _QUESTION_WORDS or ws[0] in _WO_WORDS):
