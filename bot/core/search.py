@@ -698,6 +698,11 @@ class SearchOptions:
     # (w_question), as "was …" is: asked of a source it names (no_unknown), no retelling (off:
     # only a question word that opens the clause, so such a message was judged a statement)
     prep_question: bool = True
+    # "vor dem Krieg waren die in den Metropolen unzufrieden, heute die kleinen Leute", "vor
+    # zehn Jahren …, heute …": a clause opened by a former time ("vor" and an event, not a
+    # place: "vor der Tür"; "vor … Jahren") set against "heute" makes it the world's present,
+    # like "früher" (then_now) (off: only "früher", "damals" … set "heute" against the past)
+    then_before: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1727,7 +1732,8 @@ class SearchEngine:
             )
         )
         # (the words that judge chat: "heute" the world's present aside, then_now)
-        chat_ws = [w for w in ws if w != "heute"] if opts.then_now and world_now(text) else ws
+        now_world = opts.then_now and world_now(text, opts.then_before)
+        chat_ws = [w for w in ws if w != "heute"] if now_world else ws
         meeting_words = opts.chat and (
             _meeting_chat(chat_ws, opts)
             or (opts.clock_time and bool(_CLOCK.search(text)))

@@ -342,7 +342,7 @@ def retelling(text: str, prep: bool = False) -> bool:
 _THEN = frozenset("frueher damals einst einstmals ehemals vormals seinerzeit".split())
 
 
-def world_now(text: str) -> bool:
+def world_now(text: str, before: bool = False) -> bool:
     """ "heute" as the present of the world set against its past, no day of the speaker's or
     the meeting's: "früher waren die in den Städten sauer, heute die Leute ganz unten" (a
     clause of its own opens with "früher"), "… als früher", the idiom "von heute auf morgen".
@@ -366,9 +366,42 @@ def world_now(text: str) -> bool:
         for c in clauses
     ):
         return True  # "wo ist die Unzufriedenheit heute am größten"
-    return any(c[:1] and c[0] in _THEN and "heute" not in c for c in clauses) and any(
-        "heute" in c and not (_THEN & set(c)) for c in clauses
+    then = [c[:1] and c[0] in _THEN for c in clauses]
+    if before:  # "vor dem Krieg", "vor zehn Jahren": a clause opened by a former time
+        then = [t or _before(c) for t, c in zip(then, clauses, strict=True)]
+    return any(t and "heute" not in c for t, c in zip(then, clauses, strict=True)) and any(
+        "heute" in c and not (_THEN & set(c)) and not t for t, c in zip(then, clauses, strict=True)
     )
+
+
+# how many years ago ("vor zehn Jahren", "vor ein paar Jahren", "vor 20 Jahren")
+_AGO_UNITS = frozenset("jahren jahrzehnten jahrhunderten monaten".split())
+_AGO_COUNTS = frozenset(
+    "einem einigen ein paar vielen wenigen zwei drei vier fuenf zehn zwanzig dreissig".split()
+)
+
+
+def _before(clause: list[str]) -> bool:
+    """A clause that opens with a former time and says what was then: "vor dem Krieg waren
+    …", "vor der Krise gab es …" (before an event: "vor" and a definite article, then a noun
+    that is no place of the speaker's, "vor der Tür"), "vor zehn Jahren war …", with a past
+    form of "sein", "haben", "geben", "werden" or a modal verb (SearchOptions.then_before)."""
+    if clause[:1] != ["vor"] or len(clause) < 3 or _PAST_FORMS.isdisjoint(clause):
+        return False
+    if clause[1] in ("dem", "der") and clause[2] not in _PLACES_BEFORE:
+        return True
+    rest = clause[1:4]
+    return any(w in _AGO_UNITS for w in rest) and (rest[0].isdigit() or rest[0] in _AGO_COUNTS)
+
+
+# the past of "sein", "haben", "geben", "werden" and the modal verbs, which a clause about a
+# former state has ("vor dem Krieg waren …"; not "vor dem Essen geh ich noch …")
+_PAST_FORMS = frozenset(
+    "war waren hatte hatten gab wurde wurden wollte wollten konnte konnten musste mussten"
+    " sollte sollten galt galten".split()
+)
+# "vor der Tür", "vor dem Haus": "vor" of a place, where the speaker is
+_PLACES_BEFORE = frozenset("tuer haus eingang fenster bahnhof laden kino cafe rathaus".split())
 
 
 # superlatives of the speaker's plans and ordinals ("am besten um sieben", "am nächsten
