@@ -673,7 +673,9 @@ def w_question(text: str, prep: bool = False) -> bool:
         ws = [fold(w) for w in clause.split()[:12]]
         ws = [w for w in ws if w not in _LEAD_INS]
         if prep and len(ws) > 1 and ws[0] in _QUESTION_PREPOSITIONS and ws[1] != "was":
-            ws = ws[1:]  # ("an was": "etwas" after a preposition is colloquial, no question)
+            # ("an was": "etwas" after a preposition is colloquial, no question; "in welchem
+            # Text": the dative of "welch-" follows a preposition)
+            ws = ["welcher" if ws[1] == "welchem" else ws[1], *ws[2:]]
         if ws[:1] == ["wer"] and ws[1:2] and ws[1] in _MODALS:
             continue
         if ws and (ws[0] in _QUESTION_WORDS or ws[0] in _WO_WORDS):
