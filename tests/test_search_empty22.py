@@ -8,6 +8,8 @@
 - ``then_before``: "vor dem Streik waren eher die Ärzte sauer, heute die Pflegekräfte": a
   clause opened by a former time that says what was then, set against "heute", makes "heute"
   the world's present, like "früher" (then_now), not the day of the meeting.
+- ``wonder_emoji``: "hab ich das richtig verstanden, dass …?? 😳": an emoji of wonder or thought
+  is no laughter among the members (chat_marks), so it makes no chat with "ich".
 
 Invented text (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -19,7 +21,7 @@ import pytest
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchOptions
-from bot.core.search_lexicon import locates, w_question, world_now
+from bot.core.search_lexicon import chat_marks, locates, w_question, world_now
 
 STRIKE = [
     *STRIKE_OPENING,
@@ -131,3 +133,24 @@ def test_world_now_before() -> None:
     assert not world_now("vor dem krieg waren die ärzte sauer, heute die leute")
     assert not world_now("vor dem treffen geh ich einkaufen, heute später", before=True)
     assert not world_now("vor der tür war ein fahrrad, heute nicht", before=True)
+
+
+def test_an_emoji_of_wonder_is_no_banter() -> None:
+    message = (
+        "hab ich das richtig verstanden dass die köchinnen nachts ohne zuschlag arbeiten?? 😳"
+    )
+    engine = one_text_engine(STRIKE + FILLER)
+    hits = engine.search(message)
+    assert hits and hits[0].passage.id == "streik:5"
+    # off: the emoji was laughter, and with "ich" two marks of chat among the members
+    engine.options = SearchOptions().without("wonder_emoji")
+    assert engine.search(message) == []
+
+
+def test_chat_with_an_emoji_of_wonder_stays_empty() -> None:
+    engine = one_text_engine(STRIKE + FILLER)
+    for message in ("kommt ihr heute? 🤔", "wer bringt montag kuchen mit 🤔"):
+        assert engine.search(message) == [], message
+    assert chat_marks("echt jetzt 😂", ["echt", "jetzt"], wonder=True) == {"laughter"}
+    assert "laughter" not in chat_marks("echt jetzt 🤔", ["echt", "jetzt"], wonder=True)
+    assert "laughter" in chat_marks("echt jetzt 🤔", ["echt", "jetzt"])

@@ -703,6 +703,11 @@ class SearchOptions:
     # place: "vor der Tür"; "vor … Jahren") set against "heute" makes it the world's present,
     # like "früher" (then_now) (off: only "früher", "damals" … set "heute" against the past)
     then_before: bool = True
+    # "hab ich das richtig verstanden, dass Putin in die NATO wollte?? 😳", "ging es Russland um
+    # Land oder um was anderes? 🤔": an emoji of wonder, surprise or thought (🤔 😳 🧐 😮 😯 😲 🤨
+    # 🤯) is the speaker's reaction to what the message asks, no laughter among the members
+    # (chat_marks), so it alone makes no chat (off: every emoji marks banter like "haha")
+    wonder_emoji: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1752,7 +1757,11 @@ class SearchEngine:
         news = opts.chat and opts.news and reports_news(text)
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
-        marks = chat_marks(text, chat_ws) if opts.chat and opts.chat_marks else set()
+        marks = (
+            chat_marks(text, chat_ws, opts.wonder_emoji)
+            if opts.chat and opts.chat_marks
+            else set()
+        )
         if said and "time" not in marks:
             marks.discard("members")  # the group as the speaker of what it recalls
         # (unless it asks about a text: asks_text)

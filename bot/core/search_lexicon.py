@@ -439,14 +439,27 @@ def of_members(ws: list[str]) -> bool:
     return not (_MARK_SELF | _MARK_WE | _SECOND).isdisjoint(ws) or addressed(ws)
 
 
-def chat_marks(text: str, ws: list[str]) -> set[str]:
+# emoji of wonder, surprise or thought ("🤔", "😳", "🧐", "😮"): the speaker's reaction to what
+# a message asks or retells, no banter among the members (SearchOptions.wonder_emoji)
+_WONDER = re.compile(
+    "[\U0001f914\U0001f633\U0001f9d0\U0001f62e\U0001f62f\U0001f632\U0001f928\U0001f92f]\ufe0f?"
+)
+
+
+def _wonder_free(text: str) -> str:
+    """The message without its emoji of wonder or thought."""
+    return _WONDER.sub(" ", text)
+
+
+def chat_marks(text: str, ws: list[str], wonder: bool = False) -> set[str]:
     """The kinds of marks of chat among the members a message carries (folded words ``ws``):
     "time" (the speaker's now or near future: "gestern", "diesmal", "nächste Woche", "schon
     wieder"), "self" ("ich", "hab"), "members" ("ihr" asked, "euch", "jemand", "wer" for
     "jemand", "wir"), "laughter" ("haha", an emoji), "meeting" (an anchor: "Sitzung", "Uhr";
     not in a report of the past with no time of the speaker's: that meeting is the protocol's),
     "request" ("bitte", "sorry"). One mark is common in questions about the texts ("ich hab
-    nicht verstanden …", "hat jemand …"); several kinds at once are how members chat."""
+    nicht verstanden …", "hat jemand …"); several kinds at once are how members chat. With
+    ``wonder``, an emoji of wonder or thought ("🤔", "😳") is no laughter (wonder_emoji)."""
     found: set[str] = set()
     wset = set(ws)
     pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
@@ -456,7 +469,7 @@ def chat_marks(text: str, ws: list[str]) -> set[str]:
         found.add("self")
     if wset & _MARK_WE or addressed(ws) or ("wer" in wset and asks_anyone(text)):
         found.add("members")
-    if _LAUGHTER.search(text[:2000].lower()):
+    if _LAUGHTER.search(_wonder_free(text[:2000].lower()) if wonder else text[:2000].lower()):
         found.add("laughter")
     # (a past meeting is what the protocol reports: "hat in der Sitzung jemand bezweifelt …")
     if any(w in chat_anchors() and w not in _MARK_TIME for w in ws) and not (
