@@ -10,6 +10,8 @@
   the world's present, like "früher" (then_now), not the day of the meeting.
 - ``wonder_emoji``: "hab ich das richtig verstanden, dass …?? 😳": an emoji of wonder or thought
   is no laughter among the members (chat_marks), so it makes no chat with "ich".
+- ``text_parts``: "warum schreibt der Pflegeblog schon im Vorspann, dass …": a part of a text
+  (Vorspann, Einleitung …) says where a question about a named source asks, not what about.
 
 Invented text (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -154,3 +156,49 @@ def test_chat_with_an_emoji_of_wonder_stays_empty() -> None:
     assert chat_marks("echt jetzt 😂", ["echt", "jetzt"], wonder=True) == {"laughter"}
     assert "laughter" not in chat_marks("echt jetzt 🤔", ["echt", "jetzt"], wonder=True)
     assert "laughter" in chat_marks("echt jetzt 🤔", ["echt", "jetzt"])
+
+
+PEACE = [
+    *STRIKE_OPENING,
+    # 5: what the text says at its start
+    "Gleich zu Beginn heißt es: Ein echter Frieden mit dem Senat ist nicht in Sicht.",
+    *[
+        f"Im {n}. Teil geht es um den Frieden in der Klinik und um {topic}."
+        for n, topic in enumerate(
+            ["Schichten", "Löhne", "Betten", "Dienste", "Pausen", "Kassen", "Träger", "Mittel"], 1
+        )
+    ],
+]
+
+
+def _peace_answer(message: str, options: SearchOptions):
+    engine = one_text_engine(
+        PEACE + FILLER, options, slug="pflegeblog", title="Pflegeblog", aliases=("Pflegeblog",)
+    )
+    return engine.answer(message)
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "warum schreibt der pflegeblog eigentlich schon im vorspann dass echter frieden nicht drin ist",  # noqa: E501
+        "warum schreibt der pflegeblog in der einleitung dass echter frieden nicht drin ist",
+    ],
+)
+def test_a_part_of_the_text_does_not_keep_a_question_from_its_source(message: str) -> None:
+    answer = _peace_answer(message, SearchOptions())
+    assert answer.hits and answer.hits[0].passage.id == "pflegeblog:5"
+    assert answer.weak
+    # off: "Vorspann", "Einleitung" are key nouns the texts lack, and it was off-topic
+    assert _peace_answer(message, SearchOptions().without("text_parts")).hits == []
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "warum schreibt der pflegeblog im spiegel dass echter frieden nicht drin ist",
+        "was schreibt der pflegeblog im podcast über frieden",
+    ],
+)
+def test_another_medium_keeps_it_off_topic(message: str) -> None:
+    assert _peace_answer(message, SearchOptions()).hits == []

@@ -50,6 +50,7 @@ from bot.core.search_lexicon import (
     MEDIUM_NOUNS,
     RARE_ZIPF,
     TEXT_NOUNS,
+    TEXT_PARTS,
     Phrases,
     addressed,
     adjective_noun_relatives,
@@ -708,6 +709,12 @@ class SearchOptions:
     # 🤯) is the speaker's reaction to what the message asks, no laughter among the members
     # (chat_marks), so it alone makes no chat (off: every emoji marks banter like "haha")
     wonder_emoji: bool = True
+    # "warum schreibt Fazi schon im Vorspann, dass …", "was steht in der Einleitung vom
+    # WSWS-Artikel": a part of a text the texts lack as a word (search_lexicon.TEXT_PARTS:
+    # Vorspann, Einleitung, Fußnote …) says where a question about a source it names asks,
+    # not what about: it does not keep the question from being asked of that source
+    # (source_question) (off: it is a key noun the texts lack, and the question off-topic)
+    text_parts: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1968,6 +1975,8 @@ class SearchEngine:
                 (not c.known or c.synonym or c.weak)
                 and c.key >= 1.0
                 and (c.word in topics or is_noun(c.surface or c.word))
+                # ("im Vorspann": a part of the text says where it asks, not what)
+                and not (opts.text_parts and c.word in TEXT_PARTS and c.word not in topics)
                 for c in concepts
             )
             and question

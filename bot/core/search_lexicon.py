@@ -1318,6 +1318,12 @@ TEXT_NOUNS = frozenset(
     " blogeintrag protokoll protokolls kommentar interview flugblatt pamphlet rede bericht"
     " kolumne reportage stueck".split()
 )
+# the parts of a text ("im Vorspann", "in der Einleitung", "in der Fußnote"): where in a text a
+# question asks, not what about (SearchOptions.text_parts)
+TEXT_PARTS = frozenset(
+    "vorspann einleitung ueberschrift untertitel zwischentitel fussnote fussnoten anmerkung"
+    " schlusswort nachwort vorwort teaser lead fazit".split()
+)
 MEDIUM_NOUNS = frozenset(
     "zeitung zeitschrift wochenzeitung tageszeitung magazin blatt medium heft ausgabe nummer nr"
     " portal website webseite plattform verlag sender blog".split()
