@@ -12,6 +12,8 @@
   is no laughter among the members (chat_marks), so it makes no chat with "ich".
 - ``text_parts``: "warum schreibt der Pflegeblog schon im Vorspann, dass …": a part of a text
   (Vorspann, Einleitung …) says where a question about a named source asks, not what about.
+- ``summing_phrases``: "worum geht es im Kern bei …": the noun of a summing phrase ("im Kern",
+  "im Grunde", "unterm Strich") is the speaker's framing, no key word the texts lack.
 
 Invented text (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -23,7 +25,7 @@ import pytest
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.search import SearchOptions
-from bot.core.search_lexicon import chat_marks, locates, w_question, world_now
+from bot.core.search_lexicon import chat_marks, locates, summing_phrases, w_question, world_now
 
 STRIKE = [
     *STRIKE_OPENING,
@@ -202,3 +204,26 @@ def test_a_part_of_the_text_does_not_keep_a_question_from_its_source(message: st
 )
 def test_another_medium_keeps_it_off_topic(message: str) -> None:
     assert _peace_answer(message, SearchOptions()).hits == []
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        ("worum geht es im kern bei den köchinnen", "streik:5"),
+        ("worum gehts im kern bei dem ganzen streik", "streik:1"),
+    ],
+)
+def test_a_summing_phrase_is_no_word_the_texts_lack(message: str, first: str) -> None:
+    engine = one_text_engine(STRIKE + FILLER)
+    hits = engine.search(message)
+    assert hits and hits[0].passage.id == first
+    # off: "Kern" was a key noun the texts lack, and the message off-topic
+    engine.options = SearchOptions().without("summing_phrases")
+    assert engine.search(message) == []
+
+
+def test_kern_as_a_topic_stays_a_word() -> None:
+    engine = one_text_engine(STRIKE + FILLER)
+    assert engine.search("was ist der kern vom streik") == []  # no phrase: "Kern" is asked
+    assert summing_phrases(["im", "kern", "der", "sache"]) == {1}
+    assert summing_phrases(["der", "kern", "der", "sache"]) == set()

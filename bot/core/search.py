@@ -99,6 +99,7 @@ from bot.core.search_lexicon import (
     speaks_of_text,
     states,
     strong_verb_relatives,
+    summing_phrases,
     text_position,
     thesaurus,
     umlaut_correction,
@@ -715,6 +716,12 @@ class SearchOptions:
     # not what about: it does not keep the question from being asked of that source
     # (source_question) (off: it is a key noun the texts lack, and the question off-topic)
     text_parts: bool = True
+    # "worum geht es laut dem Artikel im Kern bei dem Krieg", "im Grunde sagt er …": the noun of
+    # an adverbial phrase that sums up ("im Kern", "im Grunde", "im Prinzip", "im Endeffekt",
+    # "unterm Strich", "im Wesentlichen"; search_lexicon.summing_phrases) is the speaker's
+    # framing, no word to search for nor a key word the texts lack (off: "Kern" is a noun
+    # like any, and one the texts lack empties the message as off-topic)
+    summing_phrases: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1854,6 +1861,8 @@ class SearchEngine:
         # "was fordert die WSWS ganz am Schluss": where in the text, no words to search for
         position, placed = text_position(ws) if opts.text_position else ("", frozenset())
         skip |= {ws[i] for i in placed}
+        if opts.summing_phrases:  # "im Kern", "im Grunde": the speaker's framing, no topic
+            skip |= {ws[i] for i in summing_phrases(ws)}
         if opts.member_question and ws[:1] and ws[0] in APOLOGIES:
             skip.add(ws[0])  # "Entschuldigung, aber was meint Fazi …": the apology is a frame
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a

@@ -1318,6 +1318,22 @@ TEXT_NOUNS = frozenset(
     " blogeintrag protokoll protokolls kommentar interview flugblatt pamphlet rede bericht"
     " kolumne reportage stueck".split()
 )
+# adverbial phrases of German that sum up ("im Kern", "im Grunde", "im Prinzip", "im Endeffekt",
+# "unterm Strich"): how the speaker frames a point, no noun it asks about
+# (SearchOptions.summing_phrases)
+_SUMMING = frozenset(
+    ["im kern", "im grunde", "im prinzip", "im endeffekt", "unterm strich", "im wesentlichen"]
+)
+
+
+def summing_phrases(ws: list[str]) -> set[int]:
+    """The positions of the noun of each summing phrase in the folded words ``ws``: "worum
+    geht es im Kern", "im Grunde ist das …" (the noun only: "im" is a stop word)."""
+    return {
+        i + 1 for i, (a, b) in enumerate(zip(ws, ws[1:], strict=False)) if f"{a} {b}" in _SUMMING
+    }
+
+
 # the parts of a text ("im Vorspann", "in der Einleitung", "in der Fußnote"): where in a text a
 # question asks, not what about (SearchOptions.text_parts)
 TEXT_PARTS = frozenset(
