@@ -203,6 +203,9 @@ SHORT = {
     "metonyms": "metonym", "ablaut_nouns": "ablaut", "roles": "roles",
     "group_voice": "voice", "voice_unaddressed": "unaddressed", "member_voice": "member",
     "voice_frame": "voiceframe", "named_topic": "namedtopic", "text_position": "position",
+    "locate_forms": "locforms", "prep_question": "prepq", "then_before": "before",
+    "wonder_emoji": "wonder", "text_parts": "textparts",
+    "summing_phrases": "summing",
 }  # fmt: skip
 
 

@@ -50,6 +50,7 @@ from bot.core.search_lexicon import (
     MEDIUM_NOUNS,
     RARE_ZIPF,
     TEXT_NOUNS,
+    TEXT_PARTS,
     Phrases,
     addressed,
     adjective_noun_relatives,
@@ -98,6 +99,7 @@ from bot.core.search_lexicon import (
     speaks_of_text,
     states,
     strong_verb_relatives,
+    summing_phrases,
     text_position,
     thesaurus,
     umlaut_correction,
@@ -698,6 +700,40 @@ class SearchOptions:
     # letters, every linking "s"/"n"/"en"; bounded by PART_SYNONYMS and PART_SYNONYM_FORMS),
     # at PART_SYNONYM_WEIGHT, besides its parts (off: only the parts, the whole's synonyms)
     part_synonyms: bool = True
+    # "die Stelle mit dem Handschlag, dass …", "der Absatz über die Sanktionen", "wo es heißt,
+    # die Politiker können nicht einfach die Kurve kriegen": a place in a text named by what
+    # it is about ("Stelle", "Zitat", "Passage", "Absatz" with "mit", "über", "zu"), or the
+    # impersonal "wo es heißt" of a text's words, asks where the texts say it, like "die Stelle,
+    # wo …" (locates): never emptied as off-topic while a content word of it is theirs
+    # (locates_any), a weak match (off: only "wo stand", "die Stelle wo / in der …" locate)
+    locate_forms: bool = True
+    # "auf welcher Konferenz war die Koalition dabei", "in welchem Text stand …", "bei wem …":
+    # a question whose question word follows a preposition is a question with a question word
+    # (w_question), as "was …" is: asked of a source it names (no_unknown), no retelling (off:
+    # only a question word that opens the clause, so such a message was judged a statement)
+    prep_question: bool = True
+    # "vor dem Krieg waren die in den Metropolen unzufrieden, heute die kleinen Leute", "vor
+    # zehn Jahren …, heute …": a clause opened by a former time ("vor" and an event, not a
+    # place: "vor der Tür"; "vor … Jahren") set against "heute" makes it the world's present,
+    # like "früher" (then_now) (off: only "früher", "damals" … set "heute" against the past)
+    then_before: bool = True
+    # "hab ich das richtig verstanden, dass Putin in die NATO wollte?? 😳", "ging es Russland um
+    # Land oder um was anderes? 🤔": an emoji of wonder, surprise or thought (🤔 😳 🧐 😮 😯 😲 🤨
+    # 🤯) is the speaker's reaction to what the message asks, no laughter among the members
+    # (chat_marks), so it alone makes no chat (off: every emoji marks banter like "haha")
+    wonder_emoji: bool = True
+    # "warum schreibt Fazi schon im Vorspann, dass …", "was steht in der Einleitung vom
+    # WSWS-Artikel": a part of a text the texts lack as a word (search_lexicon.TEXT_PARTS:
+    # Vorspann, Einleitung, Fußnote …) says where a question about a source it names asks,
+    # not what about: it does not keep the question from being asked of that source
+    # (source_question) (off: it is a key noun the texts lack, and the question off-topic)
+    text_parts: bool = True
+    # "worum geht es laut dem Artikel im Kern bei dem Krieg", "im Grunde sagt er …": the noun of
+    # an adverbial phrase that sums up ("im Kern", "im Grunde", "im Prinzip", "im Endeffekt",
+    # "unterm Strich", "im Wesentlichen"; search_lexicon.summing_phrases) is the speaker's
+    # framing, no word to search for nor a key word the texts lack (off: "Kern" is a noun
+    # like any, and one the texts lack empties the message as off-topic)
+    summing_phrases: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1696,7 +1732,7 @@ class SearchEngine:
             skip |= frames()
         if opts.colloquial_forms:
             skip |= COLLOQUIAL_FORMS
-        question = w_question(text)
+        question = w_question(text, opts.prep_question)
         # "wo hat jemand gesagt, …": the group recalls its own words (voice_unaddressed)
         recalls = (opts.group_voice or opts.voice_unaddressed) and group_said(text)
         said = opts.chat and opts.voice_unaddressed and bool(recalls)
@@ -1727,7 +1763,8 @@ class SearchEngine:
             )
         )
         # (the words that judge chat: "heute" the world's present aside, then_now)
-        chat_ws = [w for w in ws if w != "heute"] if opts.then_now and world_now(text) else ws
+        now_world = opts.then_now and world_now(text, opts.then_before)
+        chat_ws = [w for w in ws if w != "heute"] if now_world else ws
         meeting_words = opts.chat and (
             _meeting_chat(chat_ws, opts)
             or (opts.clock_time and bool(_CLOCK.search(text)))
@@ -1746,7 +1783,11 @@ class SearchEngine:
         news = opts.chat and opts.news and reports_news(text)
         if opts.chat and opts.news_asked and not news:
             news = asks_news(text) and not speaks_of_text(text) and not prefer
-        marks = chat_marks(text, chat_ws) if opts.chat and opts.chat_marks else set()
+        marks = (
+            chat_marks(text, chat_ws, opts.wonder_emoji)
+            if opts.chat and opts.chat_marks
+            else set()
+        )
         if said and "time" not in marks:
             marks.discard("members")  # the group as the speaker of what it recalls
         # (unless it asks about a text: asks_text)
@@ -1832,6 +1873,8 @@ class SearchEngine:
         # "was fordert die WSWS ganz am Schluss": where in the text, no words to search for
         position, placed = text_position(ws) if opts.text_position else ("", frozenset())
         skip |= {ws[i] for i in placed}
+        if opts.summing_phrases:  # "im Kern", "im Grunde": the speaker's framing, no topic
+            skip |= {ws[i] for i in summing_phrases(ws)}
         if opts.member_question and ws[:1] and ws[0] in APOLOGIES:
             skip.add(ws[0])  # "Entschuldigung, aber was meint Fazi …": the apology is a frame
         # a number between other numbers is a date or an issue ("12.1.", "GS 4-25"), not a
@@ -1953,6 +1996,8 @@ class SearchEngine:
                 (not c.known or c.synonym or c.weak)
                 and c.key >= 1.0
                 and (c.word in topics or is_noun(c.surface or c.word))
+                # ("im Vorspann": a part of the text says where it asks, not what)
+                and not (opts.text_parts and c.word in TEXT_PARTS and c.word not in topics)
                 for c in concepts
             )
             and question
@@ -2017,8 +2062,10 @@ class SearchEngine:
             asks_source=asks_source,
             asks=question,
             lookup=bool(ws) and not any(w in skip for w in ws),
-            retelling=opts.retelling and not organisational and retelling(text),
-            locates=opts.locates and not organisational and locates(text),
+            retelling=opts.retelling
+            and not organisational
+            and retelling(text, opts.prep_question),
+            locates=opts.locates and not organisational and locates(text, opts.locate_forms),
             why=opts.reasons
             and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),
             amount=opts.amounts and _asks_amount(ws, text),
@@ -2036,7 +2083,7 @@ class SearchEngine:
             states=opts.rare_meeting and states(text),
             presupposes=opts.presupposed
             and not organisational
-            and (locates(text) or locates_claim(text)),
+            and (locates(text, opts.locate_forms) or locates_claim(text)),
             meeting=bool(meeting_words),
             voice=(recalls or ("meeting" if last_meeting(ws) else ""))
             if opts.group_voice and not prefer

@@ -309,7 +309,7 @@ def states(text: str) -> bool:
     return any(_finite_verb(w) for w in raw if w)
 
 
-def retelling(text: str) -> bool:
+def retelling(text: str, prep: bool = False) -> bool:
     """A member retelling what the texts say ("der Abzug der Amis wird dann als
     Friedensschluss verkauft"): a statement of six words or more with its verb second (no
     question: no "?", no question word, no verb first, no "…, oder"), about others (no "ich",
@@ -325,7 +325,7 @@ def retelling(text: str) -> bool:
     if len(ws) < 6 or raw[-1] in _TAGS:
         return False
     marks = _MEMBERS | _SPEAKERS_TIME | chat_anchors()
-    if any(w in marks or w in _NOW for w in ws) or w_question(text):
+    if any(w in marks or w in _NOW for w in ws) or w_question(text, prep):
         return False
     pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
     if pairs & _NOW:
@@ -342,7 +342,7 @@ def retelling(text: str) -> bool:
 _THEN = frozenset("frueher damals einst einstmals ehemals vormals seinerzeit".split())
 
 
-def world_now(text: str) -> bool:
+def world_now(text: str, before: bool = False) -> bool:
     """ "heute" as the present of the world set against its past, no day of the speaker's or
     the meeting's: "früher waren die in den Städten sauer, heute die Leute ganz unten" (a
     clause of its own opens with "früher"), "… als früher", the idiom "von heute auf morgen".
@@ -366,9 +366,42 @@ def world_now(text: str) -> bool:
         for c in clauses
     ):
         return True  # "wo ist die Unzufriedenheit heute am größten"
-    return any(c[:1] and c[0] in _THEN and "heute" not in c for c in clauses) and any(
-        "heute" in c and not (_THEN & set(c)) for c in clauses
+    then = [c[:1] and c[0] in _THEN for c in clauses]
+    if before:  # "vor dem Krieg", "vor zehn Jahren": a clause opened by a former time
+        then = [t or _before(c) for t, c in zip(then, clauses, strict=True)]
+    return any(t and "heute" not in c for t, c in zip(then, clauses, strict=True)) and any(
+        "heute" in c and not (_THEN & set(c)) and not t for t, c in zip(then, clauses, strict=True)
     )
+
+
+# how many years ago ("vor zehn Jahren", "vor ein paar Jahren", "vor 20 Jahren")
+_AGO_UNITS = frozenset("jahren jahrzehnten jahrhunderten monaten".split())
+_AGO_COUNTS = frozenset(
+    "einem einigen ein paar vielen wenigen zwei drei vier fuenf zehn zwanzig dreissig".split()
+)
+
+
+def _before(clause: list[str]) -> bool:
+    """A clause that opens with a former time and says what was then: "vor dem Krieg waren
+    …", "vor der Krise gab es …" (before an event: "vor" and a definite article, then a noun
+    that is no place of the speaker's, "vor der Tür"), "vor zehn Jahren war …", with a past
+    form of "sein", "haben", "geben", "werden" or a modal verb (SearchOptions.then_before)."""
+    if clause[:1] != ["vor"] or len(clause) < 3 or _PAST_FORMS.isdisjoint(clause):
+        return False
+    if clause[1] in ("dem", "der") and clause[2] not in _PLACES_BEFORE:
+        return True
+    rest = clause[1:4]
+    return any(w in _AGO_UNITS for w in rest) and (rest[0].isdigit() or rest[0] in _AGO_COUNTS)
+
+
+# the past of "sein", "haben", "geben", "werden" and the modal verbs, which a clause about a
+# former state has ("vor dem Krieg waren …"; not "vor dem Essen geh ich noch …")
+_PAST_FORMS = frozenset(
+    "war waren hatte hatten gab wurde wurden wollte wollten konnte konnten musste mussten"
+    " sollte sollten galt galten".split()
+)
+# "vor der Tür", "vor dem Haus": "vor" of a place, where the speaker is
+_PLACES_BEFORE = frozenset("tuer haus eingang fenster bahnhof laden kino cafe rathaus".split())
 
 
 # superlatives of the speaker's plans and ordinals ("am besten um sieben", "am nächsten
@@ -406,14 +439,27 @@ def of_members(ws: list[str]) -> bool:
     return not (_MARK_SELF | _MARK_WE | _SECOND).isdisjoint(ws) or addressed(ws)
 
 
-def chat_marks(text: str, ws: list[str]) -> set[str]:
+# emoji of wonder, surprise or thought ("🤔", "😳", "🧐", "😮"): the speaker's reaction to what
+# a message asks or retells, no banter among the members (SearchOptions.wonder_emoji)
+_WONDER = re.compile(
+    "[\U0001f914\U0001f633\U0001f9d0\U0001f62e\U0001f62f\U0001f632\U0001f928\U0001f92f]\ufe0f?"
+)
+
+
+def _wonder_free(text: str) -> str:
+    """The message without its emoji of wonder or thought."""
+    return _WONDER.sub(" ", text)
+
+
+def chat_marks(text: str, ws: list[str], wonder: bool = False) -> set[str]:
     """The kinds of marks of chat among the members a message carries (folded words ``ws``):
     "time" (the speaker's now or near future: "gestern", "diesmal", "nächste Woche", "schon
     wieder"), "self" ("ich", "hab"), "members" ("ihr" asked, "euch", "jemand", "wer" for
     "jemand", "wir"), "laughter" ("haha", an emoji), "meeting" (an anchor: "Sitzung", "Uhr";
     not in a report of the past with no time of the speaker's: that meeting is the protocol's),
     "request" ("bitte", "sorry"). One mark is common in questions about the texts ("ich hab
-    nicht verstanden …", "hat jemand …"); several kinds at once are how members chat."""
+    nicht verstanden …", "hat jemand …"); several kinds at once are how members chat. With
+    ``wonder``, an emoji of wonder or thought ("🤔", "😳") is no laughter (wonder_emoji)."""
     found: set[str] = set()
     wset = set(ws)
     pairs = {" ".join(p) for p in zip(ws, ws[1:], strict=False)}
@@ -423,7 +469,7 @@ def chat_marks(text: str, ws: list[str]) -> set[str]:
         found.add("self")
     if wset & _MARK_WE or addressed(ws) or ("wer" in wset and asks_anyone(text)):
         found.add("members")
-    if _LAUGHTER.search(text[:2000].lower()):
+    if _LAUGHTER.search(_wonder_free(text[:2000].lower()) if wonder else text[:2000].lower()):
         found.add("laughter")
     # (a past meeting is what the protocol reports: "hat in der Sitzung jemand bezweifelt …")
     if any(w in chat_anchors() and w not in _MARK_TIME for w in ws) and not (
@@ -548,10 +594,22 @@ _LOCATES = re.compile(
 )
 
 
-def locates(text: str) -> bool:
+# … and in more words (SearchOptions.locate_forms): "die Stelle mit dem Handschlag", "der
+# Absatz über die Sanktionen", "das Zitat zu …" (a place in a text named by what it is about),
+# "wo es heißt, …" (the impersonal "es heißt" of a text's words)
+_LOCATES_MORE = re.compile(
+    r"\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
+    r"(?:mit|ueber|zu|zum|zur) (?:dem|der|den|die|das)?\b"
+    r"|\bwo es (?:heisst|hiess)\b"
+)
+
+
+def locates(text: str, more: bool = False) -> bool:
     """Whether the message asks where a text says something ("wo stand nochmal, dass …",
-    "brauch die Stelle, wo …"): it presupposes a text the group read."""
-    return bool(_LOCATES.search(re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()))
+    "brauch die Stelle, wo …"): it presupposes a text the group read. With ``more``, also
+    "die Stelle mit dem …", "der Absatz über …", "wo es heißt …" (locate_forms)."""
+    folded = re.sub(r"[^\w]+", " ", normalize(text[:2000])).strip()
+    return bool(_LOCATES.search(folded) or (more and _LOCATES_MORE.search(folded)))
 
 
 # asking where a text says that something is so: a verb of saying or standing written, then
@@ -609,14 +667,28 @@ def speaks_of_text(text: str) -> bool:
     return False
 
 
-def w_question(text: str) -> bool:
+# prepositions that open a question before its question word ("auf welcher Konferenz", "in
+# welchem Text", "bei wem", "seit wann"): the question word is the second word of the clause
+_QUESTION_PREPOSITIONS = frozenset(
+    "an auf aus bei bis durch fuer gegen hinter in mit nach neben seit ueber um unter von vor"
+    " zu zwischen".split()
+)
+
+
+def w_question(text: str, prep: bool = False) -> bool:
     """A question with a question word ("was schreibt Fazi …", "mal ehrlich, warum …", "wo
-    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"). A yes/no
-    question ("gibt's die WSWS auch auf Papier"), a statement, or "wer" with a modal verb
-    ("wer will eins mitbestellen": a call for a volunteer) is none."""
+    stand das"): a clause opens with one, after lead-ins ("und", "mal ehrlich"); with
+    ``prep``, after a preposition too ("auf welcher Konferenz war …", "in welchem Text …":
+    SearchOptions.prep_question). A yes/no question ("gibt's die WSWS auch auf Papier"), a
+    statement, or "wer" with a modal verb ("wer will eins mitbestellen": a call for a
+    volunteer) is none."""
     for clause in _CLAUSE_END.split(text[:2000]):
         ws = [fold(w) for w in clause.split()[:12]]
         ws = [w for w in ws if w not in _LEAD_INS]
+        if prep and len(ws) > 1 and ws[0] in _QUESTION_PREPOSITIONS and ws[1] != "was":
+            # ("an was": "etwas" after a preposition is colloquial, no question; "in welchem
+            # Text": the dative of "welch-" follows a preposition)
+            ws = ["welcher" if ws[1] == "welchem" else ws[1], *ws[2:]]
         if ws[:1] == ["wer"] and ws[1:2] and ws[1] in _MODALS:
             continue
         if ws and (ws[0] in _QUESTION_WORDS or ws[0] in _WO_WORDS):
@@ -1245,6 +1317,28 @@ TEXT_NOUNS = frozenset(
     "text texte textes artikel artikels beitrag beitrags aufsatz aufsatzes essay blog blogpost"
     " blogeintrag protokoll protokolls kommentar interview flugblatt pamphlet rede bericht"
     " kolumne reportage stueck".split()
+)
+# adverbial phrases of German that sum up ("im Kern", "im Grunde", "im Prinzip", "im Endeffekt",
+# "unterm Strich"): how the speaker frames a point, no noun it asks about
+# (SearchOptions.summing_phrases)
+_SUMMING = frozenset(
+    ["im kern", "im grunde", "im prinzip", "im endeffekt", "unterm strich", "im wesentlichen"]
+)
+
+
+def summing_phrases(ws: list[str]) -> set[int]:
+    """The positions of the noun of each summing phrase in the folded words ``ws``: "worum
+    geht es im Kern", "im Grunde ist das …" (the noun only: "im" is a stop word)."""
+    return {
+        i + 1 for i, (a, b) in enumerate(zip(ws, ws[1:], strict=False)) if f"{a} {b}" in _SUMMING
+    }
+
+
+# the parts of a text ("im Vorspann", "in der Einleitung", "in der Fußnote"): where in a text a
+# question asks, not what about (SearchOptions.text_parts)
+TEXT_PARTS = frozenset(
+    "vorspann einleitung ueberschrift untertitel zwischentitel fussnote fussnoten anmerkung"
+    " schlusswort nachwort vorwort teaser lead fazit".split()
 )
 MEDIUM_NOUNS = frozenset(
     "zeitung zeitschrift wochenzeitung tageszeitung magazin blatt medium heft ausgabe nummer nr"
