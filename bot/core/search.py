@@ -2053,6 +2053,7 @@ class SearchEngine:
                 and is_noun(c.surface or c.word)
                 for c in concepts
             )
+        located = not organisational and locates(text, opts.locate_forms)  # "wo stand …"
         return Query(
             concepts,
             prefer,
@@ -2065,7 +2066,7 @@ class SearchEngine:
             retelling=opts.retelling
             and not organisational
             and retelling(text, opts.prep_question),
-            locates=opts.locates and not organisational and locates(text, opts.locate_forms),
+            locates=opts.locates and located,
             why=opts.reasons
             and (not _WHY.isdisjoint(ws) or (opts.retold_reasons and not _BECAUSE.isdisjoint(ws))),
             amount=opts.amounts and _asks_amount(ws, text),
@@ -2083,7 +2084,7 @@ class SearchEngine:
             states=opts.rare_meeting and states(text),
             presupposes=opts.presupposed
             and not organisational
-            and (locates(text, opts.locate_forms) or locates_claim(text)),
+            and (located or locates_claim(text)),
             meeting=bool(meeting_words),
             voice=(recalls or ("meeting" if last_meeting(ws) else ""))
             if opts.group_voice and not prefer

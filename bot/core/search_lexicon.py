@@ -585,12 +585,12 @@ def proposes(text: str) -> bool:
     return False
 
 
+# a place in a text, named ("die Stelle", "das Zitat", "der Textabsatz"), and a space
+_PLACE_IN_TEXT = r"\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
 # asking where a text said something: "wo stand", "die Stelle, wo", "das Zitat, in dem" (not
 # "wo steht": where a thing stands)
 _LOCATES = re.compile(
-    r"\b(?:irgend)?wo (?:stand|stands)\b"
-    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
-    r"(?:wo|in der|in dem|an der)\b"
+    r"\b(?:irgend)?wo (?:stand|stands)\b|" + _PLACE_IN_TEXT + r"(?:wo|in der|in dem|an der)\b"
 )
 
 
@@ -598,8 +598,7 @@ _LOCATES = re.compile(
 # Absatz über die Sanktionen", "das Zitat zu …" (a place in a text named by what it is about),
 # "wo es heißt, …" (the impersonal "es heißt" of a text's words)
 _LOCATES_MORE = re.compile(
-    r"\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) "
-    r"(?:mit|ueber|zu|zum|zur) (?:dem|der|den|die|das)?\b"
+    _PLACE_IN_TEXT + r"(?:mit|ueber|zu|zum|zur) (?:dem|der|den|die|das)?\b"
     r"|\bwo es (?:heisst|hiess)\b"
 )
 
@@ -618,8 +617,7 @@ def locates(text: str, more: bool = False) -> bool:
 # place, not where a thing stands
 _LOCATES_CLAIM = re.compile(
     r"\bwo (?:\w+ )?(?:steht|stand|stands|wird|wurde|heisst|hiess|sagt|schreibt|schrieb)"
-    r"(?: \w+){0,3} dass\b"
-    r"|\b(?:die|das|der|den|dem) (?:text)?(?:stelle|zitat|passage|absatz) dass\b"
+    r"(?: \w+){0,3} dass\b|" + _PLACE_IN_TEXT + r"dass\b"
 )
 
 
