@@ -230,3 +230,45 @@ def test_the_bot_uses_the_extra_where_it_is_installed(
     services = build_services(Config(db_path=tmp_path / "bot.db", data_dir=tmp_path))
     assert services.search.semantic is None
     services.store.close()
+
+
+def test_the_closest_of_the_next_candidates_join_a_weak_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "MORE", 1)
+    rerank = SemanticRerank(StandIn())
+    pool = [STRIKE[9], STRIKE[10]]  # the clinics' site, their posters: no money
+    more = [STRIKE[7], STRIKE[5]]  # beds; the Senate saving on the clinics
+    order = rerank.order(WEAK, pool, semantic.WEIGHT, more)
+    assert 3 in order and 2 not in order  # only the closest one joins …
+    assert order.index(3) < 2  # … and, closest in meaning, comes before one of the pool
+    assert rerank.order(WEAK, pool) in ([0, 1], [1, 0])  # without them the pool alone
+
+
+def test_half_the_weight_moves_a_passage_less_far() -> None:
+    rerank = SemanticRerank(StandIn())
+    texts = [STRIKE[9], STRIKE[10], STRIKE[0], STRIKE[7], STRIKE[5]]  # money last
+    assert rerank.order(WEAK, texts, 1.0).index(4) < rerank.order(WEAK, texts, 0.2).index(4)
+
+
+def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    message = "die kliniken haben keine knete für betten"  # covered, no weak answer
+    engine = _engine(SearchOptions(), StandIn())
+    assert not engine.answer(message).weak
+    seen: list[float] = []
+    order = SemanticRerank.order
+
+    def spy(self, query, texts, weight=semantic.WEIGHT, more=()):  # type: ignore[no-untyped-def]
+        seen.append(weight)
+        return order(self, query, texts, weight, more)
+
+    monkeypatch.setattr(SemanticRerank, "order", spy)
+    engine.search(message)
+    assert seen == []  # its best passage covers the whole message: as the words found it
+    monkeypatch.setattr(semantic, "MID_COVERAGE", 1.01)  # as if it covered less
+    engine.search(message)
+    assert seen == [semantic.MID_WEIGHT]
+    engine.search(WEAK)
+    assert seen[-1] == semantic.WEIGHT

@@ -41,6 +41,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot import DATA_ROOT
+from bot.core import semantic
 from bot.core.catalog import Catalog
 from bot.core.ingest import segment
 from bot.core.models import Hit, Passage, Source
@@ -109,7 +110,6 @@ from bot.core.search_lexicon import (
     world_now,
     zipf,
 )
-from bot.core.semantic import POOL as SEMANTIC_POOL
 from bot.core.semantic import SemanticRerank
 from bot.core.sentences import split_sentences
 from bot.core.social import question_after_formula
@@ -742,8 +742,10 @@ class SearchOptions:
     # the optional semantic extra (bot/core/semantic.py, pip install jourfixe[semantic]): the
     # candidates of a weak answer (the best passage covers little of the message, typically a
     # paraphrase in words the texts do not use) are reordered by meaning, fused with the
-    # engine's order; confident and empty answers are untouched, and without the extra
-    # installed this switch does nothing (off: the engine's order always)
+    # engine's order, the closest of its next candidates among them; an answer covering less
+    # than semantic.MID_COVERAGE with half the weight; answers covering the message and empty
+    # ones are untouched, and without the extra installed this switch does nothing (off: the
+    # engine's order always)
     semantic: bool = True
 
     def without(self, name: str) -> SearchOptions:
@@ -2751,16 +2753,8 @@ class SearchEngine:
         weak = bool(scored) and (scored[0][2] < WEAK_COVERAGE or q.rescued or q.hedged)
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
-        if weak and hits and self.semantic is not None and self.options.semantic:
-            # the first SEMANTIC_POOL candidates reordered, whatever the limit: a page of
-            # five and a page of fifteen start alike
-            pool = self._hits(scored, max(limit, SEMANTIC_POOL))
-            try:
-                head = self.semantic.rerank(query, pool[:SEMANTIC_POOL], lambda h: h.passage.text)
-            except Exception:  # the extra failing costs its reordering, never the answer
-                log.warning("semantic rerank failed; the engine's order stands", exc_info=True)
-            else:
-                hits = (head + pool[SEMANTIC_POOL:])[:limit]
+        if hits and self.semantic is not None and self.options.semantic:
+            hits = self._semantic(query, scored, hits, limit, weak)
         if (
             not hits
             and not missing
@@ -2775,6 +2769,39 @@ class SearchEngine:
         if q.provenance and set(kinds) == set(SERVED_KINDS):
             return self._provenance_answer(q, answer, limit, source)
         return answer
+
+    def _semantic(
+        self,
+        query: str,
+        scored: list[tuple[str, float, float]],
+        hits: list[Hit],
+        limit: int,
+        weak: bool,
+    ) -> list[Hit]:
+        """The semantic extra (SearchOptions.semantic): a weak answer's first candidates
+        reordered by meaning, the closest of its next ones among them; an answer whose best
+        passage covers less than semantic.MID_COVERAGE reordered with half the weight; any
+        other answer as the words found it."""
+        if not weak and scored[0][2] >= semantic.MID_COVERAGE:
+            return hits
+        # the first POOL candidates reordered whatever the limit: a page of five and a
+        # page of fifteen start alike
+        wide = self._hits(scored, max(limit, semantic.WIDE if weak else semantic.POOL))
+        pool, rest = wide[: semantic.POOL], wide[semantic.POOL :]
+        assert self.semantic is not None
+        try:
+            head = self.semantic.rerank(
+                query,
+                pool,
+                lambda h: h.passage.text,
+                semantic.WEIGHT if weak else semantic.MID_WEIGHT,
+                rest[: semantic.WIDE - semantic.POOL] if weak else (),
+            )
+        except Exception:  # the extra failing costs its reordering, never the answer
+            log.warning("semantic rerank failed; the engine's order stands", exc_info=True)
+            return hits
+        joined = {h.passage.id for h in head}
+        return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
 
     def _provenance_answer(
         self, q: Query, answer: Answer, limit: int, source: str | None

