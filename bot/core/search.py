@@ -742,6 +742,11 @@ class SearchOptions:
     # idf caps its idf; a rarer form no longer makes its passage win for being rare (off: each
     # form weighs its own rarity: "Trumps" outweighs "Trump" for "trump")
     typed_idf: bool = True
+    # "was sagt fazi in der illusion über das imperiale Establishment": a one-word name of a
+    # source ("Illusion", "Endspiel") covers the message at NAME_RANK, as it ranks: the passage
+    # that happens to use the title word ("keine Illusionen über …") covers no more of the
+    # question than the one about its topic (off: the name counts in full in the coverage)
+    naming_cover: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2925,6 +2930,10 @@ class SearchEngine:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
         q.empty = "nothing"  # (until a passage answers it)
+        if self.options.naming_cover:  # (after the judgement above: it is the name's too)
+            weights = [
+                w * NAME_RANK if c.naming else w for c, w in zip(q.concepts, weights, strict=True)
+            ]
         total = sum(weights)
         if total <= 0:
             return []
