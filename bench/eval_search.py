@@ -208,7 +208,7 @@ SHORT = {
     "voice_frame": "voiceframe", "named_topic": "namedtopic", "text_position": "position",
     "locate_forms": "locforms", "prep_question": "prepq", "then_before": "before",
     "wonder_emoji": "wonder", "text_parts": "textparts",
-    "summing_phrases": "summing",
+    "summing_phrases": "summing", "typed_idf": "typedidf", "naming_cover": "namecover",
 }  # fmt: skip
 
 

@@ -209,6 +209,7 @@ TOPIC_B = 0.6  # … and BM25's length normalisation in that source's passages (
 POSITION_BOOST = 1.5  # a passage where the message places its answer ("ganz am Anfang") …
 POSITION_SHARE = 0.1  # … among this share of a reading's first or last text paragraphs …
 POSITION_MIN = 2  # … and at least this many (text_position)
+TYPED_FORM = 0.7  # alternatives from this weight on are forms of the typed word (typed_idf)
 
 
 @dataclass(frozen=True)
@@ -739,6 +740,18 @@ class SearchOptions:
     # framing, no word to search for nor a key word the texts lack (off: "Kern" is a noun
     # like any, and one the texts lack empties the message as off-topic)
     summing_phrases: bool = True
+    # "was meint fazi zu trumps china-fokus", "wovon redet trump": the form a message types
+    # sets its word's weight. Another form of the same word that the texts write (the
+    # genitive "Trumps" of "Trump", the stem of its lemma, a spelling, a derivation by suffix:
+    # an alternative of weight TYPED_FORM or more) weighs no more than the typed form, whose
+    # idf caps its idf; a rarer form no longer makes its passage win for being rare (off: each
+    # form weighs its own rarity: "Trumps" outweighs "Trump" for "trump")
+    typed_idf: bool = True
+    # "was sagt fazi in der illusion über das imperiale Establishment": a one-word name of a
+    # source ("Illusion", "Endspiel") covers the message at NAME_RANK, as it ranks: the passage
+    # that happens to use the title word ("keine Illusionen über …") covers no more of the
+    # question than the one about its topic (off: the name counts in full in the coverage)
+    naming_cover: bool = True
     # the optional semantic extra (bot/core/semantic.py, pip install jourfixe[semantic]): the
     # candidates of a weak answer (the best passage covers little of the message, typically a
     # paraphrase in words the texts do not use) are reordered by meaning, fused with the
@@ -2967,6 +2980,10 @@ class SearchEngine:
                 q.empty = "off-topic"
                 return self._debris_answer(q, weights, idf(""), n_docs, source, kinds)
         q.empty = "nothing"  # (until a passage answers it)
+        if self.options.naming_cover:  # (after the judgement above: it is the name's too)
+            weights = [
+                w * NAME_RANK if c.naming else w for c, w in zip(q.concepts, weights, strict=True)
+            ]
         total = sum(weights)
         if total <= 0:
             return []
@@ -3000,6 +3017,17 @@ class SearchEngine:
             return got
 
         avgdl = v.avgdl
+
+        def form_idfs(c: Concept) -> list[tuple[str, float, float]]:
+            """Each alternative with its weight and weight times idf; under typed_idf a form
+            of the typed word weighs no more than the typed form."""
+            typed = stem(c.word) if self.options.typed_idf else ""
+            cap = idf(typed) if typed in known_terms else math.inf
+            return [
+                (term, alt_w, alt_w * (min(idf(term), cap) if alt_w >= TYPED_FORM else idf(term)))
+                for term, alt_w in c.alternatives.items()
+            ]
+
         term_concepts: dict[str, list[int]] = defaultdict(list)  # index term -> concepts
         for ci, c in enumerate(q.concepts):
             if c.scale == 1.0:
@@ -3011,7 +3039,7 @@ class SearchEngine:
                 ci,
                 c,
                 w,
-                [(term, alt_w, alt_w * idf(term)) for term, alt_w in c.alternatives.items()],
+                form_idfs(c),
                 {t: idf(t) for t in c.parts},
                 NAME_RANK if c.naming else 1.0,
             )
