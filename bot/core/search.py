@@ -734,6 +734,15 @@ class SearchOptions:
     # framing, no word to search for nor a key word the texts lack (off: "Kern" is a noun
     # like any, and one the texts lack empties the message as off-topic)
     summing_phrases: bool = True
+    # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
+    # word of one reading's title (and of no other reading's title; its stem, stop words and
+    # words under four letters left out, _title_names) right before or joined to a noun for a
+    # text (TEXT_NOUNS: "Artikel", "Text", "Beitrag" …) names that reading, like one of its
+    # aliases (SOURCE_BOOST, named_first), and both words are its name, not words to search
+    # for. Members call a reading by what its title says; the aliases a reading is given
+    # when it is added need not list every word of it (off: only aliases and the author
+    # name a reading, and "Alaska" is searched as a topic)
+    title_names: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1620,6 +1629,7 @@ class SearchEngine:
         self._proper_cache: dict[str, frozenset[str]] = {}  # passage id -> its proper nouns
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self._names_cache: tuple[list[Source], dict[str, list[str]]] = ([], {})
+        self._titles_cache: tuple[list[Source], dict[str, str]] = ([], {})
         self._acronyms = _acronyms(
             p for p in passages.values() if p.kind in SERVED_KINDS
         )  # initials -> the stems of the name they stand for (SearchOptions.acronyms)
@@ -1675,6 +1685,49 @@ class SearchEngine:
         self._names_cache = (sources, dict(names))
         return self._names_cache[1]
 
+    def _title_names(self) -> dict[str, str]:
+        """The stem of each word of exactly one reading's title -> that reading
+        (SearchOptions.title_names): stop words, numbers, words under four letters left
+        out, and everyday words (EVERYDAY: "Krieg", "Angebot"). Kept while the catalog holds
+        the same Source objects, like _source_names."""
+        sources = self.catalog.sources
+        kept, cached = self._titles_cache
+        if len(kept) == len(sources) and all(map(is_, kept, sources)):
+            return cached
+        stops = stopwords()
+        owners: dict[str, set[str]] = defaultdict(set)
+        for s in sources:
+            for w in words(s.title):
+                if (
+                    len(w) >= 4
+                    and w not in stops
+                    and not any(ch.isdigit() for ch in w)
+                    and commonness(w) < EVERYDAY  # ("der Kriegs-Artikel" is any)
+                ):
+                    owners[stem(w)].add(s.slug)
+        titles = {t: next(iter(slugs)) for t, slugs in owners.items() if len(slugs) == 1}
+        self._titles_cache = (sources, titles)
+        return titles
+
+    def _titled(self, ws: list[str], i: int) -> tuple[str, list[int]] | None:
+        """The reading the words at ``i`` name by a word of its title and a text noun
+        ("alaska artikel", "endspieltext"), and the positions of those words; None if none."""
+        titles = self._title_names()
+        w = ws[i]
+        if w in TEXT_NOUNS:
+            if i > 0 and (slug := titles.get(stem(ws[i - 1]))):
+                return slug, [i - 1, i]
+            return None
+        for noun in TEXT_NOUNS:  # one word: "endspieltext", "illusionstext"
+            if len(w) > len(noun) + 3 and w.endswith(noun):
+                head = w[: -len(noun)]
+                slug = titles.get(stem(head)) or (
+                    head.endswith("s") and titles.get(stem(head[:-1]))
+                )
+                if slug:
+                    return slug, [i]
+        return None
+
     def _terms(self) -> _KnownTerms | Counter[str]:
         """Index terms a query word can stand for (expansion-only terms when it is on)."""
         if self.options.expansion and self._exp_df:
@@ -1719,6 +1772,16 @@ class SearchEngine:
                     if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
+        if opts.title_names:  # "der alaska-artikel": a word of its title and a text noun
+            for i in range(len(ws)):
+                got = None if i in covered else self._titled(ws, i)
+                if got and covered.isdisjoint(got[1]):
+                    slug, span = got
+                    covered.update(span)
+                    times[slug] += 1
+                    prefer[slug] = SOURCE_BOOST
+                    named.update(ws[j] for j in span)
+                    source_words.update(ws[j] for j in span)
         if opts.most_named and len(set(times.values())) > 1:
             # "fazi illusion": both of Fazi's texts are named once, one of them twice
             most = max(times.values())
