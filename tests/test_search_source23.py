@@ -1,12 +1,15 @@
-"""Which reading a message means: a word of its title (issue 11, round 23, source23).
+"""Which reading a message means, and where in it (issue 11, round 23, source23).
 
 - ``title_names``: "was sagt der warnstreik-artikel zu den löhnen", "im warnstreiktext": a word
   of one reading's title (of no other reading's title, no everyday word) right before or
   joined to a noun for a text ("Artikel", "Text", "Beitrag" …) names that reading like one of
   its aliases: its passages rank ahead, and the two words are its name, not words to search.
+- ``placed_reading``: "was fordert die streikzeitung ganz am schluss" names a reading and says
+  where in it the answer stands, with no noun of a topic: the reading's last (or first)
+  paragraphs answer it, though they need not share a word with the message.
 
-Invented texts (not the seeds): two readings, each message run with the mechanism on (the
-bot's options) and switched off.
+Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
+switched off.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from invented import FILLER, STRIKE_OPENING
+from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
@@ -126,3 +129,48 @@ def test_a_word_of_two_titles_names_neither() -> None:
     )
     assert "warnstreik" not in two._title_names()
     assert two.analyse("was sagt der warnstreik-artikel zu den löhnen").named == ()
+
+
+# - ``placed_reading``: "was fordert die streikzeitung ganz am schluss" names a reading and
+#   places its answer, with no noun of a topic: the reading's last paragraphs answer it, though
+#   the closing one lacks the verb (5: an early demand with it; 26: the closing paragraph)
+CLOSING = [
+    *STRIKE_OPENING,
+    "Die Gewerkschaft fordert zwölf Prozent mehr Lohn.",
+    *FILLER,
+    "Am Ende steht der Ruf nach festen Stellen für alle Pflegekräfte.",
+]
+
+
+def _closing(options: SearchOptions) -> SearchEngine:
+    return one_text_engine(CLOSING, options, aliases=("Streikzeitung",))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was fordert die streikzeitung ganz am schluss",
+        "was fordert die streikzeitung am ende vom artikel",
+        "was fordert die streikzeitung im letzten absatz",
+    ],
+)
+def test_a_named_reading_and_a_place_find_what_stands_there(message: str) -> None:
+    hits = _closing(SearchOptions()).search(message)
+    assert hits[0].passage.id == "streik:26"
+    # off: only passages its words recall; the closing paragraph lacks them
+    off = _closing(SearchOptions().without("placed_reading")).search(message)
+    assert "streik:26" not in [h.passage.id for h in off]
+
+
+@pytest.mark.parametrize(
+    ("message", "first"),
+    [
+        # a noun of a topic: its words decide, as before
+        ("was sagt die streikzeitung ganz am schluss zum lohn", "streik:5"),
+        # no reading named: every reading's end is only ranked higher where the words meet
+        ("was fordert die gewerkschaft ganz am schluss", "streik:5"),
+    ],
+)
+def test_a_topic_or_no_reading_named_keeps_the_ranking(message: str, first: str) -> None:
+    for options in (SearchOptions(), SearchOptions().without("placed_reading")):
+        assert _closing(options).search(message)[0].passage.id == first

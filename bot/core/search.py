@@ -743,6 +743,16 @@ class SearchOptions:
     # when it is added need not list every word of it (off: only aliases and the author
     # name a reading, and "Alaska" is searched as a topic)
     title_names: bool = True
+    # "was fordert die wsws ganz am schluss", "was schlagen die von der WSWS am Schluss vor",
+    # "was steht ganz am anfang vom protokoll": a message that names a reading and places its
+    # answer (text_position) and has no noun of a topic besides (its verb, "fordert",
+    # "schlagen vor", is how it asks; _asks_place) asks what stands at that place: the first
+    # or last paragraphs of the named reading (POSITION_SHARE, at least POSITION_MIN) are
+    # answers even when they share no word with the message, scored at least as the best
+    # result, the outermost highest, before POSITION_BOOST. With a noun ("was ist am Schluss
+    # von Teil 1 der Widerspruch") the words decide as before (off: only passages the words
+    # recall, so the named reading's closing demand was never among them)
+    placed_reading: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -3156,6 +3166,8 @@ class SearchEngine:
         q.empty = ""
         if self.options.answers and self._answer_of:
             results = self._answered(q, results, kinds, source)
+        if q.position and self.options.placed_reading and self._asks_place(q):
+            results = self._at_place(q, results, kinds, source)
         if q.position:
             placed = self._placed(q, [r[0] for r in results])
             results = [
@@ -3163,6 +3175,35 @@ class SearchEngine:
             ]
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    @staticmethod
+    def _asks_place(q: Query) -> bool:
+        """Names a reading, places its answer in it ("ganz am Schluss") and has no noun of a
+        topic besides: "was fordert die WSWS ganz am Schluss" asks what stands there
+        (placed_reading), "was ist am Schluss von Teil 1 der Widerspruch" asks for a topic."""
+        return bool(q.named) and not any(
+            c.scale == 1.0 and not c.frame and is_noun(c.surface or c.word) for c in q.concepts
+        )
+
+    def _at_place(
+        self, q: Query, results: list, kinds: tuple[str, ...], source: str | None
+    ) -> list:
+        """The first or last paragraphs of the named readings (as _placed counts them) as
+        answers, scored at least as the best result, the outermost highest (placed_reading):
+        what they say need not share a word with the message. Bounded by those paragraphs."""
+        top = max(r[1] for r in results)
+        cover = max(r[2] for r in results)  # (the place is what it asks: no weaker a match)
+        at: dict[str, float] = {}
+        for slug in q.named:
+            if source and slug != source:
+                continue
+            served = [x for x in self._by_source.get(slug, []) if x.kind in kinds]
+            k = max(POSITION_MIN, math.ceil(POSITION_SHARE * len(served)))
+            ends = served[:k] if q.position == "start" else served[::-1][:k]
+            for d, x in enumerate(ends):
+                at[x.id] = top * (1 - 0.01 * d)
+        out = [(r[0], max(r[1], at.pop(r[0], 0.0)), *r[2:]) for r in results]
+        return out + [(pid, score, cover, 0) for pid, score in at.items()]
 
     def _placed(self, q: Query, pids: Iterable[str]) -> set[str]:
         """Of these passages, those among the first or last of their reading's paragraphs
