@@ -174,3 +174,18 @@ def test_a_named_reading_and_a_place_find_what_stands_there(message: str) -> Non
 def test_a_topic_or_no_reading_named_keeps_the_ranking(message: str, first: str) -> None:
     for options in (SearchOptions(), SearchOptions().without("placed_reading")):
         assert _closing(options).search(message)[0].passage.id == first
+
+
+def test_a_title_word_of_many_passages_names_no_reading() -> None:
+    # "Pflegenotstand" stands in more than a fifth of the passages: the subject of the text, no
+    # name of it ("Putin" in the seeds); "Warnstreik" stands in none
+    paragraphs = [
+        *STRIKE_OPENING,
+        *FILLER,
+        *(f"Der Pflegenotstand trifft auch die Station {n}." for n in range(1, 11)),
+    ]
+    engine = one_text_engine(
+        paragraphs, SearchOptions(), title="Pflegenotstand: der Warnstreik an den Kliniken"
+    )
+    assert engine.analyse("was sagt der warnstreik-artikel zu den löhnen").named == ("streik",)
+    assert engine.analyse("was sagt der pflegenotstand-artikel zu den löhnen").named == ()

@@ -204,6 +204,7 @@ TOPIC_B = 0.6  # … and BM25's length normalisation in that source's passages (
 POSITION_BOOST = 1.5  # a passage where the message places its answer ("ganz am Anfang") …
 POSITION_SHARE = 0.1  # … among this share of a reading's first or last text paragraphs …
 POSITION_MIN = 2  # … and at least this many (text_position)
+TITLE_SHARE = 0.2  # a title's word in more of the passages names no reading (title_names)
 
 
 @dataclass(frozen=True)
@@ -735,8 +736,9 @@ class SearchOptions:
     # like any, and one the texts lack empties the message as off-topic)
     summing_phrases: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
-    # word of one reading's title (and of no other reading's title; its stem, stop words and
-    # words under four letters left out, _title_names) right before or joined to a noun for a
+    # word of one reading's title (and of no other reading's title; its stem, stop words,
+    # words under four letters, everyday words and words of more than TITLE_SHARE of the
+    # passages left out, _title_names) right before or joined to a noun for a
     # text (TEXT_NOUNS: "Artikel", "Text", "Beitrag" …) names that reading, like one of its
     # aliases (SOURCE_BOOST, named_first), and both words are its name, not words to search
     # for. Members call a reading by what its title says; the aliases a reading is given
@@ -1698,8 +1700,9 @@ class SearchEngine:
     def _title_names(self) -> dict[str, str]:
         """The stem of each word of exactly one reading's title -> that reading
         (SearchOptions.title_names): stop words, numbers, words under four letters left
-        out, and everyday words (EVERYDAY: "Krieg", "Angebot"). Kept while the catalog holds
-        the same Source objects, like _source_names."""
+        out, and everyday words (EVERYDAY: "Krieg", "Angebot") and words of more than
+        TITLE_SHARE of the passages (the subject of every reading: "Putin"). Kept while the
+        catalog holds the same Source objects, like _source_names."""
         sources = self.catalog.sources
         kept, cached = self._titles_cache
         if len(kept) == len(sources) and all(map(is_, kept, sources)):
@@ -1715,7 +1718,13 @@ class SearchEngine:
                     and commonness(w) < EVERYDAY  # ("der Kriegs-Artikel" is any)
                 ):
                     owners[stem(w)].add(s.slug)
-        titles = {t: next(iter(slugs)) for t, slugs in owners.items() if len(slugs) == 1}
+        # (a word of every reading's subject, "Putin" in half the passages, names none)
+        common = TITLE_SHARE * self.vocab.n_docs
+        titles = {
+            t: next(iter(slugs))
+            for t, slugs in owners.items()
+            if len(slugs) == 1 and self.vocab.df.get(t, 0) <= common
+        }
         self._titles_cache = (sources, titles)
         return titles
 
