@@ -7,6 +7,8 @@
 - ``placed_reading``: "was fordert die streikzeitung ganz am schluss" names a reading and says
   where in it the answer stands, with no noun of a topic: the reading's last (or first)
   paragraphs answer it, though they need not share a word with the message.
+- ``title_asked``: "wie hieß der Artikel der Streikzeitung nochmal", "um welchen Artikel ging es
+  beim Jour fixe": the title of the reading it names; its heading and lead come first.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -21,6 +23,8 @@ from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search_lexicon import title_asked
+from bot.core.text import words
 
 # the strike text (its wages: "lehnt höhere Löhne ab"); its title says "Warnstreik", its
 # aliases do not
@@ -189,3 +193,66 @@ def test_a_title_word_of_many_passages_names_no_reading() -> None:
     )
     assert engine.analyse("was sagt der warnstreik-artikel zu den löhnen").named == ("streik",)
     assert engine.analyse("was sagt der pflegenotstand-artikel zu den löhnen").named == ()
+
+
+# - ``title_asked``: "wie hieß der Artikel der Streikzeitung nochmal" asks for the title of the
+#   reading it names: its heading (1) and its lead (2) come first, like its author or date
+TITLED = [
+    ("heading", "Warnstreik an den Kliniken"),
+    *STRIKE_OPENING,
+    "Die Schlichtung im Rathaus dauerte bis in die Nacht.",
+    *FILLER,
+]
+
+
+def _titled(options: SearchOptions) -> SearchEngine:
+    return one_text_engine(TITLED, options, aliases=("Streikzeitung",))
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "wie hieß nochmal der artikel der streikzeitung",
+        "um welchen artikel der streikzeitung gings beim letzten mal",
+        "welcher text der streikzeitung war nochmal dran",
+        "streikzeitung, mit vollem titel bitte",
+    ],
+)
+def test_a_question_for_the_title_gets_the_heading(message: str) -> None:
+    answer = _titled(SearchOptions()).answer(message)
+    assert [h.passage.id for h in answer.hits[:2]] == ["streik:1", "streik:2"]
+    assert answer.asked == ("title",) and answer.about == ("streik",)
+    # off: the heading is no passage its words find
+    off = _titled(SearchOptions().without("title_asked")).answer(message)
+    assert "streik:1" not in [h.passage.id for h in off.hits]
+    assert off.asked == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("wie hieß der gs-artikel nochmal", True),
+        ("um welchen artikel gings beim jour fixe am 12.1.", True),
+        ("welcher artikel war am 12. januar dran", True),
+        ("den artikel mit vollem titel bitte", True),
+        # the next meeting's text, another work, or a present "ist dran": no reading read
+        ("welcher artikel ist nächstes mal dran", False),
+        ("welcher artikel ist am 26. dran", False),
+        ("wie heißt das neue buch von fazi", False),
+        ("wie hieß nochmal der typ von der denkfabrik", False),
+    ],
+)
+def test_which_messages_ask_for_a_title(message: str, asks: bool) -> None:
+    assert title_asked(words(message)) is asks
+
+
+def test_a_topic_of_its_own_asks_no_title() -> None:
+    engine = _titled(SearchOptions())
+    # "Schlichtung": which text discusses it, not what the named one is called
+    assert (
+        engine.analyse(
+            "in welchem artikel der streikzeitung ging es um die schlichtung"
+        ).provenance
+        == ()
+    )
+    assert engine.analyse("um welchen artikel der streikzeitung ging es").provenance == ("title",)

@@ -102,6 +102,7 @@ from bot.core.search_lexicon import (
     summing_phrases,
     text_position,
     thesaurus,
+    title_asked,
     umlaut_correction,
     verb_noun_relatives,
     w_question,
@@ -755,6 +756,14 @@ class SearchOptions:
     # von Teil 1 der Widerspruch") the words decide as before (off: only passages the words
     # recall, so the named reading's closing demand was never among them)
     placed_reading: bool = True
+    # "wie hieß der GS-Artikel nochmal", "um welchen Artikel ging es beim Jour fixe am 12.1.",
+    # "welcher Text war dran", "mit vollem Titel": a message that asks for the title of a
+    # reading it names (search_lexicon.title_asked; not the next meeting's text, nor another
+    # work) and names no topic of its own asks about the reading itself, like its author or
+    # date (provenance): its heading and its lead come first (PROVENANCE_PASSAGES), and the
+    # reply shows its catalogue entry (off: its words are searched, and "Artikel", "Jour
+    # fixe" found the paragraph on the next meeting's article)
+    title_asked: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2121,6 +2130,22 @@ class SearchEngine:
                 for c in concepts
             ):
                 asked = (*asked, "gist")
+        # "wie hieß der GS-Artikel nochmal", "um welchen Artikel ging es beim Jour fixe": the
+        # title of the reading it names (title_asked), unless it names a topic of its own ("in
+        # welchem Fazi-Text ging es um die NATO")
+        if opts.provenance and opts.title_asked and prefer and title_asked(ws):
+            naming = {w for name in self._source_names() for w in name.split()}
+            naming |= source_words | TEXT_NOUNS | set(_MONTHS) | {"titel", "ueberschrift"}
+            if not any(  # (a noun short of everyday German too: "die NATO", "Truppen")
+                c.key >= 1.0
+                and not c.frame
+                and c.word not in naming
+                and not c.word.isdigit()
+                and c.common < SPECIFIC
+                and is_noun(c.surface or c.word)
+                for c in concepts
+            ):
+                asked = (*asked, "title")
         # "welche Texte haben wir bisher gelesen": the list of the readings, unless it names
         # one or a topic ("welche Texte haben wir über die NATO gelesen")
         listing = opts.reading_list and not prefer and not topics and bool(reading_list(ws))
@@ -2901,8 +2926,13 @@ class SearchEngine:
         """The passages of a reading (of any kind: a byline, a source line, the header) that
         carry its author, outlet or date as its metadata gives them, best first."""
         src = self.catalog.get(slug)
-        if src is None or aspect not in ("author", "outlet", "date", "gist"):
+        if src is None or aspect not in ("author", "outlet", "date", "gist", "title"):
             return []
+        if aspect == "title":  # its heading (the title as the page gives it), then its lead
+            head = [p for p in self.passages_of(slug)[:PROVENANCE_SCAN] if p.kind != "debris"]
+            titled = [p.id for p in head if p.kind == "heading"]
+            lead = [p.id for p in head if p.kind in SERVED_KINDS][:1]
+            return (titled + lead)[:PROVENANCE_PASSAGES]
         if aspect == "gist":  # its head: the title and the lead, not the page's furniture
             head = [p for p in self.passages_of(slug)[:PROVENANCE_SCAN] if p.kind != "debris"]
             lead = [p.id for p in head if p.kind in SERVED_KINDS][:1]

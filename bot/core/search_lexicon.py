@@ -1450,6 +1450,33 @@ _ANOTHER_WORK = re.compile(
     rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
 )
 
+# "wie hieß der Artikel nochmal", "um welchen Artikel ging es beim Jour fixe", "welcher Text war
+# dran", "mit vollem Titel": the title of a reading, asked of one it names
+# (SearchOptions.title_asked); in the past tense, a reading read: not the next meeting's
+# ("welcher Artikel ist am 26. dran", "welcher Artikel ist nächstes Mal dran")
+_TITLE_ASKED = re.compile(
+    r"\bwie (?:hiess|heisst|hiessen|heissen|lautet|lautete) (?:\w+ ){0,4}?"
+    rf"(?:{_TEXT_NOUN}|titel|ueberschrift)\b"
+    rf"|\bwelche[rmns]? (?:\w+ ){{0,2}}?{_TEXT_NOUN}\b(?: \w+){{0,6}}? (?:besprochen"
+    r"|durchgenommen|ging|gings)\b"
+    rf"|\bwelche[rmns]? (?:\w+ ){{0,2}}?{_TEXT_NOUN}(?: \w+){{0,2}} (?:war|waren)\b"
+    r"(?: \w+){0,6}? dran\b"
+    r"|\b(?:vollem|vollen|genauen|ganzen|kompletten) titel\b"
+)
+_NEXT_TIME = re.compile(r"\b(?:naechst|kommend|demnaechst|spaeter)\w*")
+
+
+def title_asked(ws: list[str]) -> bool:
+    """Whether a message asks for the title of a text (folded words): "wie hieß der GS-Artikel
+    nochmal", "um welchen Artikel ging es beim Jour fixe", "welcher Text war am 12. dran",
+    "mit vollem Titel". Not of the next meeting's text, nor of another work ("wie heißt das
+    neue Buch von Fazi"). Whether it asks it of a reading (it names one) the search decides."""
+    s = " ".join(ws[:60])
+    if _NEXT_TIME.search(s) or _ANOTHER_WORK.search(s):
+        return False
+    return bool(_TITLE_ASKED.search(s))
+
+
 # "welche Texte haben wir bisher gelesen", "was lesen wir gerade", "welche Artikel kennst du",
 # "die Leseliste": the list of the readings, not what one of them says
 _READING_LIST = re.compile(
