@@ -1350,6 +1350,12 @@ def _fts_quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
+# a compound of a word and a noun for a text ("endspieltext", "illusionsartikel"; title_names)
+_TEXT_COMPOUND = re.compile(
+    r"^(\w{4,})(?:" + "|".join(sorted(TEXT_NOUNS, key=len, reverse=True)) + r")$"
+)
+
+
 class SearchEngine:
     """The passage index of one database and the query logic over it."""
 
@@ -1737,23 +1743,22 @@ class SearchEngine:
         self._titles_cache = (sources, titles)
         return titles
 
-    def _titled(self, ws: list[str], i: int) -> tuple[str, list[int]] | None:
-        """The reading the words at ``i`` name by a word of its title and a text noun
-        ("alaska artikel", "endspieltext"), and the positions of those words; None if none."""
-        titles = self._title_names()
+    @staticmethod
+    def _titled(ws: list[str], i: int, titles: dict[str, str]) -> tuple[str, list[int]] | None:
+        """The reading the words at ``i`` name by a word of its title (``titles``,
+        _title_names) and a text noun ("alaska artikel", "endspieltext"), and the positions
+        of those words; None if none."""
         w = ws[i]
         if w in TEXT_NOUNS:
             if i > 0 and (slug := titles.get(stem(ws[i - 1]))):
                 return slug, [i - 1, i]
             return None
-        for noun in TEXT_NOUNS:  # one word: "endspieltext", "illusionstext"
-            if len(w) > len(noun) + 3 and w.endswith(noun):
-                head = w[: -len(noun)]
-                slug = titles.get(stem(head)) or (
-                    head.endswith("s") and titles.get(stem(head[:-1]))
-                )
-                if slug:
-                    return slug, [i]
+        m = _TEXT_COMPOUND.match(w)  # one word: "endspieltext", "illusionstext"
+        if m:
+            head = m.group(1)
+            slug = titles.get(stem(head)) or (head.endswith("s") and titles.get(stem(head[:-1])))
+            if slug:
+                return slug, [i]
         return None
 
     def _terms(self) -> _KnownTerms | Counter[str]:
@@ -1801,8 +1806,9 @@ class SearchEngine:
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
         if opts.title_names:  # "der alaska-artikel": a word of its title and a text noun
-            for i in range(len(ws)):
-                got = None if i in covered else self._titled(ws, i)
+            titles = self._title_names()
+            for i in range(len(ws) if titles else 0):
+                got = None if i in covered else self._titled(ws, i, titles)
                 if got and covered.isdisjoint(got[1]):
                     slug, span = got
                     covered.update(span)
