@@ -9,6 +9,8 @@
   paragraphs answer it, though they need not share a word with the message.
 - ``title_asked``: "wie hieß der Artikel der Streikzeitung nochmal", "um welchen Artikel ging es
   beim Jour fixe": the title of the reading it names; its heading and lead come first.
+- ``behind_asked``: "welche Partei steckt da dahinter": who stands behind the reading it names,
+  its author; the passages that carry the author come first.
 
 Invented texts (not the seeds), each message run with the mechanism on (the bot's options) and
 switched off.
@@ -23,7 +25,7 @@ from invented import FILLER, STRIKE_OPENING, one_text_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions
-from bot.core.search_lexicon import title_asked
+from bot.core.search_lexicon import behind_asked, title_asked
 from bot.core.text import words
 
 # the strike text (its wages: "lehnt höhere Löhne ab"); its title says "Warnstreik", its
@@ -256,3 +258,46 @@ def test_a_topic_of_its_own_asks_no_title() -> None:
         == ()
     )
     assert engine.analyse("um welchen artikel der streikzeitung ging es").provenance == ("title",)
+
+
+# - ``behind_asked``: "streikzeitung – welche gruppe steckt da dahinter" asks who stands behind
+#   the reading it names: its author, whose byline (25, the page's margin) comes first
+BYLINED = [*STRIKE_OPENING, *FILLER, ("debris", "Herausgegeben von der Betriebsgruppe Nord")]
+
+
+def _bylined(options: SearchOptions) -> SearchEngine:
+    return one_text_engine(
+        BYLINED, options, author="Betriebsgruppe Nord", aliases=("Streikzeitung",)
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "streikzeitung – welche gruppe steckt da eigentlich dahinter",
+        "was für eine organisation steht hinter der streikzeitung",
+        "wer steckt da dahinter, bei der streikzeitung",
+    ],
+)
+def test_who_is_behind_a_reading_asks_for_its_author(message: str) -> None:
+    answer = _bylined(SearchOptions()).answer(message)
+    assert answer.asked == ("author",) and answer.about == ("streik",)
+    assert answer.hits[0].passage.id == "streik:25"
+    # off: its words are searched; the byline is no passage they find
+    off = _bylined(SearchOptions().without("behind_asked")).answer(message)
+    assert off.asked == () and "streik:25" not in [h.passage.id for h in off.hits[:1]]
+
+
+@pytest.mark.parametrize(
+    ("message", "asks"),
+    [
+        ("welche partei steckt da eigentlich dahinter", True),
+        ("welche partei steckt hinter der streikzeitung", True),
+        ("welche leute stehen hinter dem text", True),
+        # someone behind something of the texts' world, not behind the reading
+        ("wer steckt laut streikzeitung hinter dem streikbruch", False),
+        ("wer steht hinter dem senat", False),
+    ],
+)
+def test_which_messages_ask_who_is_behind_a_text(message: str, asks: bool) -> None:
+    assert behind_asked(words(message), {"streikzeitung", "text"}) is asks

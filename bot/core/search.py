@@ -59,6 +59,7 @@ from bot.core.search_lexicon import (
     asks_members,
     asks_news,
     asks_persons,
+    behind_asked,
     chat_anchors,
     chat_duties,
     chat_marks,
@@ -764,6 +765,13 @@ class SearchOptions:
     # reply shows its catalogue entry (off: its words are searched, and "Artikel", "Jour
     # fixe" found the paragraph on the next meeting's article)
     title_asked: bool = True
+    # "WSWS – welche Partei steckt da eigentlich dahinter", "wer steckt da dahinter", "was für
+    # eine Organisation steht hinter der Koalition": a message that names a reading and asks
+    # who stands behind it (search_lexicon.behind_asked) asks for its author, like "wer hat
+    # den Text geschrieben" (provenance's "author"): the passages that carry the author come
+    # first, and the reply shows its catalogue entry (off: only "wer steckt hinter dem
+    # Text"; "dahinter" and a party asked for were searched as words)
+    behind_asked: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -2103,6 +2111,14 @@ class SearchEngine:
         asked: tuple[str, ...] = ()
         if opts.provenance and not organisational:
             asked = provenance(ws)
+            # "WSWS – welche Partei steckt da dahinter": its author (behind_asked)
+            if (
+                opts.behind_asked
+                and prefer
+                and "author" not in asked
+                and behind_asked(ws, source_words | TEXT_NOUNS)
+            ):
+                asked = (*asked, "author")
             # "wer hat in der WSWS den Artikel über Venezuela geschrieben": a text on a topic
             # the readings lack is another text
             if any(

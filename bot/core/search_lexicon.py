@@ -1440,6 +1440,30 @@ _GIST = re.compile(
     r"|\b(?:fass|fasst|fasse)\b(?: \w+){0,6} zusammen\b"
 )
 
+# "welche Partei steckt da eigentlich dahinter", "wer steckt dahinter", "was für eine
+# Organisation steht hinter der WSWS": who is behind a text, its author (SearchOptions.
+# behind_asked); "wer steckt hinter dem Text" provenance's "author" has already
+_BEHIND = re.compile(
+    r"\b(?:wer|welche[rsmn]? (?:\w+ )?(?:partei|organisation|gruppe|gruppierung|stroemung"
+    r"|richtung|leute|verein|bewegung)\w*|was fuer (?:eine|ne|ein|n) (?:\w+ )?(?:partei"
+    r"|organisation|gruppe|gruppierung|stroemung|richtung|verein|bewegung)\w*)"
+    r" (?:steckt|stecken|steht|stehen)\b(?: \w+){0,3} (?:dahinter\b|hinter(?: \w+){1,3}$)"
+)
+
+
+def behind_asked(ws: list[str], names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a message asks who is behind a text (folded words): "welche Partei steckt da
+    eigentlich dahinter", "wer steckt dahinter", "was für eine Organisation steht hinter der
+    WSWS" ("hinter" and a word of ``names``, a reading's name or a text noun, at the end):
+    its author, as "wer hat den Text geschrieben"; not "wer steht hinter Selenskyj". Whether
+    it asks it of a reading (it names one) the search decides."""
+    s = " ".join(ws[:60])
+    m = _BEHIND.search(s)
+    if not m or _CLAIM.search(s) or _OTHER_WORK.search(s):
+        return False
+    return m.group().endswith("dahinter") or ws[-1] in names
+
+
 # "Fazi hat auch ein Buch geschrieben, worum geht es da", "worum geht es im nächsten Heft":
 # another work than the one read ("beim nächsten Mal" is the next meeting, not a work); and
 # "worum ging es heute in der WSWS": today's paper, not a reading (read weeks after it appeared)
