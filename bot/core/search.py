@@ -61,6 +61,7 @@ from bot.core.search_lexicon import (
     asks_members,
     asks_news,
     asks_persons,
+    behind_asked,
     chat_anchors,
     chat_duties,
     chat_marks,
@@ -104,6 +105,7 @@ from bot.core.search_lexicon import (
     summing_phrases,
     text_position,
     thesaurus,
+    title_asked,
     umlaut_correction,
     verb_noun_relatives,
     w_question,
@@ -210,6 +212,7 @@ POSITION_BOOST = 1.5  # a passage where the message places its answer ("ganz am 
 POSITION_SHARE = 0.1  # … among this share of a reading's first or last text paragraphs …
 POSITION_MIN = 2  # … and at least this many (text_position)
 TYPED_FORM = 0.7  # alternatives from this weight on are forms of the typed word (typed_idf)
+TITLE_SHARE = 0.2  # a title's word in more of the passages names no reading (title_names)
 
 
 @dataclass(frozen=True)
@@ -760,6 +763,41 @@ class SearchOptions:
     # ones are untouched, and without the extra installed this switch does nothing (off: the
     # engine's order always)
     semantic: bool = True
+    # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
+    # word of one reading's title (and of no other reading's title; its stem, stop words,
+    # words under four letters, everyday words and words of more than TITLE_SHARE of the
+    # passages left out, _title_names) right before or joined to a noun for a
+    # text (TEXT_NOUNS: "Artikel", "Text", "Beitrag" …) names that reading, like one of its
+    # aliases (SOURCE_BOOST, named_first), and both words are its name, not words to search
+    # for. Members call a reading by what its title says; the aliases a reading is given
+    # when it is added need not list every word of it (off: only aliases and the author
+    # name a reading, and "Alaska" is searched as a topic)
+    title_names: bool = True
+    # "was fordert die wsws ganz am schluss", "was schlagen die von der WSWS am Schluss vor",
+    # "was steht ganz am anfang vom protokoll": a message that names a reading and places its
+    # answer (text_position) and has no noun of a topic besides (its verb, "fordert",
+    # "schlagen vor", is how it asks; _asks_place) asks what stands at that place: the first
+    # or last paragraphs of the named reading (POSITION_SHARE, at least POSITION_MIN) are
+    # answers even when they share no word with the message, scored at least as the best
+    # result, the outermost highest, before POSITION_BOOST. With a noun ("was ist am Schluss
+    # von Teil 1 der Widerspruch") the words decide as before (off: only passages the words
+    # recall, so the named reading's closing demand was never among them)
+    placed_reading: bool = True
+    # "wie hieß der GS-Artikel nochmal", "um welchen Artikel ging es beim Jour fixe am 12.1.",
+    # "welcher Text war dran", "mit vollem Titel": a message that asks for the title of a
+    # reading it names (search_lexicon.title_asked; not the next meeting's text, nor another
+    # work) and names no topic of its own asks about the reading itself, like its author or
+    # date (provenance): its heading and its lead come first (PROVENANCE_PASSAGES), and the
+    # reply shows its catalogue entry (off: its words are searched, and "Artikel", "Jour
+    # fixe" found the paragraph on the next meeting's article)
+    title_asked: bool = True
+    # "WSWS – welche Partei steckt da eigentlich dahinter", "wer steckt da dahinter", "was für
+    # eine Organisation steht hinter der Koalition": a message that names a reading and asks
+    # who stands behind it (search_lexicon.behind_asked) asks for its author, like "wer hat
+    # den Text geschrieben" (provenance's "author"): the passages that carry the author come
+    # first, and the reply shows its catalogue entry (off: only "wer steckt hinter dem
+    # Text"; "dahinter" and a party asked for were searched as words)
+    behind_asked: bool = True
 
     def without(self, name: str) -> SearchOptions:
         return replace(self, **{name: False})
@@ -1346,6 +1384,12 @@ def _fts_quote(term: str) -> str:
     return '"' + term.replace('"', "") + '"'
 
 
+# a compound of a word and a noun for a text ("endspieltext", "illusionsartikel"; title_names)
+_TEXT_COMPOUND = re.compile(
+    r"^(\w{4,})(?:" + "|".join(sorted(TEXT_NOUNS, key=len, reverse=True)) + r")$"
+)
+
+
 class SearchEngine:
     """The passage index of one database and the query logic over it."""
 
@@ -1648,6 +1692,7 @@ class SearchEngine:
         self._proper_cache: dict[str, frozenset[str]] = {}  # passage id -> its proper nouns
         self._at_cache: dict[int, list[tuple[str, ...]]] = {}  # rowid -> terms of each word
         self._names_cache: tuple[list[Source], dict[str, list[str]]] = ([], {})
+        self._titles_cache: tuple[list[Source], dict[str, str]] = ([], {})
         self._acronyms = _acronyms(
             p for p in passages.values() if p.kind in SERVED_KINDS
         )  # initials -> the stems of the name they stand for (SearchOptions.acronyms)
@@ -1703,6 +1748,55 @@ class SearchEngine:
         self._names_cache = (sources, dict(names))
         return self._names_cache[1]
 
+    def _title_names(self) -> dict[str, str]:
+        """The stem of each word of exactly one reading's title -> that reading
+        (SearchOptions.title_names): stop words, numbers, words under four letters left
+        out, and everyday words (EVERYDAY: "Krieg", "Angebot") and words of more than
+        TITLE_SHARE of the passages (the subject of every reading: "Putin"). Kept while the
+        catalog holds the same Source objects, like _source_names."""
+        sources = self.catalog.sources
+        kept, cached = self._titles_cache
+        if len(kept) == len(sources) and all(map(is_, kept, sources)):
+            return cached
+        stops = stopwords()
+        owners: dict[str, set[str]] = defaultdict(set)
+        for s in sources:
+            for w in words(s.title):
+                if (
+                    len(w) >= 4
+                    and w not in stops
+                    and not any(ch.isdigit() for ch in w)
+                    and commonness(w) < EVERYDAY  # ("der Kriegs-Artikel" is any)
+                ):
+                    owners[stem(w)].add(s.slug)
+        # (a word of every reading's subject, "Putin" in half the passages, names none)
+        common = TITLE_SHARE * self.vocab.n_docs
+        titles = {
+            t: next(iter(slugs))
+            for t, slugs in owners.items()
+            if len(slugs) == 1 and self.vocab.df.get(t, 0) <= common
+        }
+        self._titles_cache = (sources, titles)
+        return titles
+
+    @staticmethod
+    def _titled(ws: list[str], i: int, titles: dict[str, str]) -> tuple[str, list[int]] | None:
+        """The reading the words at ``i`` name by a word of its title (``titles``,
+        _title_names) and a text noun ("alaska artikel", "endspieltext"), and the positions
+        of those words; None if none."""
+        w = ws[i]
+        if w in TEXT_NOUNS:
+            if i > 0 and (slug := titles.get(stem(ws[i - 1]))):
+                return slug, [i - 1, i]
+            return None
+        m = _TEXT_COMPOUND.match(w)  # one word: "endspieltext", "illusionstext"
+        if m:
+            head = m.group(1)
+            slug = titles.get(stem(head)) or (head.endswith("s") and titles.get(stem(head[:-1])))
+            if slug:
+                return slug, [i]
+        return None
+
     def _terms(self) -> _KnownTerms | Counter[str]:
         """Index terms a query word can stand for (expansion-only terms when it is on)."""
         if self.options.expansion and self._exp_df:
@@ -1747,6 +1841,17 @@ class SearchEngine:
                     if n > 1:  # a multi-word name ("Frieden von unten") names, not asks
                         named.update(ws[i : i + n])
                     source_words.update(ws[i : i + n])
+        if opts.title_names:  # "der alaska-artikel": a word of its title and a text noun
+            titles = self._title_names()
+            for i in range(len(ws) if titles else 0):
+                got = None if i in covered else self._titled(ws, i, titles)
+                if got and covered.isdisjoint(got[1]):
+                    slug, span = got
+                    covered.update(span)
+                    times[slug] += 1
+                    prefer[slug] = SOURCE_BOOST
+                    named.update(ws[j] for j in span)
+                    source_words.update(ws[j] for j in span)
         if opts.most_named and len(set(times.values())) > 1:
             # "fazi illusion": both of Fazi's texts are named once, one of them twice
             most = max(times.values())
@@ -2034,6 +2139,14 @@ class SearchEngine:
         asked: tuple[str, ...] = ()
         if opts.provenance and not organisational:
             asked = provenance(ws)
+            # "WSWS – welche Partei steckt da dahinter": its author (behind_asked)
+            if (
+                opts.behind_asked
+                and prefer
+                and "author" not in asked
+                and behind_asked(ws, source_words | TEXT_NOUNS)
+            ):
+                asked = (*asked, "author")
             # "wer hat in der WSWS den Artikel über Venezuela geschrieben": a text on a topic
             # the readings lack is another text
             if any(
@@ -2067,6 +2180,22 @@ class SearchEngine:
                 for c in concepts
             ):
                 asked = (*asked, "gist")
+        # "wie hieß der GS-Artikel nochmal", "um welchen Artikel ging es beim Jour fixe": the
+        # title of the reading it names (title_asked), unless it names a topic of its own ("in
+        # welchem Fazi-Text ging es um die NATO")
+        if opts.provenance and opts.title_asked and prefer and title_asked(ws):
+            naming = {w for name in self._source_names() for w in name.split()}
+            naming |= source_words | TEXT_NOUNS | set(_MONTHS) | {"titel", "ueberschrift"}
+            if not any(  # (a noun short of everyday German too: "die NATO", "Truppen")
+                c.key >= 1.0
+                and not c.frame
+                and c.word not in naming
+                and not c.word.isdigit()
+                and c.common < SPECIFIC
+                and is_noun(c.surface or c.word)
+                for c in concepts
+            ):
+                asked = (*asked, "title")
         # "welche Texte haben wir bisher gelesen": the list of the readings, unless it names
         # one or a topic ("welche Texte haben wir über die NATO gelesen")
         listing = opts.reading_list and not prefer and not topics and bool(reading_list(ws))
@@ -2882,8 +3011,13 @@ class SearchEngine:
         """The passages of a reading (of any kind: a byline, a source line, the header) that
         carry its author, outlet or date as its metadata gives them, best first."""
         src = self.catalog.get(slug)
-        if src is None or aspect not in ("author", "outlet", "date", "gist"):
+        if src is None or aspect not in ("author", "outlet", "date", "gist", "title"):
             return []
+        if aspect == "title":  # its heading (the title as the page gives it), then its lead
+            head = [p for p in self.passages_of(slug)[:PROVENANCE_SCAN] if p.kind != "debris"]
+            titled = [p.id for p in head if p.kind == "heading"]
+            lead = [p.id for p in head if p.kind in SERVED_KINDS][:1]
+            return (titled + lead)[:PROVENANCE_PASSAGES]
         if aspect == "gist":  # its head: the title and the lead, not the page's furniture
             head = [p for p in self.passages_of(slug)[:PROVENANCE_SCAN] if p.kind != "debris"]
             lead = [p.id for p in head if p.kind in SERVED_KINDS][:1]
@@ -3171,6 +3305,8 @@ class SearchEngine:
         q.empty = ""
         if self.options.answers and self._answer_of:
             results = self._answered(q, results, kinds, source)
+        if q.position and self.options.placed_reading and self._asks_place(q):
+            results = self._at_place(q, results, kinds, source)
         if q.position:
             placed = self._placed(q, [r[0] for r in results])
             results = [
@@ -3178,6 +3314,35 @@ class SearchEngine:
             ]
         results.sort(key=lambda r: -r[1])
         return [(r[0], r[1], r[2]) for r in results]
+
+    @staticmethod
+    def _asks_place(q: Query) -> bool:
+        """Names a reading, places its answer in it ("ganz am Schluss") and has no noun of a
+        topic besides: "was fordert die WSWS ganz am Schluss" asks what stands there
+        (placed_reading), "was ist am Schluss von Teil 1 der Widerspruch" asks for a topic."""
+        return bool(q.named) and not any(
+            c.scale == 1.0 and not c.frame and is_noun(c.surface or c.word) for c in q.concepts
+        )
+
+    def _at_place(
+        self, q: Query, results: list, kinds: tuple[str, ...], source: str | None
+    ) -> list:
+        """The first or last paragraphs of the named readings (as _placed counts them) as
+        answers, scored at least as the best result, the outermost highest (placed_reading):
+        what they say need not share a word with the message. Bounded by those paragraphs."""
+        top = max(r[1] for r in results)
+        cover = max(r[2] for r in results)  # (the place is what it asks: no weaker a match)
+        at: dict[str, float] = {}
+        for slug in q.named:
+            if source and slug != source:
+                continue
+            served = [x for x in self._by_source.get(slug, []) if x.kind in kinds]
+            k = max(POSITION_MIN, math.ceil(POSITION_SHARE * len(served)))
+            ends = served[:k] if q.position == "start" else served[::-1][:k]
+            for d, x in enumerate(ends):
+                at[x.id] = top * (1 - 0.01 * d)
+        out = [(r[0], max(r[1], at.pop(r[0], 0.0)), *r[2:]) for r in results]
+        return out + [(pid, score, cover, 0) for pid, score in at.items()]
 
     def _placed(self, q: Query, pids: Iterable[str]) -> set[str]:
         """Of these passages, those among the first or last of their reading's paragraphs

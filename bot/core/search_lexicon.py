@@ -1440,6 +1440,30 @@ _GIST = re.compile(
     r"|\b(?:fass|fasst|fasse)\b(?: \w+){0,6} zusammen\b"
 )
 
+# "welche Partei steckt da eigentlich dahinter", "wer steckt dahinter", "was für eine
+# Organisation steht hinter der WSWS": who is behind a text, its author (SearchOptions.
+# behind_asked); "wer steckt hinter dem Text" provenance's "author" has already
+_BEHIND = re.compile(
+    r"\b(?:wer|welche[rsmn]? (?:\w+ )?(?:partei|organisation|gruppe|gruppierung|stroemung"
+    r"|richtung|leute|verein|bewegung)\w*|was fuer (?:eine|ne|ein|n) (?:\w+ )?(?:partei"
+    r"|organisation|gruppe|gruppierung|stroemung|richtung|verein|bewegung)\w*)"
+    r" (?:steckt|stecken|steht|stehen)\b(?: \w+){0,3} (?:dahinter\b|hinter(?: \w+){1,3}$)"
+)
+
+
+def behind_asked(ws: list[str], names: frozenset[str] | set[str] = frozenset()) -> bool:
+    """Whether a message asks who is behind a text (folded words): "welche Partei steckt da
+    eigentlich dahinter", "wer steckt dahinter", "was für eine Organisation steht hinter der
+    WSWS" ("hinter" and a word of ``names``, a reading's name or a text noun, at the end):
+    its author, as "wer hat den Text geschrieben"; not "wer steht hinter Selenskyj". Whether
+    it asks it of a reading (it names one) the search decides."""
+    s = " ".join(ws[:60])
+    m = _BEHIND.search(s)
+    if not m or _CLAIM.search(s) or _OTHER_WORK.search(s):
+        return False
+    return m.group().endswith("dahinter") or ws[-1] in names
+
+
 # "Fazi hat auch ein Buch geschrieben, worum geht es da", "worum geht es im nächsten Heft":
 # another work than the one read ("beim nächsten Mal" is the next meeting, not a work); and
 # "worum ging es heute in der WSWS": today's paper, not a reading (read weeks after it appeared)
@@ -1449,6 +1473,33 @@ _ANOTHER_WORK = re.compile(
     + r"|\b(?:naechst|kommend|ander|weiter|neu)\w* (?:\w+ )?\w*"  # (compounds: "Pflegetext")
     rf"(?:{_TEXT_NOUN}|buch|buecher|{'|'.join(sorted(MEDIUM_NOUNS))})\b"
 )
+
+# "wie hieß der Artikel nochmal", "um welchen Artikel ging es beim Jour fixe", "welcher Text war
+# dran", "mit vollem Titel": the title of a reading, asked of one it names
+# (SearchOptions.title_asked); in the past tense, a reading read: not the next meeting's
+# ("welcher Artikel ist am 26. dran", "welcher Artikel ist nächstes Mal dran")
+_TITLE_ASKED = re.compile(
+    r"\bwie (?:hiess|heisst|hiessen|heissen|lautet|lautete) (?:\w+ ){0,4}?"
+    rf"(?:{_TEXT_NOUN}|titel|ueberschrift)\b"
+    rf"|\bwelche[rmns]? (?:\w+ ){{0,2}}?{_TEXT_NOUN}\b(?: \w+){{0,6}}? (?:besprochen"
+    r"|durchgenommen|ging|gings)\b"
+    rf"|\bwelche[rmns]? (?:\w+ ){{0,2}}?{_TEXT_NOUN}(?: \w+){{0,2}} (?:war|waren)\b"
+    r"(?: \w+){0,6}? dran\b"
+    r"|\b(?:vollem|vollen|genauen|ganzen|kompletten) titel\b"
+)
+_NEXT_TIME = re.compile(r"\b(?:naechst|kommend|demnaechst|spaeter)\w*")
+
+
+def title_asked(ws: list[str]) -> bool:
+    """Whether a message asks for the title of a text (folded words): "wie hieß der GS-Artikel
+    nochmal", "um welchen Artikel ging es beim Jour fixe", "welcher Text war am 12. dran",
+    "mit vollem Titel". Not of the next meeting's text, nor of another work ("wie heißt das
+    neue Buch von Fazi"). Whether it asks it of a reading (it names one) the search decides."""
+    s = " ".join(ws[:60])
+    if _NEXT_TIME.search(s) or _ANOTHER_WORK.search(s):
+        return False
+    return bool(_TITLE_ASKED.search(s))
+
 
 # "welche Texte haben wir bisher gelesen", "was lesen wir gerade", "welche Artikel kennst du",
 # "die Leseliste": the list of the readings, not what one of them says
