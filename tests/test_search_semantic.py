@@ -272,3 +272,22 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
     assert seen == [semantic.MID_WEIGHT]
     engine.search(WEAK)
     assert seen[-1] == semantic.WEIGHT
+
+
+def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> None:  # type: ignore[no-untyped-def]
+    from bot.core.search import SERVED_KINDS
+    from bot.services import warm_semantic
+
+    assert services.search.semantic is None and warm_semantic(services) is None  # no extra
+    model = StandIn()
+    services.search.semantic = SemanticRerank(model, services.store)
+    thread = warm_semantic(services)
+    assert thread is not None and thread.daemon  # never keeps the bot from stopping
+    thread.join(timeout=60)
+    served = {
+        p.text
+        for s in services.catalog.sources
+        for p in services.search.passages_of(s.slug)
+        if p.kind in SERVED_KINDS
+    }
+    assert served <= set(model.embedded)

@@ -1390,6 +1390,21 @@ _TEXT_COMPOUND = re.compile(
 )
 
 
+def _names_topic(concepts: Sequence[Concept], naming: set[str], common: float) -> bool:
+    """Whether a question about a reading names a topic of its own: a noun of full weight,
+    no frame, not one of the ``naming`` words (the reading's names, text nouns, months), no
+    number, and rarer in German at large than ``common``."""
+    return any(
+        c.key >= 1.0
+        and not c.frame
+        and c.word not in naming
+        and not c.word.isdigit()
+        and c.common < common
+        and is_noun(c.surface or c.word)
+        for c in concepts
+    )
+
+
 class SearchEngine:
     """The passage index of one database and the query logic over it."""
 
@@ -2170,15 +2185,7 @@ class SearchEngine:
             # are no topic; a topic is a specific noun ("Russlands", "Friedensplan")
             naming = {w for name in self._source_names() for w in name.split()}
             naming |= source_words | asking | TEXT_NOUNS | set(_MONTHS)
-            if not any(
-                c.key >= 1.0
-                and not c.frame
-                and c.word not in naming
-                and not c.word.isdigit()
-                and c.common < EVERYDAY
-                and is_noun(c.surface or c.word)
-                for c in concepts
-            ):
+            if not _names_topic(concepts, naming, EVERYDAY):
                 asked = (*asked, "gist")
         # "wie hieß der GS-Artikel nochmal", "um welchen Artikel ging es beim Jour fixe": the
         # title of the reading it names (title_asked), unless it names a topic of its own ("in
@@ -2186,15 +2193,8 @@ class SearchEngine:
         if opts.provenance and opts.title_asked and prefer and title_asked(ws):
             naming = {w for name in self._source_names() for w in name.split()}
             naming |= source_words | TEXT_NOUNS | set(_MONTHS) | {"titel", "ueberschrift"}
-            if not any(  # (a noun short of everyday German too: "die NATO", "Truppen")
-                c.key >= 1.0
-                and not c.frame
-                and c.word not in naming
-                and not c.word.isdigit()
-                and c.common < SPECIFIC
-                and is_noun(c.surface or c.word)
-                for c in concepts
-            ):
+            # (a noun short of everyday German too: "die NATO", "Truppen")
+            if not _names_topic(concepts, naming, SPECIFIC):
                 asked = (*asked, "title")
         # "welche Texte haben wir bisher gelesen": the list of the readings, unless it names
         # one or a topic ("welche Texte haben wir über die NATO gelesen")
