@@ -291,3 +291,29 @@ def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> Non
         if p.kind in SERVED_KINDS
     }
     assert served <= set(model.embedded)
+
+
+def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type: ignore[no-untyped-def]
+    """bot/data/semantic_seeds.npz (tools/make_semantic_seeds.py): a new install's first
+    questions wait for no embedding. Fails when the seeds or the passage cutting changed
+    without the file being made again."""
+    pytest.importorskip("numpy")
+    from bot.core.search import SERVED_KINDS
+
+    served = sorted(
+        {
+            p.text
+            for s in services.catalog.sources
+            for p in services.search.passages_of(s.slug)
+            if p.kind in SERVED_KINDS
+        }
+    )
+    bundle = semantic.read_bundle(semantic.BUNDLED)
+    assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in served)
+
+    class Named(StandIn):  # as the real model names itself
+        name = semantic.MODEL
+
+    model = Named()
+    assert SemanticRerank(model).warm(served) == 0 and model.embedded == []
+    assert SemanticRerank(StandIn()).warm(served[:3]) == 3  # another model's: its own

