@@ -102,7 +102,7 @@ def load_embedder() -> Embedder | None:
 
 
 class SemanticRerank:
-    """Reorders a weak answer's candidates by meaning (see the module's text)."""
+    """Reorders an unsure answer's candidates by meaning (see the module's text)."""
 
     def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
         self.embedder = embedder
