@@ -9,9 +9,10 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1 \
     JOURFIXE_DATA_DIR=/data
 
-# the wheel carries the bundled sources and content (bot/_bundled), so the checkout can go
+# the wheel carries the bundled sources and content (bot/_bundled), so the checkout can go; the
+# semantic extra (README) comes with it on x86-64
 COPY . /tmp/jourfixe
-RUN pip install /tmp/jourfixe \
+RUN pip install "/tmp/jourfixe[semantic]" \
     && rm -rf /tmp/jourfixe \
     && useradd --system --create-home --uid 10001 jourfixe \
     && mkdir -p /data \
