@@ -84,9 +84,15 @@ def build_services(config: Config, clock: Callable[[], datetime] | None = None) 
         clock=now,
     )
     expand_search(services)
-    # a reading added or removed while the bot runs: its key terms expand the search at once
-    services.readings.on_change = lambda: expand_search(services)
+    services.readings.on_change = lambda: readings_changed(services)
     return services
+
+
+def readings_changed(services: Services) -> None:
+    """A reading added or removed while the bot runs: its key terms expand the search at once,
+    and the semantic extra (where installed) embeds its passages in the background."""
+    expand_search(services)
+    warm_semantic(services)
 
 
 def warm_semantic(services: Services) -> threading.Thread | None:

@@ -317,3 +317,30 @@ def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type:
     model = Named()
     assert SemanticRerank(model).warm(served) == 0 and model.embedded == []
     assert SemanticRerank(StandIn()).warm(served[:3]) == 3  # another model's: its own
+
+
+def test_a_reading_added_while_the_bot_runs_is_embedded_in_the_background(  # type: ignore[no-untyped-def]
+    services, tmp_path: Path
+) -> None:
+    import threading
+
+    from bot.core.readings import Meta
+
+    class Named(StandIn):  # as the real model names itself: the bundled sources are cached
+        name = semantic.MODEL
+
+    model = Named()
+    services.search.semantic = SemanticRerank(model, services.store)
+    text = (
+        "Die Mieterbewegung in Hamburg\n\nDie Mieten in Hamburg steigen seit Jahren schneller "
+        "als die Löhne. Die Mieterinitiativen fordern einen Mietendeckel.\n"
+    )
+    services.readings.add(
+        text.encode(), "mieten.txt", Meta(title="Mieten", author="Test", slug="mieten"),
+        dest_dir=tmp_path,
+    )  # fmt: skip
+    for thread in threading.enumerate():
+        if thread.name == "semantic-warm-up":
+            thread.join(timeout=60)
+    # only the new reading's passages were embedded, the bundled ones came with the package
+    assert model.embedded and all("Miete" in t or "Mieter" in t for t in model.embedded)
