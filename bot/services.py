@@ -19,7 +19,7 @@ from bot.core.queries import StoredQueries
 from bot.core.readings import ReadingLibrary
 from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
-from bot.core.search import SERVED_KINDS, SearchEngine
+from bot.core.search import SearchEngine
 from bot.core.search_expand import expansion_texts
 from bot.core.semantic import SemanticRerank, load_embedder
 from bot.core.store import Store
@@ -101,12 +101,7 @@ def warm_semantic(services: Services) -> threading.Thread | None:
     rerank = services.search.semantic
     if rerank is None:
         return None
-    texts = [
-        p.text
-        for s in services.catalog.sources
-        for p in services.search.passages_of(s.slug)
-        if p.kind in SERVED_KINDS
-    ]
+    texts = [p.text for p in services.search.served_passages()]
 
     def run() -> None:
         try:

@@ -275,7 +275,6 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
 
 
 def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> None:  # type: ignore[no-untyped-def]
-    from bot.core.search import SERVED_KINDS
     from bot.services import warm_semantic
 
     assert services.search.semantic is None and warm_semantic(services) is None  # no extra
@@ -284,12 +283,7 @@ def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> Non
     thread = warm_semantic(services)
     assert thread is not None and thread.daemon  # never keeps the bot from stopping
     thread.join(timeout=60)
-    served = {
-        p.text
-        for s in services.catalog.sources
-        for p in services.search.passages_of(s.slug)
-        if p.kind in SERVED_KINDS
-    }
+    served = {p.text for p in services.search.served_passages()}
     assert served <= set(model.embedded)
 
 
@@ -298,16 +292,7 @@ def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type:
     questions wait for no embedding. Fails when the seeds or the passage cutting changed
     without the file being made again."""
     pytest.importorskip("numpy")
-    from bot.core.search import SERVED_KINDS
-
-    served = sorted(
-        {
-            p.text
-            for s in services.catalog.sources
-            for p in services.search.passages_of(s.slug)
-            if p.kind in SERVED_KINDS
-        }
-    )
+    served = sorted({p.text for p in services.search.served_passages()})
     bundle = semantic.read_bundle(semantic.BUNDLED)
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in served)
 

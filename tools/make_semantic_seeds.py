@@ -22,7 +22,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bot.config import Config  # noqa: E402
-from bot.core.search import SERVED_KINDS  # noqa: E402
 from bot.core.semantic import BUNDLED, SemanticRerank, load_embedder, write_bundle  # noqa: E402
 from bot.services import build_services  # noqa: E402
 
@@ -34,20 +33,12 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "b.db", data_dir=Path(tmp)))
-        texts = sorted(
-            {
-                p.text
-                for s in services.catalog.sources
-                for p in services.search.passages_of(s.slug)
-                if p.kind in SERVED_KINDS
-            }
-        )
+        texts = sorted({p.text for p in services.search.served_passages()})
         services.store.close()
-    rerank = SemanticRerank(embedder)
-    rerank._bundle_read = True  # embed afresh, whatever the old file holds
+    rerank = SemanticRerank(embedder, bundle=None)  # embed afresh, whatever the old file holds
     t0 = time.perf_counter()
     rerank.warm(texts)
-    vectors = dict(rerank._memory)
+    vectors = rerank.cached()
     write_bundle(BUNDLED, vectors)
     rows = sum(len(v) for v in vectors.values())
     print(

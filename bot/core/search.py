@@ -1731,6 +1731,15 @@ class SearchEngine:
     def passages_of(self, slug: str) -> list[Passage]:
         return list(self._by_source.get(slug, ()))
 
+    def served_passages(self) -> list[Passage]:
+        """Every passage a search answers with (SERVED_KINDS), reading by reading."""
+        return [
+            p
+            for s in self.catalog.sources
+            for p in self.passages_of(s.slug)
+            if p.kind in SERVED_KINDS
+        ]
+
     def paragraph(self, passage: Passage) -> list[Passage]:
         """All parts of the paragraph a passage belongs to."""
         return [p for p in self.passages_of(passage.source) if p.paragraph == passage.paragraph]

@@ -104,7 +104,9 @@ def load_embedder() -> Embedder | None:
 class SemanticRerank:
     """Reorders an unsure answer's candidates by meaning (see the module's text)."""
 
-    def __init__(self, embedder: Embedder, store: Store | None = None) -> None:
+    def __init__(
+        self, embedder: Embedder, store: Store | None = None, bundle: Path | None = BUNDLED
+    ) -> None:
         self.embedder = embedder
         self.store = store
         self._memory: dict[str, Any] = {}  # key -> float32 matrix (numpy comes with the extra)
@@ -112,7 +114,9 @@ class SemanticRerank:
         self._table_ready = False
         # the cache key's model name: a stand-in's vectors never mix with the real model's
         self.name: str = getattr(embedder, "name", type(embedder).__name__)
-        self._bundle_read = self.name != MODEL or not BUNDLED.is_file()
+        # the shipped vectors (None: none), read on first use; only the real model's
+        self._bundle = bundle if bundle is not None and self.name == MODEL else None
+        self._bundle_read = self._bundle is None or not self._bundle.is_file()
 
     def order(
         self, query: str, texts: list[str], weight: float = WEIGHT, more: Sequence[str] = ()
@@ -182,6 +186,11 @@ class SemanticRerank:
                 done += len(self._memory) - before
         return done
 
+    def cached(self) -> dict[str, Any]:
+        """The vectors in memory, by cache key (tools/make_semantic_seeds.py writes them)."""
+        with self._lock:
+            return dict(self._memory)
+
     # -- the cache ------------------------------------------------------------------
     def _vectors(self, texts: list[str]) -> list[Any]:
         """Per text a float32 matrix: the whole passage's vector, then one per sentence."""
@@ -201,7 +210,8 @@ class SemanticRerank:
     def _read_bundle(self) -> None:
         if not self._bundle_read:
             self._bundle_read = True
-            self._memory.update(read_bundle(BUNDLED))
+            assert self._bundle is not None
+            self._memory.update(read_bundle(self._bundle))
 
     def _embed(self, texts: list[str]) -> list[Any]:
         import numpy as np
