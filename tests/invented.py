@@ -1,5 +1,6 @@
 """One invented text as a search engine, for the search mechanism tests (not the seeds).
 
+``texts_engine([(source, paragraphs), …])`` indexes several invented readings alike;
 ``one_text_engine(paragraphs)`` indexes the paragraphs (a ``(kind, text)`` pair for a passage
 of another kind than "text": a caption is "debris") as one source ("streik" unless named
 otherwise), passages ``<slug>:1``, ``<slug>:2`` …, with the given options (the bot's by
@@ -37,6 +38,24 @@ FILLER = [
 ]  # fmt: skip
 
 
+def texts_engine(
+    readings: Sequence[tuple[Source, Sequence[str | tuple[str, str]]]],
+    options: SearchOptions | None = None,
+) -> SearchEngine:
+    """Several invented readings as one engine: each source with its paragraphs (a ``(kind,
+    text)`` pair for another kind than "text"), passages ``<slug>:1``, ``<slug>:2`` …"""
+    passages = []
+    for src, paragraphs in readings:
+        pieces = [x if isinstance(x, tuple) else ("text", x) for x in paragraphs]
+        passages += [
+            Passage(f"{src.slug}:{i}", src.slug, i, 0, i, i, kind, 1, x)
+            for i, (kind, x) in enumerate(pieces, 1)
+        ]
+    engine = SearchEngine.in_memory(passages, [src for src, _ in readings])
+    engine.options = options or SearchOptions()
+    return engine
+
+
 def one_text_engine(
     paragraphs: Sequence[str | tuple[str, str]],
     options: SearchOptions | None = None,
@@ -49,11 +68,4 @@ def one_text_engine(
     src = Source(
         slug, title, author, "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
     )
-    pieces = [x if isinstance(x, tuple) else ("text", x) for x in paragraphs]
-    passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, kind, 1, x)
-        for i, (kind, x) in enumerate(pieces, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [src])
-    engine.options = options or SearchOptions()
-    return engine
+    return texts_engine([(src, paragraphs)], options)

@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine, texts_engine
 
-from bot.core.models import Passage, Source
+from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import behind_asked, title_asked
 from bot.core.text import words
@@ -64,16 +64,7 @@ def _engine(options: SearchOptions) -> SearchEngine:
         "-",
         aliases=("Mieterzeitung",),
     )
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(STRIKE + FILLER, 1)
-    ]
-    passages += [
-        Passage(f"mieten:{i}", "mieten", i, 0, i, i, "text", 1, x) for i, x in enumerate(RENT, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [strike, rent])
-    engine.options = options
-    return engine
+    return texts_engine([(strike, STRIKE + FILLER), (rent, RENT)], options)
 
 
 def _first(message: str, options: SearchOptions) -> str:
@@ -128,11 +119,9 @@ def test_a_word_of_two_titles_names_neither() -> None:
         "-",
         "-",
     )
-    passages = [Passage("bus:1", "bus", 1, 0, 1, 1, "text", 1, "Die Busse stehen still.")]
-    two = SearchEngine.in_memory(
-        [*passages, Passage("streik:1", "streik", 1, 0, 1, 1, "text", 1, STRIKE[1])],
-        [both, engine.catalog.get("streik")],
-    )
+    streik = engine.catalog.get("streik")
+    assert streik is not None
+    two = texts_engine([(both, ["Die Busse stehen still."]), (streik, [STRIKE[1]])])
     assert "warnstreik" not in two._title_names()
     assert two.analyse("was sagt der warnstreik-artikel zu den löhnen").named == ()
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from invented import FILLER, STRIKE_OPENING
+from invented import FILLER, STRIKE_OPENING, texts_engine
 
-from bot.core.models import Passage, Source
+from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import group_said, last_meeting, said_words
 from bot.core.text import words
@@ -86,17 +86,8 @@ def _engine(options: SearchOptions | None = None) -> SearchEngine:
         "-",
         aliases=("Protokoll",),
     )
-    passages = [
-        Passage(f"streik:{i}", "streik", i, 0, i, i, "text", 1, x)
-        for i, x in enumerate(ARTICLE + FILLER, 1)
-    ]
-    passages += [
-        Passage(f"sitzung-1:{i}", "sitzung-1", i, 0, i, i, kind, 1, x)
-        for i, (kind, x) in enumerate(PROTOCOL, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, [article, protocol])
-    engine.options = options or SearchOptions()  # (in_memory switches meeting chat off)
-    return engine
+    # (in_memory switches meeting chat off)
+    return texts_engine([(article, ARTICLE + FILLER), (protocol, PROTOCOL)], options)
 
 
 def _first(message: str, options: SearchOptions) -> str:
