@@ -9,6 +9,7 @@ import time
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invented import texts_engine
 
 from bot.config import Config
 from bot.core.search import MAX_QUERY_CHARS, THESAURUS_WEIGHT, SearchEngine, SearchOptions
@@ -130,13 +131,11 @@ def test_notes_about_the_meeting_are_found_by_its_words():
     """A chat's notes are meeting chat: "Montag" and "Pizza" are what one looks for there."""
     import datetime as dt
 
-    from bot.core.models import Passage, Source
+    from bot.core.models import Source
 
     src = Source("n", "Notizen", "Gruppe", "Chat", dt.date(2026, 1, 1), "protocol", "-", "-")
     texts = ["Am Montag bringt Anna Pizza mit.", "Die Sanktionen wirken nicht."]
-    notes = SearchEngine.in_memory(
-        [Passage(f"n:{i}", "n", i, 0, i, i, "text", 1, t) for i, t in enumerate(texts, 1)], [src]
-    )
+    notes = texts_engine([(src, texts)], SearchOptions(chat=False))
     assert [h.passage.id for h in notes.search("Montag")] == ["n:1"]
     assert [h.passage.id for h in notes.search("wer bringt pizza")] == ["n:1"]
 
@@ -379,19 +378,16 @@ def test_passages_with_the_question_words_close_together_rank_first():
 def _engine_over(texts_by_source: dict[str, list[str]], aliases: dict[str, tuple] | None = None):
     import datetime as dt
 
-    from bot.core.models import Passage, Source
+    from bot.core.models import Source
 
-    sources, passages = [], []
+    sources, readings = [], []
     for slug, paragraphs in texts_by_source.items():
         sources.append(
             Source(slug, slug.title(), "Autor", "Blog", dt.date(2026, 1, 1), "article", "-", "-",
                    aliases=(aliases or {}).get(slug, ()))
         )  # fmt: skip
-        passages += [
-            Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x)
-            for i, x in enumerate(paragraphs, 1)
-        ]
-    return SearchEngine.in_memory(passages, sources)
+        readings.append((sources[-1], paragraphs))
+    return texts_engine(readings, SearchOptions(chat=False))
 
 
 def test_the_paragraph_after_a_question_in_the_text_is_its_answer():

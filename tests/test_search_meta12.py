@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 from helpers import html, send
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, one_text_engine, texts_engine
 
 from bot.core.models import Passage, Source
 from bot.core.search import SearchEngine, SearchOptions, _dated
@@ -53,14 +53,7 @@ SOURCES = [
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, kind, 1, x)
-        for slug, page in (("pflege", CARE), ("mieten", RENT))
-        for i, (kind, x) in enumerate(page, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, SOURCES)
-    engine.options = options
-    return engine
+    return texts_engine(list(zip(SOURCES, (CARE, RENT), strict=True)), options)
 
 
 @pytest.mark.parametrize(

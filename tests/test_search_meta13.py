@@ -17,9 +17,9 @@ import datetime as dt
 
 import pytest
 from helpers import html, send
-from invented import FILLER
+from invented import FILLER, texts_engine
 
-from bot.core.models import Passage, Source
+from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
 
 CARE = [
@@ -55,14 +55,7 @@ RENT_LEAD = "Die Mieten steigen schneller"
 
 
 def _engine(options: SearchOptions) -> SearchEngine:
-    passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, kind, 1, x)
-        for slug, page in (("pflege", CARE), ("mieten", RENT))
-        for i, (kind, x) in enumerate(page, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, SOURCES)
-    engine.options = options
-    return engine
+    return texts_engine(list(zip(SOURCES, (CARE, RENT), strict=True)), options)
 
 
 @pytest.mark.parametrize(

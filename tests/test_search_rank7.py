@@ -17,9 +17,9 @@ message run with the mechanism on (the bot's options) and switched off.
 import datetime as dt
 
 import pytest
-from invented import one_text_engine
+from invented import one_text_engine, texts_engine
 
-from bot.core.models import Passage, Source
+from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
 
 TEXTS = [
@@ -128,12 +128,8 @@ def test_a_source_name_of_four_words_names_the_source():
         "blatt": ["Der Haushalt des Senats wächst, der Senat legt den Haushalt vor."],
         "netz": ["Der Senat spart beim Haushalt der Kliniken.", "Die Gewerkschaft streikt."],
     }
-    passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x)
-        for slug, ts in texts.items()
-        for i, x in enumerate(ts, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, sources)
+    readings = list(zip(sources, texts.values(), strict=True))
+    engine = texts_engine(readings, SearchOptions(chat=False))
     for message in (
         "was schreibt die neue rote fahne online zum haushalt des senats",
         "was schreibt der klinikblog zum haushalt des senats",

@@ -9,7 +9,9 @@ bot's options) and switched off.
 
 import datetime as dt
 
-from bot.core.models import Passage, Source
+from invented import texts_engine
+
+from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
 
 BLOG = [
@@ -33,14 +35,7 @@ def _engine(options: SearchOptions) -> SearchEngine:
             ("zeitung", "Der Landeshaushalt", ("Stadtanzeiger",)),
         )
     ]  # fmt: skip
-    passages = [
-        Passage(f"{slug}:{i}", slug, i, 0, i, i, "text", 1, x)
-        for slug, texts in (("blog", BLOG), ("zeitung", PAPER))
-        for i, x in enumerate(texts, 1)
-    ]
-    engine = SearchEngine.in_memory(passages, sources)
-    engine.options = options
-    return engine
+    return texts_engine(list(zip(sources, (BLOG, PAPER), strict=True)), options)
 
 
 def _ids(message: str, options: SearchOptions) -> list[str]:
