@@ -260,9 +260,9 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
     seen: list[float] = []
     order = SemanticRerank.order
 
-    def spy(self, query, texts, weight=semantic.WEIGHT, more=()):  # type: ignore[no-untyped-def]
+    def spy(self, query, texts, weight=semantic.WEIGHT, more=(), join=None):  # type: ignore[no-untyped-def]
         seen.append(weight)
-        return order(self, query, texts, weight, more)
+        return order(self, query, texts, weight, more, join)
 
     monkeypatch.setattr(SemanticRerank, "order", spy)
     engine.search(message)

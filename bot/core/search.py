@@ -61,6 +61,7 @@ from bot.core.search_lexicon import (
     asks_members,
     asks_news,
     asks_persons,
+    bare_message,
     behind_asked,
     chat_anchors,
     chat_duties,
@@ -763,6 +764,17 @@ class SearchOptions:
     # ones are untouched, and without the extra installed this switch does nothing (off: the
     # engine's order always)
     semantic: bool = True
+    # the semantic extra embeds the message without its emoji, chat fillers and the words
+    # that frame a question about a text ("wo stand nochmal, dass …", "die Stelle, wo …",
+    # "eigentlich", "leute", "meinte"; search_lexicon.bare_message; judging words such as
+    # "stimmt", "falsch" stay): the model then meets what is asked, not how the chat asks it
+    # (off: the whole message is embedded)
+    semantic_bare: bool = True
+    # an answer of the extra's middle tier (not weak, best passage covering less than
+    # semantic.MID_COVERAGE) lets the semantic.MID_MORE closest in meaning of the engine's
+    # candidates 21 to semantic.MID_WIDE join its first 20, as a weak answer does with more
+    # (off: only the first 20 are reordered)
+    semantic_mid_join: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
     # word of one reading's title (and of no other reading's title; its stem, stop words,
     # words under four letters, everyday words and words of more than TITLE_SHARE of the
@@ -2931,22 +2943,32 @@ class SearchEngine:
     ) -> list[Hit]:
         """The semantic extra (SearchOptions.semantic): a weak answer's first candidates
         reordered by meaning, the closest of its next ones among them; an answer whose best
-        passage covers less than semantic.MID_COVERAGE reordered with half the weight; any
-        other answer as the words found it."""
+        passage covers less than semantic.MID_COVERAGE reordered with half the weight, a few
+        of its next ones among them (semantic_mid_join); any other answer as the words found
+        it. The message embedded is its bare form (semantic_bare)."""
         if not weak and scored[0][2] >= semantic.MID_COVERAGE:
             return hits
+        if weak:
+            reach, join = semantic.WIDE, semantic.MORE
+        elif self.options.semantic_mid_join:
+            reach, join = semantic.MID_WIDE, semantic.MID_MORE
+        else:
+            reach, join = semantic.POOL, 0
         # the first POOL candidates reordered whatever the limit: a page of five and a
         # page of fifteen start alike
-        wide = self._hits(scored, max(limit, semantic.WIDE if weak else semantic.POOL))
+        wide = self._hits(scored, max(limit, reach))
         pool, rest = wide[: semantic.POOL], wide[semantic.POOL :]
         assert self.semantic is not None
+        said = bare_message(query) if self.options.semantic_bare else query
         try:
             head = self.semantic.rerank(
-                query,
+                said,
                 pool,
                 lambda h: h.passage.text,
                 semantic.WEIGHT if weak else semantic.MID_WEIGHT,
-                rest[: semantic.WIDE - semantic.POOL] if weak else (),
+                rest[: reach - semantic.POOL],
+                join,
+                query,
             )
         except Exception:  # the extra failing costs its reordering, never the answer
             log.warning("semantic rerank failed; the engine's order stands", exc_info=True)

@@ -69,6 +69,33 @@ def text_frames() -> frozenset[str]:
     return _word_file(FRAMES_FILE).get("text", frozenset())
 
 
+# words of the text frames that carry the message's own meaning: "stimmt es, dass …", "wer
+# hat recht", "liegt er falsch" (kept in the message the semantic extra embeds, bare_message)
+_JUDGING = frozenset(
+    "recht unrecht stimmt stimmen richtig falsch antwort antworten frage fragen".split()
+)
+_EMOJI = re.compile(r"[\U0001F300-\U0001FAFF\u2600-\u27BF\ufe0f]")
+_EDGE = re.compile(r"^\W+|\W+$")
+
+
+@lru_cache(maxsize=1)
+def _bare_drop() -> frozenset[str]:
+    """The chat fillers and the text frames but the judging words (bare_message)."""
+    return frames() - _JUDGING
+
+
+def bare_message(text: str) -> str:
+    """The message as the semantic extra embeds it (SearchOptions.semantic_bare): without
+    emoji, chat fillers ("halt", "eigentlich", "nochmal", "leute") and the words that frame a
+    question about a text ("wo stand", "die Stelle", "im Artikel", "meinte"), so that the
+    meaning of what it asks is not diluted by how the chat asks it. Judging words ("stimmt",
+    "falsch") stay; a message with fewer than two words left is embedded with its frames."""
+    plain = " ".join(_EMOJI.sub(" ", text).split())
+    drop = _bare_drop()
+    kept = [t for t in plain.split() if fold(_EDGE.sub("", t)) not in drop or not _EDGE.sub("", t)]
+    return " ".join(kept) if len(kept) >= 2 else plain or text
+
+
 @lru_cache(maxsize=1)
 def _chat() -> dict[str, frozenset[str]]:
     return _word_file(CHAT_FILE)

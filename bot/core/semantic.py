@@ -6,7 +6,9 @@ lexical engine alone. With it, :class:`SemanticRerank` reorders the candidates o
 whose best passage covers less than MID_COVERAGE of the message: a weak answer (under half:
 typically a paraphrase in words the texts do not use) with the meaning rank at full weight,
 and the closest in meaning of its next candidates (up to WIDE) join its first POOL; an answer
-between half and MID_COVERAGE at MID_WEIGHT. An answer that covers the message is never
+between half and MID_COVERAGE at MID_WEIGHT, MID_MORE of its next candidates up to MID_WIDE
+joining. The message is embedded without its emoji, chat fillers and question frames
+(search_lexicon.bare_message). An answer that covers the message is never
 touched, and a message the engine leaves empty stays empty: the extra only reorders what the
 words found.
 
@@ -43,8 +45,10 @@ log = logging.getLogger(__name__)
 POOL = 20  # the engine's first candidates that are reordered
 WIDE = 100  # … of a weak answer, the closest in meaning of its next candidates up to this …
 MORE = 5  # … join them, this many
-MID_COVERAGE = 0.9  # an answer whose best passage covers less than this (but is not weak) …
-MID_WEIGHT = 0.5  # … is reordered too, with the meaning rank weighing this much
+MID_COVERAGE = 0.95  # an answer whose best passage covers less than this (but is not weak) …
+MID_WEIGHT = 0.5  # … is reordered too, with the meaning rank weighing this much, …
+MID_WIDE = 60  # … and the closest in meaning of its next candidates up to this …
+MID_MORE = 3  # … join it, this many (SearchOptions.semantic_mid_join)
 # a longer message is no chat question (the longest of 4 402 test messages has 313): it is
 # answered on words alone, so that a 4 kB message costs no model time
 MAX_CHARS = 400
@@ -119,17 +123,23 @@ class SemanticRerank:
         self._bundle_read = self._bundle is None or not self._bundle.is_file()
 
     def order(
-        self, query: str, texts: list[str], weight: float = WEIGHT, more: Sequence[str] = ()
+        self,
+        query: str,
+        texts: list[str],
+        weight: float = WEIGHT,
+        more: Sequence[str] = (),
+        join: int | None = None,
     ) -> list[int]:
         """The indexes of ``texts`` (the engine's candidates, best first) in fused order; the
-        MORE passages of ``more`` (the engine's next candidates) closest in meaning join them,
-        ranked by the engine just after the last of ``texts`` (their indexes count on from
-        ``len(texts)``)."""
+        ``join`` passages of ``more`` (the engine's next candidates) closest in meaning join
+        them (None: MORE), ranked by the engine just after the last of ``texts`` (their
+        indexes count on from ``len(texts)``)."""
         if len(texts) + len(more) < 2:
             return list(range(len(texts)))
         meaning = self.meaning(query, [*texts, *more])
         n = len(texts)
-        joined = sorted(range(n, n + len(more)), key=lambda i: -meaning[i])[:MORE]
+        joined = sorted(range(n, n + len(more)), key=lambda i: -meaning[i])
+        joined = joined[: MORE if join is None else join]
         candidates = [*range(n), *joined]
         engine_rank = {i: min(i, n) + 1 for i in candidates}
         by_meaning = sorted(candidates, key=lambda i: -meaning[i])
@@ -158,16 +168,18 @@ class SemanticRerank:
         text: Callable[[Any], str],
         weight: float = WEIGHT,
         more: Sequence[Any] = (),
+        join: int | None = None,
+        said: str | None = None,
     ) -> list[Any]:
-        """``items`` in fused order, with the closest of ``more`` among them (see
-        :meth:`order`); ``items`` as they are for a message over MAX_CHARS."""
-        if len(query) > MAX_CHARS:
+        """``items`` in fused order, with the ``join`` closest of ``more`` among them (see
+        :meth:`order`); ``query`` is what is embedded of the message, ``said`` the message as
+        sent (when it differs); ``items`` as they are for a message over MAX_CHARS."""
+        if len(query) > MAX_CHARS or len(said or "") > MAX_CHARS:
             return list(items)
         every = [*items, *more]
         texts = [text(x) for x in every]
-        return [
-            every[i] for i in self.order(query, texts[: len(items)], weight, texts[len(items) :])
-        ]
+        n = len(items)
+        return [every[i] for i in self.order(query, texts[:n], weight, texts[n:], join)]
 
     def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the
