@@ -329,3 +329,33 @@ def test_a_reading_added_while_the_bot_runs_is_embedded_in_the_background(  # ty
             thread.join(timeout=60)
     # only the new reading's passages were embedded, the bundled ones came with the package
     assert model.embedded and all("Miete" in t or "Mieter" in t for t in model.embedded)
+
+
+def test_turning_a_page_does_not_embed_the_question_again() -> None:
+    model = StandIn()
+    engine = _engine(SearchOptions(), model)
+    first = _ids(engine, WEAK, limit=15)
+    assert model.queries == 1
+    assert _ids(engine, WEAK, limit=15) == first  # the stored question, run for page 2
+    assert model.queries == 1
+    _ids(engine, WEAK + " bitte")  # the same question with a filler: the same bare message
+    assert model.queries == 1
+    _ids(engine, WEAK + " 2025")  # another message is embedded
+    assert model.queries == 2
+
+
+def test_only_the_last_messages_vectors_are_kept() -> None:
+    model = StandIn()
+    engine = _engine(SearchOptions(), model)
+    asked = [f"{WEAK} {n}" for n in range(semantic.QUERY_CACHE + 1)]
+    for message in asked:
+        _ids(engine, message)
+    assert model.queries == len(asked)
+    _ids(engine, asked[-1])  # the newest is kept …
+    assert model.queries == len(asked)
+    _ids(engine, asked[0])  # … the oldest was dropped
+    assert model.queries == len(asked) + 1
+    assert engine.semantic is not None
+    engine.semantic.forget_messages()
+    _ids(engine, asked[-1])
+    assert model.queries == len(asked) + 2

@@ -24,7 +24,9 @@ vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_seman
 others are kept in memory and in the table ``semantic_cache`` (created on first use; a cache,
 dropped with no loss). A passage is embedded the first time it is a candidate, and the bot
 embeds all served passages not yet cached in the background at start; the model runs on one
-thread, behind a lock (handlers run in worker threads).
+thread, behind a lock (handlers run in worker threads). The vectors of the last QUERY_CACHE
+messages are kept in memory, so that turning a page of an answer does not embed its question
+again.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import hashlib
 import logging
 import os
 import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
@@ -52,6 +55,9 @@ MID_MORE = 3  # … join it, this many (SearchOptions.semantic_mid_join)
 # a longer message is no chat question (the longest of 4 402 test messages has 313): it is
 # answered on words alone, so that a 4 kB message costs no model time
 MAX_CHARS = 400
+# the vectors of the last messages embedded: a page tap ("mehr", "Seite 2") runs the stored
+# question again, and a question asked twice in a chat is common; 1.5 KiB each
+QUERY_CACHE = 256
 WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits at most that)
 WEIGHT = 1.0  # the meaning rank's weight for a weak answer (the engine's rank weighs 1)
 K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
@@ -114,6 +120,7 @@ class SemanticRerank:
         self.embedder = embedder
         self.store = store
         self._memory: dict[str, Any] = {}  # key -> float32 matrix (numpy comes with the extra)
+        self._queries: OrderedDict[str, Any] = OrderedDict()  # message -> vector, newest last
         self._lock = threading.Lock()  # one model, many handler threads
         self._table_ready = False
         # the cache key's model name: a stand-in's vectors never mix with the real model's
@@ -153,13 +160,25 @@ class SemanticRerank:
         import numpy as np
 
         with self._lock:
-            q = np.asarray(self.embedder.query(query), dtype=np.float32)
+            q = self._queries.get(query)
+            if q is None:
+                q = np.asarray(self.embedder.query(query), dtype=np.float32)
+                self._queries[query] = q
+                if len(self._queries) > QUERY_CACHE:
+                    self._queries.popitem(last=False)
+            else:
+                self._queries.move_to_end(query)
             vectors = self._vectors(texts)
         scores = []
         for rows in vectors:
             cos = rows @ q  # the whole text first, then its sentences
             scores.append(float(cos[0] + cos[1:].max() if len(cos) > 1 else 2 * cos[0]) / 2)
         return scores
+
+    def forget_messages(self) -> None:
+        """Drop the kept message vectors (the bench times a message's first asking)."""
+        with self._lock:
+            self._queries.clear()
 
     def rerank(
         self,
