@@ -52,22 +52,32 @@ MEANINGS = [
 class StandIn:
     """Words grouped by meaning, as a model would see them (no model needed)."""
 
+    meanings: list[set[str]] = MEANINGS
+
     def __init__(self) -> None:
-        self.queries = 0
+        self.asked: list[str] = []  # the messages embedded, in order
         self.embedded: list[str] = []
 
+    @property
+    def queries(self) -> int:
+        return len(self.asked)
+
+    def counts(self, word: str) -> bool:
+        """Whether a word carries meaning for this model (function words do not)."""
+        return word not in stopwords()
+
     def _vector(self, text: str) -> list[float]:
-        v = [0.0] * (len(MEANINGS) + 50)
+        v = [0.0] * (len(self.meanings) + 50)
         for w in map(normalize, words(text)):
-            if w in stopwords():
+            if not self.counts(w):
                 continue
-            dim = next((i for i, g in enumerate(MEANINGS) if w in g), None)
-            v[dim if dim is not None else len(MEANINGS) + sum(map(ord, w)) % 50] += 1.0
+            dim = next((i for i, g in enumerate(self.meanings) if w in g), None)
+            v[dim if dim is not None else len(self.meanings) + sum(map(ord, w)) % 50] += 1.0
         norm = math.sqrt(sum(x * x for x in v)) or 1.0
         return [x / norm for x in v]
 
     def query(self, text: str) -> list[float]:
-        self.queries += 1
+        self.asked.append(text)
         return self._vector(text)
 
     def passages(self, texts: list[str]) -> list[list[float]]:

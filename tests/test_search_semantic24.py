@@ -13,8 +13,6 @@ Stand-in models on invented texts (tests/invented.py), each message with the swi
 
 from __future__ import annotations
 
-import math
-
 import pytest
 from invented import FILLER, STRIKE_OPENING, one_text_engine
 from test_search_semantic import StandIn, _engine, _ids
@@ -23,7 +21,6 @@ from bot.core import semantic
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import bare_message
 from bot.core.semantic import SemanticRerank
-from bot.core.text import normalize, words
 
 # a model that reads the chat's frame as meaning: "Stelle", "stand", "nochmal" as talk of jobs
 GROUPS = [
@@ -43,28 +40,13 @@ CLINICS = [
 JOBS, MONEY = "streik:5", "streik:9"  # the jobs cut; the missing credits
 
 
-class FrameMinded:
+class FrameMinded(StandIn):
     """Every word of four letters or more counts (frames too), words grouped by meaning."""
 
-    def __init__(self) -> None:
-        self.queries: list[str] = []
+    meanings = GROUPS
 
-    def _vector(self, text: str) -> list[float]:
-        v = [0.0] * (len(GROUPS) + 50)
-        for w in map(normalize, words(text)):
-            if len(w) < 4:
-                continue
-            dim = next((i for i, g in enumerate(GROUPS) if w in g), None)
-            v[dim if dim is not None else len(GROUPS) + sum(map(ord, w)) % 50] += 1.0
-        norm = math.sqrt(sum(x * x for x in v)) or 1.0
-        return [x / norm for x in v]
-
-    def query(self, text: str) -> list[float]:
-        self.queries.append(text)
-        return self._vector(text)
-
-    def passages(self, texts: list[str]) -> list[list[float]]:
-        return [self._vector(t) for t in texts]
+    def counts(self, word: str) -> bool:
+        return len(word) >= 4
 
 
 def _clinics(options: SearchOptions, model: FrameMinded | None = None) -> SearchEngine:
@@ -88,8 +70,8 @@ def test_the_frame_of_a_question_does_not_lead_the_model_astray() -> None:
     off = [h.passage.id for h in _clinics(off_options, off_model).search(FRAMED)]
     assert on[0] == MONEY  # the money the clinics lack, which the message asks about
     assert off[0] == JOBS  # the whole message embedded: its frame reads as jobs
-    assert model.queries == ["wo die mit den kliniken und der knete"]
-    assert off_model.queries == [FRAMED]
+    assert model.asked == ["wo die mit den kliniken und der knete"]
+    assert off_model.asked == [FRAMED]
 
 
 @pytest.mark.parametrize(
