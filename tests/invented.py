@@ -69,3 +69,10 @@ def one_text_engine(
         slug, title, author, "Blog", dt.date(2026, 1, 1), "article", "-", "-", aliases=aliases
     )
     return texts_engine([(src, paragraphs)], options)
+
+
+def first_id(engine: SearchEngine, message: str) -> str:
+    """The id of the passage the engine answers ``message`` with first (it must answer)."""
+    hits = engine.search(message)
+    assert hits, message
+    return hits[0].passage.id

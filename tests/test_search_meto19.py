@@ -14,9 +14,9 @@ switched off.
 from __future__ import annotations
 
 import pytest
-from invented import FILLER, one_text_engine
+from invented import FILLER, first_id, one_text_engine
 
-from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search import SearchOptions
 from bot.core.search_lexicon import metonyms
 from bot.core.text import stem, words
 
@@ -41,10 +41,7 @@ OFF = SearchOptions().without("metonyms")
 
 
 def _first(message: str, options: SearchOptions) -> str:
-    engine: SearchEngine = one_text_engine(TRADE + FILLER, options, slug="handel")
-    hits = engine.search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(one_text_engine(TRADE + FILLER, options, slug="handel"), message)
 
 
 @pytest.mark.parametrize(

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import pytest
 from helpers import send
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, first_id, one_text_engine
 
 import bot.handlers  # noqa: F401  (registers every command)
-from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search import SearchOptions
 from bot.core.search_lexicon import asks_persons, opens_clause
 from bot.services import Services
 
@@ -33,10 +33,7 @@ STRIKE = [
 
 
 def _first(message: str, options: SearchOptions) -> str:
-    engine: SearchEngine = one_text_engine(STRIKE + FILLER, options)
-    hits = engine.search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(one_text_engine(STRIKE + FILLER, options), message)
 
 
 @pytest.mark.parametrize(

@@ -13,9 +13,9 @@ switched off.
 from __future__ import annotations
 
 import pytest
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, first_id, one_text_engine
 
-from bot.core.search import SearchEngine, SearchOptions
+from bot.core.search import SearchOptions
 
 ROLES = [
     *STRIKE_OPENING,
@@ -35,10 +35,7 @@ ROLES = [
 
 
 def _first(message: str, options: SearchOptions) -> str:
-    engine: SearchEngine = one_text_engine(ROLES + FILLER, options)
-    hits = engine.search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(one_text_engine(ROLES + FILLER, options), message)
 
 
 @pytest.mark.parametrize(

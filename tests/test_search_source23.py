@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from invented import FILLER, STRIKE_OPENING, one_text_engine, texts_engine
+from invented import FILLER, STRIKE_OPENING, first_id, one_text_engine, texts_engine
 
 from bot.core.models import Source
 from bot.core.search import SearchEngine, SearchOptions
@@ -68,9 +68,7 @@ def _engine(options: SearchOptions) -> SearchEngine:
 
 
 def _first(message: str, options: SearchOptions) -> str:
-    hits = _engine(options).search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(_engine(options), message)
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,7 @@ switched off.
 from __future__ import annotations
 
 import pytest
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, first_id, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.search_lexicon import text_position
@@ -35,9 +35,7 @@ def _engine(options: SearchOptions) -> SearchEngine:
 
 
 def _first(message: str, options: SearchOptions) -> str:
-    hits = _engine(options).search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(_engine(options), message)
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,7 @@ switched off.
 from __future__ import annotations
 
 import pytest
-from invented import FILLER, STRIKE_OPENING, one_text_engine
+from invented import FILLER, STRIKE_OPENING, first_id, one_text_engine
 
 from bot.core.search import SearchEngine, SearchOptions
 
@@ -46,9 +46,7 @@ TITLED = [
 
 def _first(paragraphs: list[str], message: str, options: SearchOptions, **kw: object) -> str:
     engine: SearchEngine = one_text_engine(paragraphs + FILLER, options, **kw)  # type: ignore[arg-type]
-    hits = engine.search(message)
-    assert hits, message
-    return hits[0].passage.id
+    return first_id(engine, message)
 
 
 @pytest.mark.parametrize("message", ["was sagt ostrowski zum haushalt", "ostrowski haushalt"])
