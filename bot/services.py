@@ -20,7 +20,7 @@ from bot.core.readings import ReadingLibrary
 from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
 from bot.core.search import SearchEngine
-from bot.core.search_expand import expansion_texts
+from bot.core.search_expand import expansion_texts, note_texts
 from bot.core.semantic import SemanticRerank, load_embedder
 from bot.core.store import Store
 from bot.core.text import lemma_stem
@@ -102,6 +102,7 @@ def warm_semantic(services: Services) -> threading.Thread | None:
     if rerank is None:
         return None
     texts = [p.text for p in services.search.served_passages()]
+    texts += services.search.note_texts()  # our notes on paragraphs (content/passages)
 
     def run() -> None:
         try:
@@ -115,11 +116,12 @@ def warm_semantic(services: Services) -> threading.Thread | None:
 
 
 def expand_search(services: Services) -> None:
-    """Give the search our paraphrases of passages (positions; key terms of readings without
-    written content)."""
+    """Give the search our paraphrases of passages (positions; our notes on paragraphs; key
+    terms of readings without written content)."""
 
     def key_terms(slug: str) -> tuple[str, ...]:
         auto = services.summaries.of(slug)
         return auto.key_terms if auto else ()
 
-    services.search.set_expansions(expansion_texts(services.content, services.search, key_terms))
+    texts = expansion_texts(services.content, services.search, key_terms)
+    services.search.set_expansions(texts, note_texts(services.content))

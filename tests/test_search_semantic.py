@@ -270,9 +270,9 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
     seen: list[float] = []
     order = SemanticRerank.order
 
-    def spy(self, query, texts, weight=semantic.WEIGHT, more=(), join=None):  # type: ignore[no-untyped-def]
+    def spy(self, query, texts, weight=semantic.WEIGHT, more=(), join=None, notes=None):  # type: ignore[no-untyped-def]
         seen.append(weight)
-        return order(self, query, texts, weight, more, join)
+        return order(self, query, texts, weight, more, join, notes)
 
     monkeypatch.setattr(SemanticRerank, "order", spy)
     engine.search(message)
@@ -295,6 +295,7 @@ def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> Non
     thread.join(timeout=60)
     served = {p.text for p in services.search.served_passages()}
     assert served <= set(model.embedded)
+    assert set(services.search.note_texts()) <= set(model.embedded)  # our notes too
 
 
 def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type: ignore[no-untyped-def]
@@ -305,6 +306,8 @@ def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type:
     served = sorted({p.text for p in services.search.served_passages()})
     bundle = semantic.read_bundle(semantic.BUNDLED)
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in served)
+    noted = services.search.note_texts()  # our notes on paragraphs (content/passages)
+    assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in noted)
 
     class Named(StandIn):  # as the real model names itself
         name = semantic.MODEL

@@ -5,7 +5,8 @@
     python tools/make_semantic_seeds.py
 
 Embeds every served passage of the bundled sources (the whole passage, then each sentence)
-with multilingual-e5-small, as the bot would on its first start, and stores them by cache key.
+and every note of ours on a paragraph (content/passages) with multilingual-e5-small, as the bot
+would on its first start, and stores them by cache key.
 A new install then answers its first unsure questions without waiting for the model; readings
 added later are embedded by the bot itself. tests/test_search_semantic.py fails when the file no
 longer covers the bundled sources' passages.
@@ -33,7 +34,10 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "b.db", data_dir=Path(tmp)))
-        texts = sorted({p.text for p in services.search.served_passages()})
+        texts = sorted(
+            {p.text for p in services.search.served_passages()}
+            | set(services.search.note_texts())  # our notes on paragraphs (content/passages)
+        )
         services.store.close()
     rerank = SemanticRerank(embedder, bundle=None)  # embed afresh, whatever the old file holds
     t0 = time.perf_counter()
@@ -42,7 +46,7 @@ def main() -> int:
     write_bundle(BUNDLED, vectors)
     rows = sum(len(v) for v in vectors.values())
     print(
-        f"{len(texts)} passages, {rows} vectors in {time.perf_counter() - t0:.0f} s -> "
+        f"{len(texts)} passages and notes, {rows} vectors in {time.perf_counter() - t0:.0f} s -> "
         f"{BUNDLED.relative_to(ROOT)} ({BUNDLED.stat().st_size / 1024:.0f} KiB)"
     )
     return 0

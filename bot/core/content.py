@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 MIN_EVIDENCE_WORDS = 6
 MAX_EVIDENCE = 3
+MAX_NOTES = 5  # sentences of our own words per paragraph (content/passages)
 SHORT_MAX_CHARS = 300
 SUMMARY_WORDS = (150, 300)
 THESES_COUNT = (5, 10)
@@ -115,6 +116,17 @@ class ProtocolNotes:
     next_meeting: Meeting | None = None
 
 
+@dataclass(frozen=True)
+class PassageNotes:
+    """What one paragraph says, in our own words: a search aid (document expansion), never
+    shown. ``anchor`` is a verbatim phrase that locates the paragraph."""
+
+    source: str
+    passage_id: str
+    anchor: str
+    gist: tuple[str, ...]
+
+
 @dataclass
 class ContentStore:
     """All written content, validated against the catalog and the passage index."""
@@ -123,6 +135,7 @@ class ContentStore:
     summaries: dict[str, Summary] = field(default_factory=dict)
     positions: list[Position] = field(default_factory=list)
     protocol: ProtocolNotes | None = None
+    passage_notes: list[PassageNotes] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self._topics = {t.slug: t for t in self.topics}
@@ -180,6 +193,7 @@ class ContentStore:
             "positions": len(self.positions),
             "evidence": sum(len(p.evidence) for p in self.positions),
             "sections": len(self.protocol.sections) if self.protocol else 0,
+            "noted": len(self.passage_notes),
         }
 
     # -- topic matching -----------------------------------------------------------------------
@@ -527,9 +541,10 @@ class _Loader:
         summaries = self._load_summaries()
         positions = self._load_positions({t.slug for t in topics}, check_topics=topics_ok)
         protocol = self._load_protocol()
+        notes = self._load_passage_notes()
         if self.errors:
             raise ContentError(self.errors)
-        return ContentStore(topics, summaries, positions, protocol)
+        return ContentStore(topics, summaries, positions, protocol, notes)
 
     def _load_topics(self) -> list[Topic]:
         path = self.dir / "topics.yaml"
@@ -660,6 +675,58 @@ class _Loader:
                     continue
                 positions.append(Position(topic, source, text, tuple(evidence)))  # type: ignore[arg-type]
         return positions
+
+    def _load_passage_notes(self) -> list[PassageNotes]:
+        """content/passages/<slug>.yaml: per paragraph of a reading an anchor (verbatim, as
+        evidence is) and a few sentences in our own words of what it says."""
+        folder = self.dir / "passages"
+        notes: list[PassageNotes] = []
+        if not folder.is_dir():
+            return notes
+        for path in sorted(folder.glob("*.y*ml")):
+            data = self._read(path)
+            if data is None:
+                continue
+            if not isinstance(data, _Map):
+                self._error(path, 1, T.ERR_NOT_MAPPING.format(key="passages"))
+                continue
+            slug = path.stem
+            label = f"Absatznotizen {slug}"
+            self._unknown_fields(path, data, ("source", "passages"), label)
+            named = self._text(path, data, "source", label, required=False)
+            if named is not None and named != slug:
+                line = data.lines.get("source", 1)
+                self._error(path, line, T.ERR_SOURCE_MISMATCH.format(stem=slug, slug=named))
+                continue
+            if not self._source(path, data.lines.get("source", 1), slug, label):
+                continue
+            first: dict[str, int] = {}
+            for entry, line in self._list(path, data, "passages"):
+                if not isinstance(entry, _Map):
+                    self._error(path, line, T.ERR_ENTRY_NOT_MAPPING.format(keys="anchor, gist"))
+                    continue
+                self._unknown_fields(path, entry, ("anchor", "gist"), label)
+                anchor = self._text(path, entry, "anchor", label)
+                gist = self._texts(path, entry, "gist", label)
+                if anchor is None or gist is None:
+                    continue
+                if not 1 <= len(gist) <= MAX_NOTES:
+                    problem = T.ERR_NOTES_COUNT.format(most=MAX_NOTES, count=len(gist))
+                    self._error(path, entry.lines["gist"], problem, label)
+                    continue
+                found = self._evidence(path, entry.lines["anchor"], slug, anchor, label)
+                if found is None:
+                    continue
+                if found.passage_id in first:
+                    problem = T.ERR_DUPLICATE_NOTES.format(
+                        slug=slug, first=first[found.passage_id]
+                    )
+                    self._error(path, entry.line, problem, label)
+                    continue
+                first[found.passage_id] = entry.line
+                sentences = tuple(t for t, _ in gist)
+                notes.append(PassageNotes(slug, found.passage_id, anchor, sentences))
+        return notes
 
     def _load_protocol(self) -> ProtocolNotes | None:
         path = self.dir / "protocol.yaml"

@@ -775,6 +775,14 @@ class SearchOptions:
     # candidates 21 to semantic.MID_WIDE join its first 20, as a weak answer does with more
     # (off: only the first 20 are reordered)
     semantic_mid_join: bool = True
+    # our notes on a paragraph (content/passages: what it says, in our own and everyday
+    # words) expand that passage like a position does (expansion): a member retelling a
+    # paragraph in other words finds it; a reading without notes keeps its positions and key
+    # terms (off: positions and key terms only)
+    passage_notes: bool = True
+    # the semantic extra reads our notes on a paragraph as more of its sentences: a message
+    # close in meaning to a note is close to the paragraph (off: the paragraph's own text only)
+    semantic_notes: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
     # word of one reading's title (and of no other reading's title; its stem, stop words,
     # words under four letters, everyday words and words of more than TITLE_SHARE of the
@@ -1417,6 +1425,15 @@ def _names_topic(concepts: Sequence[Concept], naming: set[str], common: float) -
     )
 
 
+@dataclass(frozen=True)
+class _Expansion:
+    """Document expansion built from one set of texts (SearchEngine.set_expansions)."""
+
+    counts: dict[str, Counter[str]] = field(default_factory=dict)  # passage id -> term counts
+    index: dict[str, list[str]] = field(default_factory=dict)  # term -> passage ids
+    df: dict[str, int] = field(default_factory=dict)  # terms only the expansion text has
+
+
 class SearchEngine:
     """The passage index of one database and the query logic over it."""
 
@@ -1431,9 +1448,9 @@ class SearchEngine:
         # the semantic extra, when installed (build_services attaches it; SearchOptions.semantic)
         self.semantic: SemanticRerank | None = None
         # document expansion (bot.core.search_expand): passage id -> expansion term counts
-        self._exp: dict[str, Counter[str]] = {}
-        self._exp_index: dict[str, list[str]] = {}  # term -> passage ids
-        self._exp_df: dict[str, int] = {}  # terms only the expansion text has
+        # (with our paragraph notes, without them: SearchOptions.passage_notes)
+        self._expansions: dict[bool, _Expansion] = {True: _Expansion(), False: _Expansion()}
+        self._notes: dict[str, tuple[str, ...]] = {}  # passage id -> our notes on it
         self.thesaurus = thesaurus()
         self.metonym_table = metonyms()  # capitals, seats, nicknames <-> states (ours)
         self.loan_table = loanwords()  # English word -> German words (Ding)
@@ -2945,7 +2962,8 @@ class SearchEngine:
         reordered by meaning, the closest of its next ones among them; an answer whose best
         passage covers less than semantic.MID_COVERAGE reordered with half the weight, a few
         of its next ones among them (semantic_mid_join); any other answer as the words found
-        it. The message embedded is its bare form (semantic_bare)."""
+        it. The message embedded is its bare form (semantic_bare); our notes on a paragraph
+        count as its sentences (semantic_notes)."""
         if not weak and scored[0][2] >= semantic.MID_COVERAGE:
             return hits
         if weak:
@@ -2969,12 +2987,21 @@ class SearchEngine:
                 rest[: reach - semantic.POOL],
                 join,
                 query,
+                self._note_of if self.options.semantic_notes else None,
             )
         except Exception:  # the extra failing costs its reordering, never the answer
             log.warning("semantic rerank failed; the engine's order stands", exc_info=True)
             return hits
         joined = {h.passage.id for h in head}
         return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
+
+    def note_texts(self) -> list[str]:
+        """Every note of ours on a served paragraph (the semantic extra embeds them too)."""
+        return [t for pid, notes in self._notes.items() if pid in self._passages for t in notes]
+
+    def _note_of(self, hit: Hit) -> tuple[str, ...]:
+        """Our notes on a hit's paragraph (content/passages), for the semantic extra."""
+        return self._notes.get(hit.passage.id, ())
 
     def _provenance_answer(
         self, q: Query, answer: Answer, limit: int, source: str | None
@@ -3937,28 +3964,52 @@ class SearchEngine:
             f"SELECT n, terms, extra FROM passages WHERE n IN ({marks})", ns
         ).fetchall()
 
-    def set_expansions(self, texts: dict[str, list[str]]) -> None:
-        """Expansion text per passage id: our own paraphrases of it (positions, theses …).
+    def set_expansions(
+        self, texts: dict[str, list[str]], notes: dict[str, list[str]] | None = None
+    ) -> None:
+        """Expansion text per passage id: our own paraphrases of it (positions, theses …),
+        and our notes on paragraphs (``notes``, used when SearchOptions.passage_notes is on).
 
         Its terms count as a weaker match of the passage (EXPANSION_WEIGHT, once per passage);
         they never change the passage's own statistics, and they live in memory only (a few
         hundred passages with written content, whatever the size of the index).
         """
+        merged: dict[str, list[str]] = {pid: list(chunks) for pid, chunks in texts.items()}
+        for pid, chunks in (notes or {}).items():
+            merged.setdefault(pid, []).extend(chunks)
+        self._expansions = {True: self._expansion(merged), False: self._expansion(texts)}
+        self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
+
+    def _expansion(self, texts: dict[str, list[str]]) -> _Expansion:
         exp: dict[str, Counter[str]] = {}
+        stops = {stem(w) for w in stopwords()}
         for pid, chunks in texts.items():
             if pid not in self._passages:
                 continue
             ws = [w for chunk in chunks for w in words(chunk)]
             stems, extra = passage_terms(ws, self.vocab, self.synonyms)
-            stops = {stem(w) for w in stopwords()}
             exp[pid] = Counter(t for t in (*stems, *extra) if t not in stops)
         index: dict[str, list[str]] = defaultdict(list)
         for pid, counts in exp.items():
             for t in counts:
                 index[t].append(pid)
-        self._exp = exp
-        self._exp_index = dict(index)
-        self._exp_df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df}
+        df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df}
+        return _Expansion(exp, dict(index), df)
+
+    @property
+    def _exp(self) -> dict[str, Counter[str]]:
+        """Passage id -> expansion term counts."""
+        return self._expansions[self.options.passage_notes].counts
+
+    @property
+    def _exp_index(self) -> dict[str, list[str]]:
+        """Expansion term -> passage ids."""
+        return self._expansions[self.options.passage_notes].index
+
+    @property
+    def _exp_df(self) -> dict[str, int]:
+        """Terms only the expansion text has -> their passage count."""
+        return self._expansions[self.options.passage_notes].df
 
     def _recall_terms(self, terms: set[str]) -> list[str]:
         """The rarer terms, up to a posting budget: common words only rank, never recall.

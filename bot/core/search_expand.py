@@ -5,7 +5,9 @@ Positions, theses and summaries are written in our words and say what passages s
 - optionally, a thesis or a summary sentence is aligned to the passage of its source it
   matches best (the engine's own ranking, expansion off) and expands that passage;
 - a reading without written content gets the OpenThesaurus synonyms of its automatic key terms
-  on the passages that use a key term.
+  on the passages that use a key term;
+- our notes on a paragraph (content/passages) expand that paragraph (``note_texts``; the
+  engine uses them while SearchOptions.passage_notes is on).
 
 The engine keeps expansion text in memory beside the index (``SearchEngine.set_expansions``).
 """
@@ -72,6 +74,13 @@ def expansion_texts(
             if source.slug not in with_content:
                 _key_term_synonyms(engine, source.slug, key_terms(source.slug), out)
     return dict(out)
+
+
+def note_texts(content: ContentStore | None) -> dict[str, list[str]]:
+    """Passage id -> our notes on that paragraph (content/passages)."""
+    if content is None:
+        return {}
+    return {n.passage_id: list(n.gist) for n in content.passage_notes}
 
 
 def _key_term_synonyms(

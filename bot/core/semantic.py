@@ -136,14 +136,16 @@ class SemanticRerank:
         weight: float = WEIGHT,
         more: Sequence[str] = (),
         join: int | None = None,
+        notes: Sequence[Sequence[str]] | None = None,
     ) -> list[int]:
         """The indexes of ``texts`` (the engine's candidates, best first) in fused order; the
         ``join`` passages of ``more`` (the engine's next candidates) closest in meaning join
         them (None: MORE), ranked by the engine just after the last of ``texts`` (their
-        indexes count on from ``len(texts)``)."""
+        indexes count on from ``len(texts)``). ``notes``: per text of ``texts`` and ``more``,
+        our notes on that paragraph (see :meth:`meaning`)."""
         if len(texts) + len(more) < 2:
             return list(range(len(texts)))
-        meaning = self.meaning(query, [*texts, *more])
+        meaning = self.meaning(query, [*texts, *more], notes)
         n = len(texts)
         joined = sorted(range(n, n + len(more)), key=lambda i: -meaning[i])
         joined = joined[: MORE if join is None else join]
@@ -154,9 +156,12 @@ class SemanticRerank:
         fused = {i: 1 / (K + engine_rank[i]) + weight / (K + meaning_rank[i]) for i in candidates}
         return sorted(candidates, key=lambda i: (-fused[i], engine_rank[i]))
 
-    def meaning(self, query: str, texts: list[str]) -> list[float]:
+    def meaning(
+        self, query: str, texts: list[str], notes: Sequence[Sequence[str]] | None = None
+    ) -> list[float]:
         """How close each text is to the message: the mean of the cosine with the whole text
-        and with its closest sentence."""
+        and with its closest sentence; a note of ours on the paragraph (``notes``, per text)
+        counts as one more of its sentences."""
         import numpy as np
 
         with self._lock:
@@ -169,10 +174,16 @@ class SemanticRerank:
             else:
                 self._queries.move_to_end(query)
             vectors = self._vectors(texts)
+            said = [list(n) for n in notes] if notes else [[] for _ in texts]
+            flat = [t for n in said for t in n]
+            noted = iter(self._vectors(flat)) if flat else iter(())
         scores = []
-        for rows in vectors:
+        for rows, own in zip(vectors, said, strict=True):
             cos = rows @ q  # the whole text first, then its sentences
-            scores.append(float(cos[0] + cos[1:].max() if len(cos) > 1 else 2 * cos[0]) / 2)
+            parts = [cos[1:]] if len(cos) > 1 else [cos[:1]]
+            parts += [next(noted)[:1] @ q for _ in own]  # a note as a whole
+            closest = max(float(p.max()) for p in parts)
+            scores.append((float(cos[0]) + closest) / 2)
         return scores
 
     def forget_messages(self) -> None:
@@ -189,16 +200,19 @@ class SemanticRerank:
         more: Sequence[Any] = (),
         join: int | None = None,
         said: str | None = None,
+        notes: Callable[[Any], Sequence[str]] | None = None,
     ) -> list[Any]:
         """``items`` in fused order, with the ``join`` closest of ``more`` among them (see
         :meth:`order`); ``query`` is what is embedded of the message, ``said`` the message as
-        sent (when it differs); ``items`` as they are for a message over MAX_CHARS."""
+        sent (when it differs); ``notes`` gives our notes on an item's paragraph; ``items`` as
+        they are for a message over MAX_CHARS."""
         if len(query) > MAX_CHARS or len(said or "") > MAX_CHARS:
             return list(items)
         every = [*items, *more]
         texts = [text(x) for x in every]
+        per = [notes(x) for x in every] if notes is not None else None
         n = len(items)
-        return [every[i] for i in self.order(query, texts[:n], weight, texts[n:], join)]
+        return [every[i] for i in self.order(query, texts[:n], weight, texts[n:], join, per)]
 
     def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the

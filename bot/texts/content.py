@@ -43,6 +43,8 @@ ERR_EVIDENCE_AMBIGUOUS = "Die Belegstelle „{phrase}“ kommt in {count} Textst
 ERR_NO_PASSAGES = (
     "Die Quelle „{slug}“ ist nicht im Suchindex; ihre Belegstellen können nicht geprüft werden."
 )
+ERR_DUPLICATE_NOTES = "Zu diesem Absatz von „{slug}“ gibt es schon Notizen (Zeile {first})."
+ERR_NOTES_COUNT = "Ein Absatz braucht 1 bis {most} Notizen, hier sind es {count}."
 ERR_BAD_DATE = "„{value}“ ist kein Datum. Bitte als JJJJ-MM-TT schreiben, z. B. 2026-01-26."
 ERR_BAD_SECTION = "„section“ muss eine Abschnittsnummer ab 1 sein, nicht „{value}“."
 ERR_UNKNOWN_SECTION = (
@@ -52,7 +54,7 @@ ERR_UNKNOWN_SECTION = (
 CHECK_OK = (
     "OK: Inhalte geprüft – {topics} Themen, {summaries} Zusammenfassungen mit {theses} Thesen, "
     "{positions} Positionen, {evidence} Belegstellen (jede genau einmal in ihrer Quelle gefunden), "
-    "{sections} Protokollabschnitte."
+    "{sections} Protokollabschnitte, Notizen zu {noted} Absätzen."
 )
 CHECK_NOTE = "Hinweis: {note}"
 CHECK_NOTES_HEADER = "{count} Hinweise (kein Fehler, aber bitte ansehen):"
