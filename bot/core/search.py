@@ -151,6 +151,7 @@ RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do 
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
+NOTE_KNOWN_ZIPF = 3.0  # a note's word below this Zipf makes a message's word known (set_expansions)
 EXPANSION_COVER = EXPANSION_WEIGHT  # … covers the message as much as it scores (expansion_cover)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
@@ -3977,23 +3978,49 @@ class SearchEngine:
         merged: dict[str, list[str]] = {pid: list(chunks) for pid, chunks in texts.items()}
         for pid, chunks in (notes or {}).items():
             merged.setdefault(pid, []).extend(chunks)
-        self._expansions = {True: self._expansion(merged), False: self._expansion(texts)}
+        # a word of a note makes a message's word known (not off-topic, not a typo) only when
+        # it is no everyday German (NOTE_KNOWN_ZIPF): a note retells in everyday words, and
+        # "reisen", "kaufen" must not turn chat about a trip or a purchase into a question
+        knowable = {
+            w
+            for chunks in (notes or {}).values()
+            for chunk in chunks
+            for w in words(chunk)
+            if zipf(w) < NOTE_KNOWN_ZIPF
+        }
+        self._expansions = {
+            True: self._expansion(merged, texts, knowable),
+            False: self._expansion(texts, texts, set()),
+        }
         self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
 
-    def _expansion(self, texts: dict[str, list[str]]) -> _Expansion:
-        exp: dict[str, Counter[str]] = {}
+    def _expansion(
+        self, texts: dict[str, list[str]], known: dict[str, list[str]], knowable: set[str]
+    ) -> _Expansion:
+        """Expansion of ``texts``; the terms it makes known are those of ``known`` and of the
+        words ``knowable``."""
         stops = {stem(w) for w in stopwords()}
+
+        def terms(ws: list[str]) -> Counter[str]:
+            stems, extra = passage_terms(ws, self.vocab, self.synonyms)
+            return Counter(t for t in (*stems, *extra) if t not in stops)
+
+        exp: dict[str, Counter[str]] = {}
         for pid, chunks in texts.items():
             if pid not in self._passages:
                 continue
-            ws = [w for chunk in chunks for w in words(chunk)]
-            stems, extra = passage_terms(ws, self.vocab, self.synonyms)
-            exp[pid] = Counter(t for t in (*stems, *extra) if t not in stops)
+            exp[pid] = terms([w for chunk in chunks for w in words(chunk)])
         index: dict[str, list[str]] = defaultdict(list)
         for pid, counts in exp.items():
             for t in counts:
                 index[t].append(pid)
-        df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df}
+        allowed = set(terms(sorted(knowable)))
+        for pid, chunks in known.items():
+            if pid in self._passages:
+                allowed |= set(terms([w for chunk in chunks for w in words(chunk)]))
+        df = {
+            t: len(ids) for t, ids in index.items() if t not in self.vocab.df and t in allowed
+        }
         return _Expansion(exp, dict(index), df)
 
     @property
