@@ -42,6 +42,8 @@ def test_the_wheel_installs_and_answers_from_another_folder(tmp_path: Path) -> N
                    "bot/fonts/LiberationSerif-Bold.ttf",
                    "bot/fonts/LICENSE-Liberation-OFL.txt"):  # fmt: skip
         assert needed in names, needed
+    notes = sorted(p.name for p in (PROJECT_ROOT / "content" / "passages").iterdir())
+    assert notes and all(f"bot/_bundled/content/passages/{n}" in names for n in notes)
     seeds = sorted(p.name for p in (PROJECT_ROOT / "seeds").iterdir())
     assert all(f"bot/_bundled/seeds/{name}" in names for name in seeds)
     package = PROJECT_ROOT / "bot"
