@@ -4014,7 +4014,8 @@ class SearchEngine:
         for pid, counts in exp.items():
             for t in counts:
                 index[t].append(pid)
-        allowed = set(terms(sorted(knowable)))
+        # the note's own words, not their parts or synonyms ("Wettrüsten" makes no "Wetter")
+        allowed = {stem(w) for w in knowable} - stops
         for pid, chunks in known.items():
             if pid in self._passages:
                 allowed |= set(terms([w for chunk in chunks for w in words(chunk)]))
