@@ -20,10 +20,12 @@ import pytest
 from invented import FILLER, first_id, one_text_engine
 from test_search_semantic import STRIKE, WEAK, StandIn
 
+from bot.cli.content import notes_template, unique_anchor
 from bot.core import search
 from bot.core.content import ContentError, ContentStore
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.semantic import SemanticRerank
+from bot.core.text import normalize
 
 TEXTS = [
     "Der Kreistag beschloss nach langer Debatte, die Buslinie zum Klinikum ab Januar einzustellen.",
@@ -182,3 +184,43 @@ def test_notes_on_an_unknown_reading_are_refused(services, content_dir: Path) ->
     with pytest.raises(ContentError) as err:
         _load(services, content_dir)
     assert "Unbekannte Quelle „gibt-es-nicht“" in str(err.value)
+
+
+# --- jourfixe notes SLUG: a skeleton to write a reading's notes into -------------------------
+
+
+def test_the_notes_template_anchors_every_paragraph_once(  # type: ignore[no-untyped-def]
+    services, config, content_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert notes_template(config, "wsws-alaska") == 0
+    skeleton = capsys.readouterr().out
+    assert skeleton.startswith("# Notizen zu den Absätzen von „")
+    path = _write(content_dir, "wsws-alaska", skeleton)
+    # as printed, every gist is empty: the check names the file and line, in German
+    with pytest.raises(ContentError) as err:
+        _load(services, content_dir)
+    assert "content/passages/wsws-alaska.yaml, Zeile" in str(err.value)
+    path.write_text(skeleton.replace('- ""', '- "Unsere Notiz."'), encoding="utf-8")
+    notes = _load(services, content_dir).passage_notes
+    served = [p for p in services.search.passages_of("wsws-alaska") if p.kind != "debris"]
+    assert len({n.passage_id for n in notes}) == len(notes)  # one paragraph each
+    assert len(notes) >= len(served) - 2  # (a title line has no six words of its own)
+
+
+def test_the_notes_template_names_an_unknown_reading(  # type: ignore[no-untyped-def]
+    config, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert notes_template(config, "gibt-es-nicht") == 1
+    assert "Unbekannte Quelle „gibt-es-nicht“. Bekannte Quellen: " in capsys.readouterr().out
+
+
+def test_an_anchor_is_the_first_run_of_words_no_other_paragraph_has() -> None:
+    paragraphs = [
+        "Der Senat spart bei den Kliniken und den Schulen der Stadt.",
+        "Der Senat spart bei den Kliniken, sagt die Gewerkschaft heute.",
+        "Kurz.",
+    ]
+    others = [normalize(p) for p in paragraphs]
+    assert unique_anchor(paragraphs[0], others) == "Der Senat spart bei den Kliniken und"
+    assert unique_anchor(paragraphs[1], others) == "Der Senat spart bei den Kliniken,"
+    assert unique_anchor(paragraphs[2], others) is None

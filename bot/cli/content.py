@@ -11,6 +11,7 @@ from bot.config import Config
 from bot.core.catalog import CatalogError
 from bot.core.content import ContentError, ContentStore, style_notes
 from bot.core.content_checks import CheckReport, check_report
+from bot.core.text import normalize, words
 from bot.services import build_services
 from bot.texts import content as T
 
@@ -64,7 +65,67 @@ def _print_report(report: CheckReport) -> int:
     return 1 if report.errors else 0
 
 
+def notes_template(config: Config, slug: str) -> int:
+    """`jourfixe notes SLUG`: a skeleton of content/passages/SLUG.yaml on stdout, one entry per
+    paragraph with a verbatim anchor that occurs in no other paragraph; the gists are ours to
+    write (an empty one fails `jourfixe check` until it is written or its entry deleted)."""
+    with tempfile.TemporaryDirectory(prefix="jourfixe-notes-") as tmp:
+        scratch = replace(config, db_path=Path(tmp) / "notes.db")
+        try:
+            services = build_services(scratch)
+        except (ContentError, CatalogError):
+            print(T.NOTES_CONTENT_BROKEN)
+            return 1
+        try:
+            source = services.catalog.get(slug)
+            if source is None:
+                known = ", ".join(s.slug for s in services.catalog.sources)
+                print(T.NOTES_UNKNOWN_SOURCE.format(slug=slug, known=known))
+                return 1
+            passages = [p for p in services.search.passages_of(slug) if p.kind != "debris"]
+            print(T.NOTES_TEMPLATE_HEAD.format(title=source.title, slug=slug))
+            print(f"source: {slug}\npassages:")
+            texts = [normalize(p.text) for p in passages]
+            for p in passages:
+                anchor = unique_anchor(p.text, texts)
+                start = " ".join(p.text.split()[:12])
+                print(f"  # {T.NOTES_PARAGRAPH.format(n=p.paragraph, line=p.line_start)}: {start} …")
+                if anchor is None:
+                    print(f"  # {T.NOTES_NO_ANCHOR}")
+                    continue
+                print(f"  - anchor: {_quoted(anchor)}\n    gist:\n      - \"\"")
+            return 0
+        finally:
+            services.store.close()
+
+
+def unique_anchor(text: str, others: list[str], least: int = 6, most: int = 14) -> str | None:
+    """The first run of ``least`` to ``most`` words of ``text`` that occurs (normalised) in
+    exactly one of ``others`` (the normalised paragraphs of the reading, ``text``'s among them)."""
+    tokens = text.split()
+    for first in range(len(tokens)):
+        for size in range(least, most + 1):
+            piece = tokens[first : first + size]
+            if len(piece) < size:
+                break
+            phrase = " ".join(piece)
+            if len(words(phrase)) < least:
+                continue
+            needle = normalize(phrase)
+            if sum(needle in other for other in others) == 1:
+                return phrase
+    return None
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def register_cli(subparsers: argparse._SubParsersAction) -> None:
-    """Add ``jourfixe check`` to the command line."""
+    """Add ``jourfixe check`` and ``jourfixe notes`` to the command line."""
     parser = subparsers.add_parser("check", help=T.CHECK_HELP, description=T.CHECK_HELP)
     parser.set_defaults(func=lambda args, config: check(config))
+    notes = subparsers.add_parser("notes", help=T.NOTES_HELP, description=T.NOTES_HELP)
+    notes.add_argument("slug", help=T.NOTES_SLUG_HELP)
+    notes.set_defaults(func=lambda args, config: notes_template(config, args.slug))

@@ -62,6 +62,26 @@ CHECK_NO_CONTENT = (
     "Keine geschriebenen Inhalte in {dir} gefunden (topics.yaml, positions.yaml, summaries/)."
 )
 CHECK_SOURCES_FAILED = "Die Quellen können nicht geladen werden: {error}"
+NOTES_HELP = (
+    "Gibt eine Vorlage für Notizen zu den Absätzen einer Lektüre aus "
+    "(content/passages/KÜRZEL.yaml): je Absatz ein wörtlicher Anker, die Notizen schreibt ihr"
+)
+NOTES_SLUG_HELP = "Kürzel der Lektüre, z. B. fazi-illusion (jourfixe sources listet alle)"
+NOTES_UNKNOWN_SOURCE = "Unbekannte Quelle „{slug}“. Bekannte Quellen: {known}."
+NOTES_CONTENT_BROKEN = (
+    "Die Inhalte haben Fehler; bitte zuerst „jourfixe check“ ausführen und sie beheben."
+)
+NOTES_TEMPLATE_HEAD = (
+    "# Notizen zu den Absätzen von „{title}“ – speichern als content/passages/{slug}.yaml.\n"
+    "# Je Absatz 2–3 Sätze in unseren eigenen, alltäglichen Worten: was er sagt (kein Satz der\n"
+    "# Quelle, keine Namen von Autor oder Text). Sie helfen nur der Suche und werden nie gezeigt.\n"
+    "# Einen Absatz ohne Notiz samt Eintrag löschen; „jourfixe check“ prüft die Datei."
+)
+NOTES_PARAGRAPH = "Absatz {n} (Z. {line})"
+NOTES_NO_ANCHOR = (
+    "(kein Anker: keine sechs Wörter, die nur in diesem Absatz stehen – zu kurz, oder er "
+    "wiederholt einen anderen)"
+)
 CHECK_HELP = "Prüft die geschriebenen Inhalte (Zusammenfassungen, Themen, Positionen, Belege)"
 
 # style notes (shown by `jourfixe check`, enforced by the tests)
