@@ -28,7 +28,8 @@ from bot.core.semantic import SemanticRerank
 from bot.core.text import normalize
 
 TEXTS = [
-    "Der Kreistag beschloss nach langer Debatte, die Buslinie zum Klinikum ab Januar einzustellen.",
+    "Der Kreistag beschloss nach langer Debatte, die Buslinie zum Klinikum ab Januar "
+    "einzustellen.",
     "Die Gewerkschaft rief die Pflegekräfte des Klinikums zu einem Warnstreik am Montag auf.",
     "Der Landrat verteidigte den Haushalt, die Rücklagen seien aufgebraucht.",
     *FILLER,
@@ -97,7 +98,8 @@ def test_a_note_close_in_meaning_brings_its_paragraph_forward() -> None:
     words_only = SearchOptions(passage_notes=False)
     without = [h.passage.id for h in _strike(words_only, {}).search(WEAK)]
     on = [h.passage.id for h in _strike(words_only, note).search(WEAK)]
-    off = [h.passage.id for h in _strike(replace(words_only, semantic_notes=False), note).search(WEAK)]
+    plain = replace(words_only, semantic_notes=False)
+    off = [h.passage.id for h in _strike(plain, note).search(WEAK)]
     assert off == without and without.index("streik:10") == 3
     assert on.index("streik:10") == 1
 
@@ -161,12 +163,13 @@ def test_notes_are_found_at_their_anchor(services, content_dir: Path) -> None:  
         ),
         (
             f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["Eins."]\n'
-            f'  - anchor: "die einen thermonuklearen Krieg vermeiden wollen."\n    gist: ["Zwei."]\n',
+            '  - anchor: "die einen thermonuklearen Krieg vermeiden wollen."\n'
+            '    gist: ["Zwei."]\n',
             "schon Notizen (Zeile 2)",
         ),
         (f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"\n', "YAML"),
         (f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"]\n    wo: 3\n', "Unbekanntes Feld"),
-        ('source: wsws-alaska\npassages: []\n', "Dateiname und Quelle"),
+        ("source: wsws-alaska\npassages: []\n", "Dateiname und Quelle"),
     ],
 )
 def test_a_broken_notes_file_is_named_in_german(  # type: ignore[no-untyped-def]

@@ -89,11 +89,12 @@ def notes_template(config: Config, slug: str) -> int:
             for p in passages:
                 anchor = unique_anchor(p.text, texts)
                 start = " ".join(p.text.split()[:12])
-                print(f"  # {T.NOTES_PARAGRAPH.format(n=p.paragraph, line=p.line_start)}: {start} …")
+                where = T.NOTES_PARAGRAPH.format(n=p.paragraph, line=p.line_start)
+                print(f"  # {where}: {start} …")
                 if anchor is None:
                     print(f"  # {T.NOTES_NO_ANCHOR}")
                     continue
-                print(f"  - anchor: {_quoted(anchor)}\n    gist:\n      - \"\"")
+                print(f'  - anchor: {_quoted(anchor)}\n    gist:\n      - ""')
             return 0
         finally:
             services.store.close()

@@ -151,7 +151,7 @@ RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do 
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
-NOTE_KNOWN_ZIPF = 3.0  # a note's word below this Zipf makes a message's word known (set_expansions)
+NOTE_KNOWN_ZIPF = 3.0  # a note's word below this Zipf makes a message word known (set_expansions)
 EXPANSION_COVER = EXPANSION_WEIGHT  # … covers the message as much as it scores (expansion_cover)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
@@ -4019,9 +4019,7 @@ class SearchEngine:
         for pid, chunks in known.items():
             if pid in self._passages:
                 allowed |= set(terms([w for chunk in chunks for w in words(chunk)]))
-        df = {
-            t: len(ids) for t, ids in index.items() if t not in self.vocab.df and t in allowed
-        }
+        df = {t: len(ids) for t, ids in index.items() if t not in self.vocab.df and t in allowed}
         return _Expansion(exp, dict(index), df)
 
     @property

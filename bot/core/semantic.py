@@ -31,6 +31,7 @@ again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import os
@@ -58,6 +59,7 @@ MAX_CHARS = 400
 # the vectors of the last messages embedded: a page tap ("mehr", "Seite 2") runs the stored
 # question again, and a question asked twice in a chat is common; 1.5 KiB each
 QUERY_CACHE = 256
+KEY_CACHE = 8192  # cache keys kept (a passage's or note's key is hashed once, not per question)
 WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits at most that)
 WEIGHT = 1.0  # the meaning rank's weight for a weak answer (the engine's rank weighs 1)
 K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
@@ -174,15 +176,19 @@ class SemanticRerank:
             else:
                 self._queries.move_to_end(query)
             vectors = self._vectors(texts)
-            said = [list(n) for n in notes] if notes else [[] for _ in texts]
-            flat = [t for n in said for t in n]
-            noted = iter(self._vectors(flat)) if flat else iter(())
+            counts = [len(n) for n in notes] if notes else [0] * len(texts)
+            flat = [t for n in notes or () for t in n]
+            noted = self._vectors(flat) if flat else []
+        # each note as a whole, all in one product
+        by_note = np.stack([v[0] for v in noted]) @ q if noted else np.zeros(0, np.float32)
         scores = []
-        for rows, own in zip(vectors, said, strict=True):
+        at = 0
+        for rows, count in zip(vectors, counts, strict=True):
             cos = rows @ q  # the whole text first, then its sentences
-            parts = [cos[1:]] if len(cos) > 1 else [cos[:1]]
-            parts += [next(noted)[:1] @ q for _ in own]  # a note as a whole
-            closest = max(float(p.max()) for p in parts)
+            closest = float(cos[1:].max() if len(cos) > 1 else cos[0])
+            if count:
+                closest = max(closest, float(by_note[at : at + count].max()))
+                at += count
             scores.append((float(cos[0]) + closest) / 2)
         return scores
 
@@ -315,6 +321,7 @@ class SemanticRerank:
         return True
 
 
+@functools.lru_cache(maxsize=KEY_CACHE)
 def cache_key(model: str, text: str) -> str:
     """A passage's key in the caches: the model's name and the text, hashed."""
     return hashlib.sha1(f"{model}\n{text}".encode()).hexdigest()
