@@ -152,6 +152,8 @@ TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Poli
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
 NOTE_KNOWN_ZIPF = 3.0  # a note's word below this Zipf makes a message word known (set_expansions)
+# a term found only in our note on a passage, and in no text (SearchOptions.note_weight)
+NOTE_WEIGHT = 0.7
 EXPANSION_COVER = EXPANSION_WEIGHT  # … covers the message as much as it scores (expansion_cover)
 CHAT_WORD_SHARE = 0.1  # weight of an unknown valid German non-noun ("aufhört") as a key word
 UNKNOWN_KEY = 1.0  # an unknown key word weighs this share of the rarest word's idf
@@ -784,6 +786,11 @@ class SearchOptions:
     # the semantic extra reads our notes on a paragraph as more of its sentences: a message
     # close in meaning to a note is close to the paragraph (off: the paragraph's own text only)
     semantic_notes: bool = True
+    # a word of the message that only our note on a paragraph has, and no text of the
+    # readings uses, weighs NOTE_WEIGHT (0.7) in that paragraph's score and coverage, more
+    # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
+    # a word the texts never use points at it alone (off: it weighs like a position's word)
+    note_weight: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
     # word of one reading's title (and of no other reading's title; its stem, stop words,
     # words under four letters, everyday words and words of more than TITLE_SHARE of the
@@ -1452,6 +1459,7 @@ class SearchEngine:
         # (with our paragraph notes, without them: SearchOptions.passage_notes)
         self._expansions: dict[bool, _Expansion] = {True: _Expansion(), False: _Expansion()}
         self._notes: dict[str, tuple[str, ...]] = {}  # passage id -> our notes on it
+        self._noted: dict[str, frozenset[str]] = {}  # passage id -> terms only its notes have
         self.thesaurus = thesaurus()
         self.metonym_table = metonyms()  # capitals, seats, nicknames <-> states (ours)
         self.loan_table = loanwords()  # English word -> German words (Ding)
@@ -3197,6 +3205,7 @@ class SearchEngine:
         use_exp = self.options.expansion
         parts_near = self.options.parts_near
         own_cover = self.options.expansion_cover
+        note_weight = self.options.note_weight and self.options.passage_notes
         exp_share: dict[str, float] = {}  # term -> its weight as a word of our paraphrase only
 
         def paraphrase_weight(term: str) -> float:
@@ -3263,6 +3272,7 @@ class SearchEngine:
                 self._tf_cache[n] = cached
             tf, stems = cached
             xf = self._exp.get(pid) if use_exp else None
+            nf = self._noted.get(pid, ()) if xf and note_weight else ()
             dl = tf["\x00len"] or 1
             b = TOPIC_B if p.source in topical else B
             norm = K1 * (1 - b + b * dl / avgdl)
@@ -3272,6 +3282,7 @@ class SearchEngine:
             for ci, c, w, alts, part_idf, naming in plans:
                 best = 0.0
                 ours = True  # only our paraphrase has the word (none of its terms is own)
+                noted = False
                 for term, alt_w, weighted in alts:
                     f = tf.get(term, 0)
                     if f:
@@ -3279,6 +3290,12 @@ class SearchEngine:
                         x = weighted * f * k1p / (f + norm)
                     elif xf and term in xf:  # only our paraphrase has the word
                         x = alt_w * paraphrase_weight(term) * idf(term) * k1p / (1 + norm)
+                        if term in nf and term not in v.df:  # our note's own word
+                            x *= NOTE_WEIGHT / EXPANSION_WEIGHT
+                            if x > best:
+                                noted = True
+                        elif x > best:
+                            noted = False
                     else:
                         continue
                     if x > best:
@@ -3298,7 +3315,7 @@ class SearchEngine:
                         else:
                             share = 1.0
                 if ours and own_cover:  # only our paraphrase has it: covered as it scores
-                    share *= EXPANSION_COVER
+                    share *= NOTE_WEIGHT if noted else EXPANSION_COVER
                 if best > 0:
                     score += best * c.scale * c.focus * naming
                     covered += w * share
@@ -3993,6 +4010,11 @@ class SearchEngine:
             False: self._expansion(texts, texts, set()),
         }
         self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
+        own = self._expansions[False].counts
+        self._noted = {
+            pid: frozenset(t for t in counts if t not in own.get(pid, ()))
+            for pid, counts in self._expansions[True].counts.items()
+        }
 
     def _expansion(
         self, texts: dict[str, list[str]], known: dict[str, list[str]], knowable: set[str]
