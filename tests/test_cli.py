@@ -65,3 +65,29 @@ def test_every_subcommand_has_german_help():
         helps = [c.help for c in sub._choices_actions if c.dest == name]
         assert helps and helps[0], f"{name} has no help text"
         assert action.format_help()
+
+
+def test_a_reader_that_stops_early_is_no_database_error(tmp_path) -> None:
+    """`… | jourfixe ask | head -1`: the closed pipe ends the command quietly, without the
+    German database advice it once printed (a closed pipe is an OSError)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "JOURFIXE_DB": str(tmp_path / "pipe.db"), "JOURFIXE_SEMANTIC": "0"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot", "ask"],  # JSON Lines, far more than a pipe holds
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdin and proc.stdout and proc.stderr
+    proc.stdin.write(b"Russland und die Ukraine\n" * 300)
+    proc.stdin.close()
+    proc.stdout.read(1)  # one byte, then the reader goes away
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    proc.stderr.close()
+    assert proc.wait(timeout=120) == 0
+    assert "Datenbank" not in err and "Traceback" not in err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sqlite3
 import sys
 import traceback
@@ -172,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CatalogError as exc:
         print(T.SOURCES_ERROR.format(error=exc), file=sys.stderr)
         return 2
+    except BrokenPipeError:  # the reader left ("jourfixe ask … | head"): nothing is wrong
+        # (Python's documented way: what is still buffered goes nowhere at exit)
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except (sqlite3.Error, DatabaseProblem, OSError) as exc:
         # one German sentence with what to do; the traceback only with -v
         if args.verbose:
