@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -578,22 +578,25 @@ class _Loader:
             topics.append(Topic(slug, title, tuple(s for s, _ in synonyms)))
         return topics
 
-    def _load_summaries(self) -> dict[str, Summary]:
-        folder = self.dir / "summaries"
-        summaries: dict[str, Summary] = {}
-        first: dict[str, str] = {}
-        if not folder.is_dir():
-            return summaries
-        for path in sorted(folder.glob("*.y*ml")):
+    def _reading_files(
+        self, folder: str, key: str, kind: str, allowed: tuple[str, ...]
+    ) -> Iterator[tuple[Path, _Map, str, str]]:
+        """content/<folder>/<slug>.yaml, one file per reading: each file whose top level is a
+        mapping (of ``allowed`` fields; else an error naming ``key``) for a known reading, the
+        one its name gives (a ``source:`` field must agree), with its slug and the label of
+        its errors ("<kind> <slug>")."""
+        base = self.dir / folder
+        if not base.is_dir():
+            return
+        for path in sorted(base.glob("*.y*ml")):
             data = self._read(path)
             if data is None:
                 continue
             if not isinstance(data, _Map):
-                self._error(path, 1, T.ERR_NOT_MAPPING.format(key="summary"))
+                self._error(path, 1, T.ERR_NOT_MAPPING.format(key=key))
                 continue
             slug = path.stem
-            label = f"Zusammenfassung {slug}"
-            allowed = ("source", "summary_short", "summary", "theses")
+            label = f"{kind} {slug}"
             self._unknown_fields(path, data, allowed, label)
             named = self._text(path, data, "source", label, required=False)
             if named is not None and named != slug:
@@ -602,6 +605,15 @@ class _Loader:
                 continue
             if not self._source(path, data.lines.get("source", 1), slug, label):
                 continue
+            yield path, data, slug, label
+
+    def _load_summaries(self) -> dict[str, Summary]:
+        summaries: dict[str, Summary] = {}
+        first: dict[str, str] = {}
+        allowed = ("source", "summary_short", "summary", "theses")
+        for path, data, slug, label in self._reading_files(
+            "summaries", "summary", "Zusammenfassung", allowed
+        ):
             short = self._text(path, data, "summary_short", label)
             full = self._text(path, data, "summary", label)
             theses = self._texts(path, data, "theses", label)
@@ -679,27 +691,10 @@ class _Loader:
     def _load_passage_notes(self) -> list[PassageNotes]:
         """content/passages/<slug>.yaml: per paragraph of a reading an anchor (verbatim, as
         evidence is) and a few sentences in our own words of what it says."""
-        folder = self.dir / "passages"
         notes: list[PassageNotes] = []
-        if not folder.is_dir():
-            return notes
-        for path in sorted(folder.glob("*.y*ml")):
-            data = self._read(path)
-            if data is None:
-                continue
-            if not isinstance(data, _Map):
-                self._error(path, 1, T.ERR_NOT_MAPPING.format(key="passages"))
-                continue
-            slug = path.stem
-            label = f"Absatznotizen {slug}"
-            self._unknown_fields(path, data, ("source", "passages"), label)
-            named = self._text(path, data, "source", label, required=False)
-            if named is not None and named != slug:
-                line = data.lines.get("source", 1)
-                self._error(path, line, T.ERR_SOURCE_MISMATCH.format(stem=slug, slug=named))
-                continue
-            if not self._source(path, data.lines.get("source", 1), slug, label):
-                continue
+        for path, data, slug, label in self._reading_files(
+            "passages", "passages", "Absatznotizen", ("source", "passages")
+        ):
             first: dict[str, int] = {}
             for entry, line in self._list(path, data, "passages"):
                 if not isinstance(entry, _Map):
