@@ -227,17 +227,3 @@ def test_an_anchor_is_the_first_run_of_words_no_other_paragraph_has() -> None:
     assert unique_anchor(paragraphs[0], others) == "Der Senat spart bei den Kliniken und"
     assert unique_anchor(paragraphs[1], others) == "Der Senat spart bei den Kliniken,"
     assert unique_anchor(paragraphs[2], others) is None
-
-
-def test_a_word_our_notes_give_most_paragraphs_recalls_nothing(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    # search.EXPANSION_RECALL_SHARE: as FTS recall takes the rarer words, a word that our
-    # notes give most paragraphs (and no text has) does not bring them in by itself
-    note = ["Es geht um die Zukunftsangst der Belegschaft."]
-    common = {f"streik:{i}": note for i in range(2, 24)}
-    engine = one_text_engine(TEXTS)
-    engine.set_expansions({}, common)
-    assert engine.search("zukunftsangst") == []
-    monkeypatch.setattr(search, "EXPANSION_RECALL_SHARE", 1.0)  # every expansion term recalls
-    assert engine.search("zukunftsangst") != []

@@ -151,10 +151,6 @@ RELATED_WEIGHT = THESAURUS_WEIGHT  # a thesaurus synonym of a word the texts do 
 TAIL_WEIGHT = 0.5  # the last part of an unknown compound (Nahostpolitik -> Politik)
 FRAME_SCALE = 0.15  # weight of a frame word ("schrieb", "Stelle") that the texts contain
 EXPANSION_WEIGHT = 0.5  # a term found only in a passage's expansion text (our paraphrases)
-# a term of our paraphrases recalls the passages it expands only when it expands at most
-# EXPANSION_RECALL_MIN of them or EXPANSION_RECALL_SHARE of all (a commoner one only ranks)
-EXPANSION_RECALL_MIN = 10
-EXPANSION_RECALL_SHARE = 0.1
 NOTE_KNOWN_ZIPF = 3.0  # a note's word below this Zipf makes a message word known (set_expansions)
 # a term found only in our note on a passage, and in no text (SearchOptions.note_weight)
 NOTE_WEIGHT = 0.7
@@ -3977,11 +3973,7 @@ class SearchEngine:
         """Passages whose expansion text has a query term and FTS did not return."""
         if not self.options.expansion or not self._exp_index:
             return []
-        # a term our paraphrases give many passages ranks them, it does not recall them (as
-        # FTS recall takes the rarer terms): at most EXPANSION_RECALL_SHARE of the passages
-        most = max(EXPANSION_RECALL_MIN, EXPANSION_RECALL_SHARE * len(self._passages))
-        index = self._exp_index
-        ids = {pid for t in terms if len(index.get(t, ())) <= most for pid in index.get(t, ())}
+        ids = {pid for t in terms for pid in self._exp_index.get(t, ())}
         ns = [n for n in (self._n_of.get(pid) for pid in ids) if n is not None and n not in have]
         if not ns:
             return []
