@@ -4,7 +4,9 @@ A reading's paragraphs can carry a few sentences in our own, everyday words of w
 located by a verbatim anchor (checked like evidence). They are a search aid, never shown:
 - ``passage_notes``: their words expand the paragraph like a position does, so a member who
   retells a paragraph in other words finds it;
-- ``semantic_notes``: the semantic extra reads a note as one more sentence of the paragraph.
+- ``semantic_notes``: the semantic extra reads a note as one more sentence of the paragraph;
+- ``passage_asks``: the questions we wrote that a paragraph answers (``asks``) count as more of
+  our notes on it.
 
 Invented texts (not the seeds), each mechanism run on and off; the content files are invented
 too, beside the bundled sources' real files.
@@ -81,6 +83,34 @@ def test_notes_alongside_positions_keep_the_positions() -> None:
     assert first_id(engine, RETOLD) == "streik:1"
 
 
+# --- passage_asks: the questions we wrote for a paragraph count as our notes on it --------------
+
+# a question a member could ask that the third paragraph answers, in words the text lacks
+ASKS = {"streik:3": ["Warum werden im Landkreis Turnhallen und Hallenbäder nicht mehr saniert?"]}
+ASKED = "wieso bleiben die turnhallen und hallenbäder kaputt"
+
+
+def test_a_message_asked_like_our_question_finds_its_paragraph() -> None:
+    def first(options: SearchOptions) -> str | None:
+        engine = one_text_engine(TEXTS, options)
+        engine.set_expansions({}, NOTES, ASKS)
+        return next((h.passage.id for h in engine.search(ASKED)), None)
+
+    assert first(SearchOptions()) == "streik:3"
+    assert first(SearchOptions(passage_asks=False)) != "streik:3"
+    assert first(SearchOptions(passage_notes=False)) != "streik:3"  # part of the notes
+
+
+def test_the_extra_reads_our_questions_only_while_they_are_on() -> None:
+    engine = one_text_engine(TEXTS)
+    engine.set_expansions({}, NOTES, ASKS)
+    (hit,) = [h for h in engine.search("landrat haushalt rücklagen") if h.passage.id == "streik:3"]
+    assert engine._note_of(hit) == tuple(ASKS["streik:3"])
+    engine.options = SearchOptions(passage_asks=False)
+    assert engine._note_of(hit) == ()
+    assert set(ASKS["streik:3"]) <= set(engine.note_texts())  # embedded at warm-up either way
+
+
 # --- semantic_notes: a note is one more sentence of its paragraph for the extra ---------------
 
 
@@ -143,7 +173,22 @@ def test_notes_are_found_at_their_anchor(services, content_dir: Path) -> None:  
     passage = services.search.passage(note.passage_id)
     assert passage.source == "fazi-illusion" and "thermonuklearen" in passage.text
     assert note.gist == ("Gut für alle, die keinen Atomkrieg wollen.",)
+    assert note.asks == ()  # questions are optional
     assert store.stats()["noted"] == 1
+
+
+def test_the_questions_a_paragraph_answers_are_read_with_its_notes(  # type: ignore[no-untyped-def]
+    services, content_dir: Path
+) -> None:
+    _write(
+        content_dir,
+        "fazi-illusion",
+        f'source: fazi-illusion\npassages:\n  - anchor: "{ANCHOR}"\n'
+        '    gist: ["Gut für alle, die keinen Atomkrieg wollen."]\n'
+        '    asks: ["Ist das gut für den Frieden?", "Wer will keinen Atomkrieg?"]\n',
+    )
+    (note,) = _load(services, content_dir).passage_notes
+    assert note.asks == ("Ist das gut für den Frieden?", "Wer will keinen Atomkrieg?")
 
 
 @pytest.mark.parametrize(
@@ -168,6 +213,11 @@ def test_notes_are_found_at_their_anchor(services, content_dir: Path) -> None:  
             "schon Notizen (Zeile 2)",
         ),
         (f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"\n', "YAML"),
+        (
+            f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"]\n    asks: {["f?"] * 6}\n',
+            "höchstens 5 Fragen",
+        ),
+        (f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"]\n    asks: "Was?"\n', "asks"),
         (f'passages:\n  - anchor: "{ANCHOR}"\n    gist: ["a"]\n    wo: 3\n', "Unbekanntes Feld"),
         ("source: wsws-alaska\npassages: []\n", "Dateiname und Quelle"),
     ],

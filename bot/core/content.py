@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 MIN_EVIDENCE_WORDS = 6
 MAX_EVIDENCE = 3
 MAX_NOTES = 5  # sentences of our own words per paragraph (content/passages)
+MAX_ASKS = 5  # questions per paragraph that it answers (content/passages, optional)
 SHORT_MAX_CHARS = 300
 SUMMARY_WORDS = (150, 300)
 THESES_COUNT = (5, 10)
@@ -125,6 +126,8 @@ class PassageNotes:
     passage_id: str
     anchor: str
     gist: tuple[str, ...]
+    # questions a member could ask that this paragraph answers, in everyday words (optional)
+    asks: tuple[str, ...] = ()
 
 
 @dataclass
@@ -698,16 +701,24 @@ class _Loader:
             first: dict[str, int] = {}
             for entry, line in self._list(path, data, "passages"):
                 if not isinstance(entry, _Map):
-                    self._error(path, line, T.ERR_ENTRY_NOT_MAPPING.format(keys="anchor, gist"))
+                    keys = "anchor, gist, asks"
+                    self._error(path, line, T.ERR_ENTRY_NOT_MAPPING.format(keys=keys))
                     continue
-                self._unknown_fields(path, entry, ("anchor", "gist"), label)
+                self._unknown_fields(path, entry, ("anchor", "gist", "asks"), label)
                 anchor = self._text(path, entry, "anchor", label)
                 gist = self._texts(path, entry, "gist", label)
-                if anchor is None or gist is None:
+                asks: list[tuple[str, int]] | None = []
+                if "asks" in entry:
+                    asks = self._texts(path, entry, "asks", label, required=False)
+                if anchor is None or gist is None or asks is None:
                     continue
                 if not 1 <= len(gist) <= MAX_NOTES:
                     problem = T.ERR_NOTES_COUNT.format(most=MAX_NOTES, count=len(gist))
                     self._error(path, entry.lines["gist"], problem, label)
+                    continue
+                if len(asks) > MAX_ASKS:
+                    problem = T.ERR_ASKS_COUNT.format(most=MAX_ASKS, count=len(asks))
+                    self._error(path, entry.lines["asks"], problem, label)
                     continue
                 found = self._evidence(path, entry.lines["anchor"], slug, anchor, label)
                 if found is None:
@@ -720,7 +731,8 @@ class _Loader:
                     continue
                 first[found.passage_id] = entry.line
                 sentences = tuple(t for t, _ in gist)
-                notes.append(PassageNotes(slug, found.passage_id, anchor, sentences))
+                questions = tuple(t for t, _ in asks)
+                notes.append(PassageNotes(slug, found.passage_id, anchor, sentences, questions))
         return notes
 
     def _load_protocol(self) -> ProtocolNotes | None:

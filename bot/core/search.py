@@ -791,6 +791,10 @@ class SearchOptions:
     # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
     # a word the texts never use points at it alone (off: it weighs like a position's word)
     note_weight: bool = True
+    # the questions we wrote for a paragraph (content/passages ``asks``: what a member could
+    # ask that it answers, in everyday words) count as more of our notes on it, in the words
+    # and in the extra's meaning (with passage_notes; off: the notes' sentences only)
+    passage_asks: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
     # word of one reading's title (and of no other reading's title; its stem, stop words,
     # words under four letters, everyday words and words of more than TITLE_SHARE of the
@@ -1433,6 +1437,9 @@ def _names_topic(concepts: Sequence[Concept], naming: set[str], common: float) -
     )
 
 
+_EXP_KEYS = ((True, True), (True, False), (False, False))  # (notes, asks): SearchEngine._exp_key
+
+
 @dataclass(frozen=True)
 class _Expansion:
     """Document expansion built from one set of texts (SearchEngine.set_expansions)."""
@@ -1455,11 +1462,15 @@ class SearchEngine:
         self.options = SearchOptions()
         # the semantic extra, when installed (build_services attaches it; SearchOptions.semantic)
         self.semantic: SemanticRerank | None = None
-        # document expansion (bot.core.search_expand): passage id -> expansion term counts
-        # (with our paragraph notes, without them: SearchOptions.passage_notes)
-        self._expansions: dict[bool, _Expansion] = {True: _Expansion(), False: _Expansion()}
+        # document expansion (bot.core.search_expand): passage id -> expansion term counts,
+        # keyed (with our paragraph notes, with the questions we wrote for them): _exp_key
+        self._expansions: dict[tuple[bool, bool], _Expansion] = {
+            key: _Expansion() for key in _EXP_KEYS
+        }
         self._notes: dict[str, tuple[str, ...]] = {}  # passage id -> our notes on it
-        self._noted: dict[str, frozenset[str]] = {}  # passage id -> terms only its notes have
+        self._questions: dict[str, tuple[str, ...]] = {}  # passage id -> questions it answers
+        # expansion key -> passage id -> terms only its notes (and questions) have
+        self._noted: dict[tuple[bool, bool], dict[str, frozenset[str]]] = {}
         self.thesaurus = thesaurus()
         self.metonym_table = metonyms()  # capitals, seats, nicknames <-> states (ours)
         self.loan_table = loanwords()  # English word -> German words (Ding)
@@ -3005,12 +3016,23 @@ class SearchEngine:
         return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
 
     def note_texts(self) -> list[str]:
-        """Every note of ours on a served paragraph (the semantic extra embeds them too)."""
-        return [t for pid, notes in self._notes.items() if pid in self._passages for t in notes]
+        """Every note and question of ours on a served paragraph (the semantic extra embeds
+        them too)."""
+        return [
+            t
+            for kept in (self._notes, self._questions)
+            for pid, notes in kept.items()
+            if pid in self._passages
+            for t in notes
+        ]
 
     def _note_of(self, hit: Hit) -> tuple[str, ...]:
-        """Our notes on a hit's paragraph (content/passages), for the semantic extra."""
-        return self._notes.get(hit.passage.id, ())
+        """Our notes on a hit's paragraph (content/passages), and the questions we wrote for
+        it while SearchOptions.passage_asks is on, for the semantic extra."""
+        pid = hit.passage.id
+        if self.options.passage_asks:
+            return self._notes.get(pid, ()) + self._questions.get(pid, ())
+        return self._notes.get(pid, ())
 
     def _provenance_answer(
         self, q: Query, answer: Answer, limit: int, source: str | None
@@ -3206,6 +3228,7 @@ class SearchEngine:
         parts_near = self.options.parts_near
         own_cover = self.options.expansion_cover
         note_weight = self.options.note_weight and self.options.passage_notes
+        note_only = self._noted.get(self._exp_key, {})
         exp_share: dict[str, float] = {}  # term -> its weight as a word of our paraphrase only
 
         def paraphrase_weight(term: str) -> float:
@@ -3272,7 +3295,7 @@ class SearchEngine:
                 self._tf_cache[n] = cached
             tf, stems = cached
             xf = self._exp.get(pid) if use_exp else None
-            nf = self._noted.get(pid, ()) if xf and note_weight else ()
+            nf = note_only.get(pid, ()) if xf and note_weight else ()
             dl = tf["\x00len"] or 1
             b = TOPIC_B if p.source in topical else B
             norm = K1 * (1 - b + b * dl / avgdl)
@@ -3983,37 +4006,56 @@ class SearchEngine:
         ).fetchall()
 
     def set_expansions(
-        self, texts: dict[str, list[str]], notes: dict[str, list[str]] | None = None
+        self,
+        texts: dict[str, list[str]],
+        notes: dict[str, list[str]] | None = None,
+        asks: dict[str, list[str]] | None = None,
     ) -> None:
         """Expansion text per passage id: our own paraphrases of it (positions, theses …),
-        and our notes on paragraphs (``notes``, used when SearchOptions.passage_notes is on).
+        our notes on paragraphs (``notes``, used when SearchOptions.passage_notes is on) and
+        the questions we wrote for them (``asks``, with SearchOptions.passage_asks too).
 
         Its terms count as a weaker match of the passage (EXPANSION_WEIGHT, once per passage);
         they never change the passage's own statistics, and they live in memory only (a few
         hundred passages with written content, whatever the size of the index).
         """
-        merged: dict[str, list[str]] = {pid: list(chunks) for pid, chunks in texts.items()}
-        for pid, chunks in (notes or {}).items():
-            merged.setdefault(pid, []).extend(chunks)
-        # a word of a note makes a message's word known (not off-topic, not a typo) only when
-        # it is no everyday German (NOTE_KNOWN_ZIPF): a note retells in everyday words, and
-        # "reisen", "kaufen" must not turn chat about a trip or a purchase into a question
-        knowable = {
-            w
-            for chunks in (notes or {}).values()
-            for chunk in chunks
-            for w in words(chunk)
-            if zipf(w) < NOTE_KNOWN_ZIPF
-        }
+
+        def merged(*more: dict[str, list[str]] | None) -> dict[str, list[str]]:
+            out = {pid: list(chunks) for pid, chunks in texts.items()}
+            for extra in more:
+                for pid, chunks in (extra or {}).items():
+                    out.setdefault(pid, []).extend(chunks)
+            return out
+
+        def knowable(*more: dict[str, list[str]] | None) -> set[str]:
+            # a word of a note makes a message's word known (not off-topic, not a typo) only
+            # when it is no everyday German (NOTE_KNOWN_ZIPF): a note retells in everyday
+            # words, and "reisen", "kaufen" must not turn chat about a trip or a purchase
+            # into a question
+            return {
+                w
+                for extra in more
+                for chunks in (extra or {}).values()
+                for chunk in chunks
+                for w in words(chunk)
+                if zipf(w) < NOTE_KNOWN_ZIPF
+            }
+
         self._expansions = {
-            True: self._expansion(merged, texts, knowable),
-            False: self._expansion(texts, texts, set()),
+            (True, True): self._expansion(merged(notes, asks), texts, knowable(notes, asks)),
+            (True, False): self._expansion(merged(notes), texts, knowable(notes)),
+            (False, False): self._expansion(texts, texts, set()),
         }
         self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
-        own = self._expansions[False].counts
+        self._questions = {pid: tuple(chunks) for pid, chunks in (asks or {}).items()}
+        own = self._expansions[False, False].counts
         self._noted = {
-            pid: frozenset(t for t in counts if t not in own.get(pid, ()))
-            for pid, counts in self._expansions[True].counts.items()
+            key: {
+                pid: frozenset(t for t in counts if t not in own.get(pid, ()))
+                for pid, counts in self._expansions[key].counts.items()
+            }
+            for key in _EXP_KEYS
+            if key[0]
         }
 
     def _expansion(
@@ -4045,19 +4087,25 @@ class SearchEngine:
         return _Expansion(exp, dict(index), df)
 
     @property
+    def _exp_key(self) -> tuple[bool, bool]:
+        """Which expansion the options ask for: (with our notes, with our questions)."""
+        notes = self.options.passage_notes
+        return (notes, notes and self.options.passage_asks)
+
+    @property
     def _exp(self) -> dict[str, Counter[str]]:
         """Passage id -> expansion term counts."""
-        return self._expansions[self.options.passage_notes].counts
+        return self._expansions[self._exp_key].counts
 
     @property
     def _exp_index(self) -> dict[str, list[str]]:
         """Expansion term -> passage ids."""
-        return self._expansions[self.options.passage_notes].index
+        return self._expansions[self._exp_key].index
 
     @property
     def _exp_df(self) -> dict[str, int]:
         """Terms only the expansion text has -> their passage count."""
-        return self._expansions[self.options.passage_notes].df
+        return self._expansions[self._exp_key].df
 
     def _recall_terms(self, terms: set[str]) -> list[str]:
         """The rarer terms, up to a posting budget: common words only rank, never recall.

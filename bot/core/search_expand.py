@@ -83,6 +83,13 @@ def note_texts(content: ContentStore | None) -> dict[str, list[str]]:
     return {n.passage_id: list(n.gist) for n in content.passage_notes}
 
 
+def ask_texts(content: ContentStore | None) -> dict[str, list[str]]:
+    """Passage id -> the questions we wrote that the paragraph answers (content/passages)."""
+    if content is None:
+        return {}
+    return {n.passage_id: list(n.asks) for n in content.passage_notes if n.asks}
+
+
 def _key_term_synonyms(
     engine: SearchEngine, slug: str, terms: Iterable[str], out: dict[str, list[str]]
 ) -> None:

@@ -45,6 +45,7 @@ ERR_NO_PASSAGES = (
 )
 ERR_DUPLICATE_NOTES = "Zu diesem Absatz von „{slug}“ gibt es schon Notizen (Zeile {first})."
 ERR_NOTES_COUNT = "Ein Absatz braucht 1 bis {most} Notizen, hier sind es {count}."
+ERR_ASKS_COUNT = "Ein Absatz hat höchstens {most} Fragen (asks), hier sind es {count}."
 ERR_BAD_DATE = "„{value}“ ist kein Datum. Bitte als JJJJ-MM-TT schreiben, z. B. 2026-01-26."
 ERR_BAD_SECTION = "„section“ muss eine Abschnittsnummer ab 1 sein, nicht „{value}“."
 ERR_UNKNOWN_SECTION = (
