@@ -187,6 +187,7 @@ SETS = {
     "chat unseen W": ROOT / "tests" / "chat_unseen_w.yaml",
     "chat unseen X": ROOT / "tests" / "chat_unseen_x.yaml",
     "chat unseen Y": ROOT / "tests" / "chat_unseen_y.yaml",
+    "chat unseen Z": ROOT / "tests" / "chat_unseen_z.yaml",
 }
 # never list their misses: we do not tune on them (set names, and file stems for --set).
 # chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
@@ -197,11 +198,13 @@ SETS = {
 # T (written 2026-12-03, run once on 25f40a7) is report-only until a next round's last change.
 # T and U judged rounds 21 to 23, V (written during round 23) judged round 23, W (written after
 # it) judged round 24 with X (written at its start), and Y (written during round 25, before
-# any of its figures was read) judged round 25 with all of them: none listed.
+# any of its figures was read) judged round 25 with all of them, and Z (written at the start of
+# round 26 by a reader who saw nothing of it) judged round 26 with all of them: none listed.
 REPORT_ONLY: set[str] = {
     "chat unseen T", "chat_unseen_t", "chat unseen U", "chat_unseen_u",
     "chat unseen V", "chat_unseen_v", "chat unseen W", "chat_unseen_w",
     "chat unseen X", "chat_unseen_x", "chat unseen Y", "chat_unseen_y",
+    "chat unseen Z", "chat_unseen_z",
 }  # fmt: skip
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",

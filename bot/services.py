@@ -101,8 +101,7 @@ def warm_semantic(services: Services) -> threading.Thread | None:
     rerank = services.search.semantic
     if rerank is None:
         return None
-    texts = [p.text for p in services.search.served_passages()]
-    texts += services.search.note_texts()  # our notes on paragraphs (content/passages)
+    texts = services.search.texts_to_embed()
 
     def run() -> None:
         try:

@@ -101,6 +101,20 @@ def test_a_message_asked_like_our_question_finds_its_paragraph() -> None:
     assert first(SearchOptions(passage_notes=False)) != "streik:3"  # part of the notes
 
 
+def test_only_a_questions_rarer_words_expand_its_paragraph(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # "saniert", "warum", "mehr": everyday German (search.ASK_ZIPF), what any question says
+    def expansion() -> set[str]:
+        engine = one_text_engine(TEXTS)
+        engine.set_expansions({}, {}, ASKS)
+        return set(engine._exp["streik:3"])
+
+    assert {"turnhall", "hallenbad"} <= expansion() and "saniert" not in expansion()
+    monkeypatch.setattr(search, "ASK_ZIPF", 99.0)  # as if every word of a question counted
+    assert "saniert" in expansion()
+
+
 def test_the_extra_reads_our_questions_only_while_they_are_on() -> None:
     engine = one_text_engine(TEXTS)
     engine.set_expansions({}, NOTES, ASKS)
@@ -108,7 +122,7 @@ def test_the_extra_reads_our_questions_only_while_they_are_on() -> None:
     assert engine._note_of(hit) == tuple(ASKS["streik:3"])
     engine.options = SearchOptions(passage_asks=False)
     assert engine._note_of(hit) == ()
-    assert set(ASKS["streik:3"]) <= set(engine.note_texts())  # embedded at warm-up either way
+    assert set(ASKS["streik:3"]) <= set(engine.note_sentences())  # embedded at warm-up either way
 
 
 # --- semantic_notes: a note is one more sentence of its paragraph for the extra ---------------

@@ -295,7 +295,7 @@ def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> Non
     thread.join(timeout=60)
     served = {p.text for p in services.search.served_passages()}
     assert served <= set(model.embedded)
-    assert set(services.search.note_texts()) <= set(model.embedded)  # our notes too
+    assert set(services.search.note_sentences()) <= set(model.embedded)  # our notes too
 
 
 def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type: ignore[no-untyped-def]
@@ -306,7 +306,7 @@ def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type:
     served = sorted({p.text for p in services.search.served_passages()})
     bundle = semantic.read_bundle(semantic.BUNDLED)
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in served)
-    noted = services.search.note_texts()  # our notes on paragraphs (content/passages)
+    noted = services.search.note_sentences()  # our notes on paragraphs (content/passages)
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in noted)
 
     class Named(StandIn):  # as the real model names itself

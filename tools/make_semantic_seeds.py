@@ -34,10 +34,7 @@ def main() -> int:
         return 1
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "b.db", data_dir=Path(tmp)))
-        texts = sorted(
-            {p.text for p in services.search.served_passages()}
-            | set(services.search.note_texts())  # our notes on paragraphs (content/passages)
-        )
+        texts = sorted(set(services.search.texts_to_embed()))
         services.store.close()
     rerank = SemanticRerank(embedder, bundle=None)  # embed afresh, whatever the old file holds
     t0 = time.perf_counter()

@@ -108,7 +108,7 @@ def notes_template(config: Config, slug: str) -> int:
             if anchor is None:
                 print(f"  # {T.NOTES_NO_ANCHOR}")
                 continue
-            print(f'  - anchor: {_quoted(anchor)}\n    gist:\n      - ""')
+            print(f'  - anchor: {_quoted(anchor)}\n    gist:\n      - ""\n    asks: []')
         return 0
 
 

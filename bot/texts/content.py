@@ -76,6 +76,8 @@ NOTES_TEMPLATE_HEAD = (
     "# Notizen zu den Absätzen von „{title}“ – speichern als content/passages/{slug}.yaml.\n"
     "# Je Absatz 2–3 Sätze in unseren eigenen, alltäglichen Worten: was er sagt (kein Satz der\n"
     "# Quelle, keine Namen von Autor oder Text). Sie helfen nur der Suche und werden nie gezeigt.\n"
+    "# Unter „asks“ (freiwillig) Fragen, wie Mitglieder sie stellen würden und die der Absatz\n"
+    "# beantwortet, ebenfalls in eigenen Worten.\n"
     "# Einen Absatz ohne Notiz samt Eintrag löschen; „jourfixe check“ prüft die Datei."
 )
 NOTES_PARAGRAPH = "Absatz {n} (Z. {line})"
