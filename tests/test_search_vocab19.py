@@ -109,9 +109,12 @@ def test_the_reply_to_a_verb_leads_with_the_passage_of_its_noun(services: Servic
         html = send(message, services).messages[0].html
         first = html.split("<b>1.</b>", 1)[1].split("<b>2.</b>", 1)[0]
         assert deserters in first
-        engine.options = bot_options.without("verb_nouns")
+        # off (and without our questions on paragraphs, one of which asks how many soldiers
+        # deserted in the verb itself, so that the bot finds it either way now):
+        # "Hunderttausenden Soldaten" leads
+        engine.options = bot_options.without("verb_nouns").without("passage_asks")
         html = send(message, services).messages[0].html
         first = html.split("<b>1.</b>", 1)[1].split("<b>2.</b>", 1)[0]
-        assert deserters not in first  # off: "Hunderttausenden Soldaten" leads
+        assert deserters not in first
     finally:
         engine.options = bot_options
