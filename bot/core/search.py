@@ -797,8 +797,9 @@ class SearchOptions:
     # a word the texts never use points at it alone (off: it weighs like a position's word)
     note_weight: bool = True
     # the questions we wrote for a paragraph (content/passages ``asks``: what a member could
-    # ask that it answers, in everyday words) count as more of our notes on it, in the words
-    # and in the extra's meaning (with passage_notes; off: the notes' sentences only)
+    # ask that it answers, in everyday words) count as more of our notes on it: in the words
+    # (their words rarer than ASK_ZIPF, with passage_notes) and in the extra's meaning (whole,
+    # with semantic_notes); off: the notes' sentences only
     passage_asks: bool = True
     # "was sagt der alaska-artikel zum sozialismus", "im endspiel-text", "der illusionstext": a
     # word of one reading's title (and of no other reading's title; its stem, stop words,
@@ -4028,9 +4029,8 @@ class SearchEngine:
         they never change the passage's own statistics, and they live in memory only (a few
         hundred passages with written content, whatever the size of the index).
         """
-
-        raw_asks = asks  # (the extra reads them whole)
-        asks = {
+        # a question expands its paragraph by its rarer words only (the extra reads it whole)
+        asked = {
             pid: [" ".join(w for w in words(c) if zipf(w) < ASK_ZIPF) for c in chunks]
             for pid, chunks in (asks or {}).items()
         }
@@ -4057,12 +4057,12 @@ class SearchEngine:
             }
 
         self._expansions = {
-            (True, True): self._expansion(merged(notes, asks), texts, knowable(notes, asks)),
+            (True, True): self._expansion(merged(notes, asked), texts, knowable(notes, asked)),
             (True, False): self._expansion(merged(notes), texts, knowable(notes)),
             (False, False): self._expansion(texts, texts, set()),
         }
         self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
-        self._questions = {pid: tuple(chunks) for pid, chunks in (raw_asks or {}).items()}
+        self._questions = {pid: tuple(chunks) for pid, chunks in (asks or {}).items()}
         own = self._expansions[False, False].counts
         self._noted = {
             key: {
