@@ -281,6 +281,27 @@ def test_unknown_topic_slug(content_dir: Path, services: Services) -> None:
     assert "Unbekanntes Thema „chnia“" in error
 
 
+def test_a_topic_or_section_without_its_optional_list_is_kept(
+    content_dir: Path, services: Services
+) -> None:
+    # "synonyms" of a topic and "raised" of a protocol section may be left out: the entry is
+    # loaded with none (it was dropped without a word before)
+    topics = content_dir / "topics.yaml"
+    _replace(topics, "topics:\n", 'topics:\n  - slug: testthema\n    title: "Ohne Synonyme"\n')
+    protocol = content_dir / "protocol.yaml"
+    text = protocol.read_text(encoding="utf-8")
+    start = text.index("    raised:")
+    end = text.index("    concluded:", start)
+    protocol.write_text(text[:start] + text[end:], encoding="utf-8")
+    store = ContentStore.load(content_dir, services.catalog, services.search)
+    loaded = [(t.slug, t.title, t.synonyms) for t in store.topics]
+    assert ("testthema", "Ohne Synonyme", ()) in loaded
+    before = ContentStore.load(CONTENT, services.catalog, services.search).protocol
+    assert store.protocol is not None and before is not None
+    assert len(store.protocol.sections) == len(before.sections)
+    assert store.protocol.sections[0].raised == ()
+
+
 def test_missing_field(content_dir: Path, services: Services) -> None:
     path = content_dir / "summaries" / "fazi-endspiel.yaml"
     text = path.read_text(encoding="utf-8")

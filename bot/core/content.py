@@ -459,8 +459,9 @@ class _Loader:
         self, path: Path, entry: _Map, key: str, label: str, required: bool = True
     ) -> list[tuple[str, int]] | None:
         if key not in entry:
-            if required:
-                self._error(path, entry.line, T.ERR_MISSING.format(field=key), label)
+            if not required:  # an optional list left out is an empty one
+                return []
+            self._error(path, entry.line, T.ERR_MISSING.format(field=key), label)
             return None
         value = entry[key]
         line = entry.lines.get(key, entry.line)
@@ -707,9 +708,7 @@ class _Loader:
                 self._unknown_fields(path, entry, ("anchor", "gist", "asks"), label)
                 anchor = self._text(path, entry, "anchor", label)
                 gist = self._texts(path, entry, "gist", label)
-                asks: list[tuple[str, int]] | None = []
-                if "asks" in entry:
-                    asks = self._texts(path, entry, "asks", label, required=False)
+                asks = self._texts(path, entry, "asks", label, required=False)
                 if anchor is None or gist is None or asks is None:
                     continue
                 if not 1 <= len(gist) <= MAX_NOTES:
