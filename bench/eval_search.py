@@ -23,9 +23,10 @@ after round 20, and chat_unseen_u.yaml, written before round 21, were run before
 after round 22 (thirteenth pass), and again after round 23, and chat_unseen_v.yaml, written during
 round 23, was run before and after it (fourteenth pass), and chat_unseen_w.yaml, written after
 it, was run on its start and its end and after round 24 (fifteenth pass), and chat_unseen_x.yaml,
-written at the start of round 24, was run before and after it; all five stay report-only
-(REPORT_ONLY): their misses were never listed; --tuning leaves them out. A set leaves REPORT_ONLY
-once a round has been tuned with its misses in view.
+written at the start of round 24, was run before and after it, and chat_unseen_y.yaml (round 25)
+and chat_unseen_z.yaml (written at the start of round 26) each before and after their round; all
+seven stay report-only (REPORT_ONLY): their misses were never listed; --tuning leaves them out.
+A set leaves REPORT_ONLY once a round has been tuned with its misses in view.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
 answered with nothing (as it should be); false_empty, the share of on-topic messages answered with
