@@ -1453,6 +1453,8 @@ class _Expansion:
     counts: dict[str, Counter[str]] = field(default_factory=dict)  # passage id -> term counts
     index: dict[str, list[str]] = field(default_factory=dict)  # term -> passage ids
     df: dict[str, int] = field(default_factory=dict)  # terms only the expansion text has
+    # passage id -> terms only our notes (and questions) give it, none of its positions'
+    noted: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 class SearchEngine:
@@ -1475,8 +1477,6 @@ class SearchEngine:
         }
         self._notes: dict[str, tuple[str, ...]] = {}  # passage id -> our notes on it
         self._questions: dict[str, tuple[str, ...]] = {}  # passage id -> questions it answers
-        # expansion key -> passage id -> terms only its notes (and questions) have
-        self._noted: dict[tuple[bool, bool], dict[str, frozenset[str]]] = {}
         self.thesaurus = thesaurus()
         self.metonym_table = metonyms()  # capitals, seats, nicknames <-> states (ours)
         self.loan_table = loanwords()  # English word -> German words (Ding)
@@ -3238,7 +3238,7 @@ class SearchEngine:
         parts_near = self.options.parts_near
         own_cover = self.options.expansion_cover
         note_weight = self.options.note_weight and self.options.passage_notes
-        note_only = self._noted.get(self._exp_key, {})
+        note_only = self._expansions[self._exp_key].noted
         exp_share: dict[str, float] = {}  # term -> its weight as a word of our paraphrase only
 
         def paraphrase_weight(term: str) -> float:
@@ -4056,22 +4056,25 @@ class SearchEngine:
                 if zipf(w) < NOTE_KNOWN_ZIPF
             }
 
+        plain = self._expansion(texts, texts, set())
+
+        def with_notes(exp: _Expansion) -> _Expansion:
+            own = plain.counts
+            noted = {
+                pid: frozenset(t for t in counts if t not in own.get(pid, ()))
+                for pid, counts in exp.counts.items()
+            }
+            return replace(exp, noted=noted)
+
         self._expansions = {
-            (True, True): self._expansion(merged(notes, asked), texts, knowable(notes, asked)),
-            (True, False): self._expansion(merged(notes), texts, knowable(notes)),
-            (False, False): self._expansion(texts, texts, set()),
+            (True, True): with_notes(
+                self._expansion(merged(notes, asked), texts, knowable(notes, asked))
+            ),
+            (True, False): with_notes(self._expansion(merged(notes), texts, knowable(notes))),
+            (False, False): plain,
         }
         self._notes = {pid: tuple(chunks) for pid, chunks in (notes or {}).items()}
         self._questions = {pid: tuple(chunks) for pid, chunks in (asks or {}).items()}
-        own = self._expansions[False, False].counts
-        self._noted = {
-            key: {
-                pid: frozenset(t for t in counts if t not in own.get(pid, ()))
-                for pid, counts in self._expansions[key].counts.items()
-            }
-            for key in _EXP_KEYS
-            if key[0]
-        }
 
     def _expansion(
         self, texts: dict[str, list[str]], known: dict[str, list[str]], knowable: set[str]
