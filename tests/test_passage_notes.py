@@ -20,10 +20,10 @@ from pathlib import Path
 
 import pytest
 from invented import FILLER, first_id, one_text_engine
-from test_search_semantic import STRIKE, WEAK, StandIn
+from test_search_semantic import STAND_IN_SPREAD, STRIKE, WEAK, StandIn
 
 from bot.cli.content import notes_template, unique_anchor
-from bot.core import search
+from bot.core import search, semantic
 from bot.core.content import ContentError, ContentStore
 from bot.core.search import SearchEngine, SearchOptions
 from bot.core.semantic import SemanticRerank
@@ -135,7 +135,10 @@ def _strike(options: SearchOptions, notes: dict[str, list[str]]) -> SearchEngine
     return engine
 
 
-def test_a_note_close_in_meaning_brings_its_paragraph_forward() -> None:
+def test_a_note_close_in_meaning_brings_its_paragraph_forward(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(semantic, "SPREAD", STAND_IN_SPREAD)
     # the clinics on the outskirts (streik:10): the text speaks of buses, our note of money;
     # the words alone (passage_notes off) leave it fourth for the message on clinics and money
     note = {"streik:10": ["Die Kliniken kosten Geld, das die Stadt nicht hat."]}

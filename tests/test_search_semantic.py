@@ -49,6 +49,12 @@ MEANINGS = [
 ]  # fmt: skip
 
 
+# the stand-in's cosines spread over most of 0 to 1, the real model's lie within about 0.1 of
+# each other: semantic.SPREAD at the stand-in's scale, for a test about what a note or a
+# question adds rather than about the margin itself
+STAND_IN_SPREAD = 0.25
+
+
 class StandIn:
     """Words grouped by meaning, as a model would see them (no model needed)."""
 
@@ -108,8 +114,11 @@ def test_a_weak_answer_brings_the_passage_closest_in_meaning_forward() -> None:
     # the Senate saves on the clinics (the money): among the first three, from beyond five
     assert "streik:6" in on[:3]
     assert off == plain and "streik:6" not in off
-    # the engine's first passage speaks of the clinics too: close enough in meaning to stay
-    assert on[0] == off[0]
+    # far ahead in meaning (clinics and money), it comes first; by rank in meaning alone the
+    # engine's first passage, about the clinics too, stayed first
+    assert on[0] == "streik:6"
+    by_rank = _ids(_engine(SearchOptions().without("semantic_margin"), model), WEAK)
+    assert "streik:6" in by_rank[:3] and by_rank[0] == off[0]
 
 
 @pytest.mark.parametrize("message", ["Pflegekräfte Streik", "Schuldenbremse Kredite"])
@@ -270,9 +279,11 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
     seen: list[float] = []
     order = SemanticRerank.order
 
-    def spy(self, query, texts, weight=semantic.WEIGHT, more=(), join=None, notes=None):  # type: ignore[no-untyped-def]
+    def spy(  # type: ignore[no-untyped-def]
+        self, query, texts, weight=semantic.WEIGHT, more=(), join=None, notes=None, margin=True
+    ):
         seen.append(weight)
-        return order(self, query, texts, weight, more, join, notes)
+        return order(self, query, texts, weight, more, join, notes, margin)
 
     monkeypatch.setattr(SemanticRerank, "order", spy)
     engine.search(message)
@@ -372,3 +383,41 @@ def test_only_the_last_messages_vectors_are_kept() -> None:
     engine.semantic.forget_messages()
     _ids(engine, asked[-1])
     assert model.queries == len(asked) + 2
+
+
+class FixedCosines:
+    """A model whose cosine with the message is fixed per text (its first word): the fusion's
+    arithmetic in plain numbers."""
+
+    def __init__(self, cosines: dict[str, float]) -> None:
+        self.cosines = cosines
+
+    def query(self, text: str) -> list[float]:
+        return [1.0, 0.0]
+
+    def passages(self, texts: list[str]) -> list[list[float]]:
+        out = []
+        for t in texts:
+            c = self.cosines[t.split()[0]]
+            out.append([c, math.sqrt(1 - c * c)])
+        return out
+
+
+def test_a_clear_lead_in_meaning_brings_a_passage_forward_from_far_behind() -> None:
+    # the engine's sixth candidate is much closer in meaning than the other five
+    cosines = {"eins": 0.81, "zwei": 0.80, "drei": 0.80, "vier": 0.79, "fünf": 0.79, "sechs": 0.88}
+    texts = [f"{w} ist ein Satz." for w in cosines]
+    rerank = SemanticRerank(FixedCosines(cosines))  # type: ignore[arg-type]
+    assert rerank.order(WEAK, texts)[0] == 5
+    # by rank in meaning alone it would stay behind the engine's first
+    assert rerank.order(WEAK, texts, margin=False)[0] == 0
+
+
+def test_a_near_tie_in_meaning_leaves_the_engines_order() -> None:
+    # closer in meaning the later the engine ranks them, but by a thousandth at most
+    cosines = {"eins": 0.8000, "zwei": 0.8003, "drei": 0.8006, "vier": 0.8009}
+    texts = [f"{w} ist ein Satz." for w in cosines]
+    rerank = SemanticRerank(FixedCosines(cosines))  # type: ignore[arg-type]
+    assert rerank.order(WEAK, texts) == [0, 1, 2, 3]
+    # by rank, a thousandth counted a whole step: the engine's last came second
+    assert rerank.order(WEAK, texts, margin=False) == [0, 3, 1, 2]

@@ -791,6 +791,10 @@ class SearchOptions:
     # the semantic extra reads our notes on a paragraph as more of its sentences: a message
     # close in meaning to a note is close to the paragraph (off: the paragraph's own text only)
     semantic_notes: bool = True
+    # the semantic extra weighs a candidate's meaning by how far it is behind the closest in
+    # meaning (semantic.SPREAD): a clear lead moves a passage forward, a near tie leaves the
+    # engine's order (off: by its rank in meaning, however small the difference)
+    semantic_margin: bool = True
     # a word of the message that only our note on a paragraph has, and no text of the
     # readings uses, weighs NOTE_WEIGHT (0.7) in that paragraph's score and coverage, more
     # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
@@ -3014,6 +3018,7 @@ class SearchEngine:
                 join,
                 query,
                 self._note_of if self.options.semantic_notes else None,
+                self.options.semantic_margin,
             )
         except Exception:  # the extra failing costs its reordering, never the answer
             log.warning("semantic rerank failed; the engine's order stands", exc_info=True)

@@ -4,7 +4,7 @@
 (4-bit, 91 MB, no download at run time). Without it nothing here loads and the search is the
 lexical engine alone. With it, :class:`SemanticRerank` reorders the candidates of an answer
 whose best passage covers less than MID_COVERAGE of the message: a weak answer (under half:
-typically a paraphrase in words the texts do not use) with the meaning rank at full weight,
+typically a paraphrase in words the texts do not use) with meaning at full weight,
 and the closest in meaning of its next candidates (up to WIDE) join its first POOL; an answer
 between half and MID_COVERAGE at MID_WEIGHT, MID_MORE of its next candidates up to MID_WIDE
 joining. The message is embedded without its emoji, chat fillers and question frames
@@ -14,10 +14,16 @@ words found.
 
 The meaning score of a passage is the mean of two cosines with the message: the passage as a
 whole, and its closest sentence (a retelling usually retells one sentence, and a long passage
-dilutes it). Engine rank and meaning rank are fused by reciprocal rank,
-``1 / (K + rank) + weight / (K + meaning rank)``. The first form (weak answers only, no
-joining) was chosen from a grid of 18 fixed in advance; the tiers and the joining from a second
-grid on the same tuning sets (bench/RESULTS-search.md), judged afterwards on unseen sets.
+dilutes it). Engine rank and meaning are fused as
+``1 / (K + rank) + weight / (K + 1) * exp(-(closest meaning - meaning) / SPREAD)``: the passage
+closest in meaning weighs as a first rank, and the others the less the farther they are behind
+it: a clear lead in meaning (a few hundredths of a cosine) moves a passage forward past many,
+a near tie (a thousandth) leaves the engine's order, and a passage far behind in meaning gets
+almost nothing from it (SearchOptions.semantic_margin; off: the meaning rank,
+``weight / (K + meaning rank)``, which counts a thousandth as a whole step, as until round 27).
+The first form (weak answers only, no joining, by rank) was chosen from a grid of 18 fixed in
+advance; the tiers and the joining from a second grid on the same tuning sets, the margin from
+a third (bench/RESULTS-search.md), each judged afterwards on unseen sets.
 
 Embeddings are cached by the model's name and the passage text's hash: the bundled sources'
 vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_semantic_seeds.py),
@@ -34,6 +40,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
+import math
 import os
 import threading
 from collections import OrderedDict
@@ -50,7 +57,7 @@ POOL = 20  # the engine's first candidates that are reordered
 WIDE = 100  # … of a weak answer, the closest in meaning of its next candidates up to this …
 MORE = 5  # … join them, this many
 MID_COVERAGE = 0.95  # an answer whose best passage covers less than this (but is not weak) …
-MID_WEIGHT = 0.5  # … is reordered too, with the meaning rank weighing this much, …
+MID_WEIGHT = 0.5  # … is reordered too, with meaning weighing this much, …
 MID_WIDE = 60  # … and the closest in meaning of its next candidates up to this …
 MID_MORE = 3  # … join it, this many (SearchOptions.semantic_mid_join)
 # a longer message is no chat question (the longest of 4 402 test messages has 313): it is
@@ -61,8 +68,12 @@ MAX_CHARS = 400
 QUERY_CACHE = 256
 KEY_CACHE = 8192  # cache keys kept (a passage's or note's key is hashed once, not per question)
 WARM_BATCH = 8  # passages embedded at a time by the warm-up (a question waits at most that)
-WEIGHT = 1.0  # the meaning rank's weight for a weak answer (the engine's rank weighs 1)
+WEIGHT = 1.0  # the weight of meaning for a weak answer (the engine's rank weighs 1)
 K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
+# how far (in cosine) a passage may be behind the closest in meaning for its meaning to weigh
+# 1/e of the closest one's (the model's cosines of a message with the passages of these
+# readings lie within about 0.1 of each other)
+SPREAD = 0.025
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
 # the bundled sources' vectors, shipped (tools/make_semantic_seeds.py): a new install's first
 # questions wait for no embedding; a reading added later is embedded by the bot itself
@@ -139,12 +150,14 @@ class SemanticRerank:
         more: Sequence[str] = (),
         join: int | None = None,
         notes: Sequence[Sequence[str]] | None = None,
+        margin: bool = True,
     ) -> list[int]:
         """The indexes of ``texts`` (the engine's candidates, best first) in fused order; the
         ``join`` passages of ``more`` (the engine's next candidates) closest in meaning join
         them (None: MORE), ranked by the engine just after the last of ``texts`` (their
         indexes count on from ``len(texts)``). ``notes``: per text of ``texts`` and ``more``,
-        our notes on that paragraph (see :meth:`meaning`)."""
+        our notes on that paragraph (see :meth:`meaning`). ``margin``: meaning weighs by how
+        far a passage is behind the closest (SPREAD); off, by its rank in meaning."""
         if len(texts) + len(more) < 2:
             return list(range(len(texts)))
         meaning = self.meaning(query, [*texts, *more], notes)
@@ -153,9 +166,13 @@ class SemanticRerank:
         joined = joined[: MORE if join is None else join]
         candidates = [*range(n), *joined]
         engine_rank = {i: min(i, n) + 1 for i in candidates}
-        by_meaning = sorted(candidates, key=lambda i: -meaning[i])
-        meaning_rank = {i: r for r, i in enumerate(by_meaning, 1)}
-        fused = {i: 1 / (K + engine_rank[i]) + weight / (K + meaning_rank[i]) for i in candidates}
+        if margin:
+            closest = max(meaning[i] for i in candidates)
+            near = {i: math.exp((meaning[i] - closest) / SPREAD) / (K + 1) for i in candidates}
+        else:
+            by_meaning = sorted(candidates, key=lambda i: -meaning[i])
+            near = {i: 1 / (K + r) for r, i in enumerate(by_meaning, 1)}
+        fused = {i: 1 / (K + engine_rank[i]) + weight * near[i] for i in candidates}
         return sorted(candidates, key=lambda i: (-fused[i], engine_rank[i]))
 
     def meaning(
@@ -207,18 +224,20 @@ class SemanticRerank:
         join: int | None = None,
         said: str | None = None,
         notes: Callable[[Any], Sequence[str]] | None = None,
+        margin: bool = True,
     ) -> list[Any]:
         """``items`` in fused order, with the ``join`` closest of ``more`` among them (see
-        :meth:`order`); ``query`` is what is embedded of the message, ``said`` the message as
-        sent (when it differs); ``notes`` gives our notes on an item's paragraph; ``items`` as
-        they are for a message over MAX_CHARS."""
+        :meth:`order`, also for ``margin``); ``query`` is what is embedded of the message,
+        ``said`` the message as sent (when it differs); ``notes`` gives our notes on an item's
+        paragraph; ``items`` as they are for a message over MAX_CHARS."""
         if len(query) > MAX_CHARS or len(said or "") > MAX_CHARS:
             return list(items)
         every = [*items, *more]
         texts = [text(x) for x in every]
         per = [notes(x) for x in every] if notes is not None else None
         n = len(items)
-        return [every[i] for i in self.order(query, texts[:n], weight, texts[n:], join, per)]
+        order = self.order(query, texts[:n], weight, texts[n:], join, per, margin)
+        return [every[i] for i in order]
 
     def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the
