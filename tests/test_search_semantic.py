@@ -386,8 +386,8 @@ def test_only_the_last_messages_vectors_are_kept() -> None:
 
 
 class FixedCosines:
-    """A model whose cosine with the message is fixed per text (its first word): the fusion's
-    arithmetic in plain numbers."""
+    """A model whose cosine with the message is fixed per text (the text, or else its first
+    word): the fusion's arithmetic in plain numbers."""
 
     def __init__(self, cosines: dict[str, float]) -> None:
         self.cosines = cosines
@@ -398,7 +398,7 @@ class FixedCosines:
     def passages(self, texts: list[str]) -> list[list[float]]:
         out = []
         for t in texts:
-            c = self.cosines[t.split()[0]]
+            c = self.cosines[t] if t in self.cosines else self.cosines[t.split()[0]]
             out.append([c, math.sqrt(1 - c * c)])
         return out
 
@@ -421,3 +421,21 @@ def test_a_near_tie_in_meaning_leaves_the_engines_order() -> None:
     assert rerank.order(WEAK, texts) == [0, 1, 2, 3]
     # by rank, a thousandth counted a whole step: the engine's last came second
     assert rerank.order(WEAK, texts, margin=False) == [0, 3, 1, 2]
+
+
+def test_the_retold_sentence_of_a_long_passage_outweighs_a_passage_close_as_a_whole(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the message retells the first sentence of a long passage; a short one is closer as a
+    # whole than the long one, but retells nothing
+    cosines = {
+        "Alpha sagt viel. Beta sagt wenig.": 0.76,
+        "Alpha sagt viel.": 0.90,
+        "Beta sagt wenig.": 0.70,
+        "Gamma sagt etwas.": 0.86,
+    }
+    texts = ["Gamma sagt etwas.", "Alpha sagt viel. Beta sagt wenig."]
+    rerank = SemanticRerank(FixedCosines(cosines))  # type: ignore[arg-type]
+    assert rerank.order(WEAK, texts) == [1, 0]
+    monkeypatch.setattr(semantic, "CLOSEST", 0.5)  # the whole and the sentence alike
+    assert rerank.order(WEAK, texts) == [0, 1]

@@ -12,18 +12,18 @@ joining. The message is embedded without its emoji, chat fillers and question fr
 touched, and a message the engine leaves empty stays empty: the extra only reorders what the
 words found.
 
-The meaning score of a passage is the mean of two cosines with the message: the passage as a
-whole, and its closest sentence (a retelling usually retells one sentence, and a long passage
-dilutes it). Engine rank and meaning are fused as
-``1 / (K + rank) + weight / (K + 1) * exp(-(closest meaning - meaning) / SPREAD)``: the passage
-closest in meaning weighs as a first rank, and the others the less the farther they are behind
-it: a clear lead in meaning (a few hundredths of a cosine) moves a passage forward past many,
-a near tie (a thousandth) leaves the engine's order, and a passage far behind in meaning gets
-almost nothing from it (SearchOptions.semantic_margin; off: the meaning rank,
-``weight / (K + meaning rank)``, which counts a thousandth as a whole step, as until round 27).
-The first form (weak answers only, no joining, by rank) was chosen from a grid of 18 fixed in
-advance; the tiers and the joining from a second grid on the same tuning sets, the margin from
-a third (bench/RESULTS-search.md), each judged afterwards on unseen sets.
+The meaning score of a passage weighs two cosines with the message: its closest sentence at
+CLOSEST, the passage as a whole at the rest (a retelling usually retells one sentence, and a
+long passage dilutes it; the whole keeps a sentence's context). Engine rank and meaning are
+fused as ``1 / (K + rank) + weight / (K + 1) * exp(-(closest meaning - meaning) / SPREAD)``:
+the passage closest in meaning weighs as a first rank, the others the less the farther they are
+behind it. A clear lead in meaning (a few hundredths of a cosine) moves a passage forward past
+many, a near tie (a thousandth) leaves the engine's order, and a passage far behind in meaning
+gets almost nothing from it (SearchOptions.semantic_margin; off: the meaning rank, ``weight /
+(K + meaning rank)``, which counts a thousandth as a whole step, as until round 27). The first
+form (weak answers only, no joining, by rank) was chosen from a grid of 18 fixed in advance;
+the tiers and the joining from a second grid on the same tuning sets, the margin and CLOSEST
+from a third (bench/RESULTS-search.md), each judged afterwards on unseen sets.
 
 Embeddings are cached by the model's name and the passage text's hash: the bundled sources'
 vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_semantic_seeds.py),
@@ -74,6 +74,9 @@ K = 10  # reciprocal-rank constant: ranks beyond the first few differ little
 # 1/e of the closest one's (the model's cosines of a message with the passages of these
 # readings lie within about 0.1 of each other)
 SPREAD = 0.025
+# a passage's meaning: its closest sentence's (or note's, or question's) cosine weighs this
+# much, the whole passage's the rest (0.5 until round 27, when meaning began to weigh by margin)
+CLOSEST = 0.85
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
 # the bundled sources' vectors, shipped (tools/make_semantic_seeds.py): a new install's first
 # questions wait for no embedding; a reading added later is embedded by the bot itself
@@ -178,9 +181,9 @@ class SemanticRerank:
     def meaning(
         self, query: str, texts: list[str], notes: Sequence[Sequence[str]] | None = None
     ) -> list[float]:
-        """How close each text is to the message: the mean of the cosine with the whole text
-        and with its closest sentence; a note of ours on the paragraph (``notes``, per text)
-        counts as one more of its sentences."""
+        """How close each text is to the message: the cosine with its closest sentence at
+        CLOSEST, with the whole text at the rest; a note of ours on the paragraph (``notes``,
+        per text) counts as one more of its sentences."""
         import numpy as np
 
         with self._lock:
@@ -206,7 +209,7 @@ class SemanticRerank:
             if count:
                 closest = max(closest, float(by_note[at : at + count].max()))
                 at += count
-            scores.append((float(cos[0]) + closest) / 2)
+            scores.append(CLOSEST * closest + (1 - CLOSEST) * float(cos[0]))
         return scores
 
     def forget_messages(self) -> None:
