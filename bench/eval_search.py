@@ -24,8 +24,9 @@ after round 22 (thirteenth pass), and again after round 23, and chat_unseen_v.ya
 round 23, was run before and after it (fourteenth pass), and chat_unseen_w.yaml, written after
 it, was run on its start and its end and after round 24 (fifteenth pass), and chat_unseen_x.yaml,
 written at the start of round 24, was run before and after it, and chat_unseen_y.yaml (round 25)
-and chat_unseen_z.yaml (written at the start of round 26) each before and after their round; all
-seven stay report-only (REPORT_ONLY): their misses were never listed; --tuning leaves them out.
+and chat_unseen_z.yaml (written at the start of round 26) and chat_unseen_aa.yaml (round 27)
+each before and after their round; all eight stay report-only (REPORT_ONLY): their misses were
+never listed; --tuning leaves them out.
 A set leaves REPORT_ONLY once a round has been tuned with its misses in view.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
@@ -189,6 +190,7 @@ SETS = {
     "chat unseen X": ROOT / "tests" / "chat_unseen_x.yaml",
     "chat unseen Y": ROOT / "tests" / "chat_unseen_y.yaml",
     "chat unseen Z": ROOT / "tests" / "chat_unseen_z.yaml",
+    "chat unseen AA": ROOT / "tests" / "chat_unseen_aa.yaml",
 }
 # never list their misses: we do not tune on them (set names, and file stems for --set).
 # chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
@@ -200,12 +202,14 @@ SETS = {
 # T and U judged rounds 21 to 23, V (written during round 23) judged round 23, W (written after
 # it) judged round 24 with X (written at its start), and Y (written during round 25, before
 # any of its figures was read) judged round 25 with all of them, and Z (written at the start of
-# round 26 by a reader who saw nothing of it) judged round 26 with all of them: none listed.
+# round 26 by a reader who saw nothing of it) judged round 26 with all of them, and AA (written
+# at the start of round 27 by a reader who saw nothing of it) judged round 27 with all of them:
+# none listed.
 REPORT_ONLY: set[str] = {
     "chat unseen T", "chat_unseen_t", "chat unseen U", "chat_unseen_u",
     "chat unseen V", "chat_unseen_v", "chat unseen W", "chat_unseen_w",
     "chat unseen X", "chat_unseen_x", "chat unseen Y", "chat_unseen_y",
-    "chat unseen Z", "chat_unseen_z",
+    "chat unseen Z", "chat_unseen_z", "chat unseen AA", "chat_unseen_aa",
 }  # fmt: skip
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
