@@ -49,8 +49,8 @@ MEANINGS = [
 ]  # fmt: skip
 
 
-# the stand-in's cosines spread over most of 0 to 1, the real model's lie within about 0.1 of
-# each other: semantic.SPREAD at the stand-in's scale, for a test about what a note or a
+# the stand-in's cosines spread over most of 0 to 1, the real model's within about 0.1 (see
+# semantic.SPREAD): semantic.SPREAD at the stand-in's scale, for a test about what a note or a
 # question adds rather than about the margin itself
 STAND_IN_SPREAD = 0.25
 
