@@ -20,7 +20,7 @@ from bot.core.readings import ReadingLibrary
 from bot.core.repair import check_at_start
 from bot.core.schedule import Schedule
 from bot.core.search import SearchEngine
-from bot.core.search_expand import ask_texts, expansion_texts, note_texts
+from bot.core.search_expand import expansion_texts, paragraph_texts
 from bot.core.semantic import SemanticRerank, load_embedder
 from bot.core.store import Store
 from bot.core.text import lemma_stem
@@ -123,5 +123,4 @@ def expand_search(services: Services) -> None:
         return auto.key_terms if auto else ()
 
     texts = expansion_texts(services.content, services.search, key_terms)
-    content = services.content
-    services.search.set_expansions(texts, note_texts(content), ask_texts(content))
+    services.search.set_expansions(texts, *paragraph_texts(services.content))

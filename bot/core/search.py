@@ -3013,12 +3013,12 @@ class SearchEngine:
                 said,
                 pool,
                 lambda h: h.passage.text,
-                semantic.WEIGHT if weak else semantic.MID_WEIGHT,
-                rest[: reach - semantic.POOL],
-                join,
-                query,
-                self._note_of if self.options.semantic_notes else None,
-                self.options.semantic_margin,
+                weight=semantic.WEIGHT if weak else semantic.MID_WEIGHT,
+                more=rest[: reach - semantic.POOL],
+                join=join,
+                said=query,
+                notes=self._note_of if self.options.semantic_notes else None,
+                margin=self.options.semantic_margin,
             )
         except Exception:  # the extra failing costs its reordering, never the answer
             log.warning("semantic rerank failed; the engine's order stands", exc_info=True)

@@ -6,7 +6,7 @@ Positions, theses and summaries are written in our words and say what passages s
   matches best (the engine's own ranking, expansion off) and expands that passage;
 - a reading without written content gets the OpenThesaurus synonyms of its automatic key terms
   on the passages that use a key term;
-- our notes on a paragraph (content/passages) expand that paragraph (``note_texts``; the
+- our notes on a paragraph (content/passages) expand that paragraph (``paragraph_texts``; the
   engine uses them while SearchOptions.passage_notes is on).
 
 The engine keeps expansion text in memory beside the index (``SearchEngine.set_expansions``).
@@ -76,18 +76,15 @@ def expansion_texts(
     return dict(out)
 
 
-def note_texts(content: ContentStore | None) -> dict[str, list[str]]:
-    """Passage id -> our notes on that paragraph (content/passages)."""
-    if content is None:
-        return {}
-    return {n.passage_id: list(n.gist) for n in content.passage_notes}
-
-
-def ask_texts(content: ContentStore | None) -> dict[str, list[str]]:
-    """Passage id -> the questions we wrote that the paragraph answers (content/passages)."""
-    if content is None:
-        return {}
-    return {n.passage_id: list(n.asks) for n in content.passage_notes if n.asks}
+def paragraph_texts(
+    content: ContentStore | None,
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Our notes on paragraphs (content/passages), by passage id, and the questions we wrote
+    that a paragraph answers (only paragraphs with questions)."""
+    kept = content.passage_notes if content is not None else []
+    notes = {n.passage_id: list(n.gist) for n in kept}
+    asks = {n.passage_id: list(n.asks) for n in kept if n.asks}
+    return notes, asks
 
 
 def _key_term_synonyms(
