@@ -270,12 +270,19 @@ def test_half_the_weight_moves_a_passage_less_far() -> None:
     assert rerank.order(WEAK, texts, 1.0).index(4) < rerank.order(WEAK, texts, 0.2).index(4)
 
 
-def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
+COVERED = "die kliniken haben keine knete für betten"  # its best passage covers all of it
+MOSTLY = (  # about eight tenths covered
+    "die streikenden fordern mehr personal auf den stationen und ein ende der leiharbeit "
+    "und schulden"
+)
+HALF = "betten in den kliniken und schulden"  # about six tenths covered
+
+
+def test_meaning_weighs_the_more_the_less_of_the_message_the_words_cover(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    message = "die kliniken haben keine knete für betten"  # covered, no weak answer
     engine = _engine(SearchOptions(), StandIn())
-    assert not engine.answer(message).weak
+    assert not any(engine.answer(m).weak for m in (COVERED, MOSTLY, HALF))
     seen: list[float] = []
     order = SemanticRerank.order
 
@@ -286,13 +293,18 @@ def test_an_answer_that_covers_most_of_the_message_is_reordered_more_gently(
         return order(self, query, texts, weight, more, join, notes, margin)
 
     monkeypatch.setattr(SemanticRerank, "order", spy)
-    engine.search(message)
-    assert seen == []  # its best passage covers the whole message: as the words found it
-    monkeypatch.setattr(semantic, "MID_COVERAGE", 1.01)  # as if it covered less
-    engine.search(message)
-    assert seen == [semantic.MID_WEIGHT]
-    engine.search(WEAK)
-    assert seen[-1] == semantic.WEIGHT
+    for message in (COVERED, MOSTLY, HALF, WEAK):
+        engine.search(message)
+    # covered: as the words found it; then the less covered, the more meaning weighs
+    assert len(seen) == 3
+    mostly, half, weak = seen
+    assert 0 < mostly < half < weak == semantic.WEIGHT
+    # in two tiers (as until round 28) both answers got the same half weight
+    seen.clear()
+    engine.options = SearchOptions().without("semantic_ramp")
+    for message in (COVERED, MOSTLY, HALF, WEAK):
+        engine.search(message)
+    assert seen == [semantic.MID_WEIGHT, semantic.MID_WEIGHT, semantic.WEIGHT]
 
 
 def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> None:  # type: ignore[no-untyped-def]

