@@ -25,8 +25,8 @@ round 23, was run before and after it (fourteenth pass), and chat_unseen_w.yaml,
 it, was run on its start and its end and after round 24 (fifteenth pass), and chat_unseen_x.yaml,
 written at the start of round 24, was run before and after it, and chat_unseen_y.yaml (round 25)
 and chat_unseen_z.yaml (written at the start of round 26) and chat_unseen_aa.yaml (round 27)
-each before and after their round; all eight stay report-only (REPORT_ONLY): their misses were
-never listed; --tuning leaves them out.
+and chat_unseen_ab.yaml (round 28) each before and after their round; all nine stay
+report-only (REPORT_ONLY): their misses were never listed; --tuning leaves them out.
 A set leaves REPORT_ONLY once a round has been tuned with its misses in view.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
@@ -191,6 +191,7 @@ SETS = {
     "chat unseen Y": ROOT / "tests" / "chat_unseen_y.yaml",
     "chat unseen Z": ROOT / "tests" / "chat_unseen_z.yaml",
     "chat unseen AA": ROOT / "tests" / "chat_unseen_aa.yaml",
+    "chat unseen AB": ROOT / "tests" / "chat_unseen_ab.yaml",
 }
 # never list their misses: we do not tune on them (set names, and file stems for --set).
 # chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
@@ -203,13 +204,15 @@ SETS = {
 # it) judged round 24 with X (written at its start), and Y (written during round 25, before
 # any of its figures was read) judged round 25 with all of them, and Z (written at the start of
 # round 26 by a reader who saw nothing of it) judged round 26 with all of them, and AA (written
-# at the start of round 27 by a reader who saw nothing of it) judged round 27 with all of them:
-# none listed.
+# at the start of round 27 by a reader who saw nothing of it) judged round 27 with all of them,
+# and AB (written at the start of round 28 likewise) judged round 28 with all of them: none
+# listed.
 REPORT_ONLY: set[str] = {
     "chat unseen T", "chat_unseen_t", "chat unseen U", "chat_unseen_u",
     "chat unseen V", "chat_unseen_v", "chat unseen W", "chat_unseen_w",
     "chat unseen X", "chat_unseen_x", "chat unseen Y", "chat_unseen_y",
     "chat unseen Z", "chat_unseen_z", "chat unseen AA", "chat_unseen_aa",
+    "chat unseen AB", "chat_unseen_ab",
 }  # fmt: skip
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
