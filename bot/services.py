@@ -102,10 +102,11 @@ def warm_semantic(services: Services) -> threading.Thread | None:
     if rerank is None:
         return None
     texts = services.search.texts_to_embed()
+    notes = services.search.note_sentences()  # also in the model's question form
 
     def run() -> None:
         try:
-            rerank.warm(texts)
+            rerank.warm(texts, notes=notes)
         except Exception:  # the extra failing costs its speed-up, never the bot
             log.warning("semantic warm-up stopped", exc_info=True)
 

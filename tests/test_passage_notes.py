@@ -151,6 +151,28 @@ def test_a_note_close_in_meaning_brings_its_paragraph_forward(
     assert on.index("streik:10") == 1
 
 
+def test_a_note_counts_in_the_models_question_form_too(monkeypatch: pytest.MonkeyPatch) -> None:
+    """semantic_note_query: a member's retelling and our note are two sentences alike, which
+    the model compares best in its question form; the note counts in the closer form."""
+    monkeypatch.setattr(semantic, "SPREAD", STAND_IN_SPREAD)
+    said = "Die Kliniken kosten Geld, das die Stadt nicht hat."
+    note = {"streik:10": [said]}
+
+    class QuestionForm(StandIn):  # in the passage form the note says nothing to the model
+        def passages(self, texts: list[str]) -> list[list[float]]:
+            return super().passages(["Nichts." if t == said else t for t in texts])
+
+    def order(options: SearchOptions) -> list[str]:
+        engine = one_text_engine(STRIKE, options)
+        engine.semantic = SemanticRerank(QuestionForm())
+        engine.set_expansions({}, note)
+        return [h.passage.id for h in engine.search(WEAK)]
+
+    words_only = SearchOptions(passage_notes=False)
+    assert order(words_only).index("streik:10") == 1
+    assert order(replace(words_only, semantic_note_query=False)).index("streik:10") == 3
+
+
 # --- content/passages: located by a verbatim anchor, checked like evidence --------------------
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -287,10 +287,10 @@ def test_meaning_weighs_the_more_the_less_of_the_message_the_words_cover(
     order = SemanticRerank.order
 
     def spy(  # type: ignore[no-untyped-def]
-        self, query, texts, weight=semantic.WEIGHT, more=(), join=None, notes=None, margin=True
+        self, query, texts, weight=semantic.WEIGHT, more=(), join=None, *rest
     ):
         seen.append(weight)
-        return order(self, query, texts, weight, more, join, notes, margin)
+        return order(self, query, texts, weight, more, join, *rest)
 
     monkeypatch.setattr(SemanticRerank, "order", spy)
     for message in (COVERED, MOSTLY, HALF, WEAK):
@@ -331,6 +331,8 @@ def test_the_bundled_sources_come_with_their_vectors(services) -> None:  # type:
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in served)
     noted = services.search.note_sentences()  # our notes on paragraphs (content/passages)
     assert all(semantic.cache_key(semantic.MODEL, t) in bundle for t in noted)
+    asked = semantic.MODEL + semantic.QUERY_FORM  # … also in the model's question form
+    assert all(semantic.cache_key(asked, t) in bundle for t in noted)
 
     class Named(StandIn):  # as the real model names itself
         name = semantic.MODEL

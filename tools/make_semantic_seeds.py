@@ -5,8 +5,9 @@
     python tools/make_semantic_seeds.py
 
 Embeds every served passage of the bundled sources (the whole passage, then each sentence)
-and every note of ours on a paragraph (content/passages) with multilingual-e5-small, as the bot
-would on its first start, and stores them by cache key.
+and every note of ours on a paragraph (content/passages), the notes also in the model's question
+form, with multilingual-e5-small, as the bot would on its first start, and stores them by cache
+key.
 A new install then answers its first unsure questions without waiting for the model; readings
 added later are embedded by the bot itself. tests/test_search_semantic.py fails when the file no
 longer covers the bundled sources' passages.
@@ -35,10 +36,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         services = build_services(Config(db_path=Path(tmp) / "b.db", data_dir=Path(tmp)))
         texts = sorted(set(services.search.texts_to_embed()))
+        notes = sorted(set(services.search.note_sentences()))
         services.store.close()
     rerank = SemanticRerank(embedder, bundle=None)  # embed afresh, whatever the old file holds
     t0 = time.perf_counter()
-    rerank.warm(texts)
+    rerank.warm(texts, notes=notes)
     vectors = rerank.cached()
     write_bundle(BUNDLED, vectors)
     rows = sum(len(v) for v in vectors.values())

@@ -801,6 +801,11 @@ class SearchOptions:
     # is reordered almost as a weak one, one covering 0.9 gently, one covering all of it not
     # at all (off: two tiers, MID_WEIGHT below semantic.MID_COVERAGE, nothing above)
     semantic_ramp: bool = True
+    # our notes and questions on a paragraph are compared with the message in the model's
+    # question form too (e5's form for two sentences alike, as a member's retelling and our
+    # note are), less semantic.NOTE_QUERY_GAP, the higher of the two forms counting (off: the
+    # passage form only, as until round 29)
+    semantic_note_query: bool = True
     # a word of the message that only our note on a paragraph has, and no text of the
     # readings uses, weighs NOTE_WEIGHT (0.7) in that paragraph's score and coverage, more
     # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
@@ -3027,6 +3032,7 @@ class SearchEngine:
                 said=query,
                 notes=self._note_of if self.options.semantic_notes else None,
                 margin=self.options.semantic_margin,
+                note_query=self.options.semantic_note_query,
             )
         except Exception:  # the extra failing costs its reordering, never the answer
             log.warning("semantic rerank failed; the engine's order stands", exc_info=True)

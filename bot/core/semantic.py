@@ -83,6 +83,13 @@ SPREAD = 0.025
 # a passage's meaning: its closest sentence's (or note's, or question's) cosine weighs this
 # much, the whole passage's the rest (0.5 until round 27, when meaning began to weigh by margin)
 CLOSEST = 0.85
+# our notes and questions are also compared with the message in the model's question form
+# ("query: ", symmetric: e5's form for two sentences alike), the higher of the two forms
+# counting; those cosines run higher than the passage form's (by 0.0065 on average, 0.017 for
+# the closest note; 60 chat-fresh messages, 200 notes), so this much is taken off them (chosen
+# from 0.0065, 0.012 and 0.017 on the tuning sets, round 29; SearchOptions.semantic_note_query)
+NOTE_QUERY_GAP = 0.012
+QUERY_FORM = "/query"  # appended to the model's name in the cache key of a question-form vector
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
 # the bundled sources' vectors, shipped (tools/make_semantic_seeds.py): a new install's first
 # questions wait for no embedding; a reading added later is embedded by the bot itself
@@ -112,6 +119,9 @@ class E5Embedder:
 
     def query(self, text: str) -> Sequence[float]:
         return self._model.query(text)  # type: ignore[no-any-return]
+
+    def query_batch(self, texts: list[str]) -> list[Sequence[float]]:
+        return self._model.query(texts)  # type: ignore[no-any-return]
 
     def passages(self, texts: list[str]) -> list[Sequence[float]]:
         return self._model.passage(texts)  # type: ignore[no-any-return]
@@ -160,16 +170,18 @@ class SemanticRerank:
         join: int | None = None,
         notes: Sequence[Sequence[str]] | None = None,
         margin: bool = True,
+        note_query: bool = True,
     ) -> list[int]:
         """The indexes of ``texts`` (the engine's candidates, best first) in fused order; the
         ``join`` passages of ``more`` (the engine's next candidates) closest in meaning join
         them (None: MORE), ranked by the engine just after the last of ``texts`` (their
         indexes count on from ``len(texts)``). ``notes``: per text of ``texts`` and ``more``,
         our notes on that paragraph (see :meth:`meaning`). ``margin``: meaning weighs by how
-        far a passage is behind the closest (SPREAD); off, by its rank in meaning."""
+        far a passage is behind the closest (SPREAD); off, by its rank in meaning.
+        ``note_query``: a note also counts in the model's question form (NOTE_QUERY_GAP)."""
         if len(texts) + len(more) < 2:
             return list(range(len(texts)))
-        meaning = self.meaning(query, [*texts, *more], notes)
+        meaning = self.meaning(query, [*texts, *more], notes, note_query)
         n = len(texts)
         joined = sorted(range(n, n + len(more)), key=lambda i: -meaning[i])
         joined = joined[: MORE if join is None else join]
@@ -185,11 +197,16 @@ class SemanticRerank:
         return sorted(candidates, key=lambda i: (-fused[i], engine_rank[i]))
 
     def meaning(
-        self, query: str, texts: list[str], notes: Sequence[Sequence[str]] | None = None
+        self,
+        query: str,
+        texts: list[str],
+        notes: Sequence[Sequence[str]] | None = None,
+        note_query: bool = False,
     ) -> list[float]:
         """How close each text is to the message: the cosine with its closest sentence at
         CLOSEST, with the whole text at the rest; a note of ours on the paragraph (``notes``,
-        per text) counts as one more of its sentences."""
+        per text) counts as one more of its sentences (with ``note_query``, in the higher of
+        its passage form and its question form less NOTE_QUERY_GAP)."""
         import numpy as np
 
         with self._lock:
@@ -205,8 +222,12 @@ class SemanticRerank:
             counts = [len(n) for n in notes] if notes else [0] * len(texts)
             flat = [t for n in notes or () for t in n]
             noted = self._vectors(flat) if flat else []
+            asked = self._vectors(flat, QUERY_FORM) if flat and note_query else []
         # each note as a whole, all in one product
         by_note = np.stack([v[0] for v in noted]) @ q if noted else np.zeros(0, np.float32)
+        if asked:
+            by_query = np.stack([v[0] for v in asked]) @ q - NOTE_QUERY_GAP
+            by_note = np.maximum(by_note, by_query)
         scores = []
         at = 0
         for rows, count in zip(vectors, counts, strict=True):
@@ -234,34 +255,42 @@ class SemanticRerank:
         said: str | None = None,
         notes: Callable[[Any], Sequence[str]] | None = None,
         margin: bool = True,
+        note_query: bool = True,
     ) -> list[Any]:
         """``items`` in fused order, with the ``join`` closest of ``more`` among them (see
-        :meth:`order`, also for ``margin``); ``query`` is what is embedded of the message,
-        ``said`` the message as sent (when it differs); ``notes`` gives our notes on an item's
-        paragraph; ``items`` as they are for a message over MAX_CHARS."""
+        :meth:`order`, also for ``margin`` and ``note_query``); ``query`` is what is embedded
+        of the message, ``said`` the message as sent (when it differs); ``notes`` gives our
+        notes on an item's paragraph; ``items`` as they are for a message over MAX_CHARS."""
         if len(query) > MAX_CHARS or len(said or "") > MAX_CHARS:
             return list(items)
         every = [*items, *more]
         texts = [text(x) for x in every]
         per = [notes(x) for x in every] if notes is not None else None
         n = len(items)
-        order = self.order(query, texts[:n], weight, texts[n:], join, per, margin)
+        order = self.order(query, texts[:n], weight, texts[n:], join, per, margin, note_query)
         return [every[i] for i in order]
 
-    def warm(self, texts: list[str], stop: threading.Event | None = None) -> int:
+    def warm(
+        self, texts: list[str], stop: threading.Event | None = None, notes: Sequence[str] = ()
+    ) -> int:
         """Embed the passages not yet cached, a few at a time (the bot does it in the
-        background at start, so that the first questions wait for no passage); the number of
-        passages it brought into memory (embedded, or read from the database)."""
+        background at start, so that the first questions wait for no passage), and ``notes``
+        (ours, among ``texts``) in the model's question form too; the number of vectors it
+        brought into memory (embedded, or read from the database)."""
         done = 0
         with self._lock:
             self._read_bundle()
-        for i in range(0, len(texts), WARM_BATCH):
+        work = [(t, "") for t in texts] + [(t, QUERY_FORM) for t in notes]
+        for i in range(0, len(work), WARM_BATCH):
             if stop is not None and stop.is_set():
                 break
-            batch = texts[i : i + WARM_BATCH]
+            batch = work[i : i + WARM_BATCH]
             with self._lock:
                 before = len(self._memory)
-                self._vectors(batch)
+                for form in ("", QUERY_FORM):
+                    these = [t for t, f in batch if f == form]
+                    if these:
+                        self._vectors(these, form)
                 done += len(self._memory) - before
         return done
 
@@ -271,16 +300,18 @@ class SemanticRerank:
             return dict(self._memory)
 
     # -- the cache ------------------------------------------------------------------
-    def _vectors(self, texts: list[str]) -> list[Any]:
-        """Per text a float32 matrix: the whole passage's vector, then one per sentence."""
+    def _vectors(self, texts: list[str], form: str = "") -> list[Any]:
+        """Per text a float32 matrix: the whole passage's vector, then one per sentence; in
+        the question form (``form`` QUERY_FORM) the whole text's vector alone."""
         self._read_bundle()
-        keys = [cache_key(self.name, t) for t in texts]
+        keys = [cache_key(self.name + form, t) for t in texts]
         missing = [k for k in dict.fromkeys(keys) if k not in self._memory]
         if missing:
             self._memory.update(self._load(missing))
         todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in self._memory}
         if todo:
-            new = self._embed(list(todo.values()))
+            embed = self._embed_asked if form else self._embed
+            new = embed(list(todo.values()))
             fresh = dict(zip(todo, new, strict=True))
             self._memory.update(fresh)
             self._save(fresh)
@@ -304,6 +335,13 @@ class SemanticRerank:
             pieces.extend(parts)
         vs = np.asarray(self.embedder.passages(pieces), dtype=np.float32)
         return [vs[a:b] for a, b in spans]
+
+    def _embed_asked(self, texts: list[str]) -> list[Any]:
+        import numpy as np
+
+        many = getattr(self.embedder, "query_batch", None)  # a batch, where the model has one
+        vs = many(texts) if many is not None else [self.embedder.query(t) for t in texts]
+        return [np.asarray([v], dtype=np.float32) for v in vs]
 
     def _load(self, keys: list[str]) -> dict[str, Any]:
         if self.store is None or not self._ensure_table():
