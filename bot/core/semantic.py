@@ -15,18 +15,21 @@ touched, and a message the engine leaves empty stays empty: the extra only reord
 words found.
 
 The meaning score of a passage weighs two cosines with the message: its closest sentence at
-CLOSEST, the passage as a whole at the rest (a retelling usually retells one sentence, and a
-long passage dilutes it; the whole keeps a sentence's context). Engine rank and meaning are
-fused as ``1 / (K + rank) + weight / (K + 1) * exp(-(closest meaning - meaning) / SPREAD)``:
-the passage closest in meaning weighs as a first rank, the others the less the farther they are
-behind it. A clear lead in meaning (a few hundredths of a cosine) moves a passage forward past
-many, a near tie (a thousandth) leaves the engine's order, and a passage far behind in meaning
-gets almost nothing from it (SearchOptions.semantic_margin; off: the meaning rank, ``weight /
-(K + meaning rank)``, which counts a thousandth as a whole step, as until round 27). The first
-form (weak answers only, no joining, by rank) was chosen from a grid of 18 fixed in advance;
-the tiers and the joining from a second grid on the same tuning sets, the margin and CLOSEST
-from a third, the ramp from a fourth (bench/RESULTS-search.md), each judged afterwards on
-unseen sets.
+CLOSEST, the passage as a whole at the rest (a retelling usually retells one sentence, and a long
+passage dilutes it; the whole keeps a sentence's context). Our notes and questions on a paragraph
+count as more of its sentences, each in the closer of two forms: the passage form, and the model's
+question form less NOTE_QUERY_GAP (a member's retelling and our note are two sentences alike, which
+e5 compares in its question form; SearchOptions.semantic_note_query). Engine rank and meaning are
+fused as ``1 / (K + rank) + weight / (K + 1) * exp(-(closest meaning - meaning) / SPREAD)``: the
+passage closest in meaning weighs as a first rank, the others the less the farther they are behind
+it. A clear lead in meaning (a few hundredths of a cosine) moves a passage forward past many, a
+near tie (a thousandth) leaves the engine's order, and a passage far behind in meaning gets almost
+nothing from it (SearchOptions.semantic_margin; off: the meaning rank, ``weight / (K + meaning
+rank)``, which counts a thousandth as a whole step, as until round 27). The first form (weak
+answers only, no joining, by rank) was chosen from a grid of 18 fixed in advance; the tiers and the
+joining from a second grid on the same tuning sets, the margin and CLOSEST from a third, the ramp
+from a fourth, the question form's gap from a fifth (bench/RESULTS-search.md), each judged
+afterwards on unseen sets.
 
 Embeddings are cached by the model's name and the passage text's hash: the bundled sources'
 vectors ship with the package (``bot/data/semantic_seeds.npz``, tools/make_semantic_seeds.py),
