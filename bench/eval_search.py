@@ -25,9 +25,9 @@ round 23, was run before and after it (fourteenth pass), and chat_unseen_w.yaml,
 it, was run on its start and its end and after round 24 (fifteenth pass), and chat_unseen_x.yaml,
 written at the start of round 24, was run before and after it, and chat_unseen_y.yaml (round 25)
 and chat_unseen_z.yaml (written at the start of round 26) and chat_unseen_aa.yaml (round 27)
-and chat_unseen_ab.yaml (round 28) each before and after their round, and chat_unseen_ac.yaml
-(written at the start of round 29, which built nothing) on its start; all ten stay
-report-only (REPORT_ONLY): their misses were never listed; --tuning leaves them out.
+and chat_unseen_ab.yaml (round 28) and chat_unseen_ac.yaml (round 29) each before and after
+their round; all ten stay report-only (REPORT_ONLY): their misses were never listed; --tuning
+leaves them out.
 A set leaves REPORT_ONLY once a round has been tuned with its misses in view.
 
 Rows: hit@1, hit@3, MRR over the on-topic messages; offtopic_empty, the share of off-topic chat
@@ -208,7 +208,7 @@ SETS = {
 # round 26 by a reader who saw nothing of it) judged round 26 with all of them, and AA (written
 # at the start of round 27 by a reader who saw nothing of it) judged round 27 with all of them,
 # and AB (written at the start of round 28 likewise) judged round 28 with all of them, and AC
-# (written at the start of round 29 likewise) measured its start: none listed.
+# (written at the start of round 29 likewise) judged round 29 with all of them: none listed.
 REPORT_ONLY: set[str] = {
     "chat unseen T", "chat_unseen_t", "chat unseen U", "chat_unseen_u",
     "chat unseen V", "chat_unseen_v", "chat unseen W", "chat_unseen_w",
