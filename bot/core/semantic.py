@@ -204,7 +204,7 @@ class SemanticRerank:
         query: str,
         texts: list[str],
         notes: Sequence[Sequence[str]] | None = None,
-        note_query: bool = False,
+        note_query: bool = True,
     ) -> list[float]:
         """How close each text is to the message: the cosine with its closest sentence at
         CLOSEST, with the whole text at the rest; a note of ours on the paragraph (``notes``,
