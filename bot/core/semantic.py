@@ -283,18 +283,14 @@ class SemanticRerank:
         done = 0
         with self._lock:
             self._read_bundle()
-        work = [(t, "") for t in texts] + [(t, QUERY_FORM) for t in notes]
-        for i in range(0, len(work), WARM_BATCH):
-            if stop is not None and stop.is_set():
-                break
-            batch = work[i : i + WARM_BATCH]
-            with self._lock:
-                before = len(self._memory)
-                for form in ("", QUERY_FORM):
-                    these = [t for t, f in batch if f == form]
-                    if these:
-                        self._vectors(these, form)
-                done += len(self._memory) - before
+        for form, items in (("", texts), (QUERY_FORM, list(notes))):
+            for i in range(0, len(items), WARM_BATCH):
+                if stop is not None and stop.is_set():
+                    return done
+                with self._lock:
+                    before = len(self._memory)
+                    self._vectors(items[i : i + WARM_BATCH], form)
+                    done += len(self._memory) - before
         return done
 
     def cached(self) -> dict[str, Any]:
