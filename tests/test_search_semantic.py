@@ -2,9 +2,10 @@
 
 - ``semantic``: when the engine's best passage covers little of a message (a weak answer,
   typically a retelling in words the texts do not use), its first candidates are reordered by
-  how close they are in meaning, fused with the engine's own order. A confident answer, and a
-  message the engine leaves empty, are untouched; without the extra installed the search works
-  on words alone.
+  how close they are in meaning, fused with the engine's own order. A confident answer is
+  reordered only among the passages its words nearly tie (``semantic_ties``), and not where
+  the words found it by the message's shape; a message the engine leaves empty stays empty;
+  without the extra installed the search works on words alone.
 
 The mechanism's tests use a small stand-in model (words grouped by meaning, each group one
 dimension) on an invented text, with the switch on and off; one test runs the real model where
@@ -305,6 +306,52 @@ def test_meaning_weighs_the_more_the_less_of_the_message_the_words_cover(
     for message in (COVERED, MOSTLY, HALF, WEAK):
         engine.search(message)
     assert seen == [semantic.MID_WEIGHT, semantic.MID_WEIGHT, semantic.WEIGHT]
+
+
+# two passages on the clinics' pay that the words nearly tie: the first on posters, the second
+# on money (pay, wages, rent), which is what the message asks about
+TIES = [
+    *STRIKE_OPENING,
+    "Die Kliniken der Stadt zeigen ihre Bezahlung auf Plakaten an den Bussen und Bahnhöfen.",
+    "Die Kliniken der Stadt sparen bei der Bezahlung, die Löhne reichen kaum für die Miete.",
+    *FILLER,
+]
+TIED = "was ist mit der bezahlung in den kliniken der stadt"
+
+
+def _tie_ids(options: SearchOptions, model: StandIn | None, message: str) -> list[str]:
+    engine = one_text_engine(TIES, options)
+    if model is not None:
+        engine.semantic = SemanticRerank(model)
+    answer = engine.answer(message)
+    assert not answer.weak  # the words cover all of it
+    return [h.passage.id for h in answer.hits]
+
+
+def test_meaning_decides_where_the_words_of_a_covered_message_nearly_tie() -> None:
+    model = StandIn()
+    on = _tie_ids(SearchOptions(), model, TIED)
+    off = _tie_ids(SearchOptions().without("semantic_ties"), StandIn(), TIED)
+    plain = _tie_ids(SearchOptions(), None, TIED)  # the extra not installed
+    # the words put the posters first by a little; the passage on the money comes first
+    assert off == plain and off[:2] == ["streik:5", "streik:6"]
+    assert on[:2] == ["streik:6", "streik:5"] and model.queries == 1
+    # the passages far behind in words stay behind, in the words' order
+    assert on[2:] == off[2:]
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "was ist mit den plakaten an den bussen",  # a clear lead in words
+        "bezahlung kliniken stadt",  # keywords alone
+        "was steht ganz am schluss über die bezahlung in den kliniken",  # a place in the text
+    ],
+)
+def test_a_covered_message_the_words_answer_clearly_or_by_its_shape_stays(message: str) -> None:
+    model = StandIn()
+    assert _tie_ids(SearchOptions(), model, message) == _tie_ids(SearchOptions(), None, message)
+    assert model.queries == 0  # the model was not even asked
 
 
 def test_the_bot_embeds_its_passages_in_the_background_at_start(services) -> None:  # type: ignore[no-untyped-def]

@@ -768,9 +768,9 @@ class SearchOptions:
     # candidates of a weak answer (the best passage covers little of the message, typically a
     # paraphrase in words the texts do not use) are reordered by meaning, fused with the
     # engine's order, the closest of its next candidates among them; an answer covering more
-    # of the message with less weight (semantic_ramp); answers covering all of it and empty
-    # ones are untouched, and without the extra installed this switch does nothing (off: the
-    # engine's order always)
+    # of the message with less weight (semantic_ramp), one covering all of it only where its
+    # words nearly tie (semantic_ties); empty ones stay empty, and without the extra installed
+    # this switch does nothing (off: the engine's order always)
     semantic: bool = True
     # the semantic extra embeds the message without its emoji, chat fillers and the words
     # that frame a question about a text ("wo stand nochmal, dass …", "die Stelle, wo …",
@@ -806,6 +806,14 @@ class SearchOptions:
     # note are), less semantic.NOTE_QUERY_GAP, the higher of the two forms counting (off: the
     # passage form only, as until round 29)
     semantic_note_query: bool = True
+    # an answer whose best passage covers all of the message is reordered by meaning too
+    # where the words nearly tie: its candidates among the first 20 that score at least
+    # semantic.TIE of the first are reordered with meaning at semantic.TIE_WEIGHT, the rest
+    # stay behind them as the words put them. Not where the words found the answer by the
+    # message's shape, which meaning does not see: a place in a text ("ganz am schluss"),
+    # an amount or a date, persons, keywords alone (off: an answer covering all of the
+    # message as the words found it, as until round 31)
+    semantic_ties: bool = True
     # a word of the message that only our note on a paragraph has, and no text of the
     # readings uses, weighs NOTE_WEIGHT (0.7) in that paragraph's score and coverage, more
     # than a word of our positions (EXPANSION_WEIGHT 0.5): a note retells one paragraph, so
@@ -2975,7 +2983,7 @@ class SearchEngine:
         missing = [] if scored else q.missing
         hits = self._hits(scored, limit)
         if hits and self.semantic is not None and self.options.semantic:
-            hits = self._semantic(query, scored, hits, limit, weak)
+            hits = self._semantic(query, q, scored, hits, limit, weak)
         if (
             not hits
             and not missing
@@ -2994,6 +3002,7 @@ class SearchEngine:
     def _semantic(
         self,
         query: str,
+        q: Query,
         scored: list[tuple[str, float, float]],
         hits: list[Hit],
         limit: int,
@@ -3003,13 +3012,19 @@ class SearchEngine:
         reordered by meaning, the closest of its next ones among them; an answer whose best
         passage covers more but not all of the message reordered with less weight the more
         it covers (semantic_ramp), a few of its next ones among them (semantic_mid_join); an
-        answer covering all of it as the words found it. The message embedded is its bare
-        form (semantic_bare); our notes on a paragraph count as its sentences
-        (semantic_notes)."""
+        answer covering all of it only among the candidates the words nearly tie
+        (semantic_ties). The message embedded is its bare form (semantic_bare); our notes on
+        a paragraph count as its sentences (semantic_notes)."""
         weight = semantic.WEIGHT if weak else self._meaning_weight(scored[0][2])
+        tied = 0
         if weight <= 0:
-            return hits
-        if weak:
+            tied = self._tied(q, scored)
+            if tied < 2:
+                return hits
+            weight = semantic.TIE_WEIGHT
+        if tied:
+            reach, join = tied, 0
+        elif weak:
             reach, join = semantic.WIDE, semantic.MORE
         elif self.options.semantic_mid_join:
             reach, join = semantic.MID_WIDE, semantic.MID_MORE
@@ -3018,7 +3033,8 @@ class SearchEngine:
         # the first POOL candidates reordered whatever the limit: a page of five and a
         # page of fifteen start alike
         wide = self._hits(scored, max(limit, reach))
-        pool, rest = wide[: semantic.POOL], wide[semantic.POOL :]
+        cut = tied or semantic.POOL
+        pool, rest = wide[:cut], wide[cut:]
         assert self.semantic is not None
         said = bare_message(query) if self.options.semantic_bare else query
         try:
@@ -3027,7 +3043,7 @@ class SearchEngine:
                 pool,
                 lambda h: h.passage.text,
                 weight=weight,
-                more=rest[: reach - semantic.POOL],
+                more=rest[: max(0, reach - cut)],
                 join=join,
                 said=query,
                 notes=self._note_of if self.options.semantic_notes else None,
@@ -3039,6 +3055,18 @@ class SearchEngine:
             return hits
         joined = {h.passage.id for h in head}
         return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
+
+    def _tied(self, q: Query, scored: list[tuple[str, float, float]]) -> int:
+        """How many of the first candidates of an answer covering all of the message the
+        words nearly tie (SearchOptions.semantic_ties): those of the first POOL passages
+        served that score semantic.TIE of the first's or more; 0 where the words found the
+        answer by the message's shape (a place in a text, an amount or a date, persons,
+        keywords alone)."""
+        if not self.options.semantic_ties or q.position or q.amount or q.who or q.lookup:
+            return 0
+        first = self._hits(scored, semantic.POOL)
+        top = first[0].score if first else 0.0
+        return sum(1 for h in first if h.score >= semantic.TIE * top) if top > 0 else 0
 
     def _meaning_weight(self, coverage: float) -> float:
         """How much meaning weighs for an answer that is not weak, whose best passage covers

@@ -9,10 +9,12 @@ and the closest in meaning of its next candidates (up to WIDE) join its first PO
 covering more with meaning weighing the less the more it covers (WEIGHT times the share left
 uncovered, from full at half coverage to none at all of it: SearchOptions.semantic_ramp; until
 round 28 two tiers, MID_WEIGHT below MID_COVERAGE and nothing above), MID_MORE of its next
-candidates up to MID_WIDE joining. The message is embedded without its emoji, chat fillers
-and question frames (search_lexicon.bare_message). An answer that covers the message is never
-touched, and a message the engine leaves empty stays empty: the extra only reorders what the
-words found.
+candidates up to MID_WIDE joining. An answer that covers the message is reordered only
+among the candidates its words nearly tie (those scoring TIE of the first or more), meaning
+at TIE_WEIGHT, and not at all where the words found it by the message's shape (a place in a
+text, an amount, persons, keywords alone; SearchOptions.semantic_ties). The message is embedded
+without its emoji, chat fillers and question frames (search_lexicon.bare_message). A message
+the engine leaves empty stays empty: the extra only reorders what the words found.
 
 The meaning score of a passage weighs two cosines with the message: its closest sentence at
 CLOSEST, the passage as a whole at the rest (a retelling usually retells one sentence, and a long
@@ -92,6 +94,11 @@ CLOSEST = 0.85
 # the closest note; 60 chat-fresh messages, 200 notes), so this much is taken off them (chosen
 # from 0.0065, 0.012 and 0.017 on the tuning sets, round 29; SearchOptions.semantic_note_query)
 NOTE_QUERY_GAP = 0.012
+# an answer covering all of the message (SearchOptions.semantic_ties): its candidates scoring
+# at least TIE of the first passage's word score are reordered, meaning weighing TIE_WEIGHT
+# (chosen from a grid on the tuning sets, round 31: bench/RESULTS-search.md)
+TIE = 0.5
+TIE_WEIGHT = 0.5
 QUERY_FORM = "/query"  # appended to the model's name in the cache key of a question-form vector
 MODEL = "e5-small-q4"  # part of the cache key: another model's vectors are never mixed in
 # the bundled sources' vectors, shipped (tools/make_semantic_seeds.py): a new install's first
