@@ -28,7 +28,8 @@ and chat_unseen_z.yaml (written at the start of round 26) and chat_unseen_aa.yam
 and chat_unseen_ab.yaml (round 28) and chat_unseen_ac.yaml (round 29) and chat_unseen_ad.yaml
 (round 30) each before and after their round, and chat_unseen_ae.yaml (written after round 30's
 last change, run on its start and end, and on round 31's), and chat_unseen_af.yaml (written
-during round 31, first run after its last change, on its start and end); all thirteen stay
+during round 31, first run after its last change, on its start and end), and chat_unseen_ag.yaml
+(written after round 31's last change, run on its start and end); all fourteen stay
 report-only (REPORT_ONLY): their misses were never listed; --tuning leaves them out.
 A set leaves REPORT_ONLY once a round has been tuned with its misses in view.
 
@@ -199,6 +200,7 @@ SETS = {
     "chat unseen AD": ROOT / "tests" / "chat_unseen_ad.yaml",
     "chat unseen AE": ROOT / "tests" / "chat_unseen_ae.yaml",
     "chat unseen AF": ROOT / "tests" / "chat_unseen_af.yaml",
+    "chat unseen AG": ROOT / "tests" / "chat_unseen_ag.yaml",
 }
 # never list their misses: we do not tune on them (set names, and file stems for --set).
 # chat unseen A, B and held-out 2 were report-only until their figures were read (fourth pass).
@@ -216,7 +218,8 @@ SETS = {
 # (written at the start of round 29 likewise) judged round 29 with all of them, and AD (written
 # at the start of round 30 likewise) judged round 30 with all of them, and AE (written after
 # round 30's last change) judged its start and end and round 31's, and AF (written during round
-# 31, first run after its last change) judged round 31's start and end: none listed.
+# 31, first run after its last change) and AG (written after it) judged round 31's start and
+# end: none listed.
 REPORT_ONLY: set[str] = {
     "chat unseen T", "chat_unseen_t", "chat unseen U", "chat_unseen_u",
     "chat unseen V", "chat_unseen_v", "chat unseen W", "chat_unseen_w",
@@ -224,7 +227,7 @@ REPORT_ONLY: set[str] = {
     "chat unseen Z", "chat_unseen_z", "chat unseen AA", "chat_unseen_aa",
     "chat unseen AB", "chat_unseen_ab", "chat unseen AC", "chat_unseen_ac",
     "chat unseen AD", "chat_unseen_ad", "chat unseen AE", "chat_unseen_ae",
-    "chat unseen AF", "chat_unseen_af",
+    "chat unseen AF", "chat_unseen_af", "chat unseen AG", "chat_unseen_ag",
 }  # fmt: skip
 SHORT = {
     "informative_offtopic": "offtop", "keep_german_words": "german", "expansion": "expand",
