@@ -3016,24 +3016,21 @@ class SearchEngine:
         (semantic_ties). The message embedded is its bare form (semantic_bare); our notes on
         a paragraph count as its sentences (semantic_notes)."""
         weight = semantic.WEIGHT if weak else self._meaning_weight(scored[0][2])
-        tied = 0
-        if weight <= 0:
-            tied = self._tied(q, scored)
-            if tied < 2:
-                return hits
-            weight = semantic.TIE_WEIGHT
-        if tied:
-            reach, join = tied, 0
-        elif weak:
+        if weak:
             reach, join = semantic.WIDE, semantic.MORE
-        elif self.options.semantic_mid_join:
+        elif weight > 0 and self.options.semantic_mid_join:
             reach, join = semantic.MID_WIDE, semantic.MID_MORE
         else:
             reach, join = semantic.POOL, 0
         # the first POOL candidates reordered whatever the limit: a page of five and a
         # page of fifteen start alike
         wide = self._hits(scored, max(limit, reach))
-        cut = tied or semantic.POOL
+        cut = semantic.POOL
+        if weight <= 0:  # covered: only the candidates the words nearly tie, if any
+            cut = reach = self._tied(q, wide[: semantic.POOL])
+            if cut < 2:
+                return hits
+            weight = semantic.TIE_WEIGHT
         pool, rest = wide[:cut], wide[cut:]
         assert self.semantic is not None
         said = bare_message(query) if self.options.semantic_bare else query
@@ -3043,7 +3040,7 @@ class SearchEngine:
                 pool,
                 lambda h: h.passage.text,
                 weight=weight,
-                more=rest[: max(0, reach - cut)],
+                more=rest[: reach - cut],
                 join=join,
                 said=query,
                 notes=self._note_of if self.options.semantic_notes else None,
@@ -3056,15 +3053,13 @@ class SearchEngine:
         joined = {h.passage.id for h in head}
         return [*head, *(h for h in rest if h.passage.id not in joined)][:limit]
 
-    def _tied(self, q: Query, scored: list[tuple[str, float, float]]) -> int:
-        """How many of the first candidates of an answer covering all of the message the
-        words nearly tie (SearchOptions.semantic_ties): those of the first POOL passages
-        served that score semantic.TIE of the first's or more; 0 where the words found the
-        answer by the message's shape (a place in a text, an amount or a date, persons,
-        keywords alone)."""
+    def _tied(self, q: Query, first: list[Hit]) -> int:
+        """How many of ``first`` (an answer's first candidates, best first; it covers all of
+        the message) the words nearly tie (SearchOptions.semantic_ties): those that score
+        semantic.TIE of the first's or more; 0 where the words found the answer by the
+        message's shape (a place in a text, an amount or a date, persons, keywords alone)."""
         if not self.options.semantic_ties or q.position or q.amount or q.who or q.lookup:
             return 0
-        first = self._hits(scored, semantic.POOL)
         top = first[0].score if first else 0.0
         return sum(1 for h in first if h.score >= semantic.TIE * top) if top > 0 else 0
 
